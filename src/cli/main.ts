@@ -1,0 +1,234 @@
+/** @module The `sitrep` command line: ingest, list, export and the demo; machine output to stdout, messages to stderr. */
+import { createWriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { toDocumentRecord } from '../export/document-record.ts';
+import { type RecordFormat, RecordWriter } from '../export/write-records.ts';
+import { type IngestSummary, ingest } from '../ingest/ingest.ts';
+import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
+import type { Document } from '../model/document.ts';
+import { DEFAULT_STORE, openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
+
+/** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
+
+/** The project's own sample corpus, shipped with the package. */
+export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/reports');
+
+const PAGE = 1000;
+const DOCUMENT_COLUMNS = [
+  'id',
+  'externalId',
+  'source',
+  'title',
+  'url',
+  'byline',
+  'language',
+  'status',
+  'statusReason',
+  'duplicateOf',
+  'published.start',
+  'published.end',
+  'published.inferred',
+  'published.rule',
+  'syndicationGroup',
+  'format',
+  'origin',
+  'ingestedAt',
+];
+
+interface GlobalOptions {
+  db?: string;
+}
+
+/** What the CLI writes to; tests pass their own streams. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = process): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const out = (text: string) => io.stdout.write(text);
+  const err = (text: string) => io.stderr.write(text);
+  const program = new Command()
+    .name('sitrep')
+    .description('Turn news reports into a verified, source-attributed database of conflict events and figures.')
+    .option('--db <path>', `the store: a SQLite file or a postgres:// URL (default: $SITREP_DB or ${DEFAULT_STORE})`)
+    .configureOutput({ writeOut: out, writeErr: err })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  const storeOf = (command: Command) =>
+    openStore((command.optsWithGlobals() as GlobalOptions).db ?? (process.env.SITREP_DB || DEFAULT_STORE));
+
+  program
+    .command('ingest')
+    .description('Read reports (text, Markdown, HTML, RSS/Atom, JSONL; files, folders, - for stdin) into the store, in one transaction.')
+    .argument('<paths...>', 'files, folders (read recursively) or - for standard input')
+    .option('--max-bytes <n>', 'refuse input files larger than this many bytes', positiveInteger, DEFAULT_MAX_BYTES)
+    .option('--json', 'write a JSON result per report to stdout')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .action(async (paths: string[], options: { maxBytes: number; json?: boolean; progress: boolean }, command: Command) => {
+      const store = await storeOf(command);
+      try {
+        const summary = await runIngest(store, paths, {
+          maxBytes: options.maxBytes,
+          progress: options.progress && Boolean(io.stdout.isTTY),
+          stdin: io.stdin,
+          stderr: io.stderr,
+        });
+        if (options.json) out(`${summary.items.map((item) => JSON.stringify(item)).join('\n')}\n`);
+        err(`${formatSummary(summary)}\nStore: ${store.location}\n`);
+        if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('documents')
+    .description('List stored documents as a table.')
+    .addOption(new Option('--status <status>', 'only documents with this status').choices(['stored', 'duplicate', 'skipped']))
+    .option('--source <name>', 'only documents from this source')
+    .option('--limit <n>', 'at most this many', positiveInteger, 50)
+    .option('--offset <n>', 'skip this many first', nonNegativeInteger, 0)
+    .action(async (options: { status?: Document['status']; source?: string; limit: number; offset: number }, command: Command) => {
+      const store = await storeOf(command);
+      try {
+        const documents = await store.documents({ ...pick(options, 'status', 'source'), limit: options.limit, offset: options.offset });
+        out(`${documentTable(documents)}\n`);
+        const counts = await store.countDocuments();
+        err(`${counts.stored} stored, ${counts.duplicate} duplicates, ${counts.skipped} skipped in ${store.location}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('Write records as JSONL or CSV to stdout (or --out FILE).')
+    .addOption(new Option('--what <records>', 'which records').choices(['documents']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--with-text', "include each document's text")
+    .action(async (options: { what: 'documents'; format: RecordFormat; out?: string; withText?: boolean }, command: Command) => {
+      const store = await storeOf(command);
+      const file = options.out ? createWriteStream(options.out) : null;
+      try {
+        const writer = new RecordWriter(
+          options.format,
+          (chunk) => (file ?? io.stdout).write(chunk),
+          options.format === 'csv' ? [...DOCUMENT_COLUMNS, ...(options.withText ? ['text'] : [])] : undefined,
+        );
+        let written = 0;
+        for (let offset = 0; ; offset += PAGE) {
+          const page = await store.documents({ limit: PAGE, offset });
+          writer.write(page.map((d) => toDocumentRecord(d, { withText: options.withText ?? false })));
+          written += page.length;
+          if (page.length < PAGE) break;
+        }
+        err(`Exported ${written} documents${options.out ? ` to ${options.out}` : ''}.\n`);
+      } finally {
+        if (file) await new Promise<void>((done) => file.end(done));
+        await store.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('Ingest the bundled sample corpus into the store and show what was found.')
+    .action(async (_options: unknown, command: Command) => {
+      const store = await storeOf(command);
+      try {
+        err(`Ingesting the sample corpus in ${SAMPLES_DIR} into ${store.location}\n`);
+        const summary = await runIngest(store, [SAMPLES_DIR], {
+          maxBytes: DEFAULT_MAX_BYTES,
+          progress: false,
+          stdin: io.stdin,
+          stderr: io.stderr,
+        });
+        err(`${formatSummary(summary)}\n\n`);
+        out(`${documentTable(await store.documents({ limit: 500 }))}\n`);
+        if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
+      } finally {
+        await store.close();
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    err(`sitrep: ${(error as Error).message}\n`);
+    const cause = (error as Error).cause;
+    if (cause instanceof Error) err(`  caused by: ${cause.message}\n`);
+    return EXIT.someFailed;
+  }
+  return exitCode;
+}
+
+async function runIngest(
+  store: Store,
+  paths: readonly string[],
+  options: { maxBytes: number; progress: boolean; stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
+): Promise<IngestSummary> {
+  let progress: ProgressLine | null = null;
+  if (options.progress) {
+    const files = await listInputFiles(paths);
+    progress = new ProgressLine(
+      options.stderr as NodeJS.WriteStream,
+      files.reduce((sum, f) => sum + f.bytes, 0),
+    );
+  }
+  const summary = await ingest(store, paths, {
+    maxBytes: options.maxBytes,
+    stdin: options.stdin,
+    ...(progress ? { onProgress: ({ reports, bytes }) => progress?.update(reports, bytes) } : {}),
+  });
+  progress?.done();
+  return summary;
+}
+
+function documentTable(documents: readonly Document[]): string {
+  return formatTable(
+    ['externalId', 'source', 'published', 'status', 'group', 'title'],
+    documents.map((d) => [
+      d.externalId,
+      d.source ?? '',
+      d.published
+        ? `${d.published.start === d.published.end ? d.published.start : `${d.published.start}..${d.published.end}`}${d.published.inferred ? '*' : ''}`
+        : '',
+      d.status,
+      d.syndicationGroup === d.id ? '' : d.syndicationGroup.slice(0, 8),
+      d.title ?? '',
+    ]),
+    48,
+  );
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (value[key] !== undefined) picked[key] = value[key];
+  return picked;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
+  return n;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
+  return n;
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { inferPublished } from './infer-published.ts';
+
+const today = '2026-11-21';
+
+/** [text, metadata, expected [start, end], rule fragment]. */
+const cases: Array<[string, string | null, [string, string], string]> = [
+  ['Drones struck the base.', '2024-01-04T09:30:00-05:00', ['2024-01-04', '2024-01-04'], 'metadata'],
+  ['Drones struck the base.', 'Fri, 09 Feb 2024 23:30:00 -0500', ['2024-02-09', '2024-02-09'], 'metadata'],
+  ['Published: Jan. 5, 2024\nA drone hit the base.', null, ['2024-01-05', '2024-01-05'], 'date-line'],
+  ['date 2023-11-02 A convoy was hit near the border.', null, ['2023-11-02', '2023-11-02'], 'date-line'],
+  ['BAGHDAD, Jan. 4, 2024 (Gulf Wire Service) - A strike hit a headquarters.', null, ['2024-01-04', '2024-01-04'], 'date-line'],
+  // The latest dated reference, and two days' lag.
+  ['Between Nov. 1 and Nov. 20, 2023, militias attacked the bases 30 times, officials said.', null, ['2023-11-20', '2023-11-22'], 'latest-date'],
+  // A weekday tied to a yearless date: 4 December was a Monday in 2023.
+  ['An official said on Monday that the tally from October 17 to December 4 had reached 74 attacks.', null, ['2023-12-04', '2023-12-05'], 'weekday'],
+  // A span after a well-known happening, with the latest yearless reference.
+  ['It has been just over four weeks since Hamas attacked Israel. From Oct. 17 to Nov. 6 the bases were attacked 38 times.', null, ['2023-11-06', '2023-11-07'], 'relative-span'],
+  // "this month" of a happening that began earlier this month, and a weekday.
+  ['The Israel-Hamas war that began earlier this month has raised fears, an official said Tuesday. Attacks began on October 17.', null, ['2023-10-31', '2023-10-31'], 'this-month'],
+  // A future date does not pull the publication date forward.
+  ['The minister met militia leaders on March 3, 2024 and will travel to Erbil on March 20.', null, ['2024-03-03', '2024-03-05'], 'latest-date'],
+];
+
+const none: string[] = ['A drone struck the base. Nobody was hurt.', 'Officials said on Monday that attacks continued.'];
+
+describe('inferPublished', () => {
+  for (const [text, metadata, [start, end], rule] of cases) {
+    it(`${rule}: ${text.slice(0, 50)}…`, () => {
+      const published = inferPublished(text, { metadata, today });
+      assert.ok(published, 'no date');
+      assert.deepEqual([published.start, published.end], [start, end]);
+      assert.match(published.rule, new RegExp(rule));
+      assert.equal(published.inferred, metadata === null);
+    });
+  }
+  for (const text of none) {
+    it(`finds no date in: ${text}`, () => assert.equal(inferPublished(text, { today }), null));
+  }
+  it('falls back to the text when metadata is unreadable', () => {
+    const published = inferPublished('On Jan. 28, 2024, a drone hit Tower 22.', { metadata: 'sometime', today });
+    assert.equal(published?.start, '2024-01-28');
+    assert.equal(published?.inferred, true);
+  });
+});

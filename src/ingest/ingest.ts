@@ -1,0 +1,230 @@
+/**
+ * @module Ingest: reads inputs, prepares each report, finds exact and near copies, and stores the batch in one transaction.
+ *
+ * Order matters: exact copies are found before near copies (an exact copy is never a "near" one), and
+ * near-copy candidates are looked up a chunk at a time so the ten-thousandth report costs what the first did.
+ */
+import { createHash } from 'node:crypto';
+import type { Document, Origin } from '../model/document.ts';
+import type { NewDocument, Store, StoreTransaction } from '../store/store.ts';
+import { formatOrigin, IngestError } from './ingest-error.ts';
+import { jaccard, shingleHashes } from './minhash.ts';
+import { type PreparedDocument, prepareDocument } from './prepare-document.ts';
+import type { ParsedItem } from './raw-report.ts';
+import { type ReadInputsOptions, readInputs } from './read-inputs.ts';
+
+/** Reports prepared before their duplicates are looked up and they are written. */
+const CHUNK = 500;
+/** Word-shingle Jaccard at or above which two reports are copies of one story (a new headline and a few edits stay well above it). */
+export const NEAR_COPY_THRESHOLD = 0.6;
+
+/**
+ * What became of one report:
+ * `stored` new; `near-duplicate` new, joined to an earlier copy's syndication group; `duplicate` the same text
+ * as a stored report under another name, kept as a record of it; `unchanged` already stored under this name,
+ * nothing written; `skipped` stored but not analysed (say, not English); `failed` not stored, with the reason.
+ */
+export type IngestOutcome = 'stored' | 'near-duplicate' | 'duplicate' | 'unchanged' | 'skipped' | 'failed';
+
+export interface IngestItemResult {
+  readonly outcome: IngestOutcome;
+  readonly origin: Origin;
+  readonly externalId: string | null;
+  readonly documentId: string | null;
+  readonly syndicationGroup: string | null;
+  /** Why it failed or was skipped, or which document it copies. */
+  readonly reason: string | null;
+}
+
+export interface IngestSummary {
+  readonly items: readonly IngestItemResult[];
+  readonly counts: Readonly<Record<IngestOutcome, number>>;
+  /** Bytes of input read. */
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+export interface IngestProgress {
+  readonly reports: number;
+  readonly bytes: number;
+}
+
+export interface IngestOptions extends ReadInputsOptions {
+  /** Languages analysed (ISO 639-1); reports in others are stored as skipped. Default: English. */
+  readonly languages?: readonly string[];
+  /** The time stamped on documents; also the day yearless dates are read against. Default: now. */
+  readonly now?: string;
+  /** Called after each report. */
+  readonly onProgress?: (progress: IngestProgress) => void;
+}
+
+/** Ingests files, folders and `-` (stdin) into the store, all in one transaction. */
+export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestFrom(store, readInputs(paths, options), options);
+}
+
+/** Ingests already-parsed reports (for embedding sitrep and for measuring it). */
+export async function ingestReports(
+  store: Store,
+  items: Iterable<ParsedItem> | AsyncIterable<ParsedItem>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  async function* single() {
+    for await (const item of items)
+      yield { path: item instanceof Error ? '' : item.origin.path, bytes: item instanceof Error ? 0 : item.text.length, items: [item] };
+  }
+  return ingestFrom(store, single(), options);
+}
+
+async function ingestFrom(
+  store: Store,
+  inputs: AsyncIterable<{ readonly bytes: number; readonly items: readonly ParsedItem[] }>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const prepareOptions = { now: options.now ?? new Date().toISOString(), languages: options.languages ?? ['en'] };
+  const results: IngestItemResult[] = [];
+  let bytes = 0;
+  await store.transaction(async (tx) => {
+    let pending: PreparedDocument[] = [];
+    for await (const input of inputs) {
+      bytes += input.bytes;
+      for (const item of input.items) {
+        if (item instanceof Error) {
+          results.push(failure(item));
+        } else {
+          try {
+            pending.push(prepareDocument(item, prepareOptions));
+          } catch (error) {
+            if (!(error instanceof IngestError)) throw error;
+            results.push(failure(error));
+          }
+        }
+        options.onProgress?.({ reports: results.length + pending.length, bytes });
+      }
+      if (pending.length >= CHUNK) {
+        results.push(...(await storeChunk(tx, pending)));
+        pending = [];
+      }
+    }
+    results.push(...(await storeChunk(tx, pending)));
+  });
+  const counts: Record<IngestOutcome, number> = { stored: 0, 'near-duplicate': 0, duplicate: 0, unchanged: 0, skipped: 0, failed: 0 };
+  for (const result of results) counts[result.outcome]++;
+  return { items: results, counts, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+function failure(error: Error): IngestItemResult {
+  const origin = error instanceof IngestError ? error.origin : { path: '?' };
+  return { outcome: 'failed', origin, externalId: null, documentId: null, syndicationGroup: null, reason: error.message };
+}
+
+/** The id of a duplicate's own record: the same text under another name is a different record. */
+function duplicateId(contentId: string, externalId: string): string {
+  return createHash('sha256').update(`${contentId}\n${externalId}`).digest('hex').slice(0, 16);
+}
+
+/** Looks up one chunk's exact and near copies, then writes what is new. */
+async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument[]): Promise<IngestItemResult[]> {
+  if (chunk.length === 0) return [];
+  const lookups = chunk.flatMap((p) => [p.document.id, duplicateId(p.document.id, p.document.externalId)]);
+  const existing = await tx.documentsById(lookups);
+  const storedByBand = new Map<number, StoredCandidate[]>();
+  for (const candidate of await tx.nearCandidates([...new Set(chunk.flatMap((p) => p.bands))])) {
+    const entry = { id: candidate.id, group: candidate.syndicationGroup, shingles: shingleHashes(candidate.text) };
+    for (const band of candidate.bandKeys) {
+      const list = storedByBand.get(band);
+      if (list) list.push(entry);
+      else storedByBand.set(band, [entry]);
+    }
+  }
+  const bandIndex = new Map<number, StoredCandidate[]>();
+
+  const fresh = new Map<string, Document>();
+  const writes: NewDocument[] = [];
+  const results: IngestItemResult[] = [];
+  const result = (outcome: IngestOutcome, document: Document, reason: string | null): IngestItemResult => ({
+    outcome,
+    origin: document.origin,
+    externalId: document.externalId,
+    documentId: document.id,
+    syndicationGroup: document.syndicationGroup,
+    reason,
+  });
+
+  for (const prepared of chunk) {
+    const document = prepared.document;
+    const original = existing.get(document.id) ?? fresh.get(document.id);
+    if (original) {
+      const copyId = duplicateId(document.id, document.externalId);
+      if (original.externalId === document.externalId || existing.has(copyId) || fresh.has(copyId)) {
+        results.push(
+          result(
+            'unchanged',
+            original.externalId === document.externalId ? original : { ...document, id: copyId },
+            `already stored as ${original.id}`,
+          ),
+        );
+        continue;
+      }
+      const copy: Document = {
+        ...document,
+        id: copyId,
+        status: 'duplicate',
+        statusReason: `same text as ${original.externalId} (${original.id})`,
+        duplicateOf: original.id,
+        syndicationGroup: original.syndicationGroup,
+      };
+      fresh.set(copyId, copy);
+      writes.push({ document: copy, bands: [] });
+      results.push(result('duplicate', copy, copy.statusReason));
+      continue;
+    }
+
+    const near = findNearCopy(prepared, [bandIndex, storedByBand]);
+    const stored: Document = near ? { ...document, syndicationGroup: near.group } : document;
+    fresh.set(stored.id, stored);
+    writes.push({ document: stored, bands: prepared.bands });
+    const entry = { id: stored.id, group: stored.syndicationGroup, shingles: prepared.shingles };
+    for (const band of prepared.bands) {
+      const list = bandIndex.get(band);
+      if (list) list.push(entry);
+      else bandIndex.set(band, [entry]);
+    }
+    if (stored.status === 'skipped') results.push(result('skipped', stored, stored.statusReason));
+    else if (near) results.push(result('near-duplicate', stored, `near-copy (Jaccard ${near.similarity.toFixed(2)}) of ${near.id}`));
+    else results.push(result('stored', stored, null));
+  }
+  await tx.insertDocuments(writes);
+  return results;
+}
+
+/** A report that may be copied: stored earlier, or new in this chunk. */
+interface StoredCandidate {
+  readonly id: string;
+  readonly group: string;
+  readonly shingles: Uint32Array;
+}
+
+/** The most similar earlier report sharing an LSH band, at or above the threshold. */
+function findNearCopy(
+  prepared: PreparedDocument,
+  indexes: ReadonlyArray<ReadonlyMap<number, readonly StoredCandidate[]>>,
+): { id: string; group: string; similarity: number } | null {
+  let best: { id: string; group: string; similarity: number } | null = null;
+  const seen = new Set<string>();
+  for (const index of indexes) {
+    for (const band of prepared.bands) {
+      for (const other of index.get(band) ?? []) {
+        if (seen.has(other.id)) continue;
+        seen.add(other.id);
+        const similarity = jaccard(prepared.shingles, other.shingles);
+        if (similarity >= NEAR_COPY_THRESHOLD && (!best || similarity > best.similarity))
+          best = { id: other.id, group: other.group, similarity };
+      }
+    }
+  }
+  return best;
+}
+
+export { formatOrigin };

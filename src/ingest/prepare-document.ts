@@ -1,0 +1,65 @@
+/** @module Turns a parsed report into a document ready to store: id, language, publication date, near-copy signature. */
+import { createHash } from 'node:crypto';
+import type { Document, DocumentStatus } from '../model/document.ts';
+import { normaliseText } from './decode-text.ts';
+import { detectLanguage } from './detect-language.ts';
+import { inferPublished } from './infer-published.ts';
+import { inferSource } from './infer-source.ts';
+import { IngestError } from './ingest-error.ts';
+import { bandKeys, minhashSignature, shingleHashes } from './minhash.ts';
+import type { RawReport } from './raw-report.ts';
+
+/** A document before duplicate detection, with what detection needs. */
+export interface PreparedDocument {
+  readonly document: Document;
+  readonly shingles: Uint32Array;
+  readonly signature: Uint32Array;
+  readonly bands: readonly number[];
+}
+
+export interface PrepareOptions {
+  /** ISO timestamp stamped on the document. */
+  readonly now: string;
+  /** Languages analysed; others are stored as skipped. */
+  readonly languages: readonly string[];
+}
+
+/** Normalises a parsed report into a document; throws an IngestError for an empty one. */
+export function prepareDocument(raw: RawReport, options: PrepareOptions): PreparedDocument {
+  const text = normaliseText(raw.text);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('empty', raw.origin, 'has no text');
+  const contentHash = createHash('sha256').update(text.replace(/\s+/g, ' ')).digest('hex');
+  const { language } = detectLanguage(text);
+  let status: DocumentStatus = 'stored';
+  let statusReason: string | null = null;
+  if (!options.languages.includes(language)) {
+    status = 'skipped';
+    statusReason =
+      language === 'und'
+        ? 'language could not be told (too little running text)'
+        : `language is ${language}, not ${options.languages.join(' or ')}`;
+  }
+  const id = contentHash.slice(0, 16);
+  const shingles = shingleHashes(text);
+  const signature = minhashSignature(shingles);
+  const document: Document = {
+    id,
+    externalId: raw.externalId,
+    source: inferSource(text, raw.source, raw.url),
+    title: raw.title,
+    url: raw.url,
+    byline: raw.byline,
+    language,
+    status,
+    statusReason,
+    duplicateOf: null,
+    published: inferPublished(text, { metadata: raw.published, today: options.now }),
+    syndicationGroup: id,
+    format: raw.format,
+    origin: raw.origin,
+    text,
+    contentHash,
+    ingestedAt: options.now,
+  };
+  return { document, shingles, signature, bands: bandKeys(signature) };
+}
