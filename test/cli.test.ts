@@ -21,7 +21,10 @@ const REPORT =
 
 describe('sitrep CLI', () => {
   it('ingests, lists and exports documents in the contract shape', () => {
-    const dir = writeFiles(scratchDir(), { 'in/one.txt': REPORT, 'in/two.jsonl': `${JSON.stringify({ id: 'j1', source: 'Levant Monitor', published: '2023-11-08', text: 'Militia fighters launched a drone at a garrison in eastern Syria on Wednesday; it was shot down before it reached the base.' })}\n` });
+    const dir = writeFiles(scratchDir(), {
+      'in/one.txt': REPORT,
+      'in/two.jsonl': `${JSON.stringify({ id: 'j1', source: 'Levant Monitor', published: '2023-11-08', text: 'Militia fighters launched a drone at a garrison in eastern Syria on Wednesday; it was shot down before it reached the base.' })}\n`,
+    });
     const db = join(dir, 'store.db');
     const ingest = sitrep(['--db', db, 'ingest', join(dir, 'in')]);
     assert.equal(ingest.code, 0, ingest.stderr);
@@ -37,7 +40,10 @@ describe('sitrep CLI', () => {
     assert.match(list.stdout, /j1\s+Levant Monitor\s+2023-11-08\s+stored/);
 
     const jsonl = sitrep(['--db', db, 'export', '--what', 'documents', '--format', 'jsonl']);
-    const records = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(records.length, 2);
     for (const field of ['id', 'externalId', 'source', 'title', 'url', 'language', 'status', 'published', 'syndicationGroup']) {
       assert.ok(field in records[0], `missing ${field}`);

@@ -128,7 +128,14 @@ describe('ingest: input kinds', () => {
   it('reads JSONL: one report a line; a bad line is reported with its number and skipped', async () => {
     const { store, dir } = await scratchStore();
     const lines = [
-      JSON.stringify({ id: 'a-1', url: 'https://wire.example/a', title: 'Garrison hit', source: 'Gulf Wire Service', published: '2023-10-19', text: WIRE }),
+      JSON.stringify({
+        id: 'a-1',
+        url: 'https://wire.example/a',
+        title: 'Garrison hit',
+        source: 'Gulf Wire Service',
+        published: '2023-10-19',
+        text: WIRE,
+      }),
       '{"id": "broken", "text": ',
       JSON.stringify({ id: 'a-3', html: `<p>${RELEASE}</p><script>bad()</script>` }),
       '',
@@ -148,7 +155,10 @@ describe('ingest: input kinds', () => {
     assert.match(reasons[3] ?? '', /batch\.jsonl:7: must be a JSON object, found an array/);
     assert.match(reasons[4] ?? '', /batch\.jsonl:8: field "text": must be a string, found number/);
     const docs = await store.documents();
-    assert.deepEqual(docs.map((d) => d.externalId), ['a-1', 'a-3']);
+    assert.deepEqual(
+      docs.map((d) => d.externalId),
+      ['a-1', 'a-3'],
+    );
     assert.equal(docs[1]?.text, RELEASE);
     assert.deepEqual(docs[0]?.origin, { path: join(dir, 'batch.jsonl'), line: 1 });
     await store.close();
@@ -197,14 +207,18 @@ describe('ingest: bad input', () => {
     expect('missing.txt', /no such file/);
     assert.equal(summary.counts.failed, 9);
     assert.equal(summary.counts.stored, 1);
-    assert.deepEqual((await store.documents()).map((d) => d.externalId), ['good']);
+    assert.deepEqual(
+      (await store.documents()).map((d) => d.externalId),
+      ['good'],
+    );
     await store.close();
   });
 
   it('stores a report in another language as skipped, with the reason', async () => {
     const { store, dir } = await scratchStore();
     writeFiles(dir, {
-      'fr.txt': "La milice a affirmé avoir lancé des drones sur la base dans l'est de la Syrie, et le commandement a indiqué qu'il n'y avait pas de blessés.",
+      'fr.txt':
+        "La milice a affirmé avoir lancé des drones sur la base dans l'est de la Syrie, et le commandement a indiqué qu'il n'y avait pas de blessés.",
     });
     const summary = await ingest(store, [dir]);
     assert.equal(summary.counts.skipped, 1);
@@ -270,7 +284,10 @@ describe('ingest: one transaction per batch', () => {
       throw new Error('the input stream broke');
     }
     await assert.rejects(ingestReports(store, breaking()), /input stream broke/);
-    assert.deepEqual((await store.documents()).map((d) => d.externalId), ['before']);
+    assert.deepEqual(
+      (await store.documents()).map((d) => d.externalId),
+      ['before'],
+    );
     await store.close();
     const reopened = await openStore(path);
     assert.equal((await reopened.countDocuments()).stored, 1);
@@ -298,12 +315,24 @@ describe('ingest: one transaction per batch', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', join(script, 'crash.mts')], { cwd: PROJECT_DIR, encoding: 'utf8' });
     assert.equal(child.signal, 'SIGKILL', child.stderr);
     const reopened = await openStore(path);
-    assert.deepEqual((await reopened.documents()).map((d) => d.externalId), ['before']);
+    assert.deepEqual(
+      (await reopened.documents()).map((d) => d.externalId),
+      ['before'],
+    );
     await reopened.close();
   });
 });
 
 function report(externalId: string, text: string): RawReport {
-  return { origin: { path: 'test' }, format: 'text', text, externalId, title: null, url: null, source: null, byline: null, published: null };
+  return {
+    origin: { path: 'test' },
+    format: 'text',
+    text,
+    externalId,
+    title: null,
+    url: null,
+    source: null,
+    byline: null,
+    published: null,
+  };
 }
-

@@ -1,6 +1,6 @@
 /** The seed reports from ../shared: ids, inferred publication dates against the gold, re-ingest, syndication. */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../src/ingest/ingest.ts';

@@ -136,7 +136,8 @@ const SCRIPTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Thai}/u, 'th'],
 ];
 
-const SAMPLE_CHARS = 4000;
+const LETTER = /\p{L}/u;
+const SAMPLE_CHARS = 2000;
 
 export interface LanguageGuess {
   /** ISO 639-1, or `und` when the sample is too short or mixed to tell. */
@@ -148,9 +149,19 @@ export interface LanguageGuess {
 /** Guesses a text's language from its first few thousand characters. */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  let letters = 0;
+  let nonLatin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) letters++;
+    else if (code >= 0xc0 && LETTER.test(sample[i] as string)) {
+      letters++;
+      if (code >= 0x250) nonLatin++;
+    }
+  }
   if (letters === 0) return { language: 'und', confidence: 0 };
-  for (const [pattern, language] of SCRIPTS) {
+  // Scripts are counted only when many letters are outside Latin: most reports never pay for it.
+  for (const [pattern, language] of nonLatin / letters > 0.3 ? SCRIPTS : []) {
     const inScript = sample.match(new RegExp(pattern.source, 'gu'))?.length ?? 0;
     if (inScript / letters > 0.3) return { language, confidence: inScript / letters };
   }

@@ -12,15 +12,40 @@ const cases: Array<[string, string | null, [string, string], string]> = [
   ['date 2023-11-02 A convoy was hit near the border.', null, ['2023-11-02', '2023-11-02'], 'date-line'],
   ['BAGHDAD, Jan. 4, 2024 (Gulf Wire Service) - A strike hit a headquarters.', null, ['2024-01-04', '2024-01-04'], 'date-line'],
   // The latest dated reference, and two days' lag.
-  ['Between Nov. 1 and Nov. 20, 2023, militias attacked the bases 30 times, officials said.', null, ['2023-11-20', '2023-11-22'], 'latest-date'],
+  [
+    'Between Nov. 1 and Nov. 20, 2023, militias attacked the bases 30 times, officials said.',
+    null,
+    ['2023-11-20', '2023-11-22'],
+    'latest-date',
+  ],
   // A weekday tied to a yearless date: 4 December was a Monday in 2023.
-  ['An official said on Monday that the tally from October 17 to December 4 had reached 74 attacks.', null, ['2023-12-04', '2023-12-05'], 'weekday'],
+  [
+    'An official said on Monday that the tally from October 17 to December 4 had reached 74 attacks.',
+    null,
+    ['2023-12-04', '2023-12-05'],
+    'weekday',
+  ],
   // A span after a well-known happening, with the latest yearless reference.
-  ['It has been just over four weeks since Hamas attacked Israel. From Oct. 17 to Nov. 6 the bases were attacked 38 times.', null, ['2023-11-06', '2023-11-07'], 'relative-span'],
+  [
+    'It has been just over four weeks since Hamas attacked Israel. From Oct. 17 to Nov. 6 the bases were attacked 38 times.',
+    null,
+    ['2023-11-06', '2023-11-07'],
+    'relative-span',
+  ],
   // "this month" of a happening that began earlier this month, and a weekday.
-  ['The Israel-Hamas war that began earlier this month has raised fears, an official said Tuesday. Attacks began on October 17.', null, ['2023-10-31', '2023-10-31'], 'this-month'],
+  [
+    'The Israel-Hamas war that began earlier this month has raised fears, an official said Tuesday. Attacks began on October 17.',
+    null,
+    ['2023-10-31', '2023-10-31'],
+    'this-month',
+  ],
   // A future date does not pull the publication date forward.
-  ['The minister met militia leaders on March 3, 2024 and will travel to Erbil on March 20.', null, ['2024-03-03', '2024-03-05'], 'latest-date'],
+  [
+    'The minister met militia leaders on March 3, 2024 and will travel to Erbil on March 20.',
+    null,
+    ['2024-03-03', '2024-03-05'],
+    'latest-date',
+  ],
 ];
 
 const none: string[] = ['A drone struck the base. Nobody was hurt.', 'Officials said on Monday that attacks continued.'];

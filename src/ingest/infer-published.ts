@@ -140,7 +140,11 @@ const SHORT_LINE = 120;
 
 /** "date 2023-10-10", "Published: Oct. 30, 2023", a dateline "BAGHDAD, Jan. 4 (Wire) -", or a short line with a full date. */
 function readDateLine(text: string, yearOf: YearOf): number | null {
-  const lines = text.slice(0, 1200).split('\n').filter((line) => line.trim()).slice(0, HEAD_LINES);
+  const lines = text
+    .slice(0, 1200)
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, HEAD_LINES);
   for (const line of lines) {
     const prefix = DATE_LINE.exec(line) ?? DATELINE.exec(line);
     if (prefix) {
@@ -261,11 +265,7 @@ function solve(text: string, cues: Cues, yearOf: YearOf): { lower: number; upper
 }
 
 /** "a bit over three weeks since Hamas invaded Israel": bounds from a span after a known or dated happening. */
-function relativeSpans(
-  text: string,
-  anchors: readonly Anchor[],
-  yearOf: YearOf,
-): Array<{ low: number; high: number }> {
+function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf): Array<{ low: number; high: number }> {
   const bounds: Array<{ low: number; high: number }> = [];
   for (const match of text.matchAll(SPAN_SINCE)) {
     const qualifier = (match[1] ?? '').toLowerCase();

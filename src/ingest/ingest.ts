@@ -8,14 +8,17 @@ import { createHash } from 'node:crypto';
 import type { Document, Origin } from '../model/document.ts';
 import type { NewDocument, Store, StoreTransaction } from '../store/store.ts';
 import { formatOrigin, IngestError } from './ingest-error.ts';
-import { jaccard, shingleHashes } from './minhash.ts';
+import { estimateJaccard } from './minhash.ts';
 import { type PreparedDocument, prepareDocument } from './prepare-document.ts';
 import type { ParsedItem } from './raw-report.ts';
 import { type ReadInputsOptions, readInputs } from './read-inputs.ts';
 
 /** Reports prepared before their duplicates are looked up and they are written. */
 const CHUNK = 500;
-/** Word-shingle Jaccard at or above which two reports are copies of one story (a new headline and a few edits stay well above it). */
+/**
+ * Word-shingle Jaccard, as estimated from MinHash signatures, at or above which two reports are copies of one
+ * story: a new headline and a few edits stay well above it; two outlets' own write-ups of one briefing fall far below.
+ */
 export const NEAR_COPY_THRESHOLD = 0.6;
 
 /**
@@ -131,7 +134,7 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
   const existing = await tx.documentsById(lookups);
   const storedByBand = new Map<number, StoredCandidate[]>();
   for (const candidate of await tx.nearCandidates([...new Set(chunk.flatMap((p) => p.bands))])) {
-    const entry = { id: candidate.id, group: candidate.syndicationGroup, shingles: shingleHashes(candidate.text) };
+    const entry = { id: candidate.id, group: candidate.syndicationGroup, signature: candidate.signature };
     for (const band of candidate.bandKeys) {
       const list = storedByBand.get(band);
       if (list) list.push(entry);
@@ -184,8 +187,8 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
     const near = findNearCopy(prepared, [bandIndex, storedByBand]);
     const stored: Document = near ? { ...document, syndicationGroup: near.group } : document;
     fresh.set(stored.id, stored);
-    writes.push({ document: stored, bands: prepared.bands });
-    const entry = { id: stored.id, group: stored.syndicationGroup, shingles: prepared.shingles };
+    writes.push({ document: stored, bands: prepared.bands, signature: prepared.signature });
+    const entry = { id: stored.id, group: stored.syndicationGroup, signature: prepared.signature };
     for (const band of prepared.bands) {
       const list = bandIndex.get(band);
       if (list) list.push(entry);
@@ -203,7 +206,7 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
 interface StoredCandidate {
   readonly id: string;
   readonly group: string;
-  readonly shingles: Uint32Array;
+  readonly signature: Uint32Array;
 }
 
 /** The most similar earlier report sharing an LSH band, at or above the threshold. */
@@ -218,7 +221,7 @@ function findNearCopy(
       for (const other of index.get(band) ?? []) {
         if (seen.has(other.id)) continue;
         seen.add(other.id);
-        const similarity = jaccard(prepared.shingles, other.shingles);
+        const similarity = estimateJaccard(prepared.signature, other.signature);
         if (similarity >= NEAR_COPY_THRESHOLD && (!best || similarity > best.similarity))
           best = { id: other.id, group: other.group, similarity };
       }

@@ -50,7 +50,8 @@ export function parseFeed(xml: string, origin: Origin): ParsedItem[] {
     return asArray(rdf.item).map((item, i) => readRssItem(item as Node, outletOf(textOf(channel.title)), { ...origin, item: i + 1 }));
   }
   const feed = root.feed as Node | undefined;
-  if (feed) return asArray(feed.entry).map((entry, i) => readAtomEntry(entry as Node, outletOf(textOf(feed.title)), { ...origin, item: i + 1 }));
+  if (feed)
+    return asArray(feed.entry).map((entry, i) => readAtomEntry(entry as Node, outletOf(textOf(feed.title)), { ...origin, item: i + 1 }));
   throw new IngestError('bad-feed', origin, 'is XML but neither an RSS nor an Atom feed (no <rss>, <rdf:RDF> or <feed> root)');
 }
 

@@ -12,7 +12,6 @@ import type { RawReport } from './raw-report.ts';
 /** A document before duplicate detection, with what detection needs. */
 export interface PreparedDocument {
   readonly document: Document;
-  readonly shingles: Uint32Array;
   readonly signature: Uint32Array;
   readonly bands: readonly number[];
 }
@@ -40,8 +39,7 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
         : `language is ${language}, not ${options.languages.join(' or ')}`;
   }
   const id = contentHash.slice(0, 16);
-  const shingles = shingleHashes(text);
-  const signature = minhashSignature(shingles);
+  const signature = minhashSignature(shingleHashes(text));
   const document: Document = {
     id,
     externalId: raw.externalId,
@@ -61,5 +59,5 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
     contentHash,
     ingestedAt: options.now,
   };
-  return { document, shingles, signature, bands: bandKeys(signature) };
+  return { document, signature, bands: bandKeys(signature) };
 }

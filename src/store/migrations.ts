@@ -5,6 +5,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 export interface ColumnTypes {
   readonly bigint: 'integer' | 'bigint';
   readonly serial: 'integer' | 'bigserial';
+  readonly bytes: 'blob' | 'bytea';
 }
 
 /** Migrations in order; a name sorts after every name before it. Never edit one that has shipped: add another. */
@@ -36,6 +37,7 @@ function migrations(types: ColumnTypes): Record<string, Migration> {
           .addColumn('origin_item', 'integer')
           .addColumn('text', 'text', (c) => c.notNull())
           .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('signature', types.bytes)
           .addColumn('ingested_at', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('documents_external_id').on('documents').column('external_id').execute();

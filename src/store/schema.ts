@@ -25,6 +25,8 @@ export interface DocumentsTable {
   origin_item: number | null;
   text: string;
   content_hash: string;
+  /** MinHash signature (little-endian uint32s), for near-copy checks; null for duplicates. */
+  signature: Uint8Array | null;
   ingested_at: string;
   /** Insertion order, for stable listing and pagination. */
   seq: Generated<number>;

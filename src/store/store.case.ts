@@ -58,8 +58,19 @@ export function storeCases(factory: StoreFactory): void {
   it('round-trips every document field', async () => {
     const store = await factory.open();
     const a = document('a');
-    const b = document('b', { published: null, origin: { path: 'feed.xml', item: 2 }, status: 'skipped', statusReason: 'language is fr', source: null });
-    await store.transaction((tx) => tx.insertDocuments([{ document: a, bands: [1, 2] }, { document: b, bands: [] }]));
+    const b = document('b', {
+      published: null,
+      origin: { path: 'feed.xml', item: 2 },
+      status: 'skipped',
+      statusReason: 'language is fr',
+      source: null,
+    });
+    await store.transaction((tx) =>
+      tx.insertDocuments([
+        { document: a, bands: [1, 2] },
+        { document: b, bands: [] },
+      ]),
+    );
     assert.deepEqual(await store.documents(), [a, b]);
     assert.deepEqual(await store.document('ext-b'), b);
     assert.deepEqual(await store.document('a'), a);
@@ -89,12 +100,24 @@ export function storeCases(factory: StoreFactory): void {
   it('filters and pages documents', async () => {
     const store = await factory.open();
     const docs = ['a', 'b', 'c', 'd'].map((id, i) =>
-      document(id, { source: i % 2 ? 'Gulf Wire' : 'Levant Monitor', published: { start: `2023-11-0${i + 1}`, end: `2023-11-0${i + 1}`, inferred: false, rule: 'published/metadata' } }),
+      document(id, {
+        source: i % 2 ? 'Gulf Wire' : 'Levant Monitor',
+        published: { start: `2023-11-0${i + 1}`, end: `2023-11-0${i + 1}`, inferred: false, rule: 'published/metadata' },
+      }),
     );
     await store.transaction((tx) => tx.insertDocuments(docs.map((d) => ({ document: d, bands: [] }))));
-    assert.deepEqual((await store.documents({ source: 'Gulf Wire' })).map((d) => d.id), ['b', 'd']);
-    assert.deepEqual((await store.documents({ since: '2023-11-02', until: '2023-11-03' })).map((d) => d.id), ['b', 'c']);
-    assert.deepEqual((await store.documents({ limit: 2, offset: 1 })).map((d) => d.id), ['b', 'c']);
+    assert.deepEqual(
+      (await store.documents({ source: 'Gulf Wire' })).map((d) => d.id),
+      ['b', 'd'],
+    );
+    assert.deepEqual(
+      (await store.documents({ since: '2023-11-02', until: '2023-11-03' })).map((d) => d.id),
+      ['b', 'c'],
+    );
+    assert.deepEqual(
+      (await store.documents({ limit: 2, offset: 1 })).map((d) => d.id),
+      ['b', 'c'],
+    );
     await store.close();
   });
 
@@ -108,7 +131,10 @@ export function storeCases(factory: StoreFactory): void {
       }),
       /crash mid-batch/,
     );
-    assert.deepEqual((await store.documents()).map((d) => d.id), ['kept']);
+    assert.deepEqual(
+      (await store.documents()).map((d) => d.id),
+      ['kept'],
+    );
     await store.close();
   });
 

@@ -9,17 +9,18 @@ const DOCUMENT_CHUNK = 500;
 const BAND_CHUNK = 5000;
 const LOOKUP_CHUNK = 5000;
 
-/** A document to insert, with its LSH band keys (empty for documents that are never near-copy targets). */
+/** A document to insert, with its MinHash signature and LSH band keys (none for documents that are never near-copy targets). */
 export interface NewDocument {
   readonly document: Document;
   readonly bands: readonly number[];
+  readonly signature?: Uint32Array;
 }
 
 /** A stored document that shares an LSH band with a new one. */
 export interface NearCandidate {
   readonly id: string;
   readonly syndicationGroup: string;
-  readonly text: string;
+  readonly signature: Uint32Array;
   /** The band keys it shares with the ones asked for. */
   readonly bandKeys: readonly number[];
 }
@@ -131,19 +132,25 @@ function transactionOver(trx: Transaction<Database>): StoreTransaction {
       return found;
     },
     async nearCandidates(bandKeys) {
-      const found = new Map<string, { id: string; syndicationGroup: string; text: string; bandKeys: number[] }>();
+      const found = new Map<string, { id: string; syndicationGroup: string; signature: Uint32Array; bandKeys: number[] }>();
       for (const chunk of chunks(bandKeys, LOOKUP_CHUNK)) {
         if (chunk.length === 0) continue;
         const rows = await trx
           .selectFrom('document_bands as b')
           .innerJoin('documents as d', 'd.id', 'b.document_id')
-          .select(['d.id', 'd.syndication_group', 'd.text', 'b.band_key'])
+          .select(['d.id', 'd.syndication_group', 'd.signature', 'b.band_key'])
           .where('b.band_key', 'in', chunk)
           .execute();
         for (const row of rows) {
           const candidate = found.get(row.id);
           if (candidate) candidate.bandKeys.push(Number(row.band_key));
-          else found.set(row.id, { id: row.id, syndicationGroup: row.syndication_group, text: row.text, bandKeys: [Number(row.band_key)] });
+          else
+            found.set(row.id, {
+              id: row.id,
+              syndicationGroup: row.syndication_group,
+              signature: toSignature(row.signature),
+              bandKeys: [Number(row.band_key)],
+            });
         }
       }
       return [...found.values()];
@@ -153,7 +160,7 @@ function transactionOver(trx: Transaction<Database>): StoreTransaction {
         if (chunk.length === 0) continue;
         await trx
           .insertInto('documents')
-          .values(chunk.map((d) => toRow(d.document)))
+          .values(chunk.map((d) => ({ ...toRow(d.document), signature: d.signature ? fromSignature(d.signature) : null })))
           .execute();
       }
       const bands = documents.flatMap((d) => d.bands.map((band_key) => ({ band_key, document_id: d.document.id })));
@@ -169,7 +176,16 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-function toRow(document: Document): Omit<DocumentsTable, 'seq'> {
+function fromSignature(signature: Uint32Array): Uint8Array {
+  return new Uint8Array(signature.buffer.slice(signature.byteOffset, signature.byteOffset + signature.byteLength));
+}
+
+function toSignature(bytes: Uint8Array | null): Uint32Array {
+  if (!bytes) return new Uint32Array(0);
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+function toRow(document: Document): Omit<DocumentsTable, 'seq' | 'signature'> {
   return {
     id: document.id,
     external_id: document.externalId,
