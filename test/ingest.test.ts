@@ -25,7 +25,7 @@ describe('ingest: input kinds', () => {
     });
     const summary = await ingest(store, [join(dir, 'in')]);
     assert.equal(summary.counts.stored, 2);
-    const [headline, wire] = await store.documents();
+    const [headline, wire] = await store.documents.list();
     assert.equal(headline?.externalId, 'headline');
     assert.equal(headline?.title, 'Rockets fired at Iraqi logistics site');
     assert.equal(wire?.externalId, 'wire-one');
@@ -42,7 +42,7 @@ describe('ingest: input kinds', () => {
       'release.md': `---\ntitle: Rockets fired at logistics site\nsource: Defense Press Office\npublished: 2023-11-08\n---\n# Rockets fired at logistics site\n\n**The regional command** confirmed that two rockets were fired at a [logistics site](https://example.org) in western Iraq late on Tuesday.\n\n- Air defences intercepted one rocket and the other landed in open desert without causing casualties, the command said.\n`,
     });
     await ingest(store, [join(dir, 'release.md')]);
-    const [doc] = await store.documents();
+    const [doc] = await store.documents.list();
     assert.equal(doc?.format, 'markdown');
     assert.equal(doc?.source, 'Defense Press Office');
     assert.equal(doc?.published?.start, '2023-11-08');
@@ -66,7 +66,7 @@ describe('ingest: input kinds', () => {
         <footer>Copyright Frontline Dispatch. All rights reserved.</footer></body></html>`,
     });
     await ingest(store, [dir]);
-    const [doc] = await store.documents();
+    const [doc] = await store.documents.list();
     assert.equal(doc?.format, 'html');
     assert.equal(doc?.source, 'Frontline Dispatch');
     assert.equal(doc?.byline, 'Dana Reyes');
@@ -92,7 +92,7 @@ describe('ingest: input kinds', () => {
     assert.equal(summary.counts.stored, 2);
     assert.equal(summary.counts.failed, 1);
     assert.match(summary.items.find((i) => i.outcome === 'failed')?.reason ?? '', /feed\.xml item 3: field "description": has no text/);
-    const docs = await store.documents();
+    const docs = await store.documents.list();
     assert.deepEqual(
       docs.map((d) => [d.externalId, d.source, d.published?.start, d.format]),
       [
@@ -114,7 +114,7 @@ describe('ingest: input kinds', () => {
           <summary type="text">${RELEASE}</summary></entry></feed>`,
     });
     await ingest(store, [dir]);
-    const docs = await store.documents();
+    const docs = await store.documents.list();
     assert.deepEqual(
       docs.map((d) => [d.externalId, d.url, d.byline, d.published?.start, d.format]),
       [
@@ -154,7 +154,7 @@ describe('ingest: input kinds', () => {
     assert.match(reasons[2] ?? '', /batch\.jsonl:6: field "published": "not a date" is not a date/);
     assert.match(reasons[3] ?? '', /batch\.jsonl:7: must be a JSON object, found an array/);
     assert.match(reasons[4] ?? '', /batch\.jsonl:8: field "text": must be a string, found number/);
-    const docs = await store.documents();
+    const docs = await store.documents.list();
     assert.deepEqual(
       docs.map((d) => d.externalId),
       ['a-1', 'a-3'],
@@ -168,7 +168,7 @@ describe('ingest: input kinds', () => {
     const { store } = await scratchStore();
     const summary = await ingest(store, ['-'], { stdin: Readable.from([Buffer.from(WIRE)]) });
     assert.equal(summary.counts.stored, 1);
-    const [doc] = await store.documents();
+    const [doc] = await store.documents.list();
     assert.equal(doc?.externalId, 'stdin');
     assert.equal(doc?.origin.path, '-');
     await store.close();
@@ -208,7 +208,7 @@ describe('ingest: bad input', () => {
     assert.equal(summary.counts.failed, 9);
     assert.equal(summary.counts.stored, 1);
     assert.deepEqual(
-      (await store.documents()).map((d) => d.externalId),
+      (await store.documents.list()).map((d) => d.externalId),
       ['good'],
     );
     await store.close();
@@ -222,7 +222,7 @@ describe('ingest: bad input', () => {
     });
     const summary = await ingest(store, [dir]);
     assert.equal(summary.counts.skipped, 1);
-    const [doc] = await store.documents();
+    const [doc] = await store.documents.list();
     assert.equal(doc?.status, 'skipped');
     assert.equal(doc?.language, 'fr');
     assert.match(doc?.statusReason ?? '', /language is fr/);
@@ -238,7 +238,7 @@ describe('ingest: duplicates and syndication', () => {
     const again = await ingest(store, [dir]);
     assert.deepEqual([again.counts.stored, again.counts.unchanged], [0, 2]);
     assert.match(again.items[0]?.reason ?? '', /already stored/);
-    assert.equal((await store.documents()).length, 2);
+    assert.equal((await store.documents.list()).length, 2);
     await store.close();
   });
 
@@ -247,7 +247,7 @@ describe('ingest: duplicates and syndication', () => {
     writeFiles(dir, { 'one/a.txt': WIRE, 'two/copy-of-a.txt': `${WIRE}\n` });
     const summary = await ingest(store, [join(dir, 'one'), join(dir, 'two')]);
     assert.deepEqual([summary.counts.stored, summary.counts.duplicate], [1, 1]);
-    const [original, copy] = await store.documents();
+    const [original, copy] = await store.documents.list();
     assert.equal(copy?.status, 'duplicate');
     assert.equal(copy?.duplicateOf, original?.id);
     assert.equal(copy?.syndicationGroup, original?.syndicationGroup);
@@ -267,7 +267,7 @@ describe('ingest: duplicates and syndication', () => {
     await ingest(store, [join(dir, 'a')]);
     const summary = await ingest(store, [join(dir, 'b')]);
     assert.equal(summary.counts['near-duplicate'], 1);
-    const byName = new Map((await store.documents()).map((d) => [d.externalId, d]));
+    const byName = new Map((await store.documents.list()).map((d) => [d.externalId, d]));
     assert.equal(byName.get('syndicated')?.syndicationGroup, byName.get('original')?.id);
     assert.equal(byName.get('syndicated')?.status, 'stored');
     assert.equal(byName.get('other')?.syndicationGroup, byName.get('other')?.id);
@@ -285,12 +285,12 @@ describe('ingest: one transaction per batch', () => {
     }
     await assert.rejects(ingestReports(store, breaking()), /input stream broke/);
     assert.deepEqual(
-      (await store.documents()).map((d) => d.externalId),
+      (await store.documents.list()).map((d) => d.externalId),
       ['before'],
     );
     await store.close();
     const reopened = await openStore(path);
-    assert.equal((await reopened.countDocuments()).stored, 1);
+    assert.equal((await reopened.documents.counts()).stored, 1);
     await reopened.close();
   });
 
@@ -316,7 +316,7 @@ describe('ingest: one transaction per batch', () => {
     assert.equal(child.signal, 'SIGKILL', child.stderr);
     const reopened = await openStore(path);
     assert.deepEqual(
-      (await reopened.documents()).map((d) => d.externalId),
+      (await reopened.documents.list()).map((d) => d.externalId),
       ['before'],
     );
     await reopened.close();

@@ -16,7 +16,7 @@ describe('seeds', { skip: NO_SEEDS }, () => {
     const { store } = await scratchStore();
     const first = await ingest(store, [SEEDS_DIR]);
     assert.equal(first.counts.stored, 5);
-    const documents = await store.documents();
+    const documents = await store.documents.list();
     assert.deepEqual(documents.map((d) => d.externalId).sort(), Object.keys(gold.documents).sort());
     for (const document of documents) {
       const [start, end] = gold.documents[document.externalId]?.published ?? ['', ''];
@@ -29,7 +29,7 @@ describe('seeds', { skip: NO_SEEDS }, () => {
     }
     const second = await ingest(store, [SEEDS_DIR]);
     assert.deepEqual([second.counts.stored, second.counts['near-duplicate'], second.counts.unchanged], [0, 0, 5]);
-    assert.equal((await store.documents()).length, 5);
+    assert.equal((await store.documents.list()).length, 5);
     await store.close();
   });
 
@@ -47,7 +47,7 @@ describe('seeds', { skip: NO_SEEDS }, () => {
     await ingest(store, [SEEDS_DIR]);
     const summary = await ingest(store, [join(dir, 'copy')]);
     assert.equal(summary.counts['near-duplicate'], 1);
-    const documents = await store.documents();
+    const documents = await store.documents.list();
     const originalDoc = documents.find((d) => `${d.externalId}.txt` === name);
     const copy = documents.find((d) => d.externalId === 'syndicated-copy');
     assert.equal(copy?.syndicationGroup, originalDoc?.syndicationGroup);

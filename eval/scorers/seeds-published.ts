@@ -15,7 +15,7 @@ async function scoreFolder(folder: string, goldPath: string, dbPath: string, lab
   const store = await openStore(dbPath);
   try {
     await ingest(store, [folder]);
-    const documents = new Map((await store.documents()).map((d) => [d.externalId, d]));
+    const documents = new Map((await store.documents.list()).map((d) => [d.externalId, d]));
     let inside = 0;
     let exact = 0;
     const entries = Object.entries(gold.documents);

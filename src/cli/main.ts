@@ -101,9 +101,9 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .action(async (options: { status?: Document['status']; source?: string; limit: number; offset: number }, command: Command) => {
       const store = await storeOf(command);
       try {
-        const documents = await store.documents({ ...pick(options, 'status', 'source'), limit: options.limit, offset: options.offset });
+        const documents = await store.documents.list({ ...pick(options, 'status', 'source'), limit: options.limit, offset: options.offset });
         out(`${documentTable(documents)}\n`);
-        const counts = await store.countDocuments();
+        const counts = await store.documents.counts();
         err(`${counts.stored} stored, ${counts.duplicate} duplicates, ${counts.skipped} skipped in ${store.location}\n`);
       } finally {
         await store.close();
@@ -128,7 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         );
         let written = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const page = await store.documents({ limit: PAGE, offset });
+          const page = await store.documents.list({ limit: PAGE, offset });
           writer.write(page.map((d) => toDocumentRecord(d, { withText: options.withText ?? false })));
           written += page.length;
           if (page.length < PAGE) break;
@@ -154,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
           stderr: io.stderr,
         });
         err(`${formatSummary(summary)}\n\n`);
-        out(`${documentTable(await store.documents({ limit: 500 }))}\n`);
+        out(`${documentTable(await store.documents.list({ limit: 500 }))}\n`);
         if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
       } finally {
         await store.close();

@@ -131,9 +131,9 @@ function duplicateId(contentId: string, externalId: string): string {
 async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument[]): Promise<IngestItemResult[]> {
   if (chunk.length === 0) return [];
   const lookups = chunk.flatMap((p) => [p.document.id, duplicateId(p.document.id, p.document.externalId)]);
-  const existing = await tx.documentsById(lookups);
+  const existing = await tx.documents.byIds(lookups);
   const storedByBand = new Map<number, StoredCandidate[]>();
-  for (const candidate of await tx.nearCandidates([...new Set(chunk.flatMap((p) => p.bands))])) {
+  for (const candidate of await tx.documents.nearCandidates([...new Set(chunk.flatMap((p) => p.bands))])) {
     const entry = { id: candidate.id, group: candidate.syndicationGroup, signature: candidate.signature };
     for (const band of candidate.bandKeys) {
       const list = storedByBand.get(band);
@@ -198,7 +198,7 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
     else if (near) results.push(result('near-duplicate', stored, `near-copy (Jaccard ${near.similarity.toFixed(2)}) of ${near.id}`));
     else results.push(result('stored', stored, null));
   }
-  await tx.insertDocuments(writes);
+  await tx.documents.insert(writes);
   return results;
 }
 

@@ -1,61 +1,19 @@
-/** @module Versioned schema migrations, shared by both engines; only column types differ, and they are passed in. */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+/**
+ * @module Versioned schema migrations, shared by both engines; only column types differ, and they are passed in.
+ * One file per migration under `migrations/`; a name sorts after every name before it. Never edit one that has
+ * shipped: add another.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { documentsMigration } from './migrations/0001-documents.ts';
+import { mentionsMigration } from './migrations/0002-mentions.ts';
+import type { ColumnTypes } from './migrations/column-types.ts';
 
-/** Column types that differ between engines. */
-export interface ColumnTypes {
-  readonly bigint: 'integer' | 'bigint';
-  readonly serial: 'integer' | 'bigserial';
-  readonly bytes: 'blob' | 'bytea';
-}
+export type { ColumnTypes } from './migrations/column-types.ts';
 
-/** Migrations in order; a name sorts after every name before it. Never edit one that has shipped: add another. */
 function migrations(types: ColumnTypes): Record<string, Migration> {
   return {
-    '0001-documents': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('documents')
-          .addColumn('seq', types.serial, (c) => (types.serial === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
-          .addColumn('id', 'text', (c) => c.notNull().unique())
-          .addColumn('external_id', 'text', (c) => c.notNull())
-          .addColumn('source', 'text')
-          .addColumn('title', 'text')
-          .addColumn('url', 'text')
-          .addColumn('byline', 'text')
-          .addColumn('language', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('stored', 'duplicate', 'skipped')`))
-          .addColumn('status_reason', 'text')
-          .addColumn('duplicate_of', 'text')
-          .addColumn('published_start', 'text')
-          .addColumn('published_end', 'text')
-          .addColumn('published_inferred', 'integer')
-          .addColumn('published_rule', 'text')
-          .addColumn('syndication_group', 'text', (c) => c.notNull())
-          .addColumn('format', 'text', (c) => c.notNull())
-          .addColumn('origin_path', 'text', (c) => c.notNull())
-          .addColumn('origin_line', 'integer')
-          .addColumn('origin_item', 'integer')
-          .addColumn('text', 'text', (c) => c.notNull())
-          .addColumn('content_hash', 'text', (c) => c.notNull())
-          .addColumn('signature', types.bytes)
-          .addColumn('ingested_at', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('documents_external_id').on('documents').column('external_id').execute();
-        await db.schema.createIndex('documents_content_hash').on('documents').column('content_hash').execute();
-        await db.schema.createIndex('documents_syndication_group').on('documents').column('syndication_group').execute();
-        await db.schema.createIndex('documents_published').on('documents').columns(['published_start', 'published_end']).execute();
-        await db.schema
-          .createTable('document_bands')
-          .addColumn('band_key', types.bigint, (c) => c.notNull())
-          .addColumn('document_id', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('document_bands_key').on('document_bands').column('band_key').execute();
-      },
-      async down(db: Kysely<unknown>) {
-        await db.schema.dropTable('document_bands').execute();
-        await db.schema.dropTable('documents').execute();
-      },
-    },
+    '0001-documents': documentsMigration(types),
+    '0002-mentions': mentionsMigration(types),
   };
 }
 

@@ -30,6 +30,22 @@ export interface DocumentsTable {
   ingested_at: string;
   /** Insertion order, for stable listing and pagination. */
   seq: Generated<number>;
+  /** The analysis version the document's mentions and records come from; 0 before its first analysis. */
+  analysis_version: Generated<number>;
+}
+
+/** One mention per row; `value` is the kind's value as JSON. */
+export interface MentionsTable {
+  document_id: string;
+  /** Position in the document's mention list (by span start), 0-based. */
+  ordinal: number;
+  kind: string;
+  span_start: number;
+  span_end: number;
+  text: string;
+  value: string;
+  rule: string;
+  confidence: number;
 }
 
 /** LSH band keys of each stored document's MinHash signature: documents sharing a key are near-copy candidates. */
@@ -41,4 +57,5 @@ export interface DocumentBandsTable {
 export interface Database {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
+  mentions: MentionsTable;
 }

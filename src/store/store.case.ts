@@ -51,7 +51,7 @@ export function storeCases(factory: StoreFactory): void {
   it('migrates idempotently and starts empty', async () => {
     const store = await factory.open();
     await store.migrate();
-    assert.deepEqual(await store.countDocuments(), { stored: 0, duplicate: 0, skipped: 0 });
+    assert.deepEqual(await store.documents.counts(), { stored: 0, duplicate: 0, skipped: 0 });
     await store.close();
   });
 
@@ -66,29 +66,29 @@ export function storeCases(factory: StoreFactory): void {
       source: null,
     });
     await store.transaction((tx) =>
-      tx.insertDocuments([
+      tx.documents.insert([
         { document: a, bands: [1, 2] },
         { document: b, bands: [] },
       ]),
     );
-    assert.deepEqual(await store.documents(), [a, b]);
-    assert.deepEqual(await store.document('ext-b'), b);
-    assert.deepEqual(await store.document('a'), a);
-    assert.equal(await store.document('nope'), null);
+    assert.deepEqual(await store.documents.list(), [a, b]);
+    assert.deepEqual(await store.documents.get('ext-b'), b);
+    assert.deepEqual(await store.documents.get('a'), a);
+    assert.equal(await store.documents.get('nope'), null);
     await store.close();
   });
 
   it('finds documents by id and near-copy candidates by band key', async () => {
     const store = await factory.open();
     await store.transaction((tx) =>
-      tx.insertDocuments([
+      tx.documents.insert([
         { document: document('a'), bands: [10, 2 ** 35 + 7] },
         { document: document('b'), bands: [11, 12] },
       ]),
     );
     await store.transaction(async (tx) => {
-      assert.deepEqual([...(await tx.documentsById(['a', 'zz'])).keys()], ['a']);
-      const candidates = await tx.nearCandidates([2 ** 35 + 7, 99]);
+      assert.deepEqual([...(await tx.documents.byIds(['a', 'zz'])).keys()], ['a']);
+      const candidates = await tx.documents.nearCandidates([2 ** 35 + 7, 99]);
       assert.deepEqual(
         candidates.map((c) => [c.id, c.bandKeys]),
         [['a', [2 ** 35 + 7]]],
@@ -105,17 +105,17 @@ export function storeCases(factory: StoreFactory): void {
         published: { start: `2023-11-0${i + 1}`, end: `2023-11-0${i + 1}`, inferred: false, rule: 'published/metadata' },
       }),
     );
-    await store.transaction((tx) => tx.insertDocuments(docs.map((d) => ({ document: d, bands: [] }))));
+    await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
     assert.deepEqual(
-      (await store.documents({ source: 'Gulf Wire' })).map((d) => d.id),
+      (await store.documents.list({ source: 'Gulf Wire' })).map((d) => d.id),
       ['b', 'd'],
     );
     assert.deepEqual(
-      (await store.documents({ since: '2023-11-02', until: '2023-11-03' })).map((d) => d.id),
+      (await store.documents.list({ since: '2023-11-02', until: '2023-11-03' })).map((d) => d.id),
       ['b', 'c'],
     );
     assert.deepEqual(
-      (await store.documents({ limit: 2, offset: 1 })).map((d) => d.id),
+      (await store.documents.list({ limit: 2, offset: 1 })).map((d) => d.id),
       ['b', 'c'],
     );
     await store.close();
@@ -123,16 +123,16 @@ export function storeCases(factory: StoreFactory): void {
 
   it('rolls a failed transaction back whole', async () => {
     const store = await factory.open();
-    await store.transaction((tx) => tx.insertDocuments([{ document: document('kept'), bands: [] }]));
+    await store.transaction((tx) => tx.documents.insert([{ document: document('kept'), bands: [] }]));
     await assert.rejects(
       store.transaction(async (tx) => {
-        await tx.insertDocuments([{ document: document('lost'), bands: [5] }]);
+        await tx.documents.insert([{ document: document('lost'), bands: [5] }]);
         throw new Error('crash mid-batch');
       }),
       /crash mid-batch/,
     );
     assert.deepEqual(
-      (await store.documents()).map((d) => d.id),
+      (await store.documents.list()).map((d) => d.id),
       ['kept'],
     );
     await store.close();
@@ -140,9 +140,9 @@ export function storeCases(factory: StoreFactory): void {
 
   it('refuses a document id twice and keeps the first', async () => {
     const store = await factory.open();
-    await store.transaction((tx) => tx.insertDocuments([{ document: document('a'), bands: [] }]));
-    await assert.rejects(store.transaction((tx) => tx.insertDocuments([{ document: document('a', { title: 'other' }), bands: [] }])));
-    assert.equal((await store.document('a'))?.title, 'Title a');
+    await store.transaction((tx) => tx.documents.insert([{ document: document('a'), bands: [] }]));
+    await assert.rejects(store.transaction((tx) => tx.documents.insert([{ document: document('a', { title: 'other' }), bands: [] }])));
+    assert.equal((await store.documents.get('a'))?.title, 'Title a');
     await store.close();
   });
 
@@ -155,7 +155,7 @@ export function storeCases(factory: StoreFactory): void {
     ]);
     assert.deepEqual([summary.counts.stored, summary.counts.duplicate], [2, 1]);
     const other = await factory.reopen(store);
-    assert.deepEqual(await other.countDocuments(), { stored: 2, duplicate: 1, skipped: 0 });
+    assert.deepEqual(await other.documents.counts(), { stored: 2, duplicate: 1, skipped: 0 });
     await other.close();
     await store.close();
   });

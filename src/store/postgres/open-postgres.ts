@@ -13,7 +13,12 @@ export async function openPostgres(url: string): Promise<Store> {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';
-  const store = new Store(db, 'postgres', parsed.toString(), { bigint: 'bigint', serial: 'bigserial', bytes: 'bytea' });
+  const store = new Store(db, 'postgres', parsed.toString(), {
+    bigint: 'bigint',
+    serial: 'bigserial',
+    bytes: 'bytea',
+    real: 'double precision',
+  });
   await store.migrate();
   return store;
 }

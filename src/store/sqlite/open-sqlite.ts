@@ -17,7 +17,7 @@ export async function openSqlite(path: string): Promise<Store> {
   database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
-  const store = new Store(db, 'sqlite', location, { bigint: 'integer', serial: 'integer', bytes: 'blob' });
+  const store = new Store(db, 'sqlite', location, { bigint: 'integer', serial: 'integer', bytes: 'blob', real: 'real' });
   await store.migrate();
   return store;
 }
