@@ -4,10 +4,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { toDocumentRecord } from '../export/document-record.ts';
+import { toMentionRecord } from '../export/mention-record.ts';
 import { type RecordFormat, RecordWriter } from '../export/write-records.ts';
 import { type IngestSummary, ingest } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
 import type { Document } from '../model/document.ts';
+import { type AnalyseSummary, analyse } from '../pipeline/analyse.ts';
+import { explainDocument } from '../report/explain-document.ts';
 import { DEFAULT_STORE, openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
@@ -39,6 +42,8 @@ const DOCUMENT_COLUMNS = [
   'origin',
   'ingestedAt',
 ];
+
+const MENTION_COLUMNS = ['documentId', 'externalId', 'kind', 'span.start', 'span.end', 'text', 'value', 'rule', 'confidence'];
 
 interface GlobalOptions {
   db?: string;
@@ -74,18 +79,62 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .option('--max-bytes <n>', 'refuse input files larger than this many bytes', positiveInteger, DEFAULT_MAX_BYTES)
     .option('--json', 'write a JSON result per report to stdout')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (paths: string[], options: { maxBytes: number; json?: boolean; progress: boolean }, command: Command) => {
+    .option('--no-analyse', 'only store the reports; analyse them later with `sitrep analyse`')
+    .option('--workers <n>', 'analysis worker threads (0: in-process; default: one per core for large batches)', nonNegativeInteger)
+    .action(
+      async (
+        paths: string[],
+        options: { maxBytes: number; json?: boolean; progress: boolean; analyse: boolean; workers?: number },
+        command: Command,
+      ) => {
+        const store = await storeOf(command);
+        try {
+          const summary = await runIngest(store, paths, {
+            maxBytes: options.maxBytes,
+            progress: options.progress && Boolean(io.stdout.isTTY),
+            stdin: io.stdin,
+            stderr: io.stderr,
+          });
+          if (options.json) out(`${summary.items.map((item) => JSON.stringify(item)).join('\n')}\n`);
+          err(`${formatSummary(summary)}\n`);
+          if (options.analyse) err(`${formatAnalyse(await analyse(store, workersOption(options.workers)))}\n`);
+          err(`Store: ${store.location}\n`);
+          if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  program
+    .command('analyse')
+    .description('Analyse every stored document not yet analysed by this version of sitrep (ingest does this unless --no-analyse).')
+    .option('--workers <n>', 'worker threads (0: in-process; default: one per core for large batches)', nonNegativeInteger)
+    .action(async (options: { workers?: number }, command: Command) => {
       const store = await storeOf(command);
       try {
-        const summary = await runIngest(store, paths, {
-          maxBytes: options.maxBytes,
-          progress: options.progress && Boolean(io.stdout.isTTY),
-          stdin: io.stdin,
-          stderr: io.stderr,
-        });
-        if (options.json) out(`${summary.items.map((item) => JSON.stringify(item)).join('\n')}\n`);
-        err(`${formatSummary(summary)}\nStore: ${store.location}\n`);
-        if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
+        err(`${formatAnalyse(await analyse(store, workersOption(options.workers)))}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('explain')
+    .description("Show a document's text with its mentions marked, and what each one means.")
+    .argument('<document>', 'a document id or external id')
+    .action(async (reference: string, _options: unknown, command: Command) => {
+      const store = await storeOf(command);
+      try {
+        const document = await store.documents.get(reference);
+        if (!document) {
+          err(`sitrep: no document with id or external id "${reference}" in ${store.location}\n`);
+          exitCode = EXIT.usage;
+          return;
+        }
+        const mentions = await store.mentions.list({ documentId: document.id });
+        out(`${explainDocument(document, mentions, { colour: Boolean(io.stdout.isTTY) })}\n`);
+        if (document.status === 'stored' && mentions.length === 0) err('This document has not been analysed yet: run `sitrep analyse`.\n');
       } finally {
         await store.close();
       }
@@ -101,7 +150,11 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .action(async (options: { status?: Document['status']; source?: string; limit: number; offset: number }, command: Command) => {
       const store = await storeOf(command);
       try {
-        const documents = await store.documents.list({ ...pick(options, 'status', 'source'), limit: options.limit, offset: options.offset });
+        const documents = await store.documents.list({
+          ...pick(options, 'status', 'source'),
+          limit: options.limit,
+          offset: options.offset,
+        });
         out(`${documentTable(documents)}\n`);
         const counts = await store.documents.counts();
         err(`${counts.stored} stored, ${counts.duplicate} duplicates, ${counts.skipped} skipped in ${store.location}\n`);
@@ -113,7 +166,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   program
     .command('export')
     .description('Write records as JSONL or CSV to stdout (or --out FILE).')
-    .addOption(new Option('--what <records>', 'which records').choices(['documents']).makeOptionMandatory())
+    .addOption(new Option('--what <records>', 'which records').choices(['documents', 'mentions']).makeOptionMandatory())
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--with-text', "include each document's text")
@@ -153,7 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
           stdin: io.stdin,
           stderr: io.stderr,
         });
-        err(`${formatSummary(summary)}\n\n`);
+        err(`${formatSummary(summary)}\n${formatAnalyse(await analyse(store))}\n\n`);
         out(`${documentTable(await store.documents.list({ limit: 500 }))}\n`);
         if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
       } finally {
@@ -196,6 +249,15 @@ async function runIngest(
   });
   progress?.done();
   return summary;
+}
+
+function workersOption(workers: number | undefined): { workers?: number } {
+  return workers === undefined ? {} : { workers };
+}
+
+function formatAnalyse(summary: AnalyseSummary): string {
+  if (summary.documents === 0) return 'Analysis: nothing new to analyse.';
+  return `Analysed ${summary.documents} document${summary.documents === 1 ? '' : 's'} in ${summary.seconds.toFixed(2)} s: ${summary.mentions} mentions.`;
 }
 
 function documentTable(documents: readonly Document[]): string {

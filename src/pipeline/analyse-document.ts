@@ -1,0 +1,23 @@
+/** @module Everything sitrep reads out of one document on its own: a pure function, run in-process or on a worker thread. */
+import type { DateInterval } from '../model/interval.ts';
+import type { Mention } from '../model/mention.ts';
+import { type Lexicons, understand } from '../understand/understand.ts';
+
+/** What the per-document stages need of a document. */
+export interface DocumentInput {
+  readonly id: string;
+  readonly text: string;
+  readonly published: DateInterval | null;
+}
+
+/** What the per-document stages found in one document. */
+export interface DocumentAnalysis {
+  readonly documentId: string;
+  readonly mentions: readonly Mention[];
+}
+
+/** Runs the per-document stages (understand, then extract) on one document. */
+export function analyseDocument(document: DocumentInput, lexicons: Lexicons): DocumentAnalysis {
+  const mentions = understand({ text: document.text, published: document.published }, lexicons);
+  return { documentId: document.id, mentions };
+}

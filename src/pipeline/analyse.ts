@@ -1,0 +1,71 @@
+/**
+ * @module Analysis: every stored document behind the current analysis version goes through the per-document
+ * stages (on worker threads when there are many), and what they found is saved a batch per transaction.
+ */
+import type { Document } from '../model/document.ts';
+import type { Store } from '../store/store.ts';
+import { type Lexicons, loadLexicons } from '../understand/understand.ts';
+import { analyseDocument, type DocumentAnalysis } from './analyse-document.ts';
+import { AnalysisPool } from './analysis-pool.ts';
+
+/** Bump when a stage changes what it finds: documents analysed by an older version are analysed again. */
+export const ANALYSIS_VERSION = 1;
+/** Documents saved per transaction. */
+const BATCH = 500;
+/** Documents per message to a worker: large enough to amortise the copy, small enough to keep both busy. */
+const WORKER_BATCH = 50;
+/** Below this many pending documents, starting workers (each loading the lexicons) costs more than it saves. */
+const POOL_THRESHOLD = 400;
+
+export interface AnalyseOptions {
+  /** Worker threads: 0 analyses in-process; default: one per core when there is enough to do. */
+  readonly workers?: number;
+  /** Lexicons for in-process analysis (loaded when not given). */
+  readonly lexicons?: Lexicons;
+  readonly onProgress?: (analysed: number) => void;
+}
+
+export interface AnalyseSummary {
+  readonly documents: number;
+  readonly mentions: number;
+  readonly seconds: number;
+}
+
+/** Analyses every pending document in the store. Safe to run again: it picks up where it left off. */
+export async function analyse(store: Store, options: AnalyseOptions = {}): Promise<AnalyseSummary> {
+  const started = performance.now();
+  let documents = 0;
+  let mentions = 0;
+  let pool: AnalysisPool | null = null;
+  let lexicons = options.lexicons ?? null;
+  try {
+    for (;;) {
+      const batch = await store.documents.pendingAnalysis(ANALYSIS_VERSION, BATCH);
+      if (batch.length === 0) break;
+      if (pool === null && lexicons === null) {
+        const wanted = options.workers ?? (batch.length >= Math.min(POOL_THRESHOLD, BATCH) ? undefined : 0);
+        if (wanted === 0) lexicons = loadLexicons();
+        else pool = new AnalysisPool(wanted);
+      }
+      const results = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
+      await store.transaction((tx) => tx.mentions.save(results, ANALYSIS_VERSION));
+      documents += results.length;
+      mentions += results.reduce((n, r) => n + r.mentions.length, 0);
+      options.onProgress?.(documents);
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { documents, mentions, seconds: (performance.now() - started) / 1000 };
+}
+
+async function analyseOnPool(pool: AnalysisPool, documents: readonly Document[]): Promise<DocumentAnalysis[]> {
+  const inputs = documents.map((d) => ({
+    id: d.id,
+    text: d.text,
+    published: d.published ? { start: d.published.start, end: d.published.end } : null,
+  }));
+  const parts: Array<Promise<DocumentAnalysis[]>> = [];
+  for (let i = 0; i < inputs.length; i += WORKER_BATCH) parts.push(pool.analyse(inputs.slice(i, i + WORKER_BATCH)));
+  return (await Promise.all(parts)).flat();
+}

@@ -1,0 +1,71 @@
+/** @module Spreads per-document analysis over worker threads, one per core, each with its own lexicons. */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentAnalysis, DocumentInput } from './analyse-document.ts';
+
+type Pending = { resolve: (results: DocumentAnalysis[]) => void; reject: (error: Error) => void };
+
+/** A fixed set of analysis workers; `analyse` sends a batch to the least busy one. */
+export class AnalysisPool {
+  readonly size: number;
+  readonly #workers: Array<{ worker: Worker; busy: number; ready: Promise<void> }> = [];
+  readonly #pending = new Map<number, Pending>();
+  #next = 0;
+
+  constructor(size = availableParallelism()) {
+    this.size = Math.max(1, size);
+    const url = new URL('./analysis-worker-boot.mjs', import.meta.url);
+    // The boot file registers tsx itself; a second registration inherited from `--import tsx` would load twice.
+    const execArgv = withoutTsx(process.execArgv);
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(url, { execArgv });
+      const ready = new Promise<void>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('message', () => resolve());
+      });
+      const entry = { worker, busy: 0, ready };
+      worker.on('message', (message: { id?: number; results?: DocumentAnalysis[]; error?: string }) => {
+        if (message.id === undefined) return;
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        entry.busy--;
+        if (message.error) pending?.reject(new Error(`analysis worker failed: ${message.error}`));
+        else pending?.resolve(message.results ?? []);
+      });
+      worker.on('error', (error) => {
+        for (const pending of this.#pending.values()) pending.reject(error);
+        this.#pending.clear();
+      });
+      this.#workers.push(entry);
+    }
+  }
+
+  /** Resolves when every worker has loaded its lexicons. */
+  async ready(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.ready));
+  }
+
+  async analyse(documents: readonly DocumentInput[]): Promise<DocumentAnalysis[]> {
+    const entry = this.#workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    await entry.ready;
+    const id = this.#next++;
+    entry.busy++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      entry.worker.postMessage({ id, documents });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+  }
+}
+
+function withoutTsx(args: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if ((args[i] === '--import' || args[i] === '--loader' || args[i] === '--require') && args[i + 1]?.includes('tsx')) i++;
+    else if (!args[i]?.includes('tsx')) kept.push(args[i] as string);
+  }
+  return kept;
+}

@@ -1,0 +1,159 @@
+/** @module Finds actors (lexicon names, named police forces, unnamed groups) and people in one report. */
+import type { ActorValue, MentionOf } from '../../model/mention.ts';
+import type { Span } from '../../model/span.ts';
+import type { UnderstandInput } from '../context.ts';
+import { sentenceOpeners } from '../sentences/abbreviations.ts';
+import { createTokenView, startsUpper, type TokenView } from '../sentences/token-view.ts';
+import type { Token } from '../sentences/tokenize.ts';
+import { words } from '../sentences/words.ts';
+import { type ActorLexicon, defaultActorLexicon, type LexiconActor } from './actor-lexicon.ts';
+import { type FoundActor, findPeople } from './find-people.ts';
+import { findUnnamedGroup } from './find-unnamed-group.ts';
+
+interface ActorMatch extends FoundActor {
+  readonly value: ActorValue;
+  readonly rule: string;
+  readonly confidence: number;
+}
+
+// A place name stands for its government only before one of these ("Tehran says", "Washington has") or a possessive.
+const AGENT_NEXT: ReadonlySet<string> = new Set(
+  words(
+    'says said has have had is was will would could can may must should did does wants wanted blamed ' +
+      'blames accused accuses denied denies warned warns urged urges announced insists insisted claims ' +
+      'claimed believes hopes sees considers responded rejected rejects confirmed condemned condemns ' +
+      'threatened threatens ordered sent launched struck retaliated vowed vows demanded demands supports ' +
+      'backs backed reached reaching agreed',
+  ),
+);
+const LOCATIVES: ReadonlySet<string> = new Set(
+  words('in near at outside from to into across around toward towards via over inside through between of'),
+);
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * The actors and people named in a report, in text order. Lexicon aliases match longest first ("Islamic State of Iraq
+ * and the Levant" is one actor); a person's title or description takes in the actors inside it, so "Pentagon" in
+ * "Pentagon spokesman Brig. Gen. Pat Ryder" is the person's affiliation, not a mention of its own. Pass `view` when
+ * the caller has already tokenized the text; `lexicon` defaults to `data/actors.json`.
+ */
+export function extractActors(
+  input: UnderstandInput,
+  lexicon: ActorLexicon = defaultActorLexicon(),
+  view: TokenView = createTokenView(input.text),
+): Array<MentionOf<'actor'> | MentionOf<'person'>> {
+  const actors = findActors(view, lexicon);
+  const people = findPeople(view, lexicon, actors);
+  const inPerson = new Uint8Array(view.tokens.length);
+  for (const person of people) inPerson.fill(1, person.start, person.end);
+  const mentions: Array<MentionOf<'actor'> | MentionOf<'person'>> = people.map((person) =>
+    mention(view, 'person', person.start, person.end, person.value, person.rule, person.confidence),
+  );
+  for (const actor of actors) {
+    if (inPerson[actor.start] === 1) continue;
+    mentions.push(mention(view, 'actor', actor.start, actor.end, actor.value, actor.rule, actor.confidence));
+  }
+  return mentions.sort((a, b) => a.span.start - b.span.start);
+}
+
+function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
+  const found: ActorMatch[] = [];
+  for (let at = 0; at < view.tokens.length; ) {
+    // Most tokens start nothing: one set look-up and a capital test rule them out.
+    if (!lexicon.actorStarts.has(view.keys[at] as string) && !startsUpper(view.tokens[at]?.text ?? '')) {
+      at++;
+      continue;
+    }
+    const match = actorAt(view, at, lexicon, found.at(-1)?.end === at);
+    if (match === null) {
+      at++;
+      continue;
+    }
+    found.push(match);
+    at = match.end;
+  }
+  return found;
+}
+
+/** The longest actor starting at token `at`: a named police force, a lexicon alias or an unnamed group. */
+function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor: boolean): ActorMatch | null {
+  let best: ActorMatch | null = namedPoliceAt(view, at, lexicon);
+  if (lexicon.actorStarts.has(view.keys[at] as string)) {
+    const alias = lexicon.aliases.match(view, at);
+    if (alias !== null && (best === null || alias.end > best.end) && (!alias.value.metonymic || isAgent(view, at, alias.end))) {
+      best = lexiconMatch(alias.value.actor, at, alias.end, alias.value.metonymic ? 'actor/metonym' : 'actor/lexicon');
+    }
+  }
+  const group = lexicon.actorStarts.has(view.keys[at] as string) ? findUnnamedGroup(view, at, lexicon) : null;
+  // "Hamas militants" are Hamas: an unnamed-group word right after a named actor adds nothing.
+  if (group !== null && (best === null || group.end > best.end) && !(afterActor && group.country === null)) {
+    best = {
+      start: at,
+      end: group.end,
+      actor: null,
+      value: { id: null, name: spanText(view, at, group.end).replace(/\s+/g, ' '), type: group.type, country: group.country },
+      rule: group.rule,
+      confidence: group.country === null ? 0.7 : 0.85,
+    };
+  }
+  return best;
+}
+
+function lexiconMatch(actor: LexiconActor, start: number, end: number, rule: string): ActorMatch {
+  return {
+    start,
+    end,
+    actor,
+    value: { id: actor.id, name: actor.name, type: actor.type, country: actor.country },
+    rule,
+    confidence: rule === 'actor/metonym' ? 0.7 : 0.95,
+  };
+}
+
+/** "Chicago Police Department", "Pierce County Sheriff's Office": capitalised words, then a police head. */
+function namedPoliceAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
+  const first = view.tokens[at]?.text ?? '';
+  if (!startsUpper(first) || !CAPITALISED.test(first) || sentenceOpeners.has(first)) return null;
+  for (let next = at + 1; next <= at + 3 && next < view.tokens.length; next++) {
+    if (view.breaks[next] === 1) return null;
+    const head = lexicon.policeHeads.starts(view, next) ? lexicon.policeHeads.match(view, next) : null;
+    if (head !== null) {
+      const police = lexicon.actors.get('police');
+      return {
+        start: at,
+        end: head.end,
+        actor: police ?? null,
+        value: { id: 'police', name: spanText(view, at, head.end), type: 'police', country: police?.country ?? null },
+        rule: 'actor/named-police',
+        confidence: 0.9,
+      };
+    }
+    const word = view.tokens[next]?.text ?? '';
+    if (!startsUpper(word) || !CAPITALISED.test(word)) return null;
+  }
+  return null;
+}
+
+/** Whether a place name acts: followed by a possessive, or by a verb and not after a preposition of place. */
+function isAgent(view: TokenView, start: number, end: number): boolean {
+  const next = view.keys[end] ?? '';
+  if (next === "'s") return true;
+  return AGENT_NEXT.has(next) && !LOCATIVES.has(view.keys[start - 1] ?? '');
+}
+
+function mention<K extends 'actor' | 'person'>(
+  view: TokenView,
+  kind: K,
+  start: number,
+  end: number,
+  value: MentionOf<K>['value'],
+  rule: string,
+  confidence: number,
+): MentionOf<K> {
+  const span: Span = { start: (view.tokens[start] as Token).start, end: (view.tokens[end - 1] as Token).end };
+  return { kind, span, text: view.text.slice(span.start, span.end), value, rule, confidence } as MentionOf<K>;
+}
+
+function spanText(view: TokenView, from: number, to: number): string {
+  return view.text.slice((view.tokens[from] as Token).start, (view.tokens[to - 1] as Token).end);
+}

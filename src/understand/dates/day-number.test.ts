@@ -1,0 +1,43 @@
+/** @module Table tests for day-number arithmetic, checked against the platform's UTC calendar. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { calendarDate, dayNumber, daysInMonth, isoDay, mondayOf, parseIsoDay, weekday } from './day-number.ts';
+
+const DAYS: ReadonlyArray<readonly [iso: string, day: number, weekday: number]> = [
+  ['1970-01-01', 0, 4],
+  ['1969-12-31', -1, 3],
+  ['2000-02-29', 11_016, 2],
+  ['2023-10-30', 19_660, 1],
+  ['2024-02-09', 19_762, 5],
+  ['2100-03-01', 47_541, 1],
+];
+
+for (const [iso, day, dayOfWeek] of DAYS) {
+  test(`day number of ${iso}`, () => {
+    assert.equal(parseIsoDay(iso), day);
+    assert.equal(isoDay(day), iso);
+    assert.equal(weekday(day), dayOfWeek);
+  });
+}
+
+test('day numbers agree with Date.UTC over four centuries, including roll-over of months and days', () => {
+  for (let day = -3_000; day < 150_000; day += 37) {
+    const date = new Date(day * 86_400_000);
+    assert.equal(isoDay(day), date.toISOString().slice(0, 10));
+    const { year, month, day: dayOfMonth } = calendarDate(day);
+    assert.equal(dayNumber(year, month, dayOfMonth), day);
+  }
+  assert.equal(dayNumber(2023, 13, 1), dayNumber(2024, 1, 1));
+  assert.equal(dayNumber(2023, 0, 1), dayNumber(2022, 12, 1));
+  assert.equal(dayNumber(2023, 2, 29), dayNumber(2023, 3, 1));
+});
+
+test('months have their lengths and weeks start on Monday', () => {
+  assert.deepEqual([daysInMonth(2023, 2), daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2023, 12)], [28, 29, 28, 31]);
+  assert.equal(isoDay(mondayOf(dayNumber(2023, 10, 31))), '2023-10-30');
+  assert.equal(isoDay(mondayOf(dayNumber(2023, 10, 29))), '2023-10-23');
+});
+
+test('parseIsoDay rejects what is not an ISO day', () => {
+  for (const text of ['2023-02-29', '2023-13-01', '31/10/2023', '2023-1-5', '']) assert.equal(parseIsoDay(text), null, text);
+});

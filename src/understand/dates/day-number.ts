@@ -1,0 +1,68 @@
+/** @module Calendar arithmetic on day numbers (days since 1970-01-01), so no machine time zone can shift a date. */
+
+// Proleptic Gregorian conversions after Howard Hinnant's `days_from_civil` and `civil_from_days`:
+// a `Date` per call (and `toISOString`) was the largest single cost of the date extractor.
+
+/** The day number of a calendar date; `month` is 1 to 12, out-of-range months and days roll over as `Date.UTC` does. */
+export function dayNumber(year: number, month: number, day: number): number {
+  const carry = Math.floor((month - 1) / 12);
+  const y = year + carry;
+  const m = month - 12 * carry;
+  const shifted = m <= 2 ? y - 1 : y;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + (day - 1);
+}
+
+/** Year, month (1 to 12) and day of month of a day number. */
+export function calendarDate(day: number): { year: number; month: number; day: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1,
+  };
+}
+
+/** The ISO `YYYY-MM-DD` of a day number. */
+export function isoDay(day: number): string {
+  const date = calendarDate(day);
+  const month = date.month < 10 ? `0${date.month}` : `${date.month}`;
+  const dayOfMonth = date.day < 10 ? `0${date.day}` : `${date.day}`;
+  return `${String(date.year).padStart(4, '0')}-${month}-${dayOfMonth}`;
+}
+
+/** Day of the week, 0 Sunday to 6 Saturday, as `Date#getDay`. */
+export function weekday(day: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The Monday on or before a day: weeks run Monday to Sunday (ISO 8601). */
+export function mondayOf(day: number): number {
+  return day - ((weekday(day) + 6) % 7);
+}
+
+/** The number of days in a month. */
+export function daysInMonth(year: number, month: number): number {
+  return dayNumber(year, month + 1, 1) - dayNumber(year, month, 1);
+}
+
+/** The day number of an ISO `YYYY-MM-DD`, or null when it is not one. */
+export function parseIsoDay(iso: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (match === null) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return dayNumber(year, month, day);
+}

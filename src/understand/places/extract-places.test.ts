@@ -1,0 +1,149 @@
+/** @module Table tests of place mentions: names, spans, precision, false friends, metonymy and disambiguation. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { MentionOf } from '../../model/mention.ts';
+import { extractPlaces } from './extract-places.ts';
+import { loadGazetteer } from './load-gazetteer.ts';
+
+const gazetteer = loadGazetteer();
+
+function places(text: string): MentionOf<'place'>[] {
+  const mentions = extractPlaces({ text, published: null }, gazetteer);
+  for (const m of mentions) assert.equal(text.slice(m.span.start, m.span.end), m.text, 'span must cover the mention text');
+  return mentions;
+}
+
+function find(text: string, phrase: string): MentionOf<'place'> {
+  const m = places(text).find((x) => x.text === phrase);
+  assert.ok(m, `expected a place "${phrase}" in: ${text}`);
+  return m;
+}
+
+describe('extractPlaces finds places', () => {
+  const cases: [string, { text: string; name: string; country: string | null; precision: number }][] = [
+    ['Rockets struck Al Asad Air Base on Tuesday.', { text: 'Al Asad Air Base', name: 'Al Asad Air Base', country: 'IQ', precision: 1 }],
+    ['Drones hit the base at Ain al-Asad overnight.', { text: 'Ain al-Asad', name: 'Al Asad Air Base', country: 'IQ', precision: 1 }],
+    ['Militias fired on troops near Abu Kamal at dawn.', { text: 'Abu Kamal', name: 'Abu Kamal', country: 'SY', precision: 2 }],
+    ['Fighting spread to Al-Bukamal by evening.', { text: 'Al-Bukamal', name: 'Abu Kamal', country: 'SY', precision: 1 }],
+    ['Convoys left Deir-ez-zor for the border.', { text: 'Deir-ez-zor', name: 'Deir ez-Zor', country: 'SY', precision: 1 }],
+    ['A drone fell outside Baghdad on Friday.', { text: 'Baghdad', name: 'Baghdad', country: 'IQ', precision: 2 }],
+    ['Protests grew across Iraq this week.', { text: 'Iraq', name: 'Iraq', country: 'IQ', precision: 5 }],
+    ["Officials described Iraq's western desert.", { text: 'Iraq', name: 'Iraq', country: 'IQ', precision: 5 }],
+    ['Aid arrived in the Gaza Strip by truck.', { text: 'Gaza Strip', name: 'Gaza Strip', country: 'PS', precision: 4 }],
+    ['Ships were attacked in the Red Sea again.', { text: 'Red Sea', name: 'Red Sea', country: null, precision: 6 }],
+    ['Tankers avoided Bab el-Mandeb this month.', { text: 'Bab el-Mandeb', name: 'Bab el-Mandeb', country: null, precision: 6 }],
+    ['The attack on Tower 22 killed three soldiers.', { text: 'Tower 22', name: 'Tower 22', country: 'JO', precision: 1 }],
+    ['Troops at the al-Tanf garrison were unhurt.', { text: 'al-Tanf garrison', name: 'Al-Tanf garrison', country: 'SY', precision: 1 }],
+    ['Tension rose across the Middle East after the strike.', { text: 'Middle East', name: 'Middle East', country: null, precision: 6 }],
+    ['More ships arrived from the U.S. this week.', { text: 'U.S.', name: 'United States', country: 'US', precision: 5 }],
+    ['Lawmakers in the UK debated the vote.', { text: 'UK', name: 'United Kingdom', country: 'GB', precision: 5 }],
+    ['Militants moved through Anbar province last month.', { text: 'Anbar province', name: 'Anbar', country: 'IQ', precision: 4 }],
+    ['Two people were shot in Dayton, Ohio, on Sunday.', { text: 'Dayton', name: 'Dayton', country: 'US', precision: 1 }],
+    ['The storm reached Charleston, W.Va., overnight.', { text: 'W.Va.', name: 'West Virginia', country: 'US', precision: 4 }],
+    ['Officers in Butler County found the car.', { text: 'Butler County', name: 'Butler County', country: 'US', precision: 3 }],
+    ['Iraqi forces moved north.', { text: 'Iraqi', name: 'Iraq', country: 'IQ', precision: 5 }],
+    ['Rain fell in Lincoln overnight.', { text: 'Lincoln', name: 'Lincoln', country: 'US', precision: 1 }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`${expected.text} in "${text}"`, () => {
+      if (expected.text === 'Butler County') {
+        // A county needs its state from the document.
+        const m = find(`${text} Deputies in Hamilton, Ohio, said so.`, expected.text);
+        assert.equal(m.value.country, expected.country);
+        assert.equal(m.value.precision, expected.precision);
+        assert.equal(m.value.admin1, 'Ohio');
+        return;
+      }
+      const m = find(text, expected.text);
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.country, expected.country);
+      assert.equal(m.value.precision, expected.precision);
+      assert.equal(m.value.metonymic, false);
+    });
+  }
+
+  it('marks demonyms with their own rule and a lower confidence', () => {
+    const m = find('Syrian troops crossed the river.', 'Syrian');
+    assert.equal(m.rule, 'place/demonym');
+    assert.ok(m.confidence < 0.7);
+    assert.equal(m.value.country, 'SY');
+  });
+
+  it('gives coordinates inside the named country', () => {
+    const m = find('Shelling hit Tehran overnight.', 'Tehran');
+    assert.ok(Math.abs(m.value.lat - 35.7) < 0.5 && Math.abs(m.value.lon - 51.4) < 0.5);
+    assert.equal(m.value.geonameId !== null, true);
+  });
+});
+
+describe('extractPlaces leaves false friends alone', () => {
+  const cases: [string, string[]][] = [
+    ['Most of the victims were young. Reading the report took hours.', ['Most', 'Reading']],
+    ['Police said the Mission was over by May.', ['Police', 'Mission', 'May']],
+    ['Defense Secretary Lloyd Austin met reporters on Monday.', ['Austin', 'Monday']],
+    ['Jordan Henderson scored twice for his club.', ['Jordan']],
+    ['The Islamic State claimed the bombing.', ['Islamic State', 'State']],
+    ['Analysts at the Center for Strategic and International Studies disagreed.', ['Center']],
+    ['She said We would go. But As it happened, nobody did.', ['She', 'We', 'But', 'As']],
+    ['Sheriff Tom Jones said Jones had not been found.', ['Jones']],
+    ['Workers at Wal-Mart went on strike.', ['Mart']],
+    ['Cases of Marburg virus were confirmed.', ['Marburg']],
+    ['The American Red Cross sent volunteers.', ['American']],
+    ['Lincoln freed the slaves, historians note.', ['Lincoln']],
+    ['Sen. Scott Turner spoke first.', ['Sen.', 'Scott', 'Turner']],
+    ['Officials spoke at the White House briefing.', ['White House']],
+  ];
+  for (const [text, absent] of cases) {
+    it(text, () => {
+      const found = places(text).map((m) => m.text);
+      for (const word of absent) assert.ok(!found.includes(word), `"${word}" is not a place in: ${text} (found ${found.join(', ')})`);
+    });
+  }
+});
+
+describe('extractPlaces tells governments from locations (metonymy)', () => {
+  const cases: [string, string, boolean][] = [
+    ['Washington says the strikes will continue.', 'Washington', true],
+    ['Tehran denied any role in the attack.', 'Tehran', true],
+    ['Moscow warned against further escalation.', 'Moscow', true],
+    ['Washington has massive firepower in the region.', 'Washington', true],
+    ['Baghdad and Washington agreed on a timetable.', 'Baghdad', true],
+    ['Baghdad and Washington agreed on a timetable.', 'Washington', true],
+    ["Tehran's response came within hours.", 'Tehran', true],
+    ['Officials in Washington said little.', 'Washington', false],
+    ['The envoy flew to Tehran on Sunday.', 'Tehran', false],
+    ['Iraq has been hit by sandstorms.', 'Iraq', false],
+    ["Baghdad's streets were quiet.", 'Baghdad', false],
+  ];
+  for (const [text, phrase, metonymic] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.metonymic, metonymic);
+      assert.equal(m.rule === 'place/metonymy', metonymic);
+    });
+  }
+});
+
+describe('extractPlaces chooses among places of one name from the document', () => {
+  const cases: [string, string, { country: string; admin1?: string }][] = [
+    ['Israeli tanks moved into Rafah, in southern Gaza, on Monday.', 'Rafah', { country: 'PS' }],
+    ['A man was shot in Jackson, Miss., late Friday.', 'Jackson', { country: 'US', admin1: 'Mississippi' }],
+    ['The council met in Springfield, Ill., on Tuesday.', 'Springfield', { country: 'US', admin1: 'Illinois' }],
+    [
+      'Police in Missouri said the shooting happened near a bar. Springfield officers arrived within minutes, and Branson police helped.',
+      'Springfield',
+      { country: 'US', admin1: 'Missouri' },
+    ],
+    ['Georgia Gov. Brian Kemp spoke in Atlanta and Savannah.', 'Georgia', { country: 'US', admin1: 'Georgia' }],
+    ['Russian troops crossed into Georgia near Tbilisi and South Ossetia.', 'Georgia', { country: 'GE' }],
+    ['The bridge in Paris, Texas, was closed.', 'Paris', { country: 'US', admin1: 'Texas' }],
+    ['Ministers met in Paris to discuss the Syrian war.', 'Paris', { country: 'FR' }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.country, expected.country);
+      if (expected.admin1) assert.equal(m.value.admin1, expected.admin1);
+    });
+  }
+});

@@ -1,0 +1,777 @@
+/** @module Finds place names in a report and resolves each to one gazetteer entry, using the rest of the document to choose among places of one name. */
+import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
+import type { MentionOf, PlaceValue } from '../../model/mention.ts';
+import type { UnderstandInput } from '../context.ts';
+import { detectMetonymy } from './detect-metonymy.ts';
+import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, type PlaceKind } from './gazetteer.ts';
+import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
+
+/** Knobs of the extractor; the defaults are what `npm run eval -- geo` was tuned with. */
+export interface ExtractPlacesOptions {
+  /** Mark demonyms ("Iraqi", "Americans") as country mentions with rule `place/demonym`. Default true. */
+  readonly demonyms?: boolean;
+  /** A one-word town smaller than this needs support from the document (its region or country named, a place nearby). */
+  readonly minSingleWordPopulation?: number;
+}
+
+// Lower-case words allowed inside a multi-word name: "Gulf of Aden", "Bab el-Mandeb", "Stratford-upon-Avon".
+const CONNECTORS = new Set(
+  'of the de del della di da do dos das du la le les al el ad ar as an at az ash ez es bin ibn upon on and y e et sur am im der den van von'.split(
+    ' ',
+  ),
+);
+const ARTICLES = new Set('al el ad ar as an at az ash ez es'.split(' '));
+// After a town's name, these keep it a place ("Richmond police", "Texas Gov. Rick Perry").
+const PLACE_FOLLOWERS = new Set(
+  'police fire sheriff sheriffs county parish city council mayor metro area region township borough district province governorate officials authorities residents airport state'.split(
+    ' ',
+  ),
+);
+// Before a name, these keep it a place ("North Carolina" aside, "Northern Gaza", "Greater London").
+const PLACE_MODIFIERS = new Set(
+  'north south east west northern southern eastern western central upper lower greater new old downtown metro metropolitan historic occupied rural suburban mount mt lake port fort ft saint st gulf inner outer northeast northwest southeast southwest'.split(
+    ' ',
+  ),
+);
+// Places that are also common first names or surnames: "Jordan Henderson", "Michael Jordan", "Lloyd Austin".
+const PERSON_NAME_PLACES = new Set(
+  'jordan chad israel india kenya georgia virginia carolina england ireland holland wales paris victoria florence charlotte austin houston dallas lincoln madison jackson washington sydney orlando chester warren clinton marshall franklin hamilton kent troy tyler denver phoenix aurora savannah camden regina adelaide beverly'.split(
+    ' ',
+  ),
+);
+const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
+const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
+const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
+const COUNTY_NAME_PREFIXES = new Set(
+  'st ste saint san santa los las el la de du prince fort port new palm anne east west north south upper lower'.split(' '),
+);
+const NOT_COUNTY_NAMES = new Set('the this that each every our his her their a one another same which what its'.split(' '));
+// Phrases just before a point place that make its precision "near": "near Abu Kamal", "40 km north of Baghdad".
+const NEAR =
+  /(?:\bnear(?:by)?|\boutside(?: of)?|\bclose to|\boutskirts of|\bvicinity of|\baround|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: of)?|\b(?:km|kilometers|kilometres|miles|mi)\s+(?:from|of|outside))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
+const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place']);
+const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.keys(speechVerbs.verbs));
+const MAX_CANDIDATES = 40;
+const MAX_WORDS = 7;
+const PLAUSIBLE_PRIOR_GAP = 6;
+const NEIGHBOUR_CANDIDATES = 15;
+const COUNTRY_WEIGHT = 6;
+const ADMIN1_WEIGHT = 6;
+const NEAR_WEIGHT = 2;
+
+/** One name found in the text before it is resolved. */
+interface Match {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  /** Candidate place ids (with `ALIAS_FLAG`), best prior first. */
+  readonly candidates: readonly number[];
+  /** "Springfield, Ill.": the region or country the text puts the place in. */
+  readonly container: Container | null;
+  readonly isSingleWord: boolean;
+  readonly isStopName: boolean;
+  /** The name's lookup key: repeats of one name do not vouch for each other. */
+  readonly key: string;
+  /** For a county: the words before "County". */
+  readonly countyName?: string;
+  chosen: number;
+  /** Something in the document speaks for the chosen place: its country, region, a neighbour or a container. */
+  supported: boolean;
+  /** Its region, a neighbour or a container speaks for it. */
+  strong: boolean;
+  /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
+  readonly afterPreposition: boolean;
+}
+
+interface Container {
+  readonly place: number;
+  /** Country index of the container. */
+  readonly country: number;
+  /** Admin1 index, or -1 for a country. */
+  readonly admin1: number;
+}
+
+interface Evidence {
+  readonly countries: Map<number, number>;
+  readonly admin1s: Map<number, number>;
+  countryTotal: number;
+  admin1Total: number;
+  /** What each match contributed, so that it can be left out of its own evidence. */
+  readonly own: Map<number, { readonly id: number; readonly weight: number }>;
+}
+
+function emptyEvidence(): Evidence {
+  return { countries: new Map(), admin1s: new Map(), countryTotal: 0, admin1Total: 0, own: new Map() };
+}
+
+/** Place mentions in reading order, each resolved to a gazetteer entry. */
+export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, options: ExtractPlacesOptions = {}): MentionOf<'place'>[] {
+  const { text } = input;
+  const tokens = tokenizeForPlaces(text);
+  const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
+  resolveMatches(matches, gazetteer);
+  const minPopulation = options.minSingleWordPopulation ?? 15000;
+  const mentions: MentionOf<'place'>[] = [];
+  const metonymic = new Set<number>();
+  matches.forEach((m, index) => {
+    if (m.chosen < 0) return;
+    const kind = gazetteer.kind(m.chosen);
+    if ((kind === 'country' || kind === 'capital') && m.rule === 'place/gazetteer' && detectMetonymy(text, tokens, m.first, m.last)) {
+      metonymic.add(index);
+    }
+  });
+  // "Baghdad and Washington agreed": the first of two coordinated governments acts too.
+  matches.forEach((m, index) => {
+    const next = matches[index + 1];
+    if (!next || !metonymic.has(index + 1) || m.chosen < 0 || metonymic.has(index)) return;
+    const kind = gazetteer.kind(m.chosen);
+    const between = tokens[m.last + 1];
+    if ((kind === 'country' || kind === 'capital') && between?.key === 'and' && next.first === m.last + 2) metonymic.add(index);
+  });
+  matches.forEach((m, index) => {
+    if (m.chosen < 0 || !isKept(m, gazetteer, minPopulation)) return;
+    const isMetonymic = metonymic.has(index);
+    const value = placeValue(gazetteer, m, text, isMetonymic);
+    mentions.push({
+      kind: 'place',
+      span: { start: m.start, end: m.end },
+      text: text.slice(m.start, m.end),
+      value,
+      rule: isMetonymic ? 'place/metonymy' : m.rule,
+      confidence: confidenceOf(m, gazetteer),
+    });
+  });
+  return mentions;
+}
+
+function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, withDemonyms: boolean): Match[] {
+  const matches: Match[] = [];
+  const people = new Set<string>();
+  // End of the last match, to tell "Iraq-Syria" (both names) from "Wal-Mart" (one).
+  let matchedEnd = -1;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as PlaceToken;
+    const abbreviation = matchRegionAbbreviation(text, tokens, i, g);
+    if (abbreviation) {
+      matches.push(abbreviation);
+      matchedEnd = abbreviation.end;
+      i++;
+      continue;
+    }
+    const startsName =
+      t.isCapitalised || (ARTICLES.has(t.key) && tokens[i + 1]?.isHyphenated === true && tokens[i + 1]?.isCapitalised === true);
+    // "Wal-Mart", "Jean-Paul": a capitalised word hyphened to an unmatched capitalised word is part of that word.
+    const previous = tokens[i - 1];
+    // A party and a town ("R-Charleston") are two words, not one name.
+    const isCompoundTail =
+      t.isHyphenated &&
+      previous?.isCapitalised === true &&
+      previous.text.length > 1 &&
+      matchedEnd < previous.end &&
+      !ARTICLES.has(previous.key);
+    const isTitle = t.text.endsWith('.') && g.titles.has(t.key);
+    if (!startsName || isCompoundTail || isTitle) {
+      i++;
+      continue;
+    }
+    const county = hasCountyWordAhead(tokens, i) ? matchCounty(text, tokens, i, g) : null;
+    if (county) {
+      matches.push(county);
+      matchedEnd = county.end;
+      i = county.last + 1;
+      continue;
+    }
+    const found = longestName(text, tokens, i, g, withDemonyms);
+    if (!found) {
+      i++;
+      continue;
+    }
+    const { last, keyIndex, demonym } = found;
+    const end = tokens[last] as PlaceToken;
+    const matchKey = tokens
+      .slice(i, last + 1)
+      .map((x) => x.key)
+      .join(' ');
+    const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
+    const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
+    const speaks = i === last && isSpeakingPerson(g, tokens, last, top);
+    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
+      // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
+      if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
+      i = last + 1;
+      continue;
+    }
+    const candidates: number[] = [];
+    if (keyIndex >= 0) {
+      const from = g.postingStart(keyIndex);
+      const to = Math.min(g.postingEnd(keyIndex), from + MAX_CANDIDATES);
+      for (let p = from; p < to; p++) candidates.push(g.posting(p));
+    } else {
+      candidates.push(demonym);
+    }
+    const isSingleWord = i === last;
+    const container = keyIndex >= 0 ? findContainer(text, tokens, last, g) : null;
+    matches.push({
+      first: i,
+      last,
+      start: t.start,
+      end: end.end,
+      rule: keyIndex < 0 ? 'place/demonym' : context === 'organisation' ? 'place/in-organisation-name' : 'place/gazetteer',
+      candidates,
+      container,
+      isSingleWord,
+      isStopName: !found.isAbbreviation && g.stopNames.has(matchKey),
+      key: matchKey,
+      chosen: -1,
+      supported: false,
+      strong: false,
+      afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
+    });
+    matchedEnd = end.end;
+    i = last + 1;
+  }
+  // "Jones" after "Sheriff Bill Jones" is the sheriff, wherever it appears.
+  return matches.filter(
+    (m) =>
+      !(
+        m.first === m.last &&
+        m.rule !== 'place/region-abbreviation' &&
+        people.has((tokens[m.first] as PlaceToken).key) &&
+        !followsPlacePreposition(tokens, m.first)
+      ),
+  );
+}
+
+function isMajorPlace(g: Gazetteer, id: number): boolean {
+  const kind = g.kind(id);
+  return !SETTLEMENTS.has(kind) || kind === 'capital' || kind === 'admin-seat';
+}
+
+/** "in Lincoln", "near Scott": a preposition of place right before the name. */
+function followsPlacePreposition(tokens: readonly PlaceToken[], first: number): boolean {
+  const before = tokens[first - 1];
+  return before !== undefined && !before.isCapitalised && PLACE_PREPOSITIONS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious;
+}
+
+/** "Jones said": a town's name before a speech verb is a person's (capitals and countries are left to metonymy). */
+function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: number, top: number): boolean {
+  const kind = g.kind(top);
+  if (!SETTLEMENTS.has(kind) || kind === 'capital') return false;
+  const after = tokens[last + 1];
+  return (
+    after?.joinsPrevious === true &&
+    SPEECH_VERBS.has(after.key) &&
+    (tokens[last] as PlaceToken).fullEnd === (tokens[last] as PlaceToken).end
+  );
+}
+
+/** "American Red Cross", "Native American", "African-American": a demonym inside a name or compound does not name a place. */
+function demonymContext(tokens: readonly PlaceToken[], first: number, last: number): NameContext {
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  const head = tokens[first] as PlaceToken;
+  if (head.isHyphenated || (before && head.joinsPrevious && (before.key === 'native' || before.key === 'latin'))) return 'person';
+  if (after?.joinsPrevious && after.isCapitalised && !after.isHyphenated && !head.isTitleCase) return 'organisation';
+  return 'place';
+}
+
+/** The longest gazetteer name or demonym starting at token `i`. */
+function longestName(
+  text: string,
+  tokens: readonly PlaceToken[],
+  i: number,
+  g: Gazetteer,
+  withDemonyms: boolean,
+): { last: number; keyIndex: number; demonym: number; isAbbreviation: boolean } | null {
+  let key = '';
+  let best: { last: number; keyIndex: number; demonym: number; isAbbreviation: boolean } | null = null;
+  const first = tokens[i] as PlaceToken;
+  for (let j = i; j < tokens.length && j < i + MAX_WORDS; j++) {
+    const t = tokens[j] as PlaceToken;
+    if (j > i) {
+      const previous = tokens[j - 1] as PlaceToken;
+      if (!t.joinsPrevious || previous.fullEnd !== previous.end) break;
+    }
+    key = j === i ? t.key : `${key} ${t.key}`;
+    // Lower-case words go on inside a name ("Gulf of Aden"); any other may end one ("Deir-ez-zor", "al-Tanf garrison").
+    const isLowerCase = !t.isCapitalised && !/^\d+$/.test(t.key);
+    if (isLowerCase && CONNECTORS.has(t.key)) continue;
+    if (isLowerCase && j > i) {
+      const keyIndex = g.findKey(key);
+      if (keyIndex >= 0) best = { last: j, keyIndex, demonym: -1, isAbbreviation: false };
+      break;
+    }
+    const isAbbreviation = j === i && t.isAllCaps && t.text.replace(/\./g, '').length <= 5;
+    let keyIndex = -1;
+    if (isAbbreviation) {
+      keyIndex = g.findKey(`#${key}`);
+      if (keyIndex < 0 && t.text.length >= 4 && isDateline(text, t)) keyIndex = g.findKey(key);
+    } else if (first.isAllCaps && t.isAllCaps && t.text.length > 2) {
+      if (isDateline(text, t)) keyIndex = g.findKey(key);
+    } else {
+      keyIndex = g.findKey(key);
+    }
+    // "Canadian" is a demonym before it is Canadian, Texas; a longer name ("American Samoa") still wins.
+    const demonym = withDemonyms && j - i < 3 && !first.isAllCaps ? g.demonyms.get(key) : undefined;
+    if (demonym !== undefined) best = { last: j, keyIndex: -1, demonym, isAbbreviation: false };
+    else if (keyIndex >= 0) best = { last: j, keyIndex, demonym: -1, isAbbreviation };
+  }
+  return best;
+}
+
+/** An all-capital word counts only in a dateline: "BEIRUT (Reuters) —", "CHARLESTON, W.Va.". */
+function isDateline(text: string, t: PlaceToken): boolean {
+  if (t.isSentenceStart) return true;
+  const next = nextVisible(text, t.fullEnd);
+  return next === ',' || next === '(' || next === '—' || next === '–';
+}
+
+/** What a name is part of, by the words around it; `surname` is a person whose name recurs alone ("Austin said"). */
+type NameContext = 'place' | 'organisation' | 'person' | 'surname';
+
+/**
+ * "Lloyd Austin", "Jordan Henderson" and "Gen. Jordan" are people; "Washington Post" and "Dublin Arts
+ * Council" are organisations named after a place (kept, under their own rule, since the place is named).
+ * Headlines, where every word is capitalised, are left alone.
+ */
+function nameContext(tokens: readonly PlaceToken[], first: number, last: number, g: Gazetteer, top: number): NameContext {
+  const head = tokens[first] as PlaceToken;
+  const end = tokens[last] as PlaceToken;
+  const after = tokens[last + 1];
+  const before = tokens[first - 1];
+  const hasPossessive = end.fullEnd !== end.end;
+  const followedByName = !hasPossessive && after !== undefined && after.joinsPrevious && after.isCapitalised && !after.isHyphenated;
+  if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
+  // "Marburg virus", "Ebola outbreak" name diseases, not where they are.
+  if (after?.joinsPrevious && DISEASE_WORDS.has(after.key)) return 'person';
+  if (head.isTitleCase) return 'place';
+  const kind = top >= 0 ? g.kind(top) : 'country';
+  const isTownLike = SETTLEMENTS.has(kind) || PERSON_NAME_PLACES.has(head.key);
+  if (followedByName && !after.isAllCaps && !PLACE_FOLLOWERS.has(after.key) && !g.titles.has(after.key) && !isRegionName(g, after.key)) {
+    // A run of two or more capitalised words after the place names an organisation; one word, a person.
+    const third = tokens[last + 2];
+    const isRun = third?.joinsPrevious && (third.isCapitalised || (third.key === 'of' && tokens[last + 3]?.isCapitalised === true));
+    if (isRun) return 'organisation';
+    if (isTownLike && first === last) return 'person';
+  }
+  if (!isTownLike || first !== last) return 'place';
+  const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
+  if (joinedBefore && g.titles.has(before.key)) return 'surname';
+  if (
+    joinedBefore &&
+    !before.isSentenceStart &&
+    !before.isAllCaps &&
+    !PLACE_MODIFIERS.has(before.key) &&
+    !isStrongPlace(g, before.key) &&
+    !g.demonyms.has(before.key)
+  ) {
+    return 'surname';
+  }
+  return 'place';
+}
+
+/** A word that names a country or a region ("Springfield Illinois"), not a family name that is also a town ("Henderson"). */
+function isRegionName(g: Gazetteer, key: string): boolean {
+  const k = g.findKey(key);
+  if (k < 0) return false;
+  return !SETTLEMENTS.has(g.kind(g.posting(g.postingStart(k)) & ~ALIAS_FLAG));
+}
+
+/** A word that names a country, a region or a big city on its own, and is not a common word. */
+function isStrongPlace(g: Gazetteer, key: string): boolean {
+  if (g.stopNames.has(key)) return false;
+  const k = g.findKey(key);
+  if (k < 0) return false;
+  const top = g.posting(g.postingStart(k)) & ~ALIAS_FLAG;
+  return !SETTLEMENTS.has(g.kind(top)) || g.population(top) >= 100000;
+}
+
+/** "Calif.", "W.Va.", "D.C." and, after "Town, ", postal codes: the region itself is a place mention. */
+function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
+  const t = tokens[i] as PlaceToken;
+  let place = g.apAbbreviations.get(t.text);
+  const isPostal = t.isAllCaps && t.text.length === 2;
+  if (place === undefined && !isPostal) return null;
+  const afterComma =
+    i > 0 && /^,\s*$/.test(text.slice((tokens[i - 1] as PlaceToken).fullEnd, t.start)) && (tokens[i - 1] as PlaceToken).isCapitalised;
+  const dotted = t.text.indexOf('.') < t.text.length - 1;
+  if (place !== undefined && !dotted && !afterComma) place = undefined;
+  if (place === undefined && afterComma && isPostal && !/[A-Za-z]/.test(text[t.end] ?? '')) {
+    place = g.postalCodes.get(t.text);
+  }
+  if (place === undefined) return null;
+  return {
+    first: i,
+    last: i,
+    start: t.start,
+    end: t.end,
+    rule: 'place/region-abbreviation',
+    candidates: [place],
+    container: null,
+    isSingleWord: false,
+    isStopName: false,
+    key: t.key,
+    chosen: -1,
+    supported: true,
+    strong: true,
+    afterPreposition: false,
+  };
+}
+
+function hasCountyWordAhead(tokens: readonly PlaceToken[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (COUNTY_WORDS.has((tokens[k] as PlaceToken).key)) return true;
+  return false;
+}
+
+/** "Laurel County", "Rapides Parish", "Pleasant Township": a US subdivision, which the gazetteer's towns file does not list. */
+function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const t = tokens[k] as PlaceToken;
+    const previous = tokens[k - 1] as PlaceToken;
+    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || previous.fullEnd !== previous.end) return null;
+    if (!COUNTY_WORDS.has(t.key)) continue;
+    // One word before "County", or two when they make a known name ("Palm Beach") or start like one ("St. Louis").
+    let first = k - 1;
+    const two = tokens[k - 2];
+    if (k - 2 >= i && two && (tokens[k - 1] as PlaceToken).joinsPrevious && !(tokens[k - 1] as PlaceToken).isHyphenated) {
+      if (COUNTY_NAME_PREFIXES.has(two.key) || g.findKey(`${two.key} ${previous.key}`) >= 0) first = k - 2;
+    }
+    const head = tokens[first] as PlaceToken;
+    if (NOT_COUNTY_NAMES.has(head.key) || head.isAllCaps || !head.isCapitalised) return null;
+    return {
+      first,
+      last: k,
+      start: head.start,
+      end: t.end,
+      rule: 'place/county',
+      candidates: [],
+      container: findContainer(text, tokens, k, g),
+      isSingleWord: false,
+      isStopName: false,
+      key: '',
+      countyName: tokens
+        .slice(first, k)
+        .map((x) => x.key)
+        .join(' '),
+      chosen: -1,
+      supported: true,
+      strong: true,
+      afterPreposition: false,
+    };
+  }
+  return null;
+}
+
+/** After "Town, ": a region (abbreviated or not) or a country that contains the town. */
+function findContainer(text: string, tokens: readonly PlaceToken[], last: number, g: Gazetteer): Container | null {
+  const end = tokens[last] as PlaceToken;
+  const next = tokens[last + 1];
+  if (!next || !/^,\s*$/.test(text.slice(end.fullEnd, next.start))) return null;
+  let place = g.apAbbreviations.get(next.text);
+  if (place === undefined && next.isAllCaps && next.text.length === 2) place = g.postalCodes.get(next.text);
+  if (place === undefined && next.isCapitalised) {
+    let key = '';
+    for (let j = last + 1; j < last + 4 && j < tokens.length; j++) {
+      const t = tokens[j] as PlaceToken;
+      if (j > last + 1 && !t.joinsPrevious) break;
+      key = j === last + 1 ? t.key : `${key} ${t.key}`;
+      const k = g.findKey(t.isAllCaps && j === last + 1 && t.text.replace(/\./g, '').length <= 5 ? `#${key}` : key);
+      if (k < 0) continue;
+      const top = g.posting(g.postingStart(k)) & ~ALIAS_FLAG;
+      const kind = g.kind(top);
+      if (kind === 'country' || kind === 'admin1') place = top;
+    }
+  }
+  if (place === undefined) return null;
+  const isCountry = g.kind(place) === 'country';
+  return { place, country: g.countryIndex(place), admin1: isCountry ? -1 : g.admin1Index(place) };
+}
+
+/**
+ * Chooses each match's place. Unambiguous names (one candidate, or one far above the rest) first give
+ * the document's countries, regions and points; every name is then scored with that evidence, twice,
+ * the second time with what the first round chose. A match never counts as its own evidence.
+ */
+function resolveMatches(matches: Match[], g: Gazetteer): void {
+  const sure = emptyEvidence();
+  const us = g.countryPlace('US');
+  matches.forEach((m, index) => {
+    // "X County" is mostly American; it says so even when the county itself cannot be placed.
+    if (m.rule === 'place/county') {
+      if (us >= 0) addEvidence(sure, g, index, m.container?.place ?? us, 0.5);
+      return;
+    }
+    if (isDecisive(m, g) && !m.isStopName) addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
+  });
+  const neighbourhood = buildNeighbourhood(matches, g);
+  let evidence = sure;
+  for (let round = 0; round < 2; round++) {
+    // Round two hears round one's choices at half weight on top of the sure ones, so a wrong guess cannot outvote them.
+    const next = emptyEvidence();
+    for (const [index, { id, weight }] of sure.own) addEvidence(next, g, index, id, weight);
+    matches.forEach((m, index) => {
+      if (m.rule === 'place/county') return;
+      let best = -1;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      let bestSupported = false;
+      let bestStrong = false;
+      for (const posting of m.candidates) {
+        const id = posting & ~ALIAS_FLAG;
+        if (m.container && !isInside(g, id, m.container)) continue;
+        const support = supportOf(g, id, index, evidence);
+        const kind = g.kind(id);
+        const neighbours =
+          g.precision(id) === 1
+            ? countNeighbours(neighbourhood.cells, g, id, m.key)
+            : kind === 'admin1'
+              ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
+              : 0;
+        const score =
+          g.prior(id) -
+          (posting & ALIAS_FLAG ? 1 : 0) +
+          COUNTRY_WEIGHT * support.countryShare +
+          0.5 * Math.min(support.country, 4) +
+          ADMIN1_WEIGHT * support.admin1Share +
+          NEAR_WEIGHT * Math.min(neighbours, 2);
+        if (score > bestScore) {
+          best = id;
+          bestScore = score;
+          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0;
+          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0;
+        }
+      }
+      m.chosen = best;
+      m.supported = m.supported || bestSupported;
+      m.strong = m.strong || bestStrong;
+      if (best >= 0 && !m.isStopName && !sure.own.has(index)) addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
+    });
+    evidence = next;
+  }
+  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches);
+}
+
+/** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
+function isDecisive(m: Match, g: Gazetteer): boolean {
+  const top = m.candidates[0];
+  if (top === undefined) return false;
+  const second = m.candidates[1];
+  if (m.container !== null || second === undefined) return true;
+  const topId = top & ~ALIAS_FLAG;
+  const margin = g.prior(topId) - (top & ALIAS_FLAG ? 1 : 0) - g.prior(second & ~ALIAS_FLAG);
+  // A big town's namesakes elsewhere are many and small, so a town needs a wider margin than a country.
+  return margin >= (SETTLEMENTS.has(g.kind(topId)) ? 6 : 4);
+}
+
+function pickWithContainer(m: Match, g: Gazetteer): number {
+  for (const posting of m.candidates) {
+    const id = posting & ~ALIAS_FLAG;
+    if (!m.container || isInside(g, id, m.container)) return id;
+  }
+  return -1;
+}
+
+function isInside(g: Gazetteer, id: number, container: Container): boolean {
+  if (g.countryIndex(id) !== container.country) return false;
+  return container.admin1 < 0 || g.admin1Index(id) === container.admin1;
+}
+
+function addEvidence(e: Evidence, g: Gazetteer, index: number, id: number, weight: number): void {
+  if (id < 0) return;
+  const country = g.countryIndex(id);
+  e.countries.set(country, (e.countries.get(country) ?? 0) + weight);
+  e.countryTotal += weight;
+  if (g.kind(id) !== 'country') {
+    const admin1 = g.admin1Index(id);
+    e.admin1s.set(admin1, (e.admin1s.get(admin1) ?? 0) + weight);
+    e.admin1Total += weight;
+  }
+  e.own.set(index, { id, weight });
+}
+
+/** How much of the evidence, leaving out match `index`'s own, speaks for place `id`: votes and shares of all votes. */
+function supportOf(
+  g: Gazetteer,
+  id: number,
+  index: number,
+  e: Evidence,
+): { country: number; countryShare: number; admin1: number; admin1Share: number } {
+  const country = g.countryIndex(id);
+  const admin1 = g.admin1Index(id);
+  const own = e.own.get(index);
+  let countryVotes = e.countries.get(country) ?? 0;
+  let admin1Votes = admin1 === NO_ADMIN1 ? 0 : (e.admin1s.get(admin1) ?? 0);
+  let countryTotal = e.countryTotal;
+  let admin1Total = e.admin1Total;
+  if (own) {
+    countryTotal -= own.weight;
+    if (g.countryIndex(own.id) === country) countryVotes -= own.weight;
+    if (g.kind(own.id) !== 'country') {
+      admin1Total -= own.weight;
+      if (g.admin1Index(own.id) === admin1) admin1Votes -= own.weight;
+    }
+  }
+  countryVotes = Math.max(0, countryVotes);
+  admin1Votes = Math.max(0, admin1Votes);
+  return {
+    country: countryVotes,
+    countryShare: countryTotal > 0.01 ? countryVotes / countryTotal : 0,
+    admin1: admin1Votes,
+    admin1Share: admin1Total > 0.01 ? admin1Votes / admin1Total : 0,
+  };
+}
+
+/**
+ * Grid cells of one degree holding, for each point candidate of every name, the names it could be:
+ * "Lebanon" beside "Zionsville" is the Lebanon in Indiana, because one of Zionsville's candidates
+ * lies in the next cell. Every plausible candidate counts, so no early guess decides for the rest.
+ */
+function buildNeighbourhood(
+  matches: readonly Match[],
+  g: Gazetteer,
+): { cells: Map<number, Set<string>>; regions: Map<number, Set<string>> } {
+  const cells = new Map<number, Set<string>>();
+  const regions = new Map<number, Set<string>>();
+  const seen = new Set<string>();
+  for (const m of matches) {
+    if (m.rule === 'place/county' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
+    seen.add(m.key);
+    const top = m.candidates[0];
+    if (top === undefined) continue;
+    const floor = g.prior(top & ~ALIAS_FLAG) - PLAUSIBLE_PRIOR_GAP;
+    let taken = 0;
+    for (const posting of m.candidates) {
+      const id = posting & ~ALIAS_FLAG;
+      if (g.prior(id) < floor) continue;
+      const admin1 = g.admin1Index(id);
+      if (admin1 !== NO_ADMIN1 && g.kind(id) !== 'admin1') {
+        let inRegion = regions.get(admin1);
+        if (!inRegion) {
+          inRegion = new Set();
+          regions.set(admin1, inRegion);
+        }
+        inRegion.add(m.key);
+      }
+      if (g.precision(id) !== 1) continue;
+      const cell = cellOf(g.lat(id), g.lon(id));
+      let names = cells.get(cell);
+      if (!names) {
+        names = new Set();
+        cells.set(cell, names);
+      }
+      names.add(m.key);
+      if (++taken >= NEIGHBOUR_CANDIDATES) break;
+    }
+  }
+  return { cells, regions };
+}
+
+function countOthers(names: ReadonlySet<string> | undefined, ownKey: string): number {
+  if (!names) return 0;
+  return names.size - (names.has(ownKey) ? 1 : 0);
+}
+
+/** How many other names have a candidate in the cell of `id` or a cell next to it. */
+function countNeighbours(cells: ReadonlyMap<number, ReadonlySet<string>>, g: Gazetteer, id: number, ownKey: string): number {
+  const lat = Math.floor(g.lat(id));
+  const lon = Math.floor(g.lon(id));
+  const names = new Set<string>();
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      const here = cells.get(cellKey(lat + dy, lon + dx));
+      if (here) for (const name of here) if (name !== ownKey) names.add(name);
+    }
+  }
+  return names.size;
+}
+
+function cellOf(lat: number, lon: number): number {
+  return cellKey(Math.floor(lat), Math.floor(lon));
+}
+
+function cellKey(lat: number, lon: number): number {
+  return (lat + 90) * 1000 + (lon + 180);
+}
+
+/** Places a county: at a town of its name in its state, else at the document's towns in that state, else at the state. */
+function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[]): void {
+  const us = g.meta.countries.indexOf('US');
+  let admin1 = m.container && m.container.country === us ? m.container.admin1 : -1;
+  if (admin1 < 0) {
+    const votes = new Map<number, number>();
+    for (const other of matches) {
+      if (other === m || other.chosen < 0 || other.rule === 'place/county' || g.countryIndex(other.chosen) !== us) continue;
+      const a = g.admin1Index(other.chosen);
+      if (a !== NO_ADMIN1) votes.set(a, (votes.get(a) ?? 0) + 1);
+    }
+    let bestVotes = 0;
+    for (const [a, v] of votes) {
+      if (v > bestVotes) {
+        admin1 = a;
+        bestVotes = v;
+      }
+    }
+  }
+  const region = g.meta.admin1[admin1];
+  if (!region || region.place < 0) return;
+  const byName = g.lookup(m.countyName ?? '').find((id) => g.admin1Index(id) === admin1 && SETTLEMENTS.has(g.kind(id)));
+  if (byName !== undefined) {
+    m.chosen = byName;
+    return;
+  }
+  const inRegion = matches.find(
+    (o) => o !== m && o.chosen >= 0 && o.rule !== 'place/county' && g.admin1Index(o.chosen) === admin1 && g.precision(o.chosen) === 1,
+  );
+  m.chosen = inRegion ? inRegion.chosen : region.place;
+}
+
+/** Keeps a resolved match unless it is a small or common-word town the document gives no reason to believe. */
+function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
+  if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
+  if (m.isStopName) return false;
+  const kind = g.kind(m.chosen);
+  if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
+  if (!SETTLEMENTS.has(kind)) return true;
+  const population = g.population(m.chosen);
+  if (kind === 'capital' || kind === 'admin-seat') return true;
+  if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
+  return population >= 1000 || m.supported;
+}
+
+function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): PlaceValue {
+  const id = m.chosen;
+  let precision = g.precision(id);
+  let name = g.name(id);
+  if (m.rule === 'place/county') {
+    precision = 3;
+    name = text.slice(m.start, m.end);
+  } else if (precision === 1 && NEAR.test(text.slice(Math.max(0, m.start - 40), m.start))) {
+    precision = 2;
+  }
+  return {
+    name,
+    country: g.country(id),
+    admin1: g.admin1(id)?.name ?? null,
+    lat: round(g.lat(id)),
+    lon: round(g.lon(id)),
+    precision,
+    geonameId: m.rule === 'place/county' ? null : g.geonameId(id),
+    metonymic,
+  };
+}
+
+function confidenceOf(m: Match, g: Gazetteer): number {
+  if (m.rule === 'place/demonym') return 0.5;
+  if (m.rule === 'place/in-organisation-name') return 0.4;
+  if (m.rule === 'place/county') return 0.6;
+  if (m.rule === 'place/region-abbreviation' || m.container) return 0.9;
+  const second = m.candidates[1];
+  const ambiguous = second !== undefined && g.prior(second & ~ALIAS_FLAG) > g.prior(m.chosen) - 3;
+  return ambiguous ? (m.supported ? 0.7 : 0.55) : m.isSingleWord ? 0.8 : 0.9;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
