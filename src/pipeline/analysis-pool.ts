@@ -61,11 +61,12 @@ export class AnalysisPool {
   }
 }
 
+/** The parent's flags less tsx (the boot file registers it) and flags a worker may not take (`--expose-gc`). */
 function withoutTsx(args: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if ((args[i] === '--import' || args[i] === '--loader' || args[i] === '--require') && args[i + 1]?.includes('tsx')) i++;
-    else if (!args[i]?.includes('tsx')) kept.push(args[i] as string);
+    else if (!args[i]?.includes('tsx') && args[i] !== '--expose-gc') kept.push(args[i] as string);
   }
   return kept;
 }
