@@ -42,7 +42,7 @@ function words(name: string): string[] {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !['the', 'of', 'and', 'us', 'al', 'el'].includes(w));
+    .filter((w) => w.length > 1 && !['the', 'of', 'and', 'al', 'el'].includes(w));
 }
 
 /** True when most words of the gold name appear in the found text (or its value's name). */
@@ -95,13 +95,15 @@ const seedsMentions: Scorer = {
       for (const document of fact.documents) {
         const quantities = of([document], 'quantity').filter((q) => q.value.low === fact.value);
         check('fact figures', quantities.length > 0, `${fact.id} in ${document}: no quantity ${fact.value}`);
-        if (fact.qualifier && quantities.length > 0) {
-          check(
-            'fact qualifiers',
-            quantities.some((q) => q.value.qualifier === fact.qualifier),
-            `${fact.id} in ${document}: ${fact.value} is ${quantities.map((q) => q.value.qualifier).join('/')}, gold ${fact.qualifier}`,
-          );
-        }
+      }
+      // The gold qualifier is the fact's: one report's wording is enough ("some 900" where another says "an additional 900").
+      if (fact.qualifier) {
+        const quantities = of(fact.documents, 'quantity').filter((q) => q.value.low === fact.value);
+        check(
+          'fact qualifiers',
+          quantities.some((q) => q.value.qualifier === fact.qualifier),
+          `${fact.id}: ${fact.value} is ${quantities.map((q) => q.value.qualifier).join('/')}, gold ${fact.qualifier}`,
+        );
       }
       if (fact.place) {
         for (const alternatives of placeNames(fact.place)) {
@@ -125,12 +127,16 @@ const seedsMentions: Scorer = {
         );
       }
       if (fact.attribution) {
-        const speakers = of(fact.documents, 'attribution');
+        // A speaker is an attribution, or a named person acting in the report ("Secretary of Defense Lloyd Austin ordered").
+        const speakers = [
+          ...of(fact.documents, 'attribution').map((a) => a.value.speaker),
+          ...of(fact.documents, 'person').map((p) => `${p.value.title ?? ''} ${p.value.name}`),
+        ];
         const names = fact.attribution.split(' / ');
         check(
           'fact speakers',
-          speakers.some((a) => names.some((n) => nameMatches(n, a.value.speaker))),
-          `${fact.id}: no attribution to "${fact.attribution}" (found: ${[...new Set(speakers.map((a) => a.value.speaker))].slice(0, 6).join('; ')})`,
+          speakers.some((speaker) => names.some((n) => nameMatches(n, speaker))),
+          `${fact.id}: no attribution to "${fact.attribution}" (found: ${[...new Set(speakers)].slice(0, 6).join('; ')})`,
         );
       }
     }
@@ -153,8 +159,9 @@ const seedsMentions: Scorer = {
         );
       }
       for (const role of [event.initiator, event.target]) {
-        if (!role) continue;
-        const name = role.replace(/\s*\(.*\)/, '');
+        // Descriptions ("a militant leader") are the event layer's to resolve; names must be found as mentions.
+        if (!role || /^(a|an|the)\s/.test(role)) continue;
+        const name = role.replace(/\s*\(.*\)/, '').replace(/-?linked|\b(facilities|positions|sites|bases)\b/g, ' ');
         const found = event.documents.flatMap((d) =>
           (byDocument.get(d) ?? []).filter((m) => m.kind === 'actor' || m.kind === 'person' || m.kind === 'place'),
         );

@@ -3,9 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { toDocumentRecord } from '../export/document-record.ts';
-import { toMentionRecord } from '../export/mention-record.ts';
-import { type RecordFormat, RecordWriter } from '../export/write-records.ts';
+import { EXPORTERS, type Exporter } from '../export/exporters.ts';
 import { type IngestSummary, ingest } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
 import type { Document } from '../model/document.ts';
@@ -20,30 +18,6 @@ export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
 
 /** The project's own sample corpus, shipped with the package. */
 export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/reports');
-
-const PAGE = 1000;
-const DOCUMENT_COLUMNS = [
-  'id',
-  'externalId',
-  'source',
-  'title',
-  'url',
-  'byline',
-  'language',
-  'status',
-  'statusReason',
-  'duplicateOf',
-  'published.start',
-  'published.end',
-  'published.inferred',
-  'published.rule',
-  'syndicationGroup',
-  'format',
-  'origin',
-  'ingestedAt',
-];
-
-const MENTION_COLUMNS = ['documentId', 'externalId', 'kind', 'span.start', 'span.end', 'text', 'value', 'rule', 'confidence'];
 
 interface GlobalOptions {
   db?: string;
@@ -165,28 +139,33 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
 
   program
     .command('export')
-    .description('Write records as JSONL or CSV to stdout (or --out FILE).')
-    .addOption(new Option('--what <records>', 'which records').choices(['documents', 'mentions']).makeOptionMandatory())
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .description(
+      `Write records to stdout (or --out FILE). What: ${Object.entries(EXPORTERS)
+        .map(([name, e]) => `${name} (${e.formats.join(', ')})`)
+        .join('; ')}.`,
+    )
+    .addOption(new Option('--what <records>', 'which records').choices(Object.keys(EXPORTERS)).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...new Set(Object.values(EXPORTERS).flatMap((e) => e.formats))])
+        .default('jsonl'),
+    )
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--with-text', "include each document's text")
-    .action(async (options: { what: 'documents'; format: RecordFormat; out?: string; withText?: boolean }, command: Command) => {
+    .action(async (options: { what: string; format: string; out?: string; withText?: boolean }, command: Command) => {
+      const exporter = EXPORTERS[options.what] as Exporter;
+      if (!exporter.formats.includes(options.format)) {
+        err(`sitrep: ${options.what} can be exported as ${exporter.formats.join(', ')}, not ${options.format}\n`);
+        exitCode = EXIT.usage;
+        return;
+      }
       const store = await storeOf(command);
       const file = options.out ? createWriteStream(options.out) : null;
       try {
-        const writer = new RecordWriter(
-          options.format,
-          (chunk) => (file ?? io.stdout).write(chunk),
-          options.format === 'csv' ? [...DOCUMENT_COLUMNS, ...(options.withText ? ['text'] : [])] : undefined,
-        );
-        let written = 0;
-        for (let offset = 0; ; offset += PAGE) {
-          const page = await store.documents.list({ limit: PAGE, offset });
-          writer.write(page.map((d) => toDocumentRecord(d, { withText: options.withText ?? false })));
-          written += page.length;
-          if (page.length < PAGE) break;
-        }
-        err(`Exported ${written} documents${options.out ? ` to ${options.out}` : ''}.\n`);
+        const written = await exporter.run(store, options.format, (chunk) => (file ?? io.stdout).write(chunk), {
+          withText: options.withText ?? false,
+        });
+        err(`Exported ${written} ${options.what}${options.out ? ` to ${options.out}` : ''}.\n`);
       } finally {
         if (file) await new Promise<void>((done) => file.end(done));
         await store.close();

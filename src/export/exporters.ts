@@ -1,0 +1,98 @@
+/**
+ * @module Every record family `sitrep export --what` can write, with the formats each supports. A new family
+ * registers one entry here; the CLI and the API read their choices from this table.
+ */
+import type { Store } from '../store/store.ts';
+import { toDocumentRecord } from './document-record.ts';
+import { toMentionRecord } from './mention-record.ts';
+import { RecordWriter } from './write-records.ts';
+
+/** Records per page read from the store: exports never hold a whole store in memory. */
+export const EXPORT_PAGE = 1000;
+
+export interface ExportOptions {
+  /** Include document texts (documents only). */
+  readonly withText?: boolean;
+}
+
+export interface Exporter {
+  readonly description: string;
+  readonly formats: readonly string[];
+  /** Writes every record in `format`; resolves to how many were written. */
+  run(store: Store, format: string, write: (chunk: string) => void, options: ExportOptions): Promise<number>;
+}
+
+const DOCUMENT_COLUMNS = [
+  'id',
+  'externalId',
+  'source',
+  'title',
+  'url',
+  'byline',
+  'language',
+  'status',
+  'statusReason',
+  'duplicateOf',
+  'published.start',
+  'published.end',
+  'published.inferred',
+  'published.rule',
+  'syndicationGroup',
+  'format',
+  'origin',
+  'ingestedAt',
+];
+const MENTION_COLUMNS = ['documentId', 'externalId', 'kind', 'span.start', 'span.end', 'text', 'value', 'rule', 'confidence'];
+
+/** Pages through a listing until a short page. */
+export async function eachPage<T>(
+  list: (page: { limit: number; offset: number }) => Promise<T[]>,
+  visit: (items: T[]) => Promise<void> | void,
+): Promise<number> {
+  let count = 0;
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const page = await list({ limit: EXPORT_PAGE, offset });
+    await visit(page);
+    count += page.length;
+    if (page.length < EXPORT_PAGE) return count;
+  }
+}
+
+const documents: Exporter = {
+  description: 'documents with their metadata, status, publication date and syndication group',
+  formats: ['jsonl', 'csv'],
+  run(store, format, write, options) {
+    const writer = new RecordWriter(
+      format as 'jsonl' | 'csv',
+      write,
+      format === 'csv' ? [...DOCUMENT_COLUMNS, ...(options.withText ? ['text'] : [])] : undefined,
+    );
+    return eachPage(
+      (page) => store.documents.list(page),
+      (page) => writer.write(page.map((d) => toDocumentRecord(d, { withText: options.withText ?? false }))),
+    );
+  },
+};
+
+const mentions: Exporter = {
+  description: 'mentions: dates, quantities, places, actors, people, attributions, quotes and sentences, with spans and rules',
+  formats: ['jsonl', 'csv'],
+  run(store, format, write) {
+    const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? MENTION_COLUMNS : undefined);
+    const externalIds = new Map<string, string>();
+    return eachPage(
+      (page) => store.mentions.list(page),
+      async (page) => {
+        for (const id of new Set(page.map((m) => m.documentId))) {
+          if (!externalIds.has(id)) externalIds.set(id, (await store.documents.get(id))?.externalId ?? id);
+        }
+        writer.write(
+          page.map((m) => toMentionRecord(m, externalIds.get(m.documentId) ?? m.documentId, format === 'csv' ? 'csv' : 'jsonl')),
+        );
+      },
+    );
+  },
+};
+
+/** Record families by the name `--what` takes. */
+export const EXPORTERS: Record<string, Exporter> = { documents, mentions };
