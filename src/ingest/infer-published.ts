@@ -9,6 +9,7 @@
  * dates, and reading them with one regular expression is about fifty times faster.
  */
 import anchorData from '../../data/anchor-events.json' with { type: 'json' };
+import { calendarDate, dayNumber, isoDay, weekday as weekdayOf } from '../model/day-number.ts';
 import type { Published } from '../model/document.ts';
 
 const DAY_MS = 86_400_000;
@@ -84,7 +85,7 @@ interface Anchor {
 
 const ANCHORS: readonly Anchor[] = anchorData.events.map((event) => ({
   id: event.id,
-  day: toDay(...(event.date.split('-').map(Number) as [number, number, number])),
+  day: dayNumber(...(event.date.split('-').map(Number) as [number, number, number])),
   pattern: new RegExp(event.patterns.join('|'), 'i'),
 }));
 
@@ -121,14 +122,14 @@ export function inferPublished(text: string, options: InferPublishedOptions = {}
 /** A date in metadata: ISO keeps the day as written (the publisher's zone); RFC 822 and others are read by name. */
 export function readMetadataDate(value: string): number | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-  if (iso) return toDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (iso) return dayNumber(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const named = /(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(value) ?? null;
   if (named) {
     const month = MONTHS[named[2]?.toLowerCase() ?? ''];
-    if (month) return toDay(Number(named[3]), month, Number(named[1]));
+    if (month) return dayNumber(Number(named[3]), month, Number(named[1]));
   }
   const american = new RegExp(`${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})`).exec(value);
-  if (american) return toDay(Number(american[3]), monthNumber(american[1]), Number(american[2]));
+  if (american) return dayNumber(Number(american[3]), monthNumber(american[1]), Number(american[2]));
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : Math.floor(parsed / DAY_MS);
 }
@@ -151,13 +152,13 @@ function readDateLine(text: string, yearOf: YearOf): number | null {
       const match = FIRST_DATE.exec(line.slice(prefix[0].length));
       if (match && match.index === 0) {
         const reference = toReference(match);
-        return reference.year !== null ? toDay(reference.year, reference.month, reference.day) : yearOf(reference.month, reference.day);
+        return reference.year !== null ? dayNumber(reference.year, reference.month, reference.day) : yearOf(reference.month, reference.day);
       }
     }
     if (line.length <= SHORT_LINE) {
       const match = FIRST_DATE.exec(line);
       const reference = match ? toReference(match) : null;
-      if (reference?.year != null && /\|/.test(line)) return toDay(reference.year, reference.month, reference.day);
+      if (reference?.year != null && /\|/.test(line)) return dayNumber(reference.year, reference.month, reference.day);
     }
   }
   return null;
@@ -199,7 +200,7 @@ function readCues(text: string): Cues {
     const before = text.slice(Math.max(0, match.index - 60), match.index);
     references.push({ ...reference, index: match.index, future: FUTURE_CUE.test(before) });
   }
-  const monthYears = [...text.matchAll(MONTH_YEAR_PATTERN)].map((m) => toDay(Number(m[2]), monthNumber(m[1] ?? ''), 1));
+  const monthYears = [...text.matchAll(MONTH_YEAR_PATTERN)].map((m) => dayNumber(Number(m[2]), monthNumber(m[1] ?? ''), 1));
   const anchors = ANCHORS.filter((anchor) => anchor.pattern.test(text));
   const weekday = [...text.matchAll(WEEKDAY_PATTERN)].map((m) => WEEKDAYS[(m[1] ?? '').toLowerCase()] as number)[0];
   const hasYear = references.some((r) => r.year !== null) || monthYears.length > 0;
@@ -218,7 +219,7 @@ function readCues(text: string): Cues {
  * well-known happening it mentions; in the most recent year where its weekdays fit; before today.
  */
 function* yearContexts(cues: Cues, today: number): Generator<YearOf> {
-  const certain = cues.references.filter((r) => r.year !== null).map((r) => toDay(r.year as number, r.month, r.day));
+  const certain = cues.references.filter((r) => r.year !== null).map((r) => dayNumber(r.year as number, r.month, r.day));
   const latestCertain = Math.max(...certain, ...cues.monthYears);
   if (Number.isFinite(latestCertain)) {
     yield (month, day) => closestTo(month, day, latestCertain);
@@ -232,8 +233,8 @@ function* yearContexts(cues: Cues, today: number): Generator<YearOf> {
   if (cues.weekdayDecidesYear) {
     const [todayYear] = ymd(today);
     for (let year = todayYear; year > todayYear - YEARS_BACK; year--) {
-      const yearOf: YearOf = (month, day) => mostRecentOnOrBefore(month, day, Math.min(toDay(year, 12, 31), today));
-      if (cues.references.every((r) => r.year !== null || yearOf(r.month, r.day) >= toDay(year, 1, 1))) yield yearOf;
+      const yearOf: YearOf = (month, day) => mostRecentOnOrBefore(month, day, Math.min(dayNumber(year, 12, 31), today));
+      if (cues.references.every((r) => r.year !== null || yearOf(r.month, r.day) >= dayNumber(year, 1, 1))) yield yearOf;
     }
     return;
   }
@@ -244,7 +245,7 @@ function* yearContexts(cues: Cues, today: number): Generator<YearOf> {
 function solve(text: string, cues: Cues, yearOf: YearOf): { lower: number; upper: number; rules: string[] } | null {
   const past = cues.references
     .filter((r) => !r.future)
-    .map((r) => (r.year !== null ? toDay(r.year, r.month, r.day) : yearOf(r.month, r.day)));
+    .map((r) => (r.year !== null ? dayNumber(r.year, r.month, r.day) : yearOf(r.month, r.day)));
   let lower = Math.max(...past, ...cues.monthYears, cues.anchorDay ?? Number.NEGATIVE_INFINITY);
   let upper = Number.POSITIVE_INFINITY;
   const rules: string[] = [];
@@ -256,7 +257,7 @@ function solve(text: string, cues: Cues, yearOf: YearOf): { lower: number; upper
   }
   if (cues.anchorDay !== null && /\b(?:began|started|erupted|broke out)\s+earlier this month\b/i.test(text)) {
     const [year, month] = ymd(cues.anchorDay);
-    upper = Math.min(upper, toDay(year, month + 1, 1) - 1);
+    upper = Math.min(upper, dayNumber(year, month + 1, 1) - 1);
     rules.push('this-month');
   }
   if (!Number.isFinite(lower)) return null;
@@ -278,7 +279,8 @@ function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf)
       // The date must be what the span runs from ("five days after the Feb. 2 strikes"), not one in a later clause.
       if (dated && dated.index <= 40) {
         const reference = toReference(dated);
-        start = reference.year !== null ? toDay(reference.year, reference.month, reference.day) : yearOf(reference.month, reference.day);
+        start =
+          reference.year !== null ? dayNumber(reference.year, reference.month, reference.day) : yearOf(reference.month, reference.day);
       }
     }
     if (start === null || count === 0) continue;
@@ -293,54 +295,41 @@ function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf)
 }
 
 function interval(start: number, end: number, inferred: boolean, rule: string): Published {
-  return { start: isoOf(start), end: isoOf(end), inferred, rule };
+  return { start: isoDay(start), end: isoDay(end), inferred, rule };
 }
 
 function monthNumber(name: string | undefined): number {
   return MONTHS[(name ?? '').toLowerCase().replace('.', '')] ?? 0;
 }
 
-/** Days since 1970-01-01 (UTC), so date arithmetic never meets a time zone. */
-export function toDay(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
-}
-
 function dayOf(iso: string): number {
-  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-}
-
-export function isoOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 function ymd(day: number): [number, number, number] {
-  const date = new Date(day * DAY_MS);
-  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-}
-
-function weekdayOf(day: number): number {
-  return new Date(day * DAY_MS).getUTCDay();
+  const date = calendarDate(day);
+  return [date.year, date.month, date.day];
 }
 
 function endOfMonth(day: number): number {
   const [year, month] = ymd(day);
-  return toDay(year, month + 1, 1) - 1;
+  return dayNumber(year, month + 1, 1) - 1;
 }
 
 function mostRecentOnOrBefore(month: number, day: number, limit: number): number {
   const [year] = ymd(limit);
-  const candidate = toDay(year, month, day);
-  return candidate <= limit ? candidate : toDay(year - 1, month, day);
+  const candidate = dayNumber(year, month, day);
+  return candidate <= limit ? candidate : dayNumber(year - 1, month, day);
 }
 
 function closestTo(month: number, day: number, near: number): number {
   const [year] = ymd(near);
-  const options = [year - 1, year, year + 1].map((y) => toDay(y, month, day));
+  const options = [year - 1, year, year + 1].map((y) => dayNumber(y, month, day));
   return options.reduce((best, d) => (Math.abs(d - near) < Math.abs(best - near) ? d : best));
 }
 
 function firstOnOrAfter(month: number, day: number, start: number): number {
   const [year] = ymd(start);
-  const candidate = toDay(year, month, day);
-  return candidate >= start ? candidate : toDay(year + 1, month, day);
+  const candidate = dayNumber(year, month, day);
+  return candidate >= start ? candidate : dayNumber(year + 1, month, day);
 }

@@ -2,8 +2,8 @@
 
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import * as chrono from 'chrono-node';
+import { calendarDate, dayNumber, daysInMonth } from '../../model/day-number.ts';
 import type { DateCandidate } from './date-candidate.ts';
-import { calendarDate, dayNumber, daysInMonth } from './day-number.ts';
 import { isFutureTense } from './future-tense.ts';
 import { partOfMonth, periodPart } from './period-part.ts';
 

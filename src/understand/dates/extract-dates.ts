@@ -1,9 +1,10 @@
 /** @module Date mentions: every date expression in a report, as a closed interval of days read against its publication date. */
+
+import { isoDay, parseIsoDay } from '../../model/day-number.ts';
 import type { MentionOf } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { findChronoDates } from './chrono-dates.ts';
 import type { DateCandidate } from './date-candidate.ts';
-import { isoDay, parseIsoDay } from './day-number.ts';
 import { findPhraseDates } from './phrase-dates.ts';
 import { findWeekdayDates } from './weekday-dates.ts';
 

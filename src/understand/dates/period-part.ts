@@ -1,5 +1,5 @@
 /** @module The early, middle or late part of a month, year or decade ("mid-October", "late last year", "the early 1990s"). */
-import { dayNumber, daysInMonth } from './day-number.ts';
+import { dayNumber, daysInMonth } from '../../model/day-number.ts';
 
 /** Which third of a period a phrase points at. */
 export type PeriodPart = 'early' | 'mid' | 'late';

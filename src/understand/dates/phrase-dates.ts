@@ -1,7 +1,8 @@
 /** @module Date phrases sitrep reads with its own patterns: relative periods ("last week", "earlier this month", "three weeks ago"), weekends, years and decades. */
+
+import { calendarDate, dayNumber, daysInMonth, mondayOf, weekday } from '../../model/day-number.ts';
 import type { DatePrecision } from '../../model/interval.ts';
 import type { DateCandidate } from './date-candidate.ts';
-import { calendarDate, dayNumber, daysInMonth, mondayOf, weekday } from './day-number.ts';
 import { isFutureTense } from './future-tense.ts';
 import { type PeriodPart, partOfMonth, partOfYear, periodPart } from './period-part.ts';
 

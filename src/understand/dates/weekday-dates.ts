@@ -1,6 +1,7 @@
 /** @module Weekday names ("said Monday", "last Friday", "will visit on Friday"), resolved to the day they most likely mean. */
+
+import { mondayOf, weekday } from '../../model/day-number.ts';
 import type { DateCandidate } from './date-candidate.ts';
-import { mondayOf, weekday } from './day-number.ts';
 import { isFutureTense } from './future-tense.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
