@@ -11,8 +11,9 @@ interface GoldToponym {
   readonly start: number;
   readonly end: number;
   readonly phrase: string;
-  readonly lat: number;
-  readonly lon: number;
+  /** Null where the annotators named a place but gave it no point (626 LGL names). */
+  readonly lat: number | null;
+  readonly lon: number | null;
 }
 
 interface GoldDocument {
@@ -74,13 +75,14 @@ const geo: Scorer = {
         t.overlap += result.pairs.length;
         t.metonymicMatched += result.pairs.filter(([, m]) => m.value.metonymic).length;
         for (const [gold, m] of result.pairs) {
-          if (gold.lat === 0 && gold.lon === 0) continue;
-          t.distances.push(distanceKm(gold.lat, gold.lon, m.value.lat, m.value.lon));
+          const point = goldPoint(gold);
+          if (point) t.distances.push(distanceKm(point.lat, point.lon, m.value.lat, m.value.lon));
         }
       }
       for (const [gold, m] of result.pairs) {
-        if (gold.lat === 0 && gold.lon === 0) continue;
-        const km = distanceKm(gold.lat, gold.lon, m.value.lat, m.value.lon);
+        const point = goldPoint(gold);
+        if (!point) continue;
+        const km = distanceKm(point.lat, point.lon, m.value.lat, m.value.lon);
         if (km > WITHIN_KM)
           far.push({
             km,
@@ -191,6 +193,16 @@ function scoreDocument(
     }
   }
   return { exact, pairs, missed, spurious: mentions.filter((m) => !used.has(m)) };
+}
+
+/**
+ * The gold point, or null when it is unknown: LGL leaves some names without coordinates (null), and
+ * arithmetic on null reads it as 0, which would measure those names against 0°N 0°E.
+ */
+function goldPoint(gold: GoldToponym): { lat: number; lon: number } | null {
+  const { lat, lon } = gold;
+  if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon) || (lat === 0 && lon === 0)) return null;
+  return { lat, lon };
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

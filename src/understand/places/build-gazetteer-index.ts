@@ -46,6 +46,8 @@ export interface CuratedAdmin1 {
     readonly lat?: number;
     readonly lon?: number;
   }[];
+  /** Centres of regions by GeoNames code ("CA.08"), curated or not: they replace the middle of the region's towns. */
+  readonly centres?: Readonly<Record<string, { readonly name: string; readonly lat: number; readonly lon: number }>>;
 }
 
 /** `data/places/curated.json`. */
@@ -209,7 +211,7 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
     const c = countryIndex.get(country);
     if (c === undefined) return null;
     const group = groups.get(`${country}.${code}`) ?? [];
-    const where = point ?? regionCentre(group);
+    const where = point ?? sources.admin1.centres?.[`${country}.${code}`] ?? regionCentre(group);
     if (!where) return null;
     const index = admin1.length;
     admin1Index.set(`${country}.${code}`, index);
@@ -457,19 +459,18 @@ function regionVariants(name: string): string[] {
 /**
  * The middle of the box around a region's towns: towns crowd into the south of Ontario and the coast of
  * Queensland, so their mean lies far from the region's centre, while the box spans the whole region.
+ * The box leaves out the outermost 2% of towns on each side: GeoNames files a few towns under the wrong
+ * region, and one such town a thousand kilometres off would stretch the box to it.
  */
 function regionCentre(group: readonly Entry[]): LatLon | null {
   if (group.length === 0) return null;
-  let minLat = 90;
-  let maxLat = -90;
-  let minLon = 180;
-  let maxLon = -180;
-  for (const e of group) {
-    minLat = Math.min(minLat, e.lat);
-    maxLat = Math.max(maxLat, e.lat);
-    minLon = Math.min(minLon, e.lon);
-    maxLon = Math.max(maxLon, e.lon);
-  }
+  const lats = group.map((e) => e.lat).sort((a, b) => a - b);
+  const lons = group.map((e) => e.lon).sort((a, b) => a - b);
+  const cut = Math.floor(group.length * 0.02);
+  const minLat = lats[cut] ?? 0;
+  const maxLat = lats[lats.length - 1 - cut] ?? 0;
+  const minLon = lons[cut] ?? 0;
+  const maxLon = lons[lons.length - 1 - cut] ?? 0;
   // A region across the antimeridian (Chukotka) would span the globe; its mean serves better.
   if (maxLon - minLon > 180) {
     let lat = 0;

@@ -147,3 +147,100 @@ describe('extractPlaces chooses among places of one name from the document', () 
     });
   }
 });
+
+describe('extractPlaces reads the region a local report is about from all its names', () => {
+  // Each name votes for the regions its candidates lie in, split evenly: towns of one state add up.
+  const cases: [string, string, { country: string; admin1?: string; precision?: number }][] = [
+    // Watertown, Mass., is the bigger town, but Delano and Montgomery put the report in Minnesota; "Lee",
+    // "Taylor" and "Perry" are people's names found in every state and say nothing.
+    [
+      'Watertown beat Delano on Friday. Lee scored twice and Taylor once for Watertown, and Perry added a goal against Montgomery.',
+      'Watertown',
+      { country: 'US', admin1: 'Minnesota' },
+    ],
+    [
+      'A man from Elkhart was stopped near Grapeland and taken to the jail in Palestine, where Tennessee Colony officers met him.',
+      'Palestine',
+      { country: 'US', admin1: 'Texas' },
+    ],
+    ['Aid groups asked for a ceasefire in Palestine and Lebanon.', 'Palestine', { country: 'PS', precision: 5 }],
+    // A country gets the votes of its own regions: "Mexico" beside Mexico City is the country.
+    ['Schools shut in Mexico City and Guadalajara after Mexico reported new cases.', 'Mexico', { country: 'MX', precision: 5 }],
+    ['Schools shut in Mexico City and Guadalajara after Mexico reported new cases.', 'Mexico City', { country: 'MX', precision: 1 }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.country, expected.country);
+      if (expected.admin1) assert.equal(m.value.admin1, expected.admin1);
+      if (expected.precision) assert.equal(m.value.precision, expected.precision);
+    });
+  }
+});
+
+describe("extractPlaces takes a county's state from the document", () => {
+  const cases: [string, string, string][] = [
+    // Each town votes once however often it recurs; a state named outright votes twice.
+    ['Laurel County deputies searched London and Corbin. London police helped, and London schools closed.', 'Laurel County', 'Kentucky'],
+    [
+      'Charlton County crews worked all week in Georgia. Officials in Dayton sent help; Dayton firefighters and Dayton police came too.',
+      'Charlton County',
+      'Georgia',
+    ],
+  ];
+  for (const [text, phrase, admin1] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.country, 'US');
+      assert.equal(m.value.admin1, admin1);
+      assert.equal(m.value.precision, 3);
+    });
+  }
+  it("places a county with no town of its name at the middle of the state's towns, not at one of them by order", () => {
+    const m = find('Charlton County officials met in Folkston, and later in Homeland and Folkston again, Georgia.', 'Charlton County');
+    const folkston = find('Charlton County officials met in Folkston, and later in Homeland and Folkston again, Georgia.', 'Folkston');
+    assert.ok(Math.abs(m.value.lat - folkston.value.lat) < 0.5);
+  });
+});
+
+describe('extractPlaces finds streets and numbered roads, placed at their town', () => {
+  const cases: [string, string, string][] = [
+    ['She lives at 1935 Orchard St., Alexandria, La., with her son.', 'Orchard St.', 'Alexandria'],
+    ['The fire at 6016 Dublin Road in Alexandria, La., was set on purpose.', 'Dublin Road', 'Alexandria'],
+    ['Crews closed North Cooper Street in Arlington, Texas, after the crash.', 'North Cooper Street', 'Arlington'],
+    ['A truck overturned on Highway 19 north of Dayton, Ohio.', 'Highway 19', 'Dayton'],
+    ['Deputies stopped the car on County Road 43 outside Dayton, Ohio.', 'County Road 43', 'Dayton'],
+    ['Traffic on I-95 backed up past Richmond, Va., for hours.', 'I-95', 'Richmond'],
+  ];
+  for (const [text, phrase, town] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.rule, 'place/street');
+      assert.equal(m.value.precision, 2);
+      assert.equal(m.value.geonameId, null);
+      const t = find(text, town);
+      assert.equal(m.value.lat, t.value.lat);
+      assert.equal(m.value.country, t.value.country);
+    });
+  }
+});
+
+describe('extractPlaces finds no street in these', () => {
+  const cases: [string, string][] = [
+    ['Fans in East St. Louis cheered the team.', 'St. Louis'],
+    ['The Wall Street Journal reported the sale in Dayton, Ohio.', 'Wall Street'],
+    ['The Circuit Court in Dayton, Ohio, heard the case.', 'Circuit Court'],
+    ['Traffic was light on Main Street all week.', 'Main Street'],
+    ['He drove U.S. 287 to Amarillo, Texas.', 'U.S. 287'],
+    ['But Elm Road was shut in Dayton, Ohio.', 'But Elm Road'],
+  ];
+  for (const [text, phrase] of cases) {
+    it(`no street "${phrase}" in "${text}"`, () => {
+      const found = places(text);
+      assert.ok(!found.some((m) => m.text === phrase && m.rule === 'place/street'), JSON.stringify(found.map((m) => [m.text, m.rule])));
+    });
+  }
+  it('reads "U.S." before a road number as the country', () => {
+    assert.equal(find('He drove U.S. 287 to Amarillo, Texas.', 'U.S.').value.precision, 5);
+  });
+});

@@ -3,7 +3,7 @@ import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
-import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, type PlaceKind } from './gazetteer.ts';
+import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, type PlaceKind } from './gazetteer.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
 
 /** Knobs of the extractor; the defaults are what `npm run eval -- geo` was tuned with. */
@@ -42,6 +42,20 @@ const PERSON_NAME_PLACES = new Set(
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
+// The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
+const STREET_TYPES = new Set(
+  'street st avenue ave road rd drive dr boulevard blvd lane ln parkway pkwy pike circle terrace trail highway freeway expressway turnpike'.split(
+    ' ',
+  ),
+);
+// Words before a road's number: "Highway 19", "County Road 43", "FM 645", "I-95". Not "U.S. 287", where
+// "U.S." is read as the country, as gazetteers and the gold sets read it.
+const ROAD_HEADS = new Set('highway hwy route interstate road i sr cr fm'.split(' '));
+const ROAD_PREFIXES = new Set('state county farm'.split(' '));
+const STREET_DIRECTIONS = new Set('north south east west n s e w ne nw se sw old'.split(' '));
+const MAX_STREET_WORDS = 4;
+// Capitalised only because they start a sentence: "But Main Street", "And Elm Road".
+const NOT_STREET_HEADS = new Set('but and or at in on from to for with by as if when while after before'.split(' '));
 const COUNTY_NAME_PREFIXES = new Set(
   'st ste saint san santa los las el la de du prince fort port new palm anne east west north south upper lower'.split(' '),
 );
@@ -58,6 +72,8 @@ const NEIGHBOUR_CANDIDATES = 15;
 const COUNTRY_WEIGHT = 6;
 const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
+// The document's region as its names spread over regions: local news names towns of one state.
+const FOCUS_WEIGHT = 15;
 
 /** One name found in the text before it is resolved. */
 interface Match {
@@ -96,6 +112,8 @@ interface Container {
 interface Evidence {
   readonly countries: Map<number, number>;
   readonly admin1s: Map<number, number>;
+  /** Admin1 votes summed by the country the region lies in: a country contains its regions. */
+  readonly admin1sByCountry: Map<number, number>;
   countryTotal: number;
   admin1Total: number;
   /** What each match contributed, so that it can be left out of its own evidence. */
@@ -103,7 +121,7 @@ interface Evidence {
 }
 
 function emptyEvidence(): Evidence {
-  return { countries: new Map(), admin1s: new Map(), countryTotal: 0, admin1Total: 0, own: new Map() };
+  return { countries: new Map(), admin1s: new Map(), admin1sByCountry: new Map(), countryTotal: 0, admin1Total: 0, own: new Map() };
 }
 
 /** Place mentions in reading order, each resolved to a gazetteer entry. */
@@ -111,7 +129,7 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
   const { text } = input;
   const tokens = tokenizeForPlaces(text);
   const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
-  resolveMatches(matches, gazetteer);
+  resolveMatches(matches, gazetteer, text);
   const minPopulation = options.minSingleWordPopulation ?? 15000;
   const mentions: MentionOf<'place'>[] = [];
   const metonymic = new Set<number>();
@@ -175,6 +193,13 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
     const isTitle = t.text.endsWith('.') && g.titles.has(t.key);
     if (!startsName || isCompoundTail || isTitle) {
       i++;
+      continue;
+    }
+    const street = matchStreet(tokens, i, g);
+    if (street) {
+      matches.push(street);
+      matchedEnd = street.end;
+      i = street.last + 1;
       continue;
     }
     const county = hasCountyWordAhead(tokens, i) ? matchCounty(text, tokens, i, g) : null;
@@ -421,6 +446,78 @@ function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i:
   };
 }
 
+/**
+ * "1935 Orchard St.", "North Cooper Street", "Highway 19", "County Road 43", "I-95": a street or a
+ * numbered road. Checked before towns, so "Dublin Road" is a road and not Dublin. "St." or "Dr." before
+ * a name is Saint or Doctor ("St. Louis"), and a street before more capitalised words names a firm or
+ * a building ("Wall Street Journal", "Main Street Bank").
+ */
+function matchStreet(tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
+  const head = tokens[i] as PlaceToken;
+  if (!head.isCapitalised || head.isHyphenated) return null;
+  const road = matchNumberedRoad(tokens, i);
+  if (road >= 0) return streetMatch(tokens, i, road);
+  for (let k = i + 1; k <= i + MAX_STREET_WORDS && k < tokens.length; k++) {
+    const t = tokens[k] as PlaceToken;
+    const previous = tokens[k - 1] as PlaceToken;
+    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || t.isAllCaps || previous.fullEnd !== previous.end) return null;
+    if (!STREET_TYPES.has(t.key)) continue;
+    const words = tokens.slice(i, k);
+    if (NOT_COUNTY_NAMES.has(head.key) || NOT_STREET_HEADS.has(head.key)) return null;
+    // A direction alone ("North Street") or a title ("Gen. Way") is no street's name.
+    if (words.every((w) => STREET_DIRECTIONS.has(w.key) || g.titles.has(w.key))) return null;
+    if (words.some((w) => w.isAllCaps || /^\d/.test(w.key))) return null;
+    const after = tokens[k + 1];
+    const abbreviated = t.text.endsWith('.');
+    if (after?.joinsPrevious && after.isCapitalised && t.fullEnd === t.end && (abbreviated || !after.isHyphenated)) return null;
+    return streetMatch(tokens, i, k);
+  }
+  return null;
+}
+
+/** The last token of "Highway 19", "State Highway 360", "County Road 43", "FM 645", "I-95", or -1. */
+function matchNumberedRoad(tokens: readonly PlaceToken[], i: number): number {
+  let k = i;
+  const first = tokens[k] as PlaceToken;
+  if (ROAD_PREFIXES.has(first.key)) {
+    const next = tokens[k + 1];
+    if (!next?.joinsPrevious || !next.isCapitalised || !ROAD_HEADS.has(next.key)) return -1;
+    k++;
+  }
+  const roadHead = tokens[k] as PlaceToken;
+  if (!ROAD_HEADS.has(roadHead.key)) return -1;
+  // "I", "US", "SR", "CR", "FM" name roads only in capitals; "Road 43" needs a prefix ("County Road").
+  if (roadHead.key.length <= 2 && !roadHead.isAllCaps && roadHead.key !== 'i') return -1;
+  if (roadHead.key === 'road' && k === i) return -1;
+  const number = tokens[k + 1];
+  if (!number?.joinsPrevious || !/^\d{1,4}[a-z]?$/.test(number.key)) return -1;
+  return k + 1;
+}
+
+function streetMatch(tokens: readonly PlaceToken[], first: number, last: number): Match {
+  const head = tokens[first] as PlaceToken;
+  const end = tokens[last] as PlaceToken;
+  return {
+    first,
+    last,
+    start: head.start,
+    end: end.end,
+    rule: 'place/street',
+    candidates: [],
+    container: null,
+    isSingleWord: false,
+    isStopName: false,
+    key: tokens
+      .slice(first, last + 1)
+      .map((x) => x.key)
+      .join(' '),
+    chosen: -1,
+    supported: true,
+    strong: true,
+    afterPreposition: false,
+  };
+}
+
 function hasCountyWordAhead(tokens: readonly PlaceToken[], i: number): boolean {
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (COUNTY_WORDS.has((tokens[k] as PlaceToken).key)) return true;
   return false;
@@ -495,7 +592,7 @@ function findContainer(text: string, tokens: readonly PlaceToken[], last: number
  * the document's countries, regions and points; every name is then scored with that evidence, twice,
  * the second time with what the first round chose. A match never counts as its own evidence.
  */
-function resolveMatches(matches: Match[], g: Gazetteer): void {
+function resolveMatches(matches: Match[], g: Gazetteer, text: string): void {
   const sure = emptyEvidence();
   const us = g.countryPlace('US');
   matches.forEach((m, index) => {
@@ -504,6 +601,7 @@ function resolveMatches(matches: Match[], g: Gazetteer): void {
       if (us >= 0) addEvidence(sure, g, index, m.container?.place ?? us, 0.5);
       return;
     }
+    if (m.rule === 'place/street') return;
     if (isDecisive(m, g) && !m.isStopName) addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
@@ -513,7 +611,7 @@ function resolveMatches(matches: Match[], g: Gazetteer): void {
     const next = emptyEvidence();
     for (const [index, { id, weight }] of sure.own) addEvidence(next, g, index, id, weight);
     matches.forEach((m, index) => {
-      if (m.rule === 'place/county') return;
+      if (m.rule === 'place/county' || m.rule === 'place/street') return;
       let best = -1;
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestSupported = false;
@@ -535,7 +633,8 @@ function resolveMatches(matches: Match[], g: Gazetteer): void {
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
-          NEAR_WEIGHT * Math.min(neighbours, 2);
+          NEAR_WEIGHT * Math.min(neighbours, 2) +
+          FOCUS_WEIGHT * focusShareOf(neighbourhood, g, id, m.key);
         if (score > bestScore) {
           best = id;
           bestScore = score;
@@ -550,7 +649,11 @@ function resolveMatches(matches: Match[], g: Gazetteer): void {
     });
     evidence = next;
   }
-  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches);
+  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
+  // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
+  matches.forEach((m, index) => {
+    if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text);
+  });
 }
 
 /** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
@@ -586,6 +689,7 @@ function addEvidence(e: Evidence, g: Gazetteer, index: number, id: number, weigh
   if (g.kind(id) !== 'country') {
     const admin1 = g.admin1Index(id);
     e.admin1s.set(admin1, (e.admin1s.get(admin1) ?? 0) + weight);
+    e.admin1sByCountry.set(country, (e.admin1sByCountry.get(country) ?? 0) + weight);
     e.admin1Total += weight;
   }
   e.own.set(index, { id, weight });
@@ -601,8 +705,10 @@ function supportOf(
   const country = g.countryIndex(id);
   const admin1 = g.admin1Index(id);
   const own = e.own.get(index);
+  // "Mexico" beside Mexican towns is the country as much as Mexico City: a country gets the votes of its regions.
+  const isCountry = g.kind(id) === 'country';
   let countryVotes = e.countries.get(country) ?? 0;
-  let admin1Votes = admin1 === NO_ADMIN1 ? 0 : (e.admin1s.get(admin1) ?? 0);
+  let admin1Votes = isCountry ? (e.admin1sByCountry.get(country) ?? 0) : admin1 === NO_ADMIN1 ? 0 : (e.admin1s.get(admin1) ?? 0);
   let countryTotal = e.countryTotal;
   let admin1Total = e.admin1Total;
   if (own) {
@@ -610,7 +716,7 @@ function supportOf(
     if (g.countryIndex(own.id) === country) countryVotes -= own.weight;
     if (g.kind(own.id) !== 'country') {
       admin1Total -= own.weight;
-      if (g.admin1Index(own.id) === admin1) admin1Votes -= own.weight;
+      if (isCountry ? g.countryIndex(own.id) === country : g.admin1Index(own.id) === admin1) admin1Votes -= own.weight;
     }
   }
   countryVotes = Math.max(0, countryVotes);
@@ -623,29 +729,50 @@ function supportOf(
   };
 }
 
+/** Where the document's names could lie, before any is chosen: grid cells, regions, and each region's share of the names. */
+interface Neighbourhood {
+  /** One-degree cells to the names with a plausible point candidate there, and that candidate. */
+  readonly cells: Map<number, { readonly key: string; readonly id: number }[]>;
+  /** Admin1 index to the names with a plausible candidate (not the region itself) inside it. */
+  readonly regions: Map<number, Set<string>>;
+  /** Admin1 index to its soft votes: each name gives one vote, split evenly over the places its plausible candidates lie in. */
+  readonly focus: Map<number, number>;
+  /** Per name key, its vote for each admin1, so that a name can be left out of its own support. */
+  readonly focusOwn: Map<string, Map<number, number>>;
+  /** Country index to the soft votes of its regions. */
+  readonly focusByCountry: Map<number, number>;
+  /** How many names voted. */
+  readonly focusNames: number;
+}
+
 /**
  * Grid cells of one degree holding, for each point candidate of every name, the names it could be:
  * "Lebanon" beside "Zionsville" is the Lebanon in Indiana, because one of Zionsville's candidates
  * lies in the next cell. Every plausible candidate counts, so no early guess decides for the rest.
+ * Names that are also common words or people's names ("Taylor", "Lee") lie in every state, so they
+ * say nothing about where the document is and are left out.
  */
-function buildNeighbourhood(
-  matches: readonly Match[],
-  g: Gazetteer,
-): { cells: Map<number, Set<string>>; regions: Map<number, Set<string>> } {
-  const cells = new Map<number, Set<string>>();
+function buildNeighbourhood(matches: readonly Match[], g: Gazetteer): Neighbourhood {
+  const cells = new Map<number, { readonly key: string; readonly id: number }[]>();
   const regions = new Map<number, Set<string>>();
+  const focus = new Map<number, number>();
+  const focusOwn = new Map<string, Map<number, number>>();
   const seen = new Set<string>();
   for (const m of matches) {
-    if (m.rule === 'place/county' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
+    if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
     seen.add(m.key);
+    if (m.isStopName || (m.isSingleWord && g.givenNames.has(m.key))) continue;
     const top = m.candidates[0];
     if (top === undefined) continue;
     const floor = g.prior(top & ~ALIAS_FLAG) - PLAUSIBLE_PRIOR_GAP;
     let taken = 0;
+    // The places a name could be, one bucket per region (or per country for a country): its vote is split over them.
+    const buckets = new Set<number>();
     for (const posting of m.candidates) {
       const id = posting & ~ALIAS_FLAG;
       if (g.prior(id) < floor) continue;
       const admin1 = g.admin1Index(id);
+      buckets.add(admin1 === NO_ADMIN1 ? -1 - g.countryIndex(id) : admin1);
       if (admin1 !== NO_ADMIN1 && g.kind(id) !== 'admin1') {
         let inRegion = regions.get(admin1);
         if (!inRegion) {
@@ -654,18 +781,56 @@ function buildNeighbourhood(
         }
         inRegion.add(m.key);
       }
-      if (g.precision(id) !== 1) continue;
+      if (g.precision(id) !== 1 || taken >= NEIGHBOUR_CANDIDATES) continue;
+      taken++;
       const cell = cellOf(g.lat(id), g.lon(id));
       let names = cells.get(cell);
       if (!names) {
-        names = new Set();
+        names = [];
         cells.set(cell, names);
       }
-      names.add(m.key);
-      if (++taken >= NEIGHBOUR_CANDIDATES) break;
+      names.push({ key: m.key, id });
     }
+    const own = new Map<number, number>();
+    for (const bucket of buckets) {
+      if (bucket < 0) continue;
+      own.set(bucket, 1 / buckets.size);
+      focus.set(bucket, (focus.get(bucket) ?? 0) + 1 / buckets.size);
+    }
+    focusOwn.set(m.key, own);
   }
-  return { cells, regions };
+  const focusByCountry = new Map<number, number>();
+  for (const [admin1, votes] of focus) {
+    const country = regionCountry(g, admin1);
+    focusByCountry.set(country, (focusByCountry.get(country) ?? 0) + votes);
+  }
+  return { cells, regions, focus, focusOwn, focusByCountry, focusNames: focusOwn.size };
+}
+
+function regionCountry(g: Gazetteer, admin1: number): number {
+  const region = g.meta.admin1[admin1];
+  return region && region.place >= 0 ? g.countryIndex(region.place) : NO_COUNTRY;
+}
+
+/** The share of the other names' soft votes that falls in `admin1`: how much the document is about that region. */
+function focusShare(n: Neighbourhood, admin1: number, ownKey: string): number {
+  if (admin1 === NO_ADMIN1) return 0;
+  const own = n.focusOwn.get(ownKey);
+  const names = n.focusNames - (own ? 1 : 0);
+  if (names < 2) return 0;
+  return Math.max(0, (n.focus.get(admin1) ?? 0) - (own?.get(admin1) ?? 0)) / names;
+}
+
+/** `focusShare` of a place: a country's is the share of all its regions. */
+function focusShareOf(n: Neighbourhood, g: Gazetteer, id: number, ownKey: string): number {
+  if (g.kind(id) !== 'country') return focusShare(n, g.admin1Index(id), ownKey);
+  const country = g.countryIndex(id);
+  const own = n.focusOwn.get(ownKey);
+  const names = n.focusNames - (own ? 1 : 0);
+  if (names < 2) return 0;
+  let votes = n.focusByCountry.get(country) ?? 0;
+  for (const [admin1, v] of own ?? []) if (regionCountry(g, admin1) === country) votes -= v;
+  return Math.max(0, votes) / names;
 }
 
 function countOthers(names: ReadonlySet<string> | undefined, ownKey: string): number {
@@ -673,15 +838,18 @@ function countOthers(names: ReadonlySet<string> | undefined, ownKey: string): nu
   return names.size - (names.has(ownKey) ? 1 : 0);
 }
 
-/** How many other names have a candidate in the cell of `id` or a cell next to it. */
-function countNeighbours(cells: ReadonlyMap<number, ReadonlySet<string>>, g: Gazetteer, id: number, ownKey: string): number {
+/**
+ * How many other names have a candidate in the cell of `id` or a cell next to it. A name whose
+ * candidate is `id` itself is no neighbour: "Mexico City" does not make "Mexico" the city.
+ */
+function countNeighbours(cells: Neighbourhood['cells'], g: Gazetteer, id: number, ownKey: string): number {
   const lat = Math.floor(g.lat(id));
   const lon = Math.floor(g.lon(id));
   const names = new Set<string>();
   for (let dy = -1; dy <= 1; dy++) {
     for (let dx = -1; dx <= 1; dx++) {
       const here = cells.get(cellKey(lat + dy, lon + dx));
-      if (here) for (const name of here) if (name !== ownKey) names.add(name);
+      if (here) for (const other of here) if (other.key !== ownKey && other.id !== id) names.add(other.key);
     }
   }
   return names.size;
@@ -695,16 +863,32 @@ function cellKey(lat: number, lon: number): number {
   return (lat + 90) * 1000 + (lon + 180);
 }
 
-/** Places a county: at a town of its name in its state, else at the document's towns in that state, else at the state. */
-function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[]): void {
+/**
+ * Places a county: at a town of its name in its state, else at the middle of the document's towns in
+ * that state, else at the state. Its state is the container ("Clay County, Ky."), else the state the
+ * document's places lie in: each name votes once however often it recurs, a state named outright votes
+ * twice, and the document's focus breaks ties.
+ */
+function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood): void {
   const us = g.meta.countries.indexOf('US');
   let admin1 = m.container && m.container.country === us ? m.container.admin1 : -1;
   if (admin1 < 0) {
     const votes = new Map<number, number>();
+    const voted = new Set<string>();
     for (const other of matches) {
-      if (other === m || other.chosen < 0 || other.rule === 'place/county' || g.countryIndex(other.chosen) !== us) continue;
+      if (
+        other === m ||
+        other.chosen < 0 ||
+        other.rule === 'place/county' ||
+        other.rule === 'place/street' ||
+        g.countryIndex(other.chosen) !== us
+      )
+        continue;
       const a = g.admin1Index(other.chosen);
-      if (a !== NO_ADMIN1) votes.set(a, (votes.get(a) ?? 0) + 1);
+      if (a === NO_ADMIN1 || voted.has(`${other.key} ${a}`)) continue;
+      voted.add(`${other.key} ${a}`);
+      const isState = g.kind(other.chosen) === 'admin1';
+      votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
     }
     let bestVotes = 0;
     for (const [a, v] of votes) {
@@ -721,10 +905,52 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[]): void 
     m.chosen = byName;
     return;
   }
-  const inRegion = matches.find(
-    (o) => o !== m && o.chosen >= 0 && o.rule !== 'place/county' && g.admin1Index(o.chosen) === admin1 && g.precision(o.chosen) === 1,
-  );
-  m.chosen = inRegion ? inRegion.chosen : region.place;
+  const towns = [
+    ...new Set(
+      matches
+        .filter(
+          (o) => o !== m && o.chosen >= 0 && o.rule !== 'place/county' && g.admin1Index(o.chosen) === admin1 && g.precision(o.chosen) === 1,
+        )
+        .map((o) => o.chosen),
+    ),
+  ];
+  m.chosen = towns.length > 0 ? medoid(g, towns) : region.place;
+}
+
+/**
+ * Places a street at its town: the one named right after it ("Orchard St., Alexandria"), else the
+ * middle of the document's towns. A document that names no town leaves the street unplaced, and dropped.
+ */
+function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string): void {
+  const next = matches[index + 1];
+  if (next && next.chosen >= 0 && g.precision(next.chosen) === 1 && /^,\s*$/.test(text.slice(m.end, next.start))) {
+    m.chosen = next.chosen;
+    return;
+  }
+  const towns = [
+    ...new Set(
+      matches
+        .filter((o) => o.chosen >= 0 && SETTLEMENTS.has(g.kind(o.chosen)) && (o.rule === 'place/gazetteer' || o.container !== null))
+        .map((o) => o.chosen),
+    ),
+  ];
+  if (towns.length > 0) m.chosen = medoid(g, towns);
+}
+
+/** The place with the least summed distance to the others: the middle of a cluster, never pulled off by one outlier. */
+function medoid(g: Gazetteer, ids: readonly number[]): number {
+  let best = ids[0] ?? -1;
+  let bestSum = Number.POSITIVE_INFINITY;
+  for (const a of ids) {
+    let sum = 0;
+    const cos = Math.cos((g.lat(a) * Math.PI) / 180);
+    for (const b of ids) sum += Math.hypot(g.lat(a) - g.lat(b), (g.lon(a) - g.lon(b)) * cos);
+    if (sum < bestSum) {
+      best = a;
+      bestSum = sum;
+    }
+  }
+  return best;
 }
 
 /** Keeps a resolved match unless it is a small or common-word town the document gives no reason to believe. */
@@ -747,6 +973,10 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   if (m.rule === 'place/county') {
     precision = 3;
     name = text.slice(m.start, m.end);
+  } else if (m.rule === 'place/street') {
+    // The point is the street's town, so the street lies near it, not at it.
+    precision = 2;
+    name = text.slice(m.start, m.end);
   } else if (precision === 1 && NEAR.test(text.slice(Math.max(0, m.start - 40), m.start))) {
     precision = 2;
   }
@@ -757,7 +987,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     lat: round(g.lat(id)),
     lon: round(g.lon(id)),
     precision,
-    geonameId: m.rule === 'place/county' ? null : g.geonameId(id),
+    geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(id),
     metonymic,
   };
 }
@@ -766,6 +996,7 @@ function confidenceOf(m: Match, g: Gazetteer): number {
   if (m.rule === 'place/demonym') return 0.5;
   if (m.rule === 'place/in-organisation-name') return 0.4;
   if (m.rule === 'place/county') return 0.6;
+  if (m.rule === 'place/street') return 0.5;
   if (m.rule === 'place/region-abbreviation' || m.container) return 0.9;
   const second = m.candidates[1];
   const ambiguous = second !== undefined && g.prior(second & ~ALIAS_FLAG) > g.prior(m.chosen) - 3;

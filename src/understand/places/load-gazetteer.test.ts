@@ -158,4 +158,47 @@ describe('loadGazetteer', () => {
   it('refuses bytes that are not an index', () => {
     assert.throws(() => new Gazetteer(new Uint8Array(64)), /Not a sitrep gazetteer index/);
   });
+
+  it('centres a region on the box of its towns, leaving out a few miscoded ones', () => {
+    // Sixty towns of Salah ad-Din between 34°N and 35°N, and one filed under it by mistake far to the south.
+    const row = (id: number, lat: number, lon: number): string =>
+      [
+        String(9100000 + id),
+        `Qaryat ${id}`,
+        `Qaryat ${id}`,
+        '',
+        String(lat),
+        String(lon),
+        'P',
+        'PPL',
+        'IQ',
+        '',
+        '18',
+        '',
+        '',
+        '',
+        '800',
+        '',
+        '',
+        'Asia/Baghdad',
+        '2024-01-01',
+      ].join('\t');
+    const rows = Array.from({ length: 60 }, (_, i) => row(i, 34 + (i % 10) / 10, 43 + Math.floor(i / 10) / 10));
+    rows.push(row(99, 30.5, 47.8));
+    const towns = join(folder, 'region-towns.txt');
+    writeFileSync(towns, `${rows.join('\n')}\n`);
+    const g = loadGazetteer({ cacheDir, citiesFile: towns });
+    const region = g.meta.admin1.find((r) => r.country === 'IQ' && r.code === '18')?.place ?? -1;
+    assert.ok(region >= 0);
+    assert.ok(Math.abs(g.lat(region) - 34.45) < 0.2, `latitude ${g.lat(region)}`);
+    assert.ok(Math.abs(g.lon(region) - 43.25) < 0.2, `longitude ${g.lon(region)}`);
+  });
+
+  it('places a large region at its listed centre, not at the middle of its towns', () => {
+    // Queensland's towns crowd its east coast and run up to the Torres Strait; its centre lies inland.
+    const g = loadGazetteer();
+    const queensland = g.lookup('queensland').find((id) => g.kind(id) === 'admin1') ?? -1;
+    assert.ok(g.lat(queensland) < -21 && g.lat(queensland) > -24, `latitude ${g.lat(queensland)}`);
+    assert.ok(g.lon(queensland) < 146, `longitude ${g.lon(queensland)}`);
+  });
 });
