@@ -19,8 +19,12 @@ describe('analyse', () => {
     assert.ok(first.mentions > stored * 10, `${first.mentions} mentions`);
     for (const document of await store.documents.list({ status: 'stored' })) {
       const mentions = await store.mentions.list({ documentId: document.id });
-      assert.ok(mentions.some((m) => m.kind === 'sentence'), `${document.externalId} has sentences`);
-      for (const m of mentions) assert.equal(document.text.slice(m.span.start, m.span.end), m.text, `${document.externalId} ${m.kind} span`);
+      assert.ok(
+        mentions.some((m) => m.kind === 'sentence'),
+        `${document.externalId} has sentences`,
+      );
+      for (const m of mentions)
+        assert.equal(document.text.slice(m.span.start, m.span.end), m.text, `${document.externalId} ${m.kind} span`);
     }
     assert.equal((await analyse(store, { workers: 0 })).documents, 0);
     await store.close();
@@ -32,13 +36,14 @@ describe('analyse', () => {
     for (const { store } of [a, b]) await ingest(store, [SAMPLES]);
     await analyse(a.store, { workers: 0 });
     await analyse(b.store, { workers: 2 });
-    const strip = (ms: Awaited<ReturnType<typeof a.store.mentions.list>>) => ms.map((m) => [m.documentId, m.kind, m.span.start, m.span.end, m.rule]);
+    const strip = (ms: Awaited<ReturnType<typeof a.store.mentions.list>>) =>
+      ms.map((m) => [m.documentId, m.kind, m.span.start, m.span.end, m.rule]);
     assert.deepEqual(strip(await b.store.mentions.list()), strip(await a.store.mentions.list()));
     await a.store.close();
     await b.store.close();
   });
 
-  it('replaces a document\'s mentions when it is analysed again', async () => {
+  it("replaces a document's mentions when it is analysed again", async () => {
     const { store } = await scratchStore();
     await ingest(store, [SAMPLES]);
     await analyse(store, { workers: 0 });
@@ -51,7 +56,11 @@ describe('analyse', () => {
 });
 
 describe('sitrep explain and mentions export', () => {
-  const sitrep = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_DIR, 'bin/sitrep.js'), ...args], { encoding: 'utf8', env: { ...process.env, SITREP_DB: '' } });
+  const sitrep = (args: string[]) =>
+    spawnSync(process.execPath, [join(PROJECT_DIR, 'bin/sitrep.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_DB: '' },
+    });
   const dir = writeFiles(scratchDir(), {
     'brief.txt':
       'WASHINGTON, Nov. 8, 2023 (Gulf Wire Service) - U.S. forces have been attacked at least 40 times in Iraq and Syria since Oct. 17, a Pentagon spokesman said on Wednesday.',
@@ -71,10 +80,16 @@ describe('sitrep explain and mentions export', () => {
 
   it('exports mentions in the contract shape', () => {
     const exported = sitrep(['--db', db, 'export', '--what', 'mentions', '--format', 'jsonl']);
-    const records = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const records = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const quantity = records.find((r) => r.kind === 'quantity' && r.text === 'at least 40');
     assert.ok(quantity, 'the figure is exported');
-    assert.deepEqual(Object.keys(quantity).sort(), ['confidence', 'documentId', 'externalId', 'kind', 'rule', 'span', 'text', 'value'].sort());
+    assert.deepEqual(
+      Object.keys(quantity).sort(),
+      ['confidence', 'documentId', 'externalId', 'kind', 'rule', 'span', 'text', 'value'].sort(),
+    );
     assert.equal(quantity.externalId, 'brief');
     assert.deepEqual(quantity.value.low, 40);
     const csv = sitrep(['--db', db, 'export', '--what', 'mentions', '--format', 'csv']);

@@ -9,8 +9,13 @@ import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
 import type { Document } from '../model/document.ts';
 import { type AnalyseSummary, analyse } from '../pipeline/analyse.ts';
 import { explainDocument } from '../report/explain-document.ts';
+import { situationReport } from '../report/situation-report.ts';
 import { DEFAULT_STORE, openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
+import { registerFactCommands } from './fact-commands.ts';
+import { registerIncidentCommands } from './incident-commands.ts';
+import { registerReportCommand } from './report-command.ts';
+import { registerServeCommand } from './serve-command.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
@@ -186,12 +191,18 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
           stderr: io.stderr,
         });
         err(`${formatSummary(summary)}\n${formatAnalyse(await analyse(store))}\n\n`);
-        out(`${documentTable(await store.documents.list({ limit: 500 }))}\n`);
+        out(`${documentTable(await store.documents.list({ limit: 500 }))}\n\n`);
+        out(`${await situationReport(store, {}, 'md')}\n`);
         if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
       } finally {
         await store.close();
       }
     });
+
+  registerFactCommands(program, { openStore: storeOf, out, err });
+  registerIncidentCommands(program, { openStore: storeOf, out, err });
+  registerReportCommand(program, { openStore: storeOf, out, err });
+  registerServeCommand(program, { openStore: storeOf, out, err });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,7 +3,11 @@
  * registers one entry here; the CLI and the API read their choices from this table.
  */
 import type { Store } from '../store/store.ts';
+import { claimsExporter } from './claim-record.ts';
 import { toDocumentRecord } from './document-record.ts';
+import { eventsExporter } from './event-record.ts';
+import { factsExporter } from './fact-record.ts';
+import { incidentsExporter } from './incident-record.ts';
 import { toMentionRecord } from './mention-record.ts';
 import { RecordWriter } from './write-records.ts';
 
@@ -95,4 +99,11 @@ const mentions: Exporter = {
 };
 
 /** Record families by the name `--what` takes. */
-export const EXPORTERS: Record<string, Exporter> = { documents, mentions };
+export const EXPORTERS: Record<string, Exporter> = {
+  documents,
+  mentions,
+  claims: claimsExporter,
+  facts: factsExporter,
+  events: eventsExporter,
+  incidents: incidentsExporter,
+};

@@ -3,13 +3,15 @@
  * stages (on worker threads when there are many), and what they found is saved a batch per transaction.
  */
 import type { Document } from '../model/document.ts';
+import { resolveFacts } from '../resolve/facts/resolve-facts.ts';
+import { resolveIncidents } from '../resolve/incidents/resolve-incidents.ts';
 import type { Store } from '../store/store.ts';
 import { type Lexicons, loadLexicons } from '../understand/understand.ts';
 import { analyseDocument, type DocumentAnalysis } from './analyse-document.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 
 /** Bump when a stage changes what it finds: documents analysed by an older version are analysed again. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 /** Documents saved per transaction. */
 const BATCH = 500;
 /** Documents per message to a worker: large enough to amortise the copy, small enough to keep both busy. */
@@ -48,7 +50,18 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
         else pool = new AnalysisPool(wanted);
       }
       const results = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
-      await store.transaction((tx) => tx.mentions.save(results, ANALYSIS_VERSION));
+      await store.transaction(async (tx) => {
+        await tx.mentions.save(results, ANALYSIS_VERSION);
+        // Only the facts the batch's claims can join (by blocking key) are read and rewritten.
+        await resolveFacts(
+          tx.claims,
+          results.map((r) => r.documentId),
+          results.flatMap((r) => r.claims),
+        );
+        // Likewise the incidents the batch's events can join (by blocking key: type, country, week).
+        const dirty = await tx.events.save(results.map((r) => ({ documentId: r.documentId, events: r.events })));
+        await resolveIncidents(tx.events, await tx.events.memberEvents(results.map((r) => r.documentId)), dirty);
+      });
       documents += results.length;
       mentions += results.reduce((n, r) => n + r.mentions.length, 0);
       options.onProgress?.(documents);

@@ -6,6 +6,9 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { documentsMigration } from './migrations/0001-documents.ts';
 import { mentionsMigration } from './migrations/0002-mentions.ts';
+import { claimsFactsMigration } from './migrations/0003-claims-facts.ts';
+import { eventsIncidentsMigration } from './migrations/0004-events-incidents.ts';
+import { searchMigration } from './migrations/0005-search.ts';
 import type { ColumnTypes } from './migrations/column-types.ts';
 
 export type { ColumnTypes } from './migrations/column-types.ts';
@@ -14,6 +17,9 @@ function migrations(types: ColumnTypes): Record<string, Migration> {
   return {
     '0001-documents': documentsMigration(types),
     '0002-mentions': mentionsMigration(types),
+    '0003-claims-facts': claimsFactsMigration(types),
+    '0004-events-incidents': eventsIncidentsMigration(types),
+    '0005-search': searchMigration(types),
   };
 }
 

@@ -54,8 +54,136 @@ export interface DocumentBandsTable {
   document_id: string;
 }
 
+/** One claim per row (migration 0003); nested values are JSON text, the fields facts are filtered by are columns. */
+export interface ClaimsTable {
+  id: string;
+  document_id: string;
+  /** Position among the document's claims, 0-based. */
+  ordinal: number;
+  category: string;
+  noun: string | null;
+  value_low: number;
+  value_high: number | null;
+  qualifier: string;
+  /** `ClaimPlace` as JSON, or null. */
+  place: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_basis: string | null;
+  attribution_text: string | null;
+  attribution_kind: string | null;
+  modality: string;
+  span_start: number;
+  span_end: number;
+  value_start: number;
+  value_end: number;
+  text: string;
+  rule: string;
+  /** The fact it belongs to; null until resolved. */
+  fact_id: string | null;
+}
+
+/** One fact per row (migration 0003): its summary for reading, its matching state for resolution. */
+export interface FactsTable {
+  /** Creation order, for stable listing and pagination. */
+  seq: Generated<number>;
+  id: string;
+  category: string;
+  /** What it counts, finer than the category (`claimUnit`). */
+  unit: string;
+  noun: string | null;
+  value_low: number;
+  value_high: number | null;
+  qualifier: string;
+  place_name: string | null;
+  place_country: string | null;
+  /** Every country of the place between commas (`,IQ,SY,`), for filtering; null without a place. */
+  place_countries: string | null;
+  /** `ClaimPlace` as JSON. */
+  place: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_basis: string | null;
+  status: string;
+  claim_count: number;
+  source_count: number;
+  /** JSON arrays: claim ids (oldest document first), external ids of documents, source names, and `FactSide`s. */
+  claims: string;
+  documents: string;
+  sources: string;
+  sides: string;
+  /** The founding claim's period, which claims must fit. */
+  anchor_start: string | null;
+  anchor_end: string | null;
+  anchor_basis: string | null;
+  /** JSON array of the `ClaimPlace`s its claims read from their own text. */
+  text_places: string;
+  /** The key of its growing-count series, or null. */
+  series_key: string | null;
+}
+
+/** Blocking keys (category, country, week) a fact is found by. */
+export interface FactKeysTable {
+  key: string;
+  fact_id: string;
+}
+
+/** `later_id` supersedes `earlier_id`: a later, larger count of the same growing thing. */
+export interface FactUpdatesTable {
+  later_id: string;
+  earlier_id: string;
+}
+
+/** One event per row: indexed fields as columns, the whole record as JSON in `record`. */
+export interface EventsTable {
+  id: string;
+  document_id: string;
+  /** Position in the document's event list, 0-based. */
+  ordinal: number;
+  type: string;
+  country: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  modality: string;
+  salience: number;
+  /** The incident the event joined; null for events that do not join (denied, hypothetical, future, undated). */
+  incident_id: string | null;
+  record: string;
+}
+
+/** One incident per row: what lists filter and sort by as columns, the fused record as JSON in `record`. */
+export interface IncidentsTable {
+  id: string;
+  type: string;
+  country: string | null;
+  /** Monday of the ISO week the incident's date starts in, for weekly counts. */
+  week: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  place_name: string | null;
+  killed_best: number | null;
+  injured_best: number | null;
+  source_count: number;
+  event_count: number;
+  aggregate: number;
+  record: string;
+}
+
+/** The blocking keys (`TYPE|country|week`) each incident is filed under. */
+export interface IncidentBlocksTable {
+  block_key: string;
+  incident_id: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
   mentions: MentionsTable;
+  claims: ClaimsTable;
+  facts: FactsTable;
+  fact_keys: FactKeysTable;
+  fact_updates: FactUpdatesTable;
+  events: EventsTable;
+  incidents: IncidentsTable;
+  incident_blocks: IncidentBlocksTable;
 }

@@ -4,6 +4,8 @@ import { it } from 'node:test';
 import { ingestReports } from '../ingest/ingest.ts';
 import type { RawReport } from '../ingest/raw-report.ts';
 import type { Document } from '../model/document.ts';
+import { claimsCases } from './claims.case.ts';
+import { searchCases } from './search.case.ts';
 import type { Store } from './store.ts';
 
 /** Opens a fresh, empty store for one case, and disposes of it. */
@@ -48,6 +50,8 @@ const raw = (externalId: string, text: string): RawReport => ({
 
 /** Registers the shared cases under the current `describe`. */
 export function storeCases(factory: StoreFactory): void {
+  searchCases(factory);
+  claimsCases(factory);
   it('migrates idempotently and starts empty', async () => {
     const store = await factory.open();
     await store.migrate();

@@ -5,22 +5,34 @@
  * this file only wires them together.
  */
 import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { ClaimsRepository, ClaimWrites } from './claims-repository.ts';
 import { DocumentsRepository, DocumentWrites } from './documents-repository.ts';
+import { EventsRepository, EventWrites } from './events-repository.ts';
 import { MentionsRepository, MentionWrites } from './mentions-repository.ts';
 import { type ColumnTypes, migrationProvider } from './migrations.ts';
+import { OverviewRepository } from './overview-repository.ts';
 import type { Database } from './schema.ts';
+import { SearchRepository } from './search-repository.ts';
 
+export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
 export type { DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
+export type { DocumentEvents, EventQuery, IncidentDetail, IncidentQuery, StoredEvent, WeeklyIncidentCount } from './events-repository.ts';
 export type { MentionQuery, StoredMention } from './mentions-repository.ts';
+export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
+export type { DocumentSummary, SearchHit, SearchQuery, Snippet } from './search-repository.ts';
 
 /** What one transaction may write; everything in it lands together or not at all. */
 export class StoreTransaction {
   readonly documents: DocumentWrites;
   readonly mentions: MentionWrites;
+  readonly events: EventWrites;
+  readonly claims: ClaimWrites;
 
   constructor(trx: Transaction<Database>) {
     this.documents = new DocumentWrites(trx);
     this.mentions = new MentionWrites(trx);
+    this.events = new EventWrites(trx);
+    this.claims = new ClaimWrites(trx);
   }
 }
 
@@ -33,6 +45,10 @@ export class Store {
   readonly location: string;
   readonly documents: DocumentsRepository;
   readonly mentions: MentionsRepository;
+  readonly events: EventsRepository;
+  readonly claims: ClaimsRepository;
+  readonly search: SearchRepository;
+  readonly overview: OverviewRepository;
   readonly #db: Kysely<Database>;
   readonly #types: ColumnTypes;
 
@@ -43,6 +59,10 @@ export class Store {
     this.#types = types;
     this.documents = new DocumentsRepository(db);
     this.mentions = new MentionsRepository(db);
+    this.events = new EventsRepository(db);
+    this.claims = new ClaimsRepository(db);
+    this.search = new SearchRepository(db, engine);
+    this.overview = new OverviewRepository(db);
   }
 
   /** Brings the schema up to date; safe to call on every start. */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { after, describe } from 'node:test';
 import pg from 'pg';
+import { eventsRepositoryCases } from '../events-repository.case.ts';
 import { storeCases } from '../store.case.ts';
+import type { Store } from '../store.ts';
 import { openPostgres } from './open-postgres.ts';
 
 /** The server the tests use; CI starts it (see .ci/run). */
@@ -33,7 +35,7 @@ describe('PostgreSQL store', { skip }, () => {
     for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   });
-  storeCases({
+  const factory = {
     async open() {
       const name = `sitrep_test_${randomBytes(6).toString('hex')}`;
       await admin.query(`create database ${name}`);
@@ -42,6 +44,8 @@ describe('PostgreSQL store', { skip }, () => {
       url.pathname = `/${name}`;
       return openPostgres(url.toString());
     },
-    reopen: (store) => openPostgres(store.location),
-  });
+    reopen: (store: Store) => openPostgres(store.location),
+  };
+  storeCases(factory);
+  eventsRepositoryCases(factory);
 });

@@ -1,0 +1,192 @@
+/** @module `sitrep incidents` (a table of incidents, filtered) and `sitrep incident <id>` (its events, with each sentence). */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { EventType } from '../model/event.ts';
+import type { FusedCount, Incident } from '../model/incident.ts';
+import type { IncidentDetail, IncidentQuery } from '../store/store.ts';
+import type { CommandContext } from './command-context.ts';
+import { formatTable } from './terminal.ts';
+
+const TYPES: readonly EventType[] = [
+  'ASSAULT',
+  'MOBILIZE',
+  'AID',
+  'CONSULT',
+  'THREATEN',
+  'ACCUSE',
+  'COERCE',
+  'PROTEST',
+  'RETREAT',
+  'SANCTION',
+  'AGREE',
+  'REQUEST',
+  'REJECT',
+  'DEATH',
+];
+
+interface IncidentsOptions {
+  type?: EventType;
+  country?: string;
+  place?: string;
+  since?: string;
+  until?: string;
+  source?: string;
+  minSources?: number;
+  limit: number;
+  offset: number;
+  json?: boolean;
+}
+
+/** Adds `incidents` and `incident <id>` to the CLI. */
+export function registerIncidentCommands(program: Command, context: CommandContext): void {
+  program
+    .command('incidents')
+    .description(
+      'List incidents (one row per real-world happening, however many reports tell it): when, what, where, who, casualties, sources.',
+    )
+    .addOption(new Option('--type <type>', 'only incidents of this PLOVER type').choices([...TYPES]))
+    .option('--country <code>', 'only incidents in this country (ISO 3166-1 alpha-2, e.g. IQ)')
+    .option('--place <name>', 'only incidents whose place name contains this text')
+    .option('--since <day>', 'only incidents ending on or after this day (YYYY-MM-DD)', isoDay)
+    .option('--until <day>', 'only incidents starting on or before this day (YYYY-MM-DD)', isoDay)
+    .option('--source <name>', 'only incidents told by a document from this source')
+    .option('--min-sources <n>', 'only incidents with at least this many independent sources', positiveInteger)
+    .option('--limit <n>', 'at most this many', positiveInteger, 50)
+    .option('--offset <n>', 'skip this many first', nonNegativeInteger, 0)
+    .option('--json', 'write one incident per line as JSON instead of a table')
+    .action(async (options: IncidentsOptions, command: Command) => {
+      const store = await context.openStore(command);
+      try {
+        const filters: Omit<IncidentQuery, 'limit' | 'offset'> = {
+          ...(options.type ? { type: options.type } : {}),
+          ...(options.country ? { country: options.country } : {}),
+          ...(options.place ? { place: options.place } : {}),
+          ...(options.since ? { since: options.since } : {}),
+          ...(options.until ? { until: options.until } : {}),
+          ...(options.source ? { source: options.source } : {}),
+          ...(options.minSources ? { minSources: options.minSources } : {}),
+        };
+        const incidents = await store.events.incidents({ ...filters, limit: options.limit, offset: options.offset });
+        if (options.json) {
+          if (incidents.length > 0) context.out(`${incidents.map((i) => JSON.stringify(i)).join('\n')}\n`);
+        } else context.out(`${incidentTable(incidents)}\n`);
+        const total = await store.events.countIncidents(filters);
+        context.err(
+          `${incidents.length} of ${total} incident${total === 1 ? '' : 's'} in ${store.location}; \`sitrep incident <id>\` shows its reports.\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('incident')
+    .description('Show one incident: its fused fields, then every event that tells it, with the document and the sentence.')
+    .argument('<id>', 'an incident id (or the start of one, at least 6 characters)')
+    .option('--json', 'write the incident and its events as one JSON object')
+    .action(async (reference: string, options: { json?: boolean }, command: Command) => {
+      const store = await context.openStore(command);
+      try {
+        let detail = await store.events.incident(reference);
+        if (!detail && reference.length >= 6) {
+          // A prefix, as the table shows ids: page through until one matches.
+          for (let offset = 0; !detail; offset += 1000) {
+            const page = await store.events.incidents({ limit: 1000, offset });
+            const found = page.find((i) => i.id.startsWith(reference));
+            if (found) detail = await store.events.incident(found.id);
+            if (page.length < 1000) break;
+          }
+        }
+        if (!detail)
+          command.error(`sitrep: no incident with id "${reference}" in ${store.location}; \`sitrep incidents\` lists them.`, {
+            exitCode: 2,
+            code: 'sitrep.noIncident',
+          });
+        context.out(options.json ? `${JSON.stringify(detail)}\n` : `${describeIncident(detail)}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function count(value: FusedCount | null): string {
+  if (!value) return '';
+  if (value.low === value.best && value.high === value.best) return String(value.best);
+  return `${value.best} (${value.low}–${value.high ?? '?'})`;
+}
+
+function when(date: Incident['date']): string {
+  if (!date) return '';
+  return date.start === date.end ? date.start : `${date.start}..${date.end}`;
+}
+
+function who(incident: Pick<Incident, 'initiator' | 'target'>): string {
+  const side = (list: Incident['initiator']) => list.map((a) => a.name).join(', ');
+  const initiator = side(incident.initiator);
+  const target = side(incident.target);
+  return initiator || target ? `${initiator || '?'} → ${target || '?'}` : '';
+}
+
+function incidentTable(incidents: readonly Incident[]): string {
+  return formatTable(
+    ['id', 'date', 'type', 'place', 'who', 'killed', 'injured', 'sources', 'reports'],
+    incidents.map((i) => [
+      i.id.slice(0, 10),
+      when(i.date),
+      `${i.type}${i.modes.length > 0 ? ` (${i.modes.join(', ')})` : ''}${i.aggregate ? ' ×' : ''}`,
+      i.place ? `${i.place.name}${i.place.country ? `, ${i.place.country}` : ''}` : '',
+      who(i),
+      count(i.killed),
+      count(i.injured),
+      String(i.sourceCount),
+      String(i.events.length),
+    ]),
+    40,
+  );
+}
+
+/** The fused fields, then each event with its document and sentence. */
+export function describeIncident(detail: IncidentDetail): string {
+  const i = detail.incident;
+  const lines = [
+    `Incident ${i.id}: ${i.type}${i.modes.length > 0 ? ` (${i.modes.join(', ')})` : ''}${i.aggregate ? ', an aggregate of several happenings' : ''}`,
+    `  when:     ${when(i.date) || 'unknown'}${i.date ? ` (${i.date.precision})` : ''}`,
+    `  where:    ${i.place ? `${i.place.name}${i.place.admin1 ? `, ${i.place.admin1}` : ''}${i.place.country ? `, ${i.place.country}` : ''} (${i.place.lat.toFixed(3)}, ${i.place.lon.toFixed(3)}; precision ${i.place.precision})` : 'unknown'}`,
+    `  who:      ${who(i) || 'unknown'}`,
+    `  killed:   ${i.killed ? `${count(i.killed)} [${i.killed.rule}]` : 'no figure'}`,
+    `  injured:  ${i.injured ? `${count(i.injured)} [${i.injured.rule}]` : 'no figure'}`,
+    `  sources:  ${i.sourceCount} independent (${i.sources.join(', ') || 'unnamed'}); ${i.events.length} report${i.events.length === 1 ? '' : 's'}`,
+    '',
+  ];
+  detail.events.forEach((e, n) => {
+    const figures = [
+      e.killed ? `killed ${e.killed.low}${e.killed.high === e.killed.low ? '' : `–${e.killed.high ?? '?'}`}` : null,
+      e.injured ? `injured ${e.injured.low}${e.injured.high === e.injured.low ? '' : `–${e.injured.high ?? '?'}`}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `${n + 1}. ${e.document.externalId} — ${e.document.source ?? 'unknown source'}, published ${e.document.published ?? 'unknown'}`,
+      `   ${e.modality}; ${e.date ? `${when(e.date)} (${e.date.rule})` : 'undated'}; ${e.place ? `${e.place.name} (${e.place.rule})` : 'no place'}${figures ? `; ${figures}` : ''}; salience ${e.salience}  [${e.rule}]`,
+      `   "${e.text.length > 400 ? `${e.text.slice(0, 397)}...` : e.text}"`,
+    );
+  });
+  return lines.join('\n');
+}
+
+function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD.`);
+  return value;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
+  return n;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
+  return n;
+}

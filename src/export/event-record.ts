@@ -1,0 +1,121 @@
+/** @module The export contract for events: one happening as one document tells it, with its span, sentence and rule. */
+import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType } from '../model/event.ts';
+import type { StoredEvent } from '../store/store.ts';
+import { toAcledRows } from './acled-csv.ts';
+import { type Exporter, eachPage } from './exporters.ts';
+import { writeGeoJson } from './geojson.ts';
+import { RecordWriter } from './write-records.ts';
+
+/** An actor as exports write it: its name, and its lexicon id where it has one. */
+export interface ActorRecord {
+  readonly name: string;
+  readonly id?: string;
+}
+
+/** One event as `sitrep export --what events` writes it. Documented in `docs/events-and-incidents.md`. */
+export interface EventRecord {
+  readonly id: string;
+  readonly documentId: string;
+  readonly externalId: string;
+  readonly type: EventType;
+  readonly modes: readonly string[];
+  readonly subEventType: string;
+  readonly initiator: readonly ActorRecord[];
+  readonly target: readonly ActorRecord[];
+  readonly place: EventPlace | null;
+  readonly date: { readonly start: string; readonly end: string; readonly precision: string } | null;
+  readonly killed: CasualtyRange | null;
+  readonly injured: CasualtyRange | null;
+  readonly modality: EventModality;
+  readonly salience: number;
+  readonly span: { readonly start: number; readonly end: number };
+  readonly text: string;
+  readonly rule: string;
+  /** Beyond the contract: how many happenings an aggregate sums (null for one), who was said not to have done it, the incident joined. */
+  readonly aggregate: CasualtyRange | null;
+  readonly deniedInitiator: readonly ActorRecord[];
+  readonly incidentId: string | null;
+  readonly confidence: number;
+}
+
+export const EVENT_COLUMNS = [
+  'id',
+  'documentId',
+  'externalId',
+  'type',
+  'modes',
+  'subEventType',
+  'initiator',
+  'target',
+  'place.name',
+  'place.country',
+  'place.admin1',
+  'place.lat',
+  'place.lon',
+  'place.precision',
+  'date.start',
+  'date.end',
+  'date.precision',
+  'killed.low',
+  'killed.high',
+  'injured.low',
+  'injured.high',
+  'modality',
+  'salience',
+  'span.start',
+  'span.end',
+  'text',
+  'rule',
+  'aggregate.low',
+  'aggregate.high',
+  'deniedInitiator',
+  'incidentId',
+  'confidence',
+];
+
+/** Actors in the contract's shape: `{name, id?}`. */
+export function toActorRecords(actors: readonly EventActor[]): ActorRecord[] {
+  return actors.map((a) => (a.id ? { name: a.name, id: a.id } : { name: a.name }));
+}
+
+export function toEventRecord(event: StoredEvent): EventRecord {
+  return {
+    id: event.id,
+    documentId: event.documentId,
+    externalId: event.externalId,
+    type: event.type,
+    modes: event.modes,
+    subEventType: event.subEventType,
+    initiator: toActorRecords(event.initiator),
+    target: toActorRecords(event.target),
+    place: event.place,
+    date: event.date ? { start: event.date.start, end: event.date.end, precision: event.date.precision } : null,
+    killed: event.killed,
+    injured: event.injured,
+    modality: event.modality,
+    salience: event.salience,
+    span: event.span,
+    text: event.text,
+    rule: event.rule,
+    aggregate: event.aggregate,
+    deniedInitiator: toActorRecords(event.deniedInitiator),
+    incidentId: event.incidentId,
+    confidence: event.confidence,
+  };
+}
+
+/** `--what events`: JSONL, CSV, GeoJSON (a point per placed event) or an ACLED-like CSV. */
+export const eventsExporter: Exporter = {
+  description: 'events: one happening as one report tells it (type, actors, place, date, casualties, modality), with span and rule',
+  formats: ['jsonl', 'csv', 'geojson', 'acled'],
+  async run(store, format, write) {
+    const list = (page: { limit: number; offset: number }) => store.events.list(page);
+    if (format === 'geojson') return writeGeoJson(write, list, (e) => e.place, toEventRecord);
+    if (format === 'acled') {
+      const writer = new RecordWriter('csv', write);
+      return eachPage(list, (page) => writer.write(toAcledRows(page.map((e) => ({ kind: 'event', event: e })))));
+    }
+    const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? EVENT_COLUMNS : undefined);
+    return eachPage(list, (page) => writer.write(page.map(toEventRecord)));
+  },
+};

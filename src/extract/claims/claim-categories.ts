@@ -1,0 +1,176 @@
+/**
+ * @module The claim category vocabulary and the words that tell a figure's category: the verb that governs it
+ * ("killed 1,400 people", "21 soldiers suffered injuries") or, failing that, the noun it counts ("23 attacks").
+ */
+import type { ClaimCategory } from '../../model/claim.ts';
+
+/** Every category, in the order `docs/claims-and-facts.md` lists them. */
+export const CLAIM_CATEGORIES: readonly ClaimCategory[] = [
+  'attacks',
+  'strikes',
+  'killed',
+  'injured',
+  'casualties',
+  'kidnapped',
+  'hostages',
+  'captured',
+  'arrested',
+  'missing',
+  'displaced',
+  'troops',
+  'other',
+];
+
+/** A category with the cue that gave it, for the rule name. */
+export interface CategoryCue {
+  readonly category: ClaimCategory;
+  /** `verb-before`, `verb-after` or `noun`. */
+  readonly cue: string;
+}
+
+// Head nouns (the last word of the counted noun phrase), singular and plural.
+const NOUN_CATEGORIES: ReadonlyMap<string, ClaimCategory> = new Map(
+  Object.entries({
+    attacks: 'attacks attack assaults assault raids raid ambushes ambush bombings bombing incidents attempts',
+    strikes: 'strikes strike airstrikes airstrike sorties sortie',
+    killed: 'dead deaths death fatalities fatality bodies killings killed',
+    injured: 'wounded injured injuries injury',
+    casualties: 'casualties casualty',
+    hostages: 'hostages hostage captives captive',
+    arrested: 'arrests detainees detentions',
+    missing: 'missing',
+    displaced: 'refugees refugee displaced evacuees',
+    troops: 'troops soldiers soldier personnel servicemembers members marines sailors airmen forces reservists guardsmen',
+  }).flatMap(([category, nouns]) => nouns.split(' ').map((noun) => [noun, category as ClaimCategory] as const)),
+);
+
+// Nouns that count what was hit, not attacks: a strike verb earlier in the sentence makes them strikes.
+const TARGET_NOUNS: ReadonlySet<string> = new Set(
+  'targets target facilities facility sites site locations location positions position buildings depots compounds bunkers warehouses'.split(
+    ' ',
+  ),
+);
+
+// Units of time, money and measure: "three weeks", "ten days" are durations, not counts of anything reported.
+const NOT_COUNTED: ReadonlySet<string> = new Set(
+  (
+    'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries ' +
+    'time percent per cent km kilometers kilometres miles mile meters metres feet foot kg tons tonnes pounds dollars ' +
+    "o'clock am pm a.m. p.m. ways fronts point points"
+  ).split(' '),
+);
+
+// A verb just before the figure (possibly with a short object: "attacked US forces 66 times").
+const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
+  [/\b(?:killed|killing|kills|kill|massacred|executed)\b/i, 'killed'],
+  [/\b(?:wounded|wounding|injured|injuring|hurt)\b/i, 'injured'],
+  [/\b(?:kidnapped|kidnapping|abducted|abducting|abducts|kidnaps|took hostage|taken hostage|seized)\b/i, 'kidnapped'],
+  [/\b(?:captured|capturing|captures)\b/i, 'captured'],
+  [/\b(?:arrested|arresting|arrests|detained|detaining|detains|rounded up)\b/i, 'arrested'],
+  [/\b(?:displaced|displacing|uprooted|forced from their homes)\b/i, 'displaced'],
+  [/\b(?:attacked|attacking|attacks|targeted|targeting|under attack|came under fire|come under fire)\b/i, 'attacks'],
+  [/\b(?:struck|striking|strikes|hit|hitting|bombed|bombing|shelled|shelling|pounded)\b/i, 'strikes'],
+];
+
+// A verb just after the counted noun: "21 soldiers suffered minor injuries", "11 citizens were among those killed".
+const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
+  [
+    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:killed|dead|died|slain|executed)\b/i,
+    'killed',
+  ],
+  [/^(?:(?:have|had|has)\s+)?died\b/i, 'killed'],
+  [
+    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:wounded|injured|hurt)\b/i,
+    'injured',
+  ],
+  [/^(?:(?:have|had|has)\s+)?(?:suffered|sustained|received|had)\s+(?:\w+\s+){0,2}(?:injuries|wounds|injury|wound)\b/i, 'injured'],
+  [/^(?:(?:were|was|have been|had been|has been|are|been|reportedly)\s+)*(?:kidnapped|abducted|taken hostage|seized)\b/i, 'kidnapped'],
+  [/^(?:(?:were|was|are|is)\s+)(?:still\s+)?(?:held|being held)\s+(?:hostage|captive)\b/i, 'hostages'],
+  [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*captured\b/i, 'captured'],
+  [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:arrested|detained)\b/i, 'arrested'],
+  [/^(?:(?:were|was|have been|had been|has been|are|remain|remained)\s+)*(?:missing|unaccounted for)\b/i, 'missing'],
+  [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:displaced|uprooted)\b|^(?:have\s+|had\s+)?fled\b/i, 'displaced'],
+];
+
+// A short phrase that may stand between the counted noun and its verb: "21 soldiers [in the region] had suffered".
+const PHRASE_START = /^[\s,]*(?:in|at|on|from|of|near|across|inside|based)\s+/i;
+const RELATIVE = /^[\s,]*(?:who|that|which)\s+/i;
+const PHRASE_WORDS = 4;
+
+// How far back a governing verb may be: the figure's own words plus a short object.
+const VERB_REACH = /(?:^|[\s(])((?:\S+\s+){0,3}\S+)\s*$/;
+
+/** The last word of a noun phrase, lower case ("suicide drone, rocket, and missile attacks" → "attacks"). */
+export function headWord(noun: string): string {
+  const words = noun
+    .toLowerCase()
+    .replace(/[.,;:!?]+$/, '')
+    .split(/[\s-]+/)
+    .filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
+
+/** Whether a counted noun is a unit of time or measure ("weeks", "km"): such figures are not claims. */
+export function isNotCounted(noun: string): boolean {
+  return NOT_COUNTED.has(headWord(noun));
+}
+
+/** The category a counted noun names on its own ("attacks", "troops"), or null. */
+export function categoryOfNoun(noun: string): ClaimCategory | null {
+  const head = headWord(noun);
+  if (head === 'members' && !/\bservice\b/i.test(noun)) return null;
+  if (head === 'forces' && !/\b(?:troops|us|u\.s\.|american|coalition|security|government|special)\b/i.test(noun)) return null;
+  return NOUN_CATEGORIES.get(head) ?? null;
+}
+
+/** Whether a counted noun names things struck ("facilities", "targets"): strikes when a strike verb precedes them. */
+export function isTargetNoun(noun: string): boolean {
+  return TARGET_NOUNS.has(headWord(noun));
+}
+
+/**
+ * The category of a governing verb in `before`: the few words just before the figure, within its clause ("and
+ * kidnapped", "has killed", "attacked US forces").
+ */
+export function categoryOfVerbBefore(before: string): ClaimCategory | null {
+  const reach = VERB_REACH.exec(before)?.[1] ?? '';
+  // The verb must be in the figure's clause: nothing after a clause break counts.
+  const clause = reach.split(/[;:—–()]|,\s/).pop() ?? '';
+  for (const [pattern, category] of VERB_BEFORE) {
+    const match = pattern.exec(clause);
+    if (match === null) continue;
+    // "attacked US forces 66 times" may carry an object; a bare noun verb form needs to be the last word.
+    const after = clause.slice(match.index + match[0].length);
+    if (after.trim().split(/\s+/).filter(Boolean).length <= 2) return category;
+  }
+  return null;
+}
+
+/** The category of a verb just after the counted noun (`after` starts right after the noun), or null. */
+export function categoryOfVerbAfter(after: string): ClaimCategory | null {
+  const direct = verbAfter(after);
+  if (direct !== null) return direct;
+  const phrase = PHRASE_START.exec(after);
+  if (phrase === null) return null;
+  // Skip the phrase a word at a time: the verb may follow any of its words.
+  let rest = after.slice(phrase[0].length);
+  for (let words = 0; words < PHRASE_WORDS; words++) {
+    const word = /^\S+\s+/.exec(rest);
+    if (word === null || /[.;:]$/.test(word[0].trim())) return null;
+    rest = rest.slice(word[0].length);
+    const found = verbAfter(rest);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function verbAfter(text: string): ClaimCategory | null {
+  const rest = text.slice(RELATIVE.exec(text)?.[0].length ?? 0).replace(/^[\s,]+/, '');
+  for (const [pattern, category] of VERB_AFTER) if (pattern.test(rest)) return category;
+  return null;
+}
+
+/** A strike verb anywhere in `text` (the sentence before a figure of targets or facilities). */
+export function hasStrikeVerb(text: string): boolean {
+  return /\b(?:struck|strikes? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
+}

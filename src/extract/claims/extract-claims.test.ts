@@ -1,0 +1,217 @@
+/** @module Table tests for claim extraction: category, value, figure, place, period, modality and speaker of each figure, and what is not a claim. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Claim } from '../../model/claim.ts';
+import { loadLexicons, understand } from '../../understand/understand.ts';
+import { extractClaims } from './extract-claims.ts';
+
+const lexicons = loadLexicons();
+/** A Tuesday: "on Tuesday" is this day, "on Sunday" two days before. */
+const PUBLISHED = { start: '2024-03-12', end: '2024-03-12' };
+
+function claimsIn(text: string): Claim[] {
+  const claims = extractClaims({ documentId: 'doc', text, published: PUBLISHED }, understand({ text, published: PUBLISHED }, lexicons));
+  for (const claim of claims) {
+    assert.equal(text.slice(claim.span.start, claim.span.end), claim.text, 'the span is the sentence');
+    assert.ok(claim.span.start <= claim.valueSpan.start && claim.valueSpan.end <= claim.span.end, 'the figure lies in its sentence');
+    assert.match(claim.rule, /^claims\//);
+  }
+  return claims;
+}
+
+/** `[category, value, figure as written, countries of the place (+ joined; ~ for a lede place), period, modality, speaker]`. */
+type Expected = readonly [
+  category: Claim['category'],
+  value: string,
+  figure: string,
+  place: string | null,
+  period: string,
+  modality: Claim['modality'],
+  speaker: string | null,
+];
+
+function describeClaim(text: string, claim: Claim): Expected {
+  const place = claim.place === null ? null : `${claim.place.basis === 'lede' ? '~' : ''}${claim.place.countries.join('+')}`;
+  const period =
+    claim.period === null ? 'none' : claim.period.basis === 'published' ? 'as-of' : `${claim.period.start}..${claim.period.end}`;
+  return [
+    claim.category,
+    `${claim.value.qualifier} ${claim.value.low}`,
+    text.slice(claim.valueSpan.start, claim.valueSpan.end),
+    place,
+    period,
+    claim.modality,
+    claim.attribution?.text ?? null,
+  ];
+}
+
+const CLAIMS: ReadonlyArray<readonly [text: string, expected: readonly Expected[]]> = [
+  // Counts spread over a sentence: two places and a total of both.
+  [
+    'Militants attacked the convoy at least 6 times in Yemen and four times in Oman between March 3 and March 9, for a total of 10 attacks, a coalition spokesman said.',
+    [
+      ['attacks', 'at-least 6', 'at least 6', 'YE', '2024-03-03..2024-03-09', 'asserted', 'a coalition spokesman'],
+      ['attacks', 'at-least 4', 'four', 'OM', '2024-03-03..2024-03-09', 'asserted', 'a coalition spokesman'],
+      ['attacks', 'exact 10', '10', 'OM+YE', '2024-03-03..2024-03-09', 'asserted', 'a coalition spokesman'],
+    ],
+  ],
+  // The verb decides the category over the noun; the day named is the period.
+  [
+    'The blast killed 12 people in Khartoum on Sunday, police said.',
+    [['killed', 'exact 12', '12', 'SD', '2024-03-10..2024-03-10', 'asserted', 'police']],
+  ],
+  ['Gunmen kidnapped 30 students from a school in Kaduna.', [['kidnapped', 'exact 30', '30', 'NG', 'as-of', 'asserted', null]]],
+  ['Seven soldiers were wounded in the ambush near Gao.', [['injured', 'exact 7', 'Seven', 'ML', 'as-of', 'asserted', null]]],
+  [
+    "Police arrested 45 protesters in Lagos, according to the state governor's office.",
+    [['arrested', 'exact 45', '45', 'NG', 'as-of', 'asserted', "the state governor's office"]],
+  ],
+  [
+    'More than 3,000 people have been displaced by the fighting in Darfur.',
+    [['displaced', 'more-than 3000', 'More than 3,000', 'SD', 'as-of', 'asserted', null]],
+  ],
+  ['Rebels said they captured 17 soldiers near Goma.', [['captured', 'exact 17', '17', 'CD', 'as-of', 'asserted', 'Rebels']]],
+  ['At least 9 people are missing after the flood in Derna.', [['missing', 'at-least 9', 'At least 9', 'LY', 'as-of', 'asserted', null]]],
+  [
+    'Nearly 200 hostages are still held in Gaza, officials said.',
+    [['hostages', 'about 200', 'Nearly 200', 'PS', 'as-of', 'asserted', 'officials']],
+  ],
+  // What strikes hit, and strikes themselves.
+  ['Aircraft struck 14 targets in Aleppo overnight.', [['strikes', 'exact 14', '14', 'SY', 'as-of', 'asserted', null]]],
+  [
+    'The army carried out 3 airstrikes on Idlib on Monday.',
+    [['strikes', 'exact 3', '3', 'SY', '2024-03-11..2024-03-11', 'asserted', null]],
+  ],
+  // A standing figure is as of the report.
+  ['About 1,200 troops are stationed in Kosovo.', [['troops', 'about 1200', 'About 1,200', 'XK', 'as-of', 'asserted', null]]],
+  // A person counted by "a" is one.
+  [
+    'A journalist was killed in Khartoum on Sunday.',
+    [['killed', 'exact 1', 'A journalist', 'SD', '2024-03-10..2024-03-10', 'asserted', null]],
+  ],
+  // Modality: a denial, a hedge in the next sentence, a condition, a plan.
+  [
+    'The ministry denied that 40 prisoners had been executed in Tripoli.',
+    [['killed', 'exact 40', '40', 'LY', 'as-of', 'denied', 'The ministry']],
+  ],
+  [
+    'A local monitor reported that 8 fighters were killed in Aleppo. The figure could not be independently verified.',
+    [['killed', 'exact 8', '8', 'SY', 'as-of', 'reported-unconfirmed', 'A local monitor']],
+  ],
+  [
+    'If the talks fail, up to 5,000 troops could be deployed to Lebanon.',
+    [['troops', 'at-most 5000', 'up to 5,000', 'LB', 'as-of', 'hypothetical', null]],
+  ],
+  [
+    'The government will send 600 troops to Haiti next month.',
+    [['troops', 'exact 600', '600', 'HT', '2024-04-01..2024-04-30', 'future', null]],
+  ],
+  // "according to" after a figure names its speaker, not the place: the ministry's place stands for the figure's.
+  [
+    'Shelling has killed more than 500 people, according to the Gaza health ministry.',
+    [['killed', 'more-than 500', 'more than 500', 'PS', 'as-of', 'asserted', 'the Gaza health ministry']],
+  ],
+  // A total before its parts takes their places.
+  [
+    'Militants have attacked US forces 66 times since March 1, 32 times in Iraq and 34 times in Syria, the Pentagon said.',
+    [
+      ['attacks', 'exact 66', '66', 'IQ+SY', '2024-03-01..2024-03-12', 'asserted', 'the Pentagon'],
+      ['attacks', 'exact 32', '32', 'IQ', '2024-03-01..2024-03-12', 'asserted', 'the Pentagon'],
+      ['attacks', 'exact 34', '34', 'SY', '2024-03-01..2024-03-12', 'asserted', 'the Pentagon'],
+    ],
+  ],
+  // A number the quantity stage left without a noun: the words after it name what it counts.
+  [
+    'About 350 US Army and Air Force personnel are deployed at the outpost in Jordan.',
+    [['troops', 'about 350', 'About 350', 'JO', 'as-of', 'asserted', null]],
+  ],
+  // "Four of the facilities": a noun's category carries from an earlier sentence, and to a figure beside it.
+  [
+    'Jets struck seven facilities in Iraq and Syria on Monday. Four of the facilities were in Syria and three in Iraq.',
+    [
+      ['strikes', 'exact 7', 'seven', 'IQ+SY', '2024-03-11..2024-03-11', 'asserted', null],
+      ['strikes', 'exact 4', 'Four', 'SY', 'as-of', 'asserted', null],
+      ['strikes', 'exact 3', 'three', 'IQ', 'as-of', 'asserted', null],
+    ],
+  ],
+  // A running count named again ("the figure was", "the count passed") is the last count's category.
+  [
+    'By March 5, officials counted 23 attacks. By March 9 the figure was around 40, and the count passed 100 on March 11.',
+    [
+      ['attacks', 'exact 23', '23', null, '2024-03-05..2024-03-05', 'asserted', null],
+      ['attacks', 'about 40', 'around 40', null, '2024-03-09..2024-03-09', 'asserted', null],
+      ['attacks', 'more-than 100', '100', null, '2024-03-11..2024-03-11', 'asserted', null],
+    ],
+  ],
+  // A place in an organisation's name is not where the figure is.
+  [
+    'Kataib Hezbollah, part of the Islamic Resistance in Iraq, was blamed for 12 attacks.',
+    [['attacks', 'exact 12', '12', null, 'as-of', 'asserted', null]],
+  ],
+  // "killed or hurt at the two sites" counts no one; and "whether" makes it a question.
+  [
+    'Asked about casualties, the official said there was no information on whether anyone was killed or hurt at the two sites.',
+    [['other', 'exact 2', 'two', null, 'as-of', 'hypothetical', 'the official']],
+  ],
+  // Another noun keeps its category as `other`, with the noun.
+  ['The navy moved 4 frigates into the Red Sea.', [['other', 'exact 4', '4', '', 'as-of', 'asserted', null]]],
+];
+
+/** Sentences with numbers that are not claims, and why. */
+const NOT_CLAIMS: ReadonlyArray<readonly [text: string, why: string]> = [
+  ['The ceasefire has held for three weeks in Sudan.', 'a duration'],
+  ['Two officials said the base in Erbil was quiet.', 'a count of speakers'],
+  ['Rockets landed near Camp 5 in Anbar overnight.', 'a number in a name'],
+  ['Sgt. Ana Lopez, 31, of Denver, was named as the victim.', 'an age'],
+  ['The report was published in 2021.', 'a year'],
+  ['A one-way attack drone hit the base in Erbil.', '"one-way" is not one of anything'],
+  ['Four US F-15E jets flew over Basra.', "an aircraft designator is not a count (and the jets' noun is cut at it)"],
+  ['The convoy left on Oct. 17 and arrived in Basra on Oct. 30.', 'days of the month'],
+];
+
+describe('extractClaims', () => {
+  for (const [text, expected] of CLAIMS) {
+    test(text, () => {
+      assert.deepEqual(
+        claimsIn(text).map((c) => describeClaim(text, c)),
+        expected,
+      );
+    });
+  }
+
+  test('the figure of an `other` claim keeps its noun', () => {
+    const [claim] = claimsIn('The navy moved 4 frigates into the Red Sea.');
+    assert.equal(claim?.noun, 'frigates');
+  });
+
+  test('a report without a place in the sentence takes the places it opens with, as a weaker reading', () => {
+    const text = 'Drones targeted bases in Iraq and Syria this week.\nOfficials said 21 personnel suffered minor injuries.';
+    const claim = claimsIn(text).find((c) => c.category === 'injured');
+    assert.deepEqual(claim?.place && [claim.place.name, claim.place.basis, claim.place.country], [
+      'Iraq and Syrian Arab Republic',
+      'lede',
+      null,
+    ]);
+  });
+
+  test('claim ids are stable and differ between figures', () => {
+    const text = 'Gunmen killed 3 people and wounded 5 in Mosul.';
+    const first = claimsIn(text).map((c) => c.id);
+    assert.deepEqual(
+      claimsIn(text).map((c) => c.id),
+      first,
+    );
+    assert.equal(new Set(first).size, 2);
+  });
+});
+
+describe('extractClaims: not claims', () => {
+  for (const [text, why] of NOT_CLAIMS) {
+    test(`${why}: ${text}`, () => {
+      assert.deepEqual(
+        claimsIn(text).map((c) => describeClaim(text, c)),
+        [],
+      );
+    });
+  }
+});

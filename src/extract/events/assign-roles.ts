@@ -1,0 +1,214 @@
+/** @module Who did it to whom: the initiator and target of a trigger, from voice, prepositions and support verbs. */
+import type { EventActor } from '../../model/event.ts';
+import { words } from '../../understand/sentences/words.ts';
+import type { DocumentFrame } from './document-frame.ts';
+import type { Trigger } from './find-triggers.ts';
+
+/** Something that can take a role: an actor, a person, or a place standing for a state. */
+export interface Participant {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly actor: EventActor;
+  /** A place name ("Israel"), not a lexicon actor: a role only where grammar gives it one. */
+  readonly isPlace: boolean;
+  /** A demonym ("Israeli"): an initiator only right before a noun trigger ("Israeli strike"). */
+  readonly demonym: boolean;
+}
+
+/** The roles a trigger gives. */
+export interface Roles {
+  readonly initiator: EventActor[];
+  readonly target: EventActor[];
+  /** Actors the text says did not do it ("denied that the U.S. had been responsible for ..."). */
+  readonly deniedInitiator: EventActor[];
+}
+
+const SUPPORT_VERBS: ReadonlySet<string> = new Set(
+  words(
+    'carried carry carries carrying conducted conduct conducts launched launch launches staged stage mounted mount claimed claims ' +
+      'undertook undertake perpetrated executed ordered unleashed getting providing provided provide sending sent delivering delivered ' +
+      'supplying supplied giving gave gives imposed imposes announced held hold holds',
+  ),
+);
+// Verbs that have someone else do the trigger: "Austin ordered 2,000 troops to be deployed".
+const DIRECTIVES: ReadonlySet<string> = new Set(words('ordered orders order directed authorized authorised approved sent told'));
+// Words between a name and a noun that still make the name its premodifier ("Hamas's attack", "Israeli air strike").
+const PREMODIFIER_GAP: ReadonlySet<string> = new Set(words("'s ’s ' retaliatory deadly new latest fresh suspected alleged apparent"));
+const UNDERGO_VERBS: ReadonlySet<string> = new Set(
+  words('suffered suffer suffers endured faced faces face came come comes under survived'),
+);
+const DENIALS: ReadonlySet<string> = new Set(words('denied denies deny denying rejected rejects refuted'));
+const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set(words('on against targeting at upon'));
+// Determiners and adjectives that may stand between a verb and its object ("attacked the base", "killed two").
+const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his her several two three some many'));
+
+/** Every participant in the document, in text order: lexicon actors and people first where they overlap a place. */
+export function findParticipants(frame: DocumentFrame): Participant[] {
+  const taken = new Set<number>();
+  const found: Participant[] = [];
+  for (const a of frame.actors) {
+    const v = a.mention.value;
+    found.push({
+      start: a.start,
+      end: a.end,
+      sentence: a.sentence,
+      actor: { name: v.name, ...(v.id ? { id: v.id } : {}), ...(v.country ? { country: v.country } : {}) },
+      isPlace: false,
+      demonym: false,
+    });
+    for (let i = a.start; i < a.end; i++) taken.add(i);
+  }
+  for (const p of frame.people) {
+    if (taken.has(p.start)) continue;
+    found.push({ start: p.start, end: p.end, sentence: p.sentence, actor: { name: p.mention.value.name }, isPlace: false, demonym: false });
+    for (let i = p.start; i < p.end; i++) taken.add(i);
+  }
+  for (const p of frame.places) {
+    if (taken.has(p.start)) continue;
+    const v = p.mention.value;
+    // Only a state (or a place speaking for one) acts; a town does not.
+    if (!v.metonymic && v.precision < 5) continue;
+    found.push({
+      start: p.start,
+      end: p.end,
+      sentence: p.sentence,
+      actor: { name: v.name, ...(v.country ? { country: v.country } : {}) },
+      isPlace: !v.metonymic,
+      demonym: p.mention.rule === 'place/demonym',
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The roles of one trigger, read from the participants of its sentence. */
+export function assignRoles(
+  frame: DocumentFrame,
+  trigger: Trigger,
+  participants: readonly Participant[],
+  sharedSubject: readonly EventActor[] = [],
+): Roles {
+  const keys = frame.view.keys;
+  // "Hamas invaded Israel and killed ...", "visited Jordan to meet with ...": the verb shares the subject before it.
+  const coordinated = keys[trigger.start - 1] === 'and' || keys[trigger.start - 1] === 'to';
+  const inSentence = participants.filter((p) => p.sentence === trigger.sentence && !(p.start < trigger.end && trigger.start < p.end));
+  const inClause = (p: Participant) => frame.clauseOf[p.start] === trigger.clause;
+  const roles: Roles = { initiator: [], target: [], deniedInitiator: [] };
+  const add = (list: EventActor[], p: Participant | undefined) => {
+    if (p && !list.some((a) => sameActor(a, p.actor))) list.push(p.actor);
+  };
+  const after = inSentence.filter((p) => p.start >= trigger.end && p.start - trigger.end <= 10);
+  // "by X": the agent of a passive verb or of a noun ("the attack by Hamas").
+  for (const p of after) {
+    const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
+    if (by >= 0 && !p.demonym) add(roles.initiator, p);
+  }
+  // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
+  for (const p of after) {
+    if (roles.initiator.includes(p.actor)) continue;
+    const prep = precedingWord(keys, p.start, trigger.end, TARGET_PREPOSITIONS, 3);
+    if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) add(roles.target, p);
+  }
+  if (trigger.pos === 'noun') {
+    // "attacks from Iranian-backed groups": an actor (not a place: "from Gaza" is where it came from).
+    for (const p of after) if (!p.isPlace && !p.demonym && indexBefore(keys, p.start, trigger.end, 'from', 3) >= 0) add(roles.initiator, p);
+    // "assassination of a militant leader", "the killing of X".
+    for (const p of after) if (!p.demonym && indexBefore(keys, p.start, trigger.end, 'of', 2) === trigger.end) add(roles.target, p);
+    // "Hamas attack", "Israeli strike", "Hamas's assault": the word right before the noun.
+    const premodifier = inSentence.filter((p) => p.end <= trigger.start && inClause(p)).at(-1);
+    if (premodifier && roles.initiator.length === 0 && isPremodifier(keys, premodifier.end, trigger.start))
+      add(roles.initiator, premodifier);
+    // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
+    const support = supportVerbBefore(frame, trigger);
+    if (support >= 0) {
+      const subject = inSentence.filter((p) => p.end <= support && inClause(p) && !p.demonym).at(-1);
+      const responsible = keys[support] === 'responsible';
+      if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
+      else if (subject) {
+        if (responsible && hasDenialBefore(frame, subject.start)) add(roles.deniedInitiator, subject);
+        else if (roles.initiator.length === 0) add(roles.initiator, subject);
+      }
+      // "getting Israel the military capabilities": who receives it stands between the verb and the noun.
+      if (!responsible) for (const p of inSentence) if (p.start > support && p.end <= trigger.start && !p.demonym) add(roles.target, p);
+    }
+    const undergo = undergoVerbBefore(frame, trigger);
+    if (undergo >= 0) add(roles.target, inSentence.filter((p) => p.end <= undergo && inClause(p)).at(-1));
+    return roles;
+  }
+  const subject = inSentence.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
+  if (trigger.passive) {
+    add(roles.target, subject);
+    const directive = precedingWord(keys, subject?.start ?? trigger.start, Math.max(0, trigger.start - 12), DIRECTIVES, 6);
+    if (directive >= 0 && roles.initiator.length === 0)
+      add(roles.initiator, inSentence.filter((p) => p.end <= directive && !p.demonym).at(-1));
+  } else if (trigger.type === 'DEATH') {
+    add(roles.target, subject);
+  } else {
+    if (coordinated && sharedSubject.length > 0) {
+      if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
+    } else if (roles.initiator.length === 0) add(roles.initiator, subject);
+    const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym);
+    if (object && !roles.initiator.includes(object.actor)) add(roles.target, object);
+  }
+  return roles;
+}
+
+/** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */
+function isPremodifier(keys: readonly string[], end: number, start: number): boolean {
+  for (let i = end; i < start; i++) if (!PREMODIFIER_GAP.has(keys[i] as string)) return false;
+  return start - end <= 2;
+}
+
+/** Whether two role entries name the same actor: the same lexicon id, or the same name. */
+export function sameActor(a: EventActor, b: EventActor): boolean {
+  if (a.id && b.id) return a.id === b.id;
+  return a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** The index of `word` among the `reach` tokens before `at` (not before `from`), or -1. */
+function indexBefore(keys: readonly string[], at: number, from: number, word: string, reach: number): number {
+  for (let i = at - 1; i >= Math.max(from, at - reach); i--) if (keys[i] === word) return i;
+  return -1;
+}
+
+function precedingWord(keys: readonly string[], at: number, from: number, set: ReadonlySet<string>, reach: number): number {
+  for (let i = at - 1; i >= Math.max(from, at - reach); i--) if (set.has(keys[i] as string)) return i;
+  return -1;
+}
+
+/** A direct object: right after the verb, or after a determiner or two ("attacked the base", "invaded Israel"). */
+function isObjectPosition(keys: readonly string[], verbEnd: number, start: number): boolean {
+  for (let i = verbEnd; i < start; i++) if (!OBJECT_LEAD.has(keys[i] as string)) return false;
+  return start - verbEnd <= 2;
+}
+
+function supportVerbBefore(frame: DocumentFrame, trigger: Trigger): number {
+  const keys = frame.view.keys;
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 7); i--) {
+    if (frame.clauseOf[i] !== trigger.clause) return -1;
+    const key = keys[i] as string;
+    if (SUPPORT_VERBS.has(key)) return i;
+    if (key === 'responsible' || key === 'behind') return i;
+  }
+  return -1;
+}
+
+function undergoVerbBefore(frame: DocumentFrame, trigger: Trigger): number {
+  const keys = frame.view.keys;
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 3); i--) {
+    if (frame.clauseOf[i] !== trigger.clause) return -1;
+    if (UNDERGO_VERBS.has(keys[i] as string)) return i;
+  }
+  return -1;
+}
+
+/** A denial verb before `at` in its sentence ("The official denied that the U.S. ..."). */
+function hasDenialBefore(frame: DocumentFrame, at: number): boolean {
+  const keys = frame.view.keys;
+  const sentence = frame.sentenceOf[at];
+  for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+    if (frame.sentenceOf[i] !== sentence) return false;
+    if (DENIALS.has(keys[i] as string)) return true;
+  }
+  return false;
+}

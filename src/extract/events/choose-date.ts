@@ -1,0 +1,116 @@
+/** @module When an event happened: a date in its sentences, a well-known happening it names, else the publication date. */
+import anchorData from '../../../data/anchor-events.json' with { type: 'json' };
+import type { EventDate, EventType } from '../../model/event.ts';
+import type { DocumentFrame } from './document-frame.ts';
+
+const ANCHORS = anchorData.events.map((event) => ({
+  date: event.date,
+  pattern: new RegExp(event.patterns.join('|'), 'i'),
+}));
+// Happenings that last (aid, deployments, talks) are dated more loosely than attacks when no date is given.
+const LASTING: ReadonlySet<EventType> = new Set(['AID', 'MOBILIZE', 'CONSULT', 'SANCTION', 'AGREE', 'RETREAT', 'SUPPORT']);
+
+/**
+ * Dates in the event's sentences that are not after the report: the earliest day-precision one (what follows an
+ * attack, a death in hospital or an arrest, is dated later), else the narrowest. Then a well-known happening the
+ * sentences name ("since Hamas invaded Israel"). Else the week (for lasting happenings, the month) up to publication.
+ */
+export function chooseDate(
+  frame: DocumentFrame,
+  sentences: ReadonlySet<number>,
+  type: EventType,
+  triggerSpans: ReadonlyArray<{ readonly start: number; readonly end: number }> = [],
+  clause: number | null = null,
+): EventDate | null {
+  const published = frame.published;
+  const inSentences = frame.dates.filter((d) => sentences.has(d.sentence) && (!published || d.mention.value.start <= published.end));
+  // A date in the trigger's own clause first: "blamed attacks since October 17, and carried out strikes last week".
+  const inClause = clause === null ? [] : inSentences.filter((d) => frame.clauseOf[d.start] === clause);
+  const candidates = inClause.length > 0 ? inClause : inSentences;
+  const days = candidates.filter((d) => d.mention.value.precision === 'day');
+  const pool = days.length > 0 ? days : candidates;
+  let best = pool[0];
+  for (const d of pool) {
+    const v = d.mention.value;
+    const b = (best as (typeof pool)[number]).mention.value;
+    if (days.length > 0 ? v.start < b.start : span(v) < span(b)) best = d;
+  }
+  if (best) {
+    const v = best.mention.value;
+    return { start: v.start, end: v.end, precision: v.precision, rule: `date-in-sentence/${best.mention.rule}` };
+  }
+  // A well-known happening dates the event only where its name covers the trigger ("since Hamas invaded Israel").
+  for (const s of sentences) {
+    const sentence = frame.sentences[s];
+    if (!sentence) continue;
+    const text = frame.text.slice(sentence.span.start, sentence.span.end);
+    for (const anchor of ANCHORS) {
+      const match = anchor.pattern.exec(text);
+      if (!match) continue;
+      const start = sentence.span.start + match.index;
+      const end = start + match[0].length;
+      if (triggerSpans.some((t) => t.start < end && start < t.end))
+        return { start: anchor.date, end: anchor.date, precision: 'day', rule: 'date-anchor' };
+    }
+  }
+  if (!published) return null;
+  const lasting = LASTING.has(type);
+  return {
+    start: addDays(published.end, lasting ? -30 : -6),
+    end: published.end,
+    precision: lasting ? 'month' : 'week',
+    rule: 'date-from-published',
+  };
+}
+
+// Dates read against the publication day ("last week", "in May"): right for news, wrong for a report months
+// later about the trial; an explicit date said of the violence ("was shot on March 1, 2014") is the better witness.
+// A weekday is left alone: in the news it is mostly right, and an explicit date elsewhere is as often another happening.
+const RELATIVE_RULES: ReadonlySet<string> = new Set(['date/relative', 'date/last-week', 'date/month', 'date/week']);
+
+/**
+ * The date of a single violent event, from the report's other sentences about violence (`violent`), where the event's
+ * own date is the publication fallback or one read against the publication day: the day-precision date in the violent
+ * sentence nearest the event ("The family of a teen shot by police hired a lawyer." ... "His life ended Friday
+ * night."), or an explicit day earlier than the relative one. Returns `own` when the report gives nothing better.
+ */
+export function reportDate(
+  frame: DocumentFrame,
+  own: EventDate | null,
+  eventSentences: ReadonlySet<number>,
+  violent: ReadonlySet<number>,
+): EventDate | null {
+  const fallback = own === null || own.rule === 'date-from-published';
+  const relative = own !== null && RELATIVE_RULES.has(own.rule.replace(/^date-in-sentence\//, ''));
+  if (!fallback && !relative) return own;
+  const published = frame.published;
+  const first = Math.min(...eventSentences);
+  let best: (typeof frame.dates)[number] | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const d of frame.dates) {
+    const v = d.mention.value;
+    if (v.precision !== 'day' || !violent.has(d.sentence) || eventSentences.has(d.sentence)) continue;
+    if (published && v.start > published.end) continue;
+    if (relative && (d.mention.rule !== 'date/explicit' || !own || v.end >= addDays(own.end, -1))) continue;
+    // Later sentences tell what followed; an earlier one told the happening: a date before the event weighs less.
+    const distance = d.sentence >= first ? d.sentence - first : (first - d.sentence) * 1.5;
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  if (!best) return own;
+  const v = best.mention.value;
+  return { start: v.start, end: v.end, precision: v.precision, rule: `date-in-report/${best.mention.rule}` };
+}
+
+function span(v: { start: string; end: string }): number {
+  return Date.parse(v.end) - Date.parse(v.start);
+}
+
+/** `day` moved by `n` days, as an ISO day. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,225 @@
+/** @module Where an event happened: the most telling place in its sentences, else the place the report is about. */
+import type { EventPlace } from '../../model/event.ts';
+import { words } from '../../understand/sentences/words.ts';
+import type { DocumentFrame, PlacedMention } from './document-frame.ts';
+
+const LOCATIVES: ReadonlySet<string> = new Set(words('in at near outside inside on across throughout into within'));
+const ORIGINS: ReadonlySet<string> = new Set(words('from'));
+// "Harris County deputies", "the Culpeper County Sheriff's Office": an agency named for its county says who speaks,
+// not where anything happened.
+const AGENCY_WORDS: ReadonlySet<string> = new Set(
+  words(
+    "sheriff sheriff's sheriffs deputies deputy prosecutor prosecutor's prosecutors coroner coroner's medical police jail court courts attorney attorney's da commissioners commission government officials authorities board detention schools school fire emergency dispatch 911 superior circuit district",
+  ),
+);
+// "sites linked to Tehran", "Iran-backed": a relation to a place, not a location.
+const RELATIONS: ReadonlySet<string> = new Set(words('linked tied backed allied loyal close ties'));
+
+/** A chosen place and the rule that chose it. */
+export interface PlaceChoice {
+  readonly place: EventPlace;
+  readonly rule: string;
+}
+
+/**
+ * Scores the locations (never a place speaking, as in "Washington says") in the event's sentences: precise places
+ * first, then those after "in", "at" or "near", those the report names often, and those in the report's main region;
+ * a place after "from" is where an attack came from, not where it happened. Falls back to `documentPlace`.
+ */
+export function choosePlace(
+  frame: DocumentFrame,
+  sentences: ReadonlySet<number>,
+  triggerTokens: readonly number[],
+  documentPlace: PlaceChoice | null,
+  triggerEnds: readonly number[] = [],
+  clause: number | null = null,
+): PlaceChoice | null {
+  const region = mainRegion(frame);
+  const country = mainCountry(frame);
+  let best: PlacedMention<'place'> | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  // The best place that is no street: where a street's town is unknown, its point is a guess.
+  let bestOther: PlacedMention<'place'> | null = null;
+  let bestOtherScore = Number.NEGATIVE_INFINITY;
+  for (const p of frame.places) {
+    if (!sentences.has(p.sentence) || p.mention.value.metonymic) continue;
+    const keys = frame.view.keys;
+    const before = keys[p.start - 1] ?? '';
+    const before2 = keys[p.start - 2] ?? '';
+    if (isRelation(frame, p)) continue;
+    const v = p.mention.value;
+    const locative = LOCATIVES.has(before) || LOCATIVES.has(before2) || LOCATIVES.has(keys[p.start - 3] ?? '');
+    const afterTrigger = triggerEnds.some((end) => p.start >= end && p.start - end <= 5);
+    // A country named as a modifier ("U.S. positions", "a U.S. citizen") is not where anything happened.
+    if (v.precision >= 5 && !locative && !afterTrigger) continue;
+    let score = (6 - v.precision) * 2;
+    if (clause !== null && frame.clauseOf[p.start] === clause) score += 2;
+    if (p.mention.rule === 'place/demonym') score -= 3;
+    if (p.mention.rule === 'place/in-organisation-name') score -= 2;
+    // A street is a detail of the town it is read in (it carries the town's point): the town names the place.
+    if (p.mention.rule === 'place/street') score -= 3;
+    // A county is wider than the town the same sentence names; one named for its agency is no location at all.
+    if (p.mention.rule === 'place/county') score -= isAgency(frame, p) ? 8 : 3;
+    // "in Iraq" says where; a name right after the trigger ("visited Jordan", "attacks on U.S. bases") may only say whom.
+    if (locative) score += 2;
+    else if (afterTrigger) score += 1;
+    if (region && v.admin1 === region) score += 2;
+    // "Philadelphia" read as Amman in a report about Pennsylvania: the report's own country decides.
+    if (country && v.country !== country) score -= 4;
+    score += Math.min(3, countOf(frame, v.name) - 1);
+    const distance = Math.min(...triggerTokens.map((t) => Math.abs(t - p.start)));
+    score -= Math.min(2, distance / 15);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+    if (p.mention.rule !== 'place/street' && score > bestOtherScore) {
+      bestOther = p;
+      bestOtherScore = score;
+    }
+  }
+  if (best?.mention.rule === 'place/street') {
+    // The street carries its town's point: the town it lies in names the place ("on Elm Street in Dayton").
+    const town = townAt(frame, best);
+    if (town) return { place: toEventPlace(town, 'place-in-sentence/street-town'), rule: 'place-in-sentence/street-town' };
+    if (bestOther) best = bestOther;
+    else if (documentPlace && documentPlace.place.precision <= 2) return documentPlace;
+  }
+  if (best) return { place: toEventPlace(best, `place-in-sentence/${best.mention.rule}`), rule: `place-in-sentence/${best.mention.rule}` };
+  return documentPlace;
+}
+
+/** The town a street was placed in: a town mention of the report at the street's point. */
+function townAt(frame: DocumentFrame, street: PlacedMention<'place'>): PlacedMention<'place'> | null {
+  const v = street.mention.value;
+  for (const p of frame.places) {
+    const t = p.mention.value;
+    if (t.precision <= 2 && p.mention.rule !== 'place/street' && p.mention.rule !== 'place/county' && !t.metonymic && t.lat === v.lat && t.lon === v.lon)
+      return p;
+  }
+  return null;
+}
+
+/** A place in capitals opening a sentence, as a dateline is written ("TOLEDO, Ohio —", "CULPEPER, Va. (WUSA9) --"). */
+export function isDateline(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const sentence = frame.sentences[p.sentence];
+  if (!sentence || p.start !== sentence.start) return false;
+  const text = p.mention.text;
+  return text.length > 2 && text === text.toUpperCase() && /[A-Z]/.test(text);
+}
+
+/** "Harris County deputies", "Culpeper County Sheriff's Office": a place named as part of an agency's name. */
+function isAgency(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  return AGENCY_WORDS.has(frame.view.keys[p.end] ?? '');
+}
+
+/** The place a report is mostly about: its most often named precise place (first named among equals), in its main region. */
+export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
+  const region = mainRegion(frame);
+  const country = mainCountry(frame);
+  const counts = new Map<string, { first: PlacedMention<'place'>; n: number }>();
+  for (const p of frame.places) {
+    const v = p.mention.value;
+    if (v.metonymic || v.precision > 4 || p.mention.rule === 'place/demonym' || isRelation(frame, p)) continue;
+    if (p.mention.rule === 'place/county' && isAgency(frame, p)) continue;
+    const key = `${v.name}|${v.admin1 ?? ''}|${v.country ?? ''}`;
+    const entry = counts.get(key);
+    if (entry) entry.n++;
+    else counts.set(key, { first: p, n: 1 });
+  }
+  let best: { first: PlacedMention<'place'>; n: number } | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const entry of counts.values()) {
+    const v = entry.first.mention.value;
+    const score =
+      entry.n * 2 +
+      (region && v.admin1 === region ? 2 : 0) +
+      (country && v.country !== country ? -4 : 0) +
+      (v.precision === 1 ? 2 : v.precision <= 3 ? 1 : 0) +
+      // "PUYALLUP, Wash. —": the dateline says where the report is from, and local news reports from where it happened.
+      (isDateline(frame, entry.first) ? 4 : 0) -
+      entry.first.sentence / 50;
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  if (best) return { place: toEventPlace(best.first, 'place-from-document'), rule: 'place-from-document' };
+  // A country only where the report puts something in it ("in Iraq"), not where it names one as a modifier.
+  const named = frame.places.find((p) => {
+    const keys = frame.view.keys;
+    return (
+      !p.mention.value.metonymic &&
+      p.mention.value.precision === 5 &&
+      (LOCATIVES.has(keys[p.start - 1] ?? '') || LOCATIVES.has(keys[p.start - 2] ?? ''))
+    );
+  });
+  return named ? { place: toEventPlace(named, 'place-from-document/country'), rule: 'place-from-document/country' } : null;
+}
+
+/** "from Gaza", "linked to Tehran": where something came from or belongs, not where it happened. */
+function isRelation(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const keys = frame.view.keys;
+  const before = keys[p.start - 1] ?? '';
+  const before2 = keys[p.start - 2] ?? '';
+  return ORIGINS.has(before) || ORIGINS.has(before2) || RELATIONS.has(before) || RELATIONS.has(before2);
+}
+
+/** The country most places in the report (and the regions named in it) are in, or null. */
+function mainCountry(frame: DocumentFrame): string | null {
+  const counts = new Map<string, number>();
+  for (const p of frame.places) {
+    const v = p.mention.value;
+    if (v.metonymic || v.country === null) continue;
+    // A first-level region ("Pennsylvania", "Texas") is rarely a false reading: it counts double.
+    counts.set(v.country, (counts.get(v.country) ?? 0) + (v.precision === 4 ? 2 : 1));
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [country, count] of counts) {
+    if (count > n) {
+      best = country;
+      n = count;
+    }
+  }
+  return best;
+}
+
+/** The first-level region most places in the report fall in, or null. */
+function mainRegion(frame: DocumentFrame): string | null {
+  const counts = new Map<string, number>();
+  for (const p of frame.places) {
+    const v = p.mention.value;
+    if (v.metonymic || v.admin1 === null || v.precision > 4) continue;
+    counts.set(v.admin1, (counts.get(v.admin1) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [admin1, count] of counts) {
+    if (count > n) {
+      best = admin1;
+      n = count;
+    }
+  }
+  return best;
+}
+
+function countOf(frame: DocumentFrame, name: string): number {
+  let n = 0;
+  for (const p of frame.places) if (p.mention.value.name === name && !p.mention.value.metonymic) n++;
+  return n;
+}
+
+function toEventPlace(p: PlacedMention<'place'>, rule: string): EventPlace {
+  const v = p.mention.value;
+  return {
+    name: v.name,
+    country: v.country,
+    admin1: v.admin1,
+    lat: v.lat,
+    lon: v.lon,
+    precision: v.precision,
+    geonameId: v.geonameId,
+    rule,
+  };
+}

@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Event } from '../../model/event.ts';
+import { loadLexicons, understand } from '../../understand/understand.ts';
+import { reportDate } from './choose-date.ts';
+import { createDocumentFrame } from './document-frame.ts';
+import { extractEvents } from './extract-events.ts';
+
+const lexicons = loadLexicons();
+const published = { start: '2024-03-12', end: '2024-03-12' };
+
+/** Every event of a report we write, read through the real understanding stage. */
+function eventsOf(text: string): Event[] {
+  const mentions = understand({ text, published }, lexicons);
+  return extractEvents({ documentId: 'doc', text, published }, mentions);
+}
+
+/** The most salient event of a type. */
+function mainEvent(text: string, type = 'ASSAULT'): Event | undefined {
+  return eventsOf(text)
+    .filter((e) => e.type === type)
+    .sort((a, b) => b.salience - a.salience)[0];
+}
+
+describe('event typing and modes', () => {
+  const cases: Array<[string, { type: string; modes: string[]; subEventType: string }]> = [
+    [
+      'Warplanes carried out an airstrike on a depot near Mayadin on Sunday.',
+      { type: 'ASSAULT', modes: ['aerial'], subEventType: 'Air/drone strike' },
+    ],
+    [
+      'Militants launched a drone attack on the outpost on Monday.',
+      { type: 'ASSAULT', modes: ['drone'], subEventType: 'Air/drone strike' },
+    ],
+    ['Two men were shot outside a store in Dayton on Friday night.', { type: 'ASSAULT', modes: ['firearms'], subEventType: 'Attack' }],
+    [
+      'Gunmen kidnapped three aid workers near the border on Saturday.',
+      { type: 'ASSAULT', modes: ['abduction', 'firearms'], subEventType: 'Abduction/forced disappearance' },
+    ],
+    [
+      'A roadside bomb exploded beside a patrol on Tuesday.',
+      { type: 'ASSAULT', modes: ['explosives'], subEventType: 'Remote explosive/landmine/IED' },
+    ],
+    ['Hundreds of protesters marched through the capital on Sunday.', { type: 'PROTEST', modes: [], subEventType: 'Peaceful protest' }],
+    [
+      'The minister ordered 500 troops to be deployed to the border region.',
+      { type: 'MOBILIZE', modes: ['troops'], subEventType: 'Other' },
+    ],
+    ['The general visited Jordan on Monday to meet with partners.', { type: 'CONSULT', modes: [], subEventType: 'Other' }],
+    ['A contractor died of a heart attack at the base on Sunday.', { type: 'DEATH', modes: [], subEventType: 'Other' }],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const event = eventsOf(text).find((e) => e.type === expected.type);
+      assert.ok(event, `no ${expected.type} event in ${JSON.stringify(eventsOf(text).map((e) => e.type))}`);
+      assert.deepEqual(event.modes, expected.modes);
+      assert.equal(event.subEventType, expected.subEventType);
+      assert.equal(text.slice(event.span.start, event.span.end), event.text);
+      assert.match(event.rule, /^event\//);
+    });
+  }
+
+  const negatives: Array<[string, string]> = [
+    ['The driver suffered a heart attack on the highway.', 'a heart attack is no attack'],
+    ['The carrier strike group sailed into the Mediterranean.', 'a strike group is no strike'],
+    ['The shop sells one-way attack drones and spare parts.', 'attack drones are weapons, not an attack'],
+    ['The school held a board meeting about the new library.', 'a board meeting is no consultation of parties'],
+    ['She was in stable condition after a flu shot.', 'a flu shot is no shooting'],
+  ];
+  for (const [text, why] of negatives) {
+    it(`no violent event: ${why}`, () => {
+      const types = eventsOf(text).map((e) => e.type);
+      assert.ok(!types.includes('ASSAULT') && !types.includes('CONSULT'), `got ${JSON.stringify(types)}`);
+    });
+  }
+});
+
+describe('event modality', () => {
+  const cases: Array<[string, Event['modality']]> = [
+    ['Rebels attacked the garrison at Kidal on Monday.', 'asserted'],
+    ['Rebels reportedly attacked the garrison at Kidal on Monday.', 'reported-unconfirmed'],
+    [
+      'Officials were looking into reports from residents that the garrison at Kidal had come under attack on Monday.',
+      'reported-unconfirmed',
+    ],
+    ['The army denied that it attacked the village of Tessit on Monday.', 'denied'],
+    ['There were no strikes on the city of Gao on Monday, the spokesman said.', 'denied'],
+    ['The militia will attack the garrison at Kidal if talks fail.', 'future'],
+    ['If the talks fail, the militia could attack the garrison at Kidal.', 'hypothetical'],
+  ];
+  for (const [text, expected] of cases) {
+    it(`${expected}: ${text}`, () => {
+      assert.equal(mainEvent(text)?.modality, expected);
+    });
+  }
+
+  it('a denial of responsibility is not a denial of the strike: the denied actor is no initiator', () => {
+    const event = mainEvent(
+      'The spokesman denied that the U.S. had been responsible for an apparent airstrike on militia positions near Mayadin over the weekend.',
+    );
+    assert.ok(event);
+    assert.equal(event.modality, 'reported-unconfirmed');
+    assert.deepEqual(
+      event.initiator.map((a) => a.name),
+      [],
+    );
+    assert.deepEqual(
+      event.deniedInitiator.map((a) => a.country),
+      ['US'],
+    );
+    assert.deepEqual(event.modes, ['aerial']);
+  });
+});
+
+describe('actor roles', () => {
+  const cases: Array<[string, { initiator: string[]; target: string[] }]> = [
+    ['Hamas attacked Israel on Saturday.', { initiator: ['Hamas'], target: ['Israel'] }],
+    [
+      'U.S. forces were attacked by Iranian-backed militias in Syria on Monday.',
+      { initiator: ['Iranian-backed militias'], target: ['U.S. forces'] },
+    ],
+    [
+      'The U.S. Air Force conducted airstrikes on IRGC facilities near Abu Kamal on Thursday.',
+      { initiator: ['U.S. Air Force'], target: ['Islamic Revolutionary Guard Corps'] },
+    ],
+    ['The attack by Hezbollah on Israeli positions came at dawn on Sunday.', { initiator: ['Hezbollah'], target: [] }],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const event = mainEvent(text);
+      assert.ok(event);
+      assert.deepEqual(
+        event.initiator.map((a) => a.name),
+        expected.initiator,
+      );
+      for (const name of expected.target)
+        assert.ok(
+          event.target.some((a) => a.name === name),
+          `target ${name} missing from ${JSON.stringify(event.target)}`,
+        );
+    });
+  }
+});
+
+describe('casualties', () => {
+  const cases: Array<[string, { killed: number | null; injured: number | null }]> = [
+    ['Two people were killed and three others were wounded in a shooting in Akron on Saturday.', { killed: 2, injured: 3 }],
+    ['A man was shot and killed on Elm Street in Toledo on Friday night.', { killed: 1, injured: null }],
+    ['Four teenagers were shot at a park in Flint on Sunday. One of them died at the hospital.', { killed: 1, injured: 3 }],
+    ['A gunman opened fire at a bar in Reno on Saturday, killing three people and wounding five others.', { killed: 3, injured: 5 }],
+    ['A shooting at a club in Macon on Sunday sent four people to the hospital.', { killed: null, injured: 4 }],
+    ['A man shot his neighbor in Salem on Monday before he turned the gun on himself.', { killed: 1, injured: 1 }],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const event = mainEvent(text);
+      assert.ok(event);
+      assert.equal(event.killed?.low ?? null, expected.killed);
+      assert.equal(event.injured?.low ?? null, expected.injured);
+    });
+  }
+
+  const negatives: Array<[string, string]> = [
+    [
+      'Airstrikes hit depots near Mayadin on Thursday; they did not appear to have caused casualties, officials said.',
+      'casualties said to be absent',
+    ],
+    ['Gunmen attacked a checkpoint near Kidal on Monday and no one was hurt.', 'no one was hurt'],
+    ['A 19-year-old was arrested after a shooting in Tulsa on Friday, ages 19, 20 and 21 were given.', 'ages are not counts'],
+  ];
+  for (const [text, why] of negatives) {
+    it(`no figure: ${why}`, () => {
+      const event = mainEvent(text);
+      assert.ok(event);
+      assert.equal(event.killed, null);
+      assert.equal(event.injured, null);
+    });
+  }
+});
+
+describe('one happening told over several sentences', () => {
+  it('merges a report of one shooting into one event, with its place, date and toll', () => {
+    const events = eventsOf(
+      'A woman was shot in Dayton on Monday night. Police said the shooting happened near a gas station. She died at the hospital.',
+    ).filter((e) => e.type === 'ASSAULT');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.killed?.low, 1);
+    assert.equal(events[0]?.place?.name, 'Dayton');
+    assert.equal(events[0]?.date?.start, '2024-03-11');
+    assert.equal(events[0]?.evidence.length, 2);
+  });
+
+  it('keeps an aggregate apart from a single attack, and says so', () => {
+    const events = eventsOf(
+      'Militias attacked U.S. forces 23 times between March 1 and March 10. On March 11, a drone attack hit a base near Erbil.',
+    ).filter((e) => e.type === 'ASSAULT');
+    assert.equal(events.length, 2);
+    assert.deepEqual(
+      events.map((e) => e.aggregate?.low ?? null),
+      [23, null],
+    );
+  });
+});
+
+describe('where a shooting happened in local news', () => {
+  const cases: Array<[string, string | null, string]> = [
+    // An agency named for its county says who speaks; the town says where.
+    ['Harris County deputies said a boy was shot near his home in Pasadena on Friday.', 'Pasadena', 'agency county'],
+    ['A man was shot in Harris County, Texas, on Friday.', 'Harris County', 'a county that is the place'],
+    // A street is placed at the town it is read in.
+    ['A man was shot on Maple Street in Dayton, Ohio, on Friday.', 'Dayton', 'street in town'],
+    // The dateline names the town where no sentence of the event does.
+    ['DAYTON, Ohio — Police are looking for a gunman. A man was shot on Friday, police said.', 'Dayton', 'dateline'],
+    // A former or neighbouring name of another place does not beat the place of that name.
+    ['A man was shot in Philadelphia on Monday. Police in Pennsylvania are looking for the gunman.', 'Philadelphia', 'alias'],
+  ];
+  for (const [text, name, why] of cases) {
+    it(`${why}: ${text}`, () => {
+      const event = mainEvent(text);
+      assert.equal(event?.place?.name ?? null, name);
+      if (name === 'Philadelphia') assert.equal(event?.place?.country, 'US');
+    });
+  }
+});
+
+describe('dating an attack from the rest of the report', () => {
+  const text =
+    'The family of a teen killed by the police has hired a lawyer. His friends remember him. The boy was shot Friday night at his door. A man was shot on Feb. 2, 2024, in another case.';
+  const frame = createDocumentFrame({ documentId: 'doc', text, published }, understand({ text, published }, lexicons));
+  const cases: Array<[string, Parameters<typeof reportDate>[1], number[], string | undefined]> = [
+    ['the nearest violent sentence dates an undated attack', null, [2, 3], '2024-03-08'],
+    [
+      'the publication fallback gives way to it',
+      { start: '2024-03-06', end: '2024-03-12', precision: 'week', rule: 'date-from-published' },
+      [2],
+      '2024-03-08',
+    ],
+    // A weekday is kept: an explicit date elsewhere is as often another happening.
+    [
+      'a weekday of its own is kept',
+      { start: '2024-03-11', end: '2024-03-11', precision: 'day', rule: 'date-in-sentence/date/weekday' },
+      [3],
+      '2024-03-11',
+    ],
+    [
+      'a relative date gives way to an earlier explicit day',
+      { start: '2024-02-01', end: '2024-02-29', precision: 'month', rule: 'date-in-sentence/date/month' },
+      [3],
+      '2024-02-02',
+    ],
+    ['sentences that tell no violence give nothing', null, [], undefined],
+  ];
+  for (const [why, own, violent, expected] of cases) {
+    it(why, () => {
+      assert.equal(reportDate(frame, own, new Set([0]), new Set(violent))?.start, expected);
+    });
+  }
+});

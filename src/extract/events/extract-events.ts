@@ -1,0 +1,343 @@
+/**
+ * @module Event extraction: one document's mentions in, its events out. A pure function of the document, its mentions
+ * and the read-only event lexicon.
+ *
+ * Order: triggers first (everything hangs on them); per sentence and type, a draft with its roles, modes, modality,
+ * own date and own place; casualty figures attach to the drafts they tell about; drafts of one happening told over
+ * several sentences merge ("A man was shot on Elm Street. He died in hospital."); only then are dates and places
+ * filled in from the report as a whole, and salience is scored against every event of the report.
+ */
+import { createHash } from 'node:crypto';
+import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType } from '../../model/event.ts';
+import type { DateInterval } from '../../model/interval.ts';
+import type { Mention } from '../../model/mention.ts';
+import { words } from '../../understand/sentences/words.ts';
+import { acledSubEvent } from './acled-sub-event.ts';
+import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
+import { chooseDate, reportDate } from './choose-date.ts';
+import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
+import { detectModality } from './detect-modality.ts';
+import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
+import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
+import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
+import { findTriggers, type Trigger } from './find-triggers.ts';
+import { mergeDrafts } from './merge-drafts.ts';
+import { scoreSalience } from './score-salience.ts';
+
+/** What event extraction needs of a document besides its mentions. */
+export interface EventInput {
+  readonly documentId: string;
+  readonly text: string;
+  readonly published: DateInterval | null;
+}
+
+/** An event while it is being built: the triggers of one sentence and type, then of every sentence merged into it. */
+export interface Draft {
+  readonly type: EventType;
+  readonly triggers: Trigger[];
+  readonly sentences: Set<number>;
+  readonly modes: Set<string>;
+  readonly initiator: EventActor[];
+  readonly target: EventActor[];
+  readonly deniedInitiator: EventActor[];
+  readonly modality: EventModality;
+  aggregate: CasualtyRange | null;
+  /** A date given in the draft's own sentences, or null. */
+  date: EventDate | null;
+  /** A place given in the draft's own sentences, or null. */
+  place: PlaceChoice | null;
+  readonly figures: CasualtyFigure[];
+}
+
+const AGGREGATE_NOUNS: ReadonlySet<string> = new Set(
+  words('attacks strikes airstrikes times incidents shootings raids assaults bombings explosions clashes protests arrests killings'),
+);
+const SERIES_WORDS: ReadonlySet<string> = new Set(words('spate wave series string spike campaign barrage dozens hundreds scores'));
+const MODED: ReadonlySet<EventType> = new Set(['ASSAULT', 'MOBILIZE', 'AID']);
+const TROOP_MODES: ReadonlySet<string> = new Set(['troops', 'weapons']);
+
+/** Every event one document tells, in text order. */
+export function extractEvents(input: EventInput, mentions: readonly Mention[], lexicon: EventLexicon = defaultEventLexicon()): Event[] {
+  const frame = createDocumentFrame(input, mentions);
+  const triggers = findTriggers(frame, lexicon);
+  if (triggers.length === 0) return [];
+  const participants = findParticipants(frame);
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  // The subject of the last active verb in each sentence, for the verbs coordinated with it.
+  let shared: { sentence: number; actors: EventActor[] } = { sentence: -1, actors: [] };
+  for (const trigger of triggers) {
+    // One draft per clause and type: "blamed the attacks on X, and carried out strikes" tells two happenings.
+    const key = `${trigger.clause}|${trigger.type}`;
+    const roles = assignRoles(frame, trigger, participants, shared.sentence === trigger.sentence ? shared.actors : []);
+    if (roles.initiator.length > 0 && !trigger.passive) shared = { sentence: trigger.sentence, actors: roles.initiator };
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.triggers.push(trigger);
+      for (const mode of trigger.entry.modes) existing.modes.add(mode);
+      addActors(existing.initiator, roles.initiator);
+      addActors(existing.target, roles.target);
+      addActors(existing.deniedInitiator, roles.deniedInitiator);
+      continue;
+    }
+    const sentences = new Set([trigger.sentence]);
+    const date = ownDate(frame, sentences, trigger.type, [charSpan(frame, trigger)], trigger.clause);
+    const reading = detectModality(frame, trigger, {
+      responsibilityDenied: roles.deniedInitiator.length > 0,
+      dateStart: date?.start ?? null,
+    });
+    const draft: Draft = {
+      type: trigger.type,
+      triggers: [trigger],
+      sentences,
+      modes: new Set(trigger.entry.modes),
+      initiator: roles.initiator.filter((a) => !roles.deniedInitiator.some((d) => sameActor(a, d))),
+      target: roles.target,
+      deniedInitiator: roles.deniedInitiator,
+      modality: reading.modality,
+      aggregate: null,
+      date,
+      place: choosePlace(frame, sentences, [trigger.start], null, [trigger.end], trigger.clause),
+      figures: [],
+    };
+    byKey.set(key, draft);
+    drafts.push(draft);
+  }
+  for (const draft of drafts) {
+    if (MODED.has(draft.type)) addModeCues(frame, lexicon, draft);
+    draft.aggregate = aggregateOf(frame, draft);
+  }
+  attachCasualties(drafts, findCasualties(frame, lexicon));
+  const merged = mergeDrafts(drafts, (draft) => refersBack(frame, draft));
+  const fallbackPlace = documentPlace(frame);
+  // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
+  const violent = new Set<number>();
+  for (const d of merged) if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
+  const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent));
+  return scoreSalience(events, merged, frame.sentences.length);
+}
+
+const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
+
+/** Whether a draft's trigger refers back to something told ("the shooting", "those airstrikes", "He died"). */
+function refersBack(frame: DocumentFrame, draft: Draft): boolean {
+  const keys = frame.view.keys;
+  return draft.triggers.some((t) => {
+    for (let i = t.start - 1; i >= Math.max(0, t.start - 3); i--) if (BACK_REFERENCES.has(keys[i] as string)) return true;
+    return t.pos === 'verb' && t.passive && /^(he|she|they|the)$/.test(keys[frame.sentences[t.sentence]?.start ?? 0] ?? '');
+  });
+}
+
+function addActors(into: EventActor[], from: readonly EventActor[]): void {
+  for (const actor of from) if (!into.some((a) => sameActor(a, actor))) into.push(actor);
+}
+
+function ownDate(
+  frame: DocumentFrame,
+  sentences: ReadonlySet<number>,
+  type: EventType,
+  triggerSpans: ReadonlyArray<{ start: number; end: number }>,
+  clause: number,
+): EventDate | null {
+  const date = chooseDate(frame, sentences, type, triggerSpans, clause);
+  return date && date.rule !== 'date-from-published' ? date : null;
+}
+
+function charSpan(frame: DocumentFrame, trigger: Trigger): { start: number; end: number } {
+  return { start: frame.view.tokens[trigger.start]?.start ?? 0, end: frame.view.tokens[trigger.end - 1]?.end ?? 0 };
+}
+
+/** Mode cues in the clauses of the draft's triggers ("airstrikes with F-16s", "a mix of drones and rockets"). */
+function addModeCues(frame: DocumentFrame, lexicon: EventLexicon, draft: Draft): void {
+  const { view } = frame;
+  const clauses = new Set(draft.triggers.map((t) => t.clause));
+  const sentence = frame.sentences[draft.triggers[0]?.sentence ?? 0];
+  if (!sentence) return;
+  for (let i = sentence.start; i < sentence.end; ) {
+    if (!clauses.has(frame.clauseOf[i] as number) || !lexicon.modeCues.starts(view, i)) {
+      i++;
+      continue;
+    }
+    const match = lexicon.modeCues.match(view, i);
+    if (!match) {
+      i++;
+      continue;
+    }
+    // Troops and weapons say what was mobilised; an attack's modes say how it was done.
+    if (TROOP_MODES.has(match.value) === (draft.type === 'MOBILIZE')) draft.modes.add(match.value);
+    i = match.end;
+  }
+}
+
+/** How many happenings a draft sums ("23 attacks", "at least 14 separate times"), or null for a single one. */
+function aggregateOf(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
+  if (draft.type !== 'ASSAULT' && draft.type !== 'PROTEST') return null;
+  const keys = frame.view.keys;
+  let best: CasualtyRange | null = null;
+  const consider = (low: number, high: number | null) => {
+    if (low >= 2 && (best === null || low > best.low)) best = { low, high };
+  };
+  for (const q of frame.quantities) {
+    if (!draft.sentences.has(q.sentence)) continue;
+    const v = q.mention.value;
+    const noun = v.noun?.toLowerCase().split(/[\s,-]+/) ?? [];
+    if (noun.some((w) => AGGREGATE_NOUNS.has(w))) consider(v.low, v.high);
+    else if (
+      v.noun === null &&
+      draft.triggers.some((t) => t.pos === 'noun' && q.start >= t.end && q.start - t.end <= 2 && (keys[t.end - 1] ?? '').endsWith('s'))
+    )
+      consider(v.low, v.high);
+  }
+  if (best) return best;
+  for (const t of draft.triggers) {
+    if (t.pos !== 'noun' || !(keys[t.end - 1] ?? '').endsWith('s')) continue;
+    for (let i = Math.max(0, t.start - 4); i < t.start; i++) if (SERIES_WORDS.has(keys[i] as string)) return { low: 2, high: null };
+  }
+  return null;
+}
+
+/**
+ * A figure goes to the draft of its sentence (a death with a cause of its own to the DEATH beside it, the rest to the
+ * nearest attack), else to the last attack told before it (within four sentences), else to the next one.
+ */
+function attachCasualties(drafts: readonly Draft[], figures: readonly CasualtyFigure[]): void {
+  const assaults = drafts.filter((d) => d.type === 'ASSAULT');
+  for (const figure of figures) {
+    const death = drafts.find(
+      (d) =>
+        d.type === 'DEATH' &&
+        figure.category === 'killed' &&
+        d.triggers.some((t) => t.sentence === figure.sentence && Math.abs(t.start - figure.at) <= 8),
+    );
+    if (death) {
+      death.figures.push(figure);
+      continue;
+    }
+    const here = assaults.filter((d) => d.sentences.has(figure.sentence));
+    let target: Draft | undefined;
+    if (here.length > 0) {
+      target = here.reduce((a, b) => (distance(a, figure.at) <= distance(b, figure.at) ? a : b));
+    } else {
+      target =
+        assaults.filter((d) => firstSentence(d) < figure.sentence && figure.sentence - firstSentence(d) <= 4).at(-1) ??
+        assaults.find((d) => firstSentence(d) > figure.sentence && firstSentence(d) - figure.sentence <= 2);
+    }
+    target?.figures.push(figure);
+  }
+}
+
+function distance(draft: Draft, at: number): number {
+  return Math.min(...draft.triggers.map((t) => Math.abs(t.start - at)));
+}
+
+function firstSentence(draft: Draft): number {
+  return Math.min(...draft.sentences);
+}
+
+/** Killed and injured from a draft's figures: the largest count of each, plus people said to be additional. */
+export function casualtiesOf(figures: readonly CasualtyFigure[]): { killed: CasualtyRange | null; injured: CasualtyRange | null } {
+  const total = (category: CasualtyFigure['category']): CasualtyRange | null => {
+    const present = figures.filter((f) => f.category === category && !f.absent);
+    if (present.length === 0) return null;
+    let low = 0;
+    let high: number | null = 0;
+    const base = present.filter((f) => !f.additional);
+    if (base.length > 0) {
+      const top = base.reduce((a, b) => (b.low > a.low ? b : a));
+      low = top.low;
+      high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
+    }
+    for (const f of present.filter((x) => x.additional)) {
+      low += f.low;
+      high = high === null || f.high === null ? null : high + f.high;
+    }
+    return { low, high };
+  };
+  let killed = total('killed');
+  const suspects = total('suspect');
+  let injured = total('injured');
+  const shot = total('shot');
+  // Everyone shot who did not die was injured: "four were shot" and "one died" is three injured, even where the
+  // text names only one of them as injured ("a 12-year-old was in critical condition").
+  if (shot !== null && shot.low - (killed?.low ?? 0) > (injured?.low ?? 0)) {
+    const low = shot.low - (killed?.low ?? 0);
+    injured = { low, high: shot.high === null ? null : Math.max(low, shot.high - (killed?.low ?? 0)) };
+  }
+  if (suspects) {
+    killed = killed
+      ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
+      : suspects;
+  }
+  return { killed, injured };
+}
+
+function toEvent(frame: DocumentFrame, draft: Draft, fallbackPlace: PlaceChoice | null, violent: ReadonlySet<number>): Event {
+  const first = draft.triggers[0] as Trigger;
+  const sentence = frame.sentences[first.sentence];
+  const span = sentence ? sentence.span : { start: 0, end: 0 };
+  // Only a single violent happening is refined to a town and dated from the report: an aggregate spans places and
+  // days, and aid or talks are between states.
+  const single = draft.aggregate === null && (draft.type === 'ASSAULT' || draft.type === 'DEATH');
+  const own =
+    draft.date ??
+    chooseDate(
+      frame,
+      draft.sentences,
+      draft.type,
+      draft.triggers.map((t) => charSpan(frame, t)),
+    );
+  const date = single && draft.modality === 'asserted' ? reportDate(frame, own, draft.sentences, violent) : own;
+  const place = single ? refinePlace(draft.place, fallbackPlace) : (draft.place ?? fallbackPlace);
+  const modes = [...draft.modes].sort();
+  const { killed, injured } = casualtiesOf(draft.figures);
+  const evidence = [...draft.sentences]
+    .sort((a, b) => a - b)
+    .map((s) => frame.sentences[s]?.span)
+    .filter((s): s is { start: number; end: number } => s !== undefined);
+  const explicit = (draft.date ? 1 : 0) + (draft.place ? 1 : 0) + (draft.initiator.length + draft.target.length > 0 ? 1 : 0);
+  return {
+    id: eventId(frame.documentId, draft.type, frame.view.tokens[first.start]?.start ?? 0),
+    documentId: frame.documentId,
+    type: draft.type,
+    modes,
+    subEventType: acledSubEvent(draft.type, modes, draft.target),
+    // A death no attack caused has no one who did it.
+    initiator: draft.type === 'DEATH' ? [] : draft.initiator,
+    target: draft.target,
+    deniedInitiator: draft.deniedInitiator,
+    place: place?.place ?? null,
+    date,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? killed : null,
+    injured: draft.type === 'ASSAULT' ? injured : null,
+    modality: draft.modality,
+    salience: 0,
+    aggregate: draft.aggregate,
+    span,
+    text: frame.text.slice(span.start, span.end),
+    triggers: draft.triggers.map((t) => charSpan(frame, t)),
+    evidence,
+    rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}`,
+    confidence: Math.round((0.55 + 0.12 * explicit) * 100) / 100,
+  };
+}
+
+/**
+ * The event's own place, unless it is only a region or a country and the report's main place is a town inside it
+ * ("a shooting in Mississippi" in a report datelined Starkville); the report's place where the event has none.
+ */
+function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): PlaceChoice | null {
+  if (!own) return report;
+  if (!report) return own;
+  // A street whose town is unknown, or a county: the report's town in the same state says where.
+  const wide = own.rule.endsWith('place/street') || own.rule.endsWith('place/county');
+  if (wide && report.place.precision === 1 && report.place.admin1 === own.place.admin1 && report.place.country === own.place.country)
+    return { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' };
+  if (own.place.precision < 4 || report.place.precision > 3) return own;
+  const inside = own.place.precision === 4 ? report.place.admin1 === own.place.admin1 : report.place.country === own.place.country;
+  return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
+}
+
+/** A stable id: the same document, type and trigger offset give the same id on every analysis. */
+export function eventId(documentId: string, type: EventType, offset: number): string {
+  return createHash('sha1').update(`${documentId}|${type}|${offset}`).digest('hex').slice(0, 16);
+}

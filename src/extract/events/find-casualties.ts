@@ -1,0 +1,347 @@
+/** @module Casualty figures: who was killed, injured or shot, counted from the words around each casualty word. */
+import { words } from '../../understand/sentences/words.ts';
+import type { DocumentFrame, PlacedMention } from './document-frame.ts';
+import type { EventLexicon } from './event-lexicon.ts';
+
+/** What a figure counts: `shot` is killed or injured, not told apart; `suspect` a perpetrator who died. */
+export type CasualtyCategory = 'killed' | 'injured' | 'shot' | 'suspect';
+
+/** One casualty figure in a sentence. */
+export interface CasualtyFigure {
+  readonly category: CasualtyCategory;
+  readonly low: number;
+  readonly high: number | null;
+  /** The casualty word's first token. */
+  readonly at: number;
+  readonly sentence: number;
+  /** "no one was hurt", "did not appear to have caused casualties": the text says there were none. */
+  readonly absent: boolean;
+  /** "another man was shot", "a second victim": a person not counted by the figures before. */
+  readonly additional: boolean;
+  /** The words that carried the count ("three people", "A man"), for the record. */
+  readonly rule: string;
+}
+
+const NEGATIONS: ReadonlySet<string> = new Set(words("no not n't none nobody without never neither nor"));
+const NEGATION_GLUE: ReadonlySet<string> = new Set(
+  words(
+    'one else other others people person was were is are been be being has have had did do does reported seriously appear appeared ' +
+      'appears seem seemed to caused cause any further additional immediate immediately reports serious major officers officer deputies ' +
+      'civilians bystanders students children injuries injured else believed thought',
+  ),
+);
+// A subject search stops at these: what precedes them is another clause's business.
+const STOPS: ReadonlySet<string> = new Set(
+  words('said says told according that after when while because before since until as ; : — – ( ) " “ ” but where'),
+);
+const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  words(
+    'man men woman women boy boys girl girls teen teens teenager teenagers person people persons child children kid kids victim victims ' +
+      'student students officer officers deputy deputies resident residents driver drivers passenger passengers bystander bystanders ' +
+      'father mother son daughter brother sister wife husband girlfriend boyfriend friend friends infant baby toddler adult adults male males ' +
+      'female females individual individuals civilian civilians soldier soldiers troops personnel worker workers contractor employee employees ' +
+      'customer customers neighbor neighbors neighbour neighbours suspect suspects gunman gunmen shooter robber intruder juvenile juveniles ' +
+      'others relative relatives guard clerk owner patron patrons pedestrian pedestrians motorist cousin uncle nephew niece grandmother grandfather ' +
+      'old youth youths member members citizens citizen americans israelis palestinians fighters militants police trooper agent agents ' +
+      'bodies deaths fatalities casualties militia militiamen insurgents rebels attackers combatants jihadists terrorists ' +
+      'guards policemen servicemen servicemembers sailors marines pilots journalists refugees hostages detainees prisoners ' +
+      'player players coach teacher pastor rapper singer veteran nurse doctor grandson granddaughter stepfather stepson mom dad ' +
+      'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore',
+  ),
+);
+const HOSPITAL_VERBS: ReadonlySet<string> = new Set(words('sent sending put putting'));
+const PERSON_GROUPS: ReadonlySet<string> = new Set(words('family group total'));
+const PERPETRATORS: ReadonlySet<string> = new Set(words('suspect gunman shooter robber intruder attacker assailant perpetrator'));
+const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(words('a an one the another this that his her their'));
+const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
+const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
+const ACTIVE_FORMS: ReadonlySet<string> = new Set(
+  words(
+    'killing kills killed kill injuring wounding injured wounded injures wounds leaving left fatal fatally deaths death killings shooting body claimed took',
+  ),
+);
+// "fatal shootings of four people", "the death of a man": the count follows the noun's "of".
+const OF_FORMS: ReadonlySet<string> = new Set(words('fatal deaths death killings shooting body'));
+const AUXILIARIES: ReadonlySet<string> = new Set(words('was were is are be been being got'));
+const AGE_BEFORE: ReadonlySet<string> = new Set(words('age ages aged'));
+// How far back a subject may be, in tokens.
+const SUBJECT_REACH = 14;
+
+/** Every casualty figure in the document, in text order. */
+export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): CasualtyFigure[] {
+  const { view } = frame;
+  const figures: CasualtyFigure[] = [];
+  let previousEnd = 0;
+  for (let at = 0; at < view.tokens.length; ) {
+    if (!lexicon.casualty.starts(view, at)) {
+      at++;
+      continue;
+    }
+    const match = lexicon.casualty.match(view, at);
+    if (match === null) {
+      at++;
+      continue;
+    }
+    const figure = readFigure(frame, match.value, at, match.end, previousEnd);
+    if (figure) figures.push(figure);
+    previousEnd = match.end;
+    at = match.end;
+  }
+  return figures;
+}
+
+function readFigure(
+  frame: DocumentFrame,
+  cue: 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any',
+  start: number,
+  end: number,
+  previousEnd: number,
+): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  const sentence = frame.sentenceOf[start] as number;
+  const sentenceStart = frame.sentences[sentence]?.start ?? 0;
+  const from = Math.max(sentenceStart, previousEnd, start - SUBJECT_REACH);
+  const base = { at: start, sentence };
+  if (negated(keys, Math.max(sentenceStart, start - 6), start)) {
+    const category = cue === 'any' || cue === 'suspectDied' ? 'killed' : cue;
+    return { ...base, category, low: 0, high: 0, absent: true, additional: false, rule: 'casualty/absent' };
+  }
+  if (cue === 'any') return null;
+  // "sent four people to the hospital", "put two in the hospital": injured only where a hospital follows.
+  if (HOSPITAL_VERBS.has(keys[start] as string)) {
+    const object = countAfter(frame, end);
+    const hospital = keys.slice(end, end + 8).some((k) => k === 'hospital' || k === 'hospitals');
+    return object && hospital
+      ? { ...base, category: 'injured', ...object, absent: false, additional: false, rule: 'casualty/sent-to-hospital' }
+      : null;
+  }
+  if (cue === 'suspectDied')
+    return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
+  const key = keys[start] as string;
+  const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
+  // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler": an active verb counts its object.
+  if (!passive && (ACTIVE_FORMS.has(key) || (cue === 'killed' && key === 'shot'))) {
+    const object = countAfter(frame, end);
+    if (object) return { ...base, category: cue, ...object, absent: false, additional: false, rule: `casualty/${cue}-object` };
+    if (OF_FORMS.has(key) && key !== 'fatally') return null;
+  }
+  const subject = countBefore(frame, from, start);
+  if (!subject) return null;
+  const category: CasualtyCategory = subject.perpetrator && cue === 'killed' ? 'suspect' : cue;
+  return {
+    ...base,
+    category,
+    low: subject.low,
+    high: subject.high,
+    absent: false,
+    additional: subject.additional || category === 'suspect',
+    rule: `casualty/${category}-${subject.how}`,
+  };
+}
+
+/**
+ * A negation bears on the casualty word only with nothing but glue words between ("no one else was hurt", "no
+ * injuries were reported", "did not appear to have caused casualties"), not across a clause ("don't blame the boy
+ * who shot their child").
+ */
+function negated(keys: readonly string[], from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const key = keys[i] as string;
+    if (NEGATIONS.has(key)) return true;
+    if (!NEGATION_GLUE.has(key)) return false;
+  }
+  return false;
+}
+
+interface Count {
+  readonly low: number;
+  readonly high: number | null;
+}
+
+/** The object of an active casualty verb: "killing three people", "killed more than 1,400", "wounding a man". */
+function countAfter(frame: DocumentFrame, from: number): Count | null {
+  const keys = frame.view.keys;
+  const object = objectAfter(frame, from);
+  if (!object) return null;
+  // "killed four classmates and himself": the one who did it died too.
+  const self = keys[object.end] === 'and' && (keys[object.end + 1] === 'himself' || keys[object.end + 1] === 'herself') ? 1 : 0;
+  return { low: object.low + self, high: object.high === null ? null : object.high + self };
+}
+
+function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
+  const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
+  if (quantity && countsPeople(frame, quantity)) {
+    const noun = quantity.mention.value.nounSpan;
+    const end = noun ? tokenAtOrAfter(frame, noun.end) : quantity.end;
+    return { low: quantity.mention.value.low, high: quantity.mention.value.high, end };
+  }
+  const keys = frame.view.keys;
+  // "killing Sarah Davidson", "injuring Leanne Smith and Dustin Grey", "killed 13-year-old Eddie Holmes".
+  let at = from;
+  while (at < from + 6 && /^(\d+|-|year|years|old|a|an|his|her|their)$/.test(keys[at] ?? '')) at++;
+  const names = frame.people.filter((p) => p.start >= at && p.start - at <= 1);
+  if (names.length > 0) {
+    let n = 1;
+    let last = names[0] as PlacedMention;
+    for (const p of frame.people) {
+      if (p.start > last.end && joinedByAnd(keys, last.end, p.start)) {
+        n++;
+        last = p;
+      }
+    }
+    return { low: n, high: n, end: last.end };
+  }
+  if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
+    // "killed his wife and son", "wounding a man and a woman".
+    const nouns = singularNouns(keys, from, from + 12);
+    if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
+  }
+  if (PERSON_NOUNS.has(keys[at] ?? '') && !(keys[at] ?? '').endsWith('s')) return { low: 1, high: 1, end: at + 1 };
+  return null;
+}
+
+/** Singular person phrases from `from`, joined by "and" ("his wife and son", "a man and a woman"): how many, and where they end. */
+function singularNouns(keys: readonly string[], from: number, limit: number): { count: number; end: number } {
+  let count = 0;
+  let end = from;
+  for (let i = from; i < Math.min(limit, keys.length); i++) {
+    const key = keys[i] as string;
+    if (PERSON_NOUNS.has(key) && !key.endsWith('s')) {
+      count++;
+      end = i + 1;
+      if (keys[i + 1] !== 'and') break;
+      i++;
+    } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key)) break;
+  }
+  return { count, end };
+}
+
+function tokenAtOrAfter(frame: DocumentFrame, offset: number): number {
+  const tokens = frame.view.tokens;
+  let i = 0;
+  while (i < tokens.length && (tokens[i] as { start: number }).start < offset) i++;
+  return i;
+}
+
+/** The subject of a casualty word, counted: quantities ("two men and a woman"), a singular phrase ("A man"), a name or "he". */
+function countBefore(
+  frame: DocumentFrame,
+  from: number,
+  to: number,
+): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly how: string }) | null {
+  const keys = frame.view.keys;
+  let start = from;
+  for (let i = to - 1; i >= from; i--) {
+    if (STOPS.has(keys[i] as string)) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start >= to) return null;
+  let additional = false;
+  let perpetrator = false;
+  for (let i = start; i < to; i++) {
+    const key = keys[i] as string;
+    // "another man", "a second victim", "was also shot": not "for the fourth time".
+    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)))) additional = true;
+    if (PERPETRATORS.has(key)) perpetrator = true;
+  }
+  // "One dead in ...", "one injured".
+  if (keys[to - 1] === 'one' && !frame.quantities.some((q) => q.end === to)) return { low: 1, high: 1, additional, perpetrator, how: 'one' };
+  // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
+  const quantities = frame.quantities.filter(
+    (q) =>
+      q.start >= start &&
+      q.end <= to &&
+      countsPeople(frame, q) &&
+      (q.mention.value.noun !== null ||
+        to - q.end <= 1 ||
+        keys[q.end] === 'of' ||
+        (keys[q.start - 1] === 'of' && PERSON_GROUPS.has(keys[q.start - 2] ?? ''))),
+  );
+  // "Five members of a family, including three children": the count before "including" is the whole.
+  const including = keys.slice(start, to).indexOf('including');
+  if (including > 0) {
+    const whole = quantities.filter((q) => q.end <= start + including);
+    if (whole.length > 0) quantities.splice(0, quantities.length, ...whole);
+  }
+  if (quantities.length > 0) {
+    // The nearest count, and the counts joined to it by "and" ("two men and three women").
+    let low = 0;
+    let high: number | null = 0;
+    let last = quantities.at(-1) as PlacedMention<'quantity'>;
+    low += last.mention.value.low;
+    high = last.mention.value.high;
+    for (let k = quantities.length - 2; k >= 0; k--) {
+      const q = quantities[k] as PlacedMention<'quantity'>;
+      if (!joinedByAnd(keys, q.end, last.start)) break;
+      low += q.mention.value.low;
+      high = high === null || q.mention.value.high === null ? null : high + q.mention.value.high;
+      last = q;
+    }
+    // "he and three others were shot".
+    if (keys[last.start - 1] === 'and' && PRONOUNS.has(keys[last.start - 2] ?? '')) {
+      low += 1;
+      if (high !== null) high += 1;
+    }
+    return { low, high, additional, perpetrator, how: 'count' };
+  }
+  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, how: 'both' };
+  const names = frame.people.filter((p) => p.start >= start && p.end <= to);
+  if (names.length > 0) {
+    let n = 1;
+    for (let k = names.length - 1; k > 0; k--) {
+      if (!joinedByAnd(keys, (names[k - 1] as PlacedMention).end, (names[k] as PlacedMention).start)) break;
+      n++;
+    }
+    return { low: n, high: n, additional, perpetrator, how: 'name' };
+  }
+  for (let i = to - 1; i >= start; i--) {
+    const key = keys[i] as string;
+    // "One of them died", "one of the victims".
+    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, how: 'one-of' };
+    if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to)) {
+      // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
+      let n = 1;
+      for (let k = i - 1; k >= start + 1; k--) {
+        if (keys[k] === 'and' && isPersonAhead(keys, start, k) && k - start <= 8) {
+          n++;
+          break;
+        }
+      }
+      return { low: n, high: n, additional, perpetrator, how: 'singular' };
+    }
+  }
+  for (let i = to - 1; i >= start; i--)
+    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+  return null;
+}
+
+/** A person noun within a few tokens ("a man", "a 17-year-old boy", "one teenage girl"). */
+function isPersonAhead(keys: readonly string[], from: number, to = from + 7): boolean {
+  for (let i = from; i < Math.min(to, from + 7); i++) if (PERSON_NOUNS.has(keys[i] as string)) return true;
+  return false;
+}
+
+function joinedByAnd(keys: readonly string[], from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (keys[i] === 'and' || keys[i] === ',') return true;
+  return false;
+}
+
+/** Whether a quantity counts people: a person noun, or no noun right before the casualty word ("two dead"); never an age. */
+function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>): boolean {
+  const keys = frame.view.keys;
+  if (AGE_BEFORE.has(keys[quantity.start - 1] ?? '')) return false;
+  if (keys[quantity.end] === '-' && keys[quantity.end + 1] === 'year') return false;
+  if (keys[quantity.end] === 'years' && keys[quantity.end + 1] === 'old') return false;
+  // "her father, 56, dead": a number set off by commas after a person is an age.
+  if (keys[quantity.start - 1] === ',' && keys[quantity.end] === ',' && quantity.mention.value.noun === null) return false;
+  const value = quantity.mention.value;
+  if (value.low > 100000 || !Number.isInteger(value.low)) return false;
+  if (value.noun === null) return true;
+  // "a family of five".
+  if (keys[quantity.start - 1] === 'of' && PERSON_GROUPS.has(keys[quantity.start - 2] ?? '')) return true;
+  const nounWords = value.noun.toLowerCase().split(/[\s-]+/);
+  return nounWords.some((w) => PERSON_NOUNS.has(w));
+}

@@ -1,0 +1,100 @@
+/** @module Finds the words that tell an event happened ("airstrike", "were shot", "visited"), with their voice. */
+import type { EventType } from '../../model/event.ts';
+import { words } from '../../understand/sentences/words.ts';
+import type { DocumentFrame } from './document-frame.ts';
+import type { EventLexicon, TriggerEntry } from './event-lexicon.ts';
+
+/** One trigger in a document: `tokens[start..end)`. */
+export interface Trigger {
+  readonly entry: TriggerEntry;
+  /** The entry's type, or DEATH where "killed" comes with a cause no attack gives ("killed in a car crash"). */
+  readonly type: EventType;
+  readonly pos: 'verb' | 'noun';
+  /** True for a passive verb ("were attacked"): its subject is the target. */
+  readonly passive: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly clause: number;
+}
+
+// Forms of "be" (and "get") that make a participle passive; "has attacked" stays active.
+const AUXILIARIES: ReadonlySet<string> = new Set(words('was were is are be been being got get gets getting'));
+// Between an auxiliary and its participle: "were reportedly attacked", "was fatally shot", "had been".
+const SKIPPABLE: ReadonlySet<string> = new Set(
+  words('also reportedly allegedly later then just all both apparently not never had has have'),
+);
+// "came under attack": the subject is what was attacked, whatever the voice.
+const UNDERGONE = /^(came|come|comes) under /;
+// Before one of these a verb form is a noun: "the attack", "23 attacks", "Hamas's assault".
+const NOUN_BEFORE: ReadonlySet<string> = new Set(
+  words(
+    "a an the this that these those their its his her our your my 's ’s any many several recent such of more further latest new first second third last deadly fatal surprise separate",
+  ),
+);
+
+/** Every trigger in the document, in text order; blocked phrases ("heart attack") hide the triggers inside them. */
+export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigger[] {
+  const { view } = frame;
+  const found: Trigger[] = [];
+  for (let at = 0; at < view.tokens.length; ) {
+    if (!lexicon.triggers.starts(view, at)) {
+      at++;
+      continue;
+    }
+    const match = lexicon.triggers.match(view, at);
+    if (match === null) {
+      at++;
+      continue;
+    }
+    if (match.value.kind === 'blocked') {
+      at = match.end;
+      continue;
+    }
+    const { entry } = match.value;
+    let type = entry.type;
+    const causeAhead = hasDeathCause(frame, lexicon, match.end);
+    // "died" tells an event of its own only with a cause no attack gives; otherwise it is a casualty of an attack.
+    if (type === 'DEATH' && !causeAhead) {
+      at = match.end;
+      continue;
+    }
+    if (type === 'ASSAULT' && entry.modes.length === 0 && causeAhead && /^kill/.test(view.keys[at] as string)) type = 'DEATH';
+    const previous = view.keys[at - 1] ?? '';
+    const pos = match.value.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : match.value.pos;
+    found.push({
+      entry,
+      type,
+      pos,
+      passive: pos === 'verb' && (isPassive(frame, at) || UNDERGONE.test(view.keys.slice(at, match.end).join(' '))),
+      start: at,
+      end: match.end,
+      sentence: frame.sentenceOf[at] as number,
+      clause: frame.clauseOf[at] as number,
+    });
+    at = match.end;
+  }
+  return found;
+}
+
+/** Whether an auxiliary stands before the verb at `at` ("were attacked", "had come under attack", "was fatally shot"). */
+function isPassive(frame: DocumentFrame, at: number): boolean {
+  const { keys } = frame.view;
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const key = keys[i] as string;
+    if (AUXILIARIES.has(key)) return true;
+    if (!SKIPPABLE.has(key) && !key.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** Whether a non-violent cause of death follows within a few tokens ("died of a heart attack", "killed in a crash"). */
+function hasDeathCause(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
+  const { view, sentenceOf } = frame;
+  const sentence = sentenceOf[from - 1];
+  for (let i = from; i < Math.min(view.tokens.length, from + 8); i++) {
+    if (sentenceOf[i] !== sentence) return false;
+    if (lexicon.deathCauses.starts(view, i) && lexicon.deathCauses.match(view, i)) return true;
+  }
+  return false;
+}

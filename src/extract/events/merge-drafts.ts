@@ -1,0 +1,97 @@
+/** @module One happening told over several sentences of a report becomes one event: compatible drafts of a type merge. */
+import type { EventActor } from '../../model/event.ts';
+import { sameActor } from './assign-roles.ts';
+import type { Draft } from './extract-events.ts';
+
+// Places this close (km) are one place for a report's own sentences.
+const SAME_PLACE_KM = 30;
+
+/**
+ * Each draft merges into the latest draft before it that it fits (the same type, modality and event clarity, dates
+ * that overlap and places that agree where both give one, no initiators of different sides, no figures that deny each
+ * other) and that it is tied to: it refers back ("the shooting", "those strikes"), it says nothing new (no date,
+ * place or initiator of its own), or both give the same place, the same day or the same actor. Compatible is not enough: a report of several attacks tells them apart by what it says.
+ */
+export function mergeDrafts(drafts: readonly Draft[], anaphoric: (draft: Draft) => boolean): Draft[] {
+  const kept: Draft[] = [];
+  for (const draft of drafts) {
+    const into = kept.findLast((k) => fits(k, draft) && (anaphoric(draft) || isBare(draft) || tied(k, draft)));
+    if (!into) {
+      kept.push(draft);
+      continue;
+    }
+    into.triggers.push(...draft.triggers);
+    for (const s of draft.sentences) into.sentences.add(s);
+    for (const m of draft.modes) into.modes.add(m);
+    add(into.initiator, draft.initiator);
+    add(into.target, draft.target);
+    add(into.deniedInitiator, draft.deniedInitiator);
+    into.figures.push(...draft.figures);
+    into.date ??= draft.date;
+    into.place ??= draft.place;
+    if (draft.aggregate && (!into.aggregate || draft.aggregate.low > into.aggregate.low)) into.aggregate = draft.aggregate;
+  }
+  return kept;
+}
+
+function fits(a: Draft, b: Draft): boolean {
+  if (a.type !== b.type || a.modality !== b.modality) return false;
+  if ((a.aggregate === null) !== (b.aggregate === null)) return false;
+  if (a.date && b.date && (a.date.start > b.date.end || b.date.start > a.date.end)) return false;
+  if (a.place && b.place && !samePlace(a.place.place, b.place.place)) return false;
+  if (conflict(a.initiator, b.initiator)) return false;
+  // "strikes that did not appear to have caused casualties" and "a bombardment that killed 8,300" are not one happening.
+  if (contradicts(a, b) || contradicts(b, a)) return false;
+  if (a.deniedInitiator.some((d) => b.initiator.some((i) => sameActor(d, i)))) return false;
+  if (b.deniedInitiator.some((d) => a.initiator.some((i) => sameActor(d, i)))) return false;
+  return true;
+}
+
+/** Two initiator lists name different sides: both given, none shared, and no country in common. */
+export function conflict(a: readonly EventActor[], b: readonly EventActor[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.some((x) => b.some((y) => sameActor(x, y)))) return false;
+  if (a.some((x) => x.country && b.some((y) => y.country === x.country))) return false;
+  return true;
+}
+
+/** A draft with no date, place or initiator of its own ("the victim was shot in the chest") continues the story. */
+function isBare(draft: Draft): boolean {
+  if (draft.initiator.length > 0) return false;
+  // A single attack that gives a date or a place, not both, adds to the one before rather than telling another.
+  return draft.date === null || (draft.place === null && draft.aggregate === null);
+}
+
+function tied(a: Draft, b: Draft): boolean {
+  if (a.place && b.place && a.place.place.name === b.place.place.name && a.place.place.precision <= 4) return true;
+  if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day') return true;
+  if (a.initiator.some((x) => b.initiator.some((y) => sameActor(x, y)))) return true;
+  return a.target.some((x) => b.target.some((y) => sameActor(x, y)));
+}
+
+function contradicts(a: Draft, b: Draft): boolean {
+  const absent = a.figures.filter((f) => f.absent).map((f) => f.category);
+  return absent.length > 0 && b.figures.some((f) => !f.absent && (absent.includes(f.category) || f.category === 'killed'));
+}
+
+function samePlace(
+  a: { name: string; country: string | null; precision: number; lat: number; lon: number },
+  b: { name: string; country: string | null; precision: number; lat: number; lon: number },
+): boolean {
+  if (a.name === b.name) return true;
+  if ((a.precision >= 5 || b.precision >= 5) && a.country !== null && a.country === b.country) return true;
+  return distanceKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM;
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function add(into: EventActor[], from: readonly EventActor[]): void {
+  for (const actor of from) if (!into.some((a) => sameActor(a, actor))) into.push(actor);
+}

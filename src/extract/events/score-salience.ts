@@ -1,0 +1,27 @@
+/** @module Salience: how central each event is to its report, from 0 to 1. */
+import type { Event } from '../../model/event.ts';
+import type { Draft } from './extract-events.ts';
+
+// What makes an event the report's subject: told early, told often, violent, with figures, placed and dated.
+const WEIGHTS = { position: 0.3, share: 0.3, violent: 0.15, figures: 0.1, placed: 0.05, dated: 0.05, asserted: 0.05 } as const;
+
+/** Scores each event (paired with the draft it came from) and returns the events with `salience` set. */
+export function scoreSalience(events: readonly Event[], drafts: readonly Draft[], sentenceCount: number): Event[] {
+  const triggers = drafts.reduce((n, d) => n + d.triggers.length, 0);
+  return events.map((event, i) => {
+    const draft = drafts[i] as Draft;
+    const first = Math.min(...draft.sentences);
+    const position = 1 - first / Math.max(1, sentenceCount);
+    const share = draft.triggers.length / Math.max(1, triggers);
+    let score =
+      WEIGHTS.position * position +
+      WEIGHTS.share * Math.min(1, share * 2) +
+      (event.type === 'ASSAULT' ? WEIGHTS.violent : event.type === 'DEATH' ? WEIGHTS.violent / 2 : 0) +
+      (event.killed || event.injured ? WEIGHTS.figures : 0) +
+      (draft.place ? WEIGHTS.placed : 0) +
+      (draft.date ? WEIGHTS.dated : 0) +
+      (event.modality === 'asserted' ? WEIGHTS.asserted : 0);
+    if (event.modality === 'hypothetical' || event.modality === 'future' || event.modality === 'denied') score *= 0.5;
+    return { ...event, salience: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
+  });
+}

@@ -1,0 +1,108 @@
+/** @module Events: one happening as one document tells it (PLOVER type, modes, actors, place, date, casualties, modality). */
+import type { DatePrecision } from './interval.ts';
+import type { GeoPrecision } from './mention.ts';
+import type { Span } from './span.ts';
+
+/**
+ * PLOVER event types sitrep reads, plus DEATH for a death no attack caused (an illness, an accident).
+ * See `docs/events-and-incidents.md` for what each covers.
+ */
+export type EventType =
+  | 'ASSAULT'
+  | 'MOBILIZE'
+  | 'AID'
+  | 'CONSULT'
+  | 'THREATEN'
+  | 'ACCUSE'
+  | 'COERCE'
+  | 'PROTEST'
+  | 'RETREAT'
+  | 'SANCTION'
+  | 'AGREE'
+  | 'REQUEST'
+  | 'SUPPORT'
+  | 'REJECT'
+  | 'DEATH';
+
+/** How the text frames the happening. */
+export type EventModality = 'asserted' | 'denied' | 'reported-unconfirmed' | 'hypothetical' | 'future';
+
+/** An actor in a role: a lexicon actor (with its id), a named person, or a group named only by a noun phrase. */
+export interface EventActor {
+  readonly name: string;
+  /** Lexicon id (`hamas`, `us-forces`), when the actor is in the actor lexicon. */
+  readonly id?: string;
+  /** ISO 3166-1 alpha-2 of the state the actor belongs to, where known: used to tell actors apart or alike. */
+  readonly country?: string;
+}
+
+/** Where an event happened: the target's location, never the speaker's capital. */
+export interface EventPlace {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2, or null for a region spanning countries. */
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  /** UCDP-like: 1 exact place … 5 country, 6 wider region. */
+  readonly precision: GeoPrecision;
+  readonly geonameId: number | null;
+  /** How it was chosen: a place in the event's sentences (`place-in-sentence/...`) or the report's main place (`place-from-document`). */
+  readonly rule: string;
+}
+
+/** When an event happened: a closed interval of ISO days and how finely it is known. */
+export interface EventDate {
+  readonly start: string;
+  readonly end: string;
+  readonly precision: DatePrecision;
+  /** The rule that chose it: a date mention in the event's sentence, or the document's publication date. */
+  readonly rule: string;
+}
+
+/** A count of people as a closed range: `{low: 3, high: 3}`; `high` null when open ("more than 1,400"). */
+export interface CasualtyRange {
+  readonly low: number;
+  readonly high: number | null;
+}
+
+/** One happening as one document tells it. */
+export interface Event {
+  /** Stable id: a hash of the document id, the type and the trigger's offset. */
+  readonly id: string;
+  readonly documentId: string;
+  readonly type: EventType;
+  /** How it was done (for ASSAULT: aerial, drone, rocket, missile, heavy-weapons, firearms, explosives, suicide, abduction, targeted-killing; for MOBILIZE: troops, weapons, ...). */
+  readonly modes: readonly string[];
+  /** The ACLED sub-event type this maps to ("Air/drone strike", "Attack", "Peaceful protest"), for ACLED users. */
+  readonly subEventType: string;
+  readonly initiator: readonly EventActor[];
+  readonly target: readonly EventActor[];
+  /** Actors the text says were not the initiator ("denied that the U.S. had been responsible"). */
+  readonly deniedInitiator: readonly EventActor[];
+  readonly place: EventPlace | null;
+  readonly date: EventDate | null;
+  /** People killed in this event (suspects who died count too); null when the text gives no figure. */
+  readonly killed: CasualtyRange | null;
+  readonly injured: CasualtyRange | null;
+  readonly modality: EventModality;
+  /** 0 to 1: how central the event is to the report (position, how often it is told, figures). */
+  readonly salience: number;
+  /**
+   * Set for an aggregate ("23 attacks between 17 and 30 October"): how many happenings it sums, where the text says.
+   * Null for a single happening (UCDP's event clarity).
+   */
+  readonly aggregate: CasualtyRange | null;
+  /** The sentence of the first trigger: the span users read as "why". */
+  readonly span: Span;
+  /** `text.slice(span.start, span.end)` of the document. */
+  readonly text: string;
+  /** The trigger words ("airstrike", "were shot") in the document. */
+  readonly triggers: readonly Span[];
+  /** Every sentence that told part of the event (the first is `span`). */
+  readonly evidence: readonly Span[];
+  /** The rule that made it: `event/` + the trigger entry, e.g. `event/assault-firearms`. */
+  readonly rule: string;
+  /** 0 to 1. */
+  readonly confidence: number;
+}

@@ -1,0 +1,43 @@
+/** @module Incidents: events from many documents about the same happening, fused, with every event and source kept. */
+
+import type { EventActor, EventPlace, EventType } from './event.ts';
+import type { DatePrecision } from './interval.ts';
+
+/** A fused count: the range over every report and the one value chosen as best, with the rule that chose it. */
+export interface FusedCount {
+  readonly low: number;
+  readonly best: number;
+  /** Null when some report gives an open range ("more than 1,400") and none closes it. */
+  readonly high: number | null;
+  /** Why `best` is what it is, e.g. `fuse/median-of-sources` or `fuse/latest-report`. */
+  readonly rule: string;
+}
+
+/** The same happening told by one or more documents. */
+export interface Incident {
+  /** Stable id: the id of the first event that made it. */
+  readonly id: string;
+  readonly type: EventType;
+  /** Every mode any event gave. */
+  readonly modes: readonly string[];
+  /** The narrowest interval the events agree on (their intersection when it is not empty, else their span). */
+  readonly date: { readonly start: string; readonly end: string; readonly precision: DatePrecision } | null;
+  /** The most precise place the events give (the most often given among equals). */
+  readonly place: EventPlace | null;
+  readonly initiator: readonly EventActor[];
+  readonly target: readonly EventActor[];
+  readonly killed: FusedCount | null;
+  readonly injured: FusedCount | null;
+  /** Ids of the events joined here. */
+  readonly events: readonly string[];
+  /** Ids of the documents those events come from. */
+  readonly documents: readonly string[];
+  /** The outlets those documents come from (null sources left out). */
+  readonly sources: readonly string[];
+  /** Independent sources: distinct syndication groups (copies of one wire story count once). */
+  readonly sourceCount: number;
+  /** True for an aggregate of many happenings ("23 attacks"); aggregates join only aggregates. */
+  readonly aggregate: boolean;
+  /** The blocking keys (`TYPE|country|week`) the incident is found by. */
+  readonly blockKeys: readonly string[];
+}

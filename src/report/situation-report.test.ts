@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ClaimValue } from '../model/claim.ts';
+import type { Fact, LedgerEntry } from '../model/fact.ts';
+import type { Incident } from '../model/incident.ts';
+import type { StoredMention } from '../store/store.ts';
+import {
+  citedQuotes,
+  describeStatus,
+  escapeHtml,
+  formatValue,
+  type ReportedFact,
+  renderSituationHtml,
+  renderSituationMarkdown,
+  type SituationData,
+} from './situation-report.ts';
+
+describe('formatValue', () => {
+  const cases: Array<[ClaimValue, string]> = [
+    [{ low: 14, high: null, qualifier: 'at-least' }, 'at least 14'],
+    [{ low: 1400, high: null, qualifier: 'more-than' }, 'more than 1,400'],
+    [{ low: 2500, high: 2500, qualifier: 'about' }, 'about 2,500'],
+    [{ low: 23, high: 23, qualifier: 'exact' }, '23'],
+    [{ low: 3, high: 5, qualifier: 'range' }, '3–5'],
+    [{ low: 0, high: 10, qualifier: 'at-most' }, 'at most 10'],
+    [{ low: 0, high: 12, qualifier: 'less-than' }, 'fewer than 12'],
+  ];
+  for (const [value, expected] of cases) it(expected, () => assert.equal(formatValue(value), expected));
+
+  const negative: Array<[ClaimValue, string]> = [
+    [{ low: 14, high: null, qualifier: 'exact' }, '14 or more'],
+    [{ low: 7, high: 7, qualifier: 'range' }, '7'],
+  ];
+  for (const [value, expected] of negative) it(`no false bound in ${expected}`, () => assert.equal(formatValue(value), expected));
+});
+
+const fact = (extra: Partial<Fact> = {}): Fact => ({
+  id: 'f1',
+  category: 'attacks',
+  noun: 'attacks',
+  value: { low: 23, high: 23, qualifier: 'exact' },
+  place: { name: 'Iraq and Syria', country: null, lat: 34, lon: 41, precision: 6, countries: ['IQ', 'SY'], basis: 'text' },
+  period: { start: '2023-10-17', end: '2023-10-30', basis: 'text' },
+  status: 'corroborated',
+  claims: ['c1', 'c2'],
+  documents: ['north-wire', 'river-post'],
+  sources: ['North Wire', 'River Post'],
+  sides: [{ value: { low: 23, high: 23, qualifier: 'exact' }, claims: ['c1', 'c2'], sources: ['North Wire', 'River Post'] }],
+  updates: [],
+  updatedBy: [],
+  ...extra,
+});
+
+const entry = (extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  claimId: 'c1',
+  documentId: 'd1',
+  externalId: 'north-wire',
+  source: 'North Wire',
+  published: '2023-10-31',
+  attribution: { text: 'a regional spokesman', kind: 'official' },
+  value: { low: 23, high: 23, qualifier: 'exact' },
+  modality: 'asserted',
+  place: null,
+  period: null,
+  span: { start: 10, end: 60 },
+  text: 'Militias attacked the bases 23 times in two weeks, a regional spokesman said.',
+  rule: 'claims/count-after-verb',
+  ...extra,
+});
+
+describe('describeStatus', () => {
+  const cases: Array<[string, ReportedFact, RegExp]> = [
+    ['corroborated', { fact: fact(), ledger: [], updates: [] }, /^corroborated by 2 independent sources \(North Wire, River Post\)$/],
+    [
+      'single-source',
+      { fact: fact({ status: 'single-source', sources: ['North Wire'] }), ledger: [], updates: [] },
+      /^single-source \(North Wire\)$/,
+    ],
+    [
+      'conflicting, both sides shown',
+      {
+        fact: fact({
+          status: 'conflicting',
+          sides: [
+            { value: { low: 16, high: 16, qualifier: 'exact' }, claims: ['c1'], sources: ['North Wire'] },
+            { value: { low: 23, high: 23, qualifier: 'exact' }, claims: ['c2'], sources: ['River Post', 'Hill Times'] },
+          ],
+        }),
+        ledger: [],
+        updates: [],
+      },
+      /^conflicting: 16 per North Wire vs 23 per River Post, Hill Times$/,
+    ],
+    [
+      'updated from an earlier count',
+      {
+        fact: fact({ value: { low: 100, high: null, qualifier: 'more-than' } }),
+        ledger: [],
+        updates: [fact({ id: 'f0', value: { low: 40, high: 40, qualifier: 'about' } })],
+      },
+      /; updated from about 40 to more than 100$/,
+    ],
+  ];
+  for (const [name, reported, expected] of cases) it(name, () => assert.match(describeStatus(reported), expected));
+});
+
+describe('citedQuotes', () => {
+  const quote = (documentId: string, words: string, speaker: string | null): StoredMention => ({
+    documentId,
+    kind: 'quote',
+    span: { start: 0, end: words.length },
+    text: words,
+    value: { speaker, speakerSpan: null, affiliation: null, quote: words },
+    rule: 'quote/said',
+    confidence: 0.9,
+  });
+  const documents = [
+    { id: 'a', externalId: 'north-a', syndicationGroup: 'a' },
+    { id: 'b', externalId: 'north-copy', syndicationGroup: 'a' },
+    { id: 'c', externalId: 'river-c', syndicationGroup: 'c' },
+  ];
+
+  it('groups a quote by its words and counts copies of one story once', () => {
+    const quotes = citedQuotes(
+      [
+        quote('a', 'We will answer at a time of our choosing.', 'Mara Lind'),
+        quote('b', 'We will answer at a time of our choosing', 'Mara Lind'),
+        quote('c', 'we will ANSWER at a time of our choosing!', null),
+        quote('c', 'The road stays closed until the bridge is checked.', 'Ivo Sand'),
+      ],
+      documents,
+    );
+    assert.deepEqual(
+      quotes.map((q) => [q.speaker, q.sources, q.documents]),
+      [
+        ['Mara Lind', 2, ['north-a', 'north-copy', 'river-c']],
+        ['Ivo Sand', 1, ['river-c']],
+      ],
+    );
+  });
+
+  const negative: Array<[string, StoredMention[]]> = [
+    ['a quote of fewer than four words', [quote('a', 'No comment.', 'Mara Lind')]],
+    ['a quote from a document out of scope', [quote('zz', 'We will answer at a time of our choosing.', 'Mara Lind')]],
+  ];
+  for (const [name, mentions] of negative) it(`leaves out ${name}`, () => assert.deepEqual(citedQuotes(mentions, documents), []));
+});
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">';
+
+const data = (extra: Partial<SituationData> = {}): SituationData => ({
+  query: {},
+  generatedAt: '2026-01-01T00:00:00.000Z',
+  storeLocation: '/tmp/store.db',
+  documents: [
+    {
+      id: 'd1',
+      externalId: 'north-wire',
+      source: 'North Wire',
+      title: `Bases attacked ${HOSTILE}`,
+      published: { start: '2023-10-31', end: '2023-10-31', inferred: false, rule: 'published/metadata' },
+      syndicationGroup: 'd1',
+    },
+  ],
+  sources: [{ source: `North Wire ${HOSTILE}`, documents: 1, first: '2023-10-31', last: '2023-10-31' }],
+  weeks: [
+    { week: '2023-10-30', reports: 1, incidents: { ASSAULT: 2 } },
+    { week: '2023-11-06', reports: 0 },
+  ],
+  quotes: [{ quote: `We will answer ${HOSTILE}`, speaker: 'Mara Lind', affiliation: null, sources: 1, documents: ['north-wire'] }],
+  facts: [
+    {
+      fact: fact(),
+      ledger: [entry(), entry({ claimId: 'c2', externalId: 'river-post', source: 'River Post', text: `Twenty-three attacks ${HOSTILE}` })],
+      updates: [],
+    },
+  ],
+  moreFacts: 0,
+  incidents: [
+    {
+      id: 'i1',
+      type: 'ASSAULT',
+      modes: ['drone'],
+      date: { start: '2023-10-30', end: '2023-10-30', precision: 'day' },
+      place: {
+        name: 'Al Asad Air Base',
+        country: 'IQ',
+        admin1: null,
+        lat: 33.8,
+        lon: 42.4,
+        precision: 1,
+        geonameId: null,
+        rule: 'place/gazetteer',
+      },
+      initiator: [{ name: 'a militia' }],
+      target: [{ name: 'U.S. forces' }],
+      killed: null,
+      injured: { low: 2, best: 2, high: 3, rule: 'fuse/median-of-sources' },
+      events: ['e1', 'e2'],
+      documents: ['d1'],
+      sources: ['North Wire', 'River Post'],
+      sourceCount: 2,
+      aggregate: false,
+      blockKeys: [],
+    } satisfies Incident,
+  ],
+  moreIncidents: 0,
+  reported: [
+    {
+      factId: 'f1',
+      category: 'attacks',
+      noun: 'attacks',
+      value: { low: 23, high: 23, qualifier: 'exact' },
+      asOf: '2023-10-30',
+      from: '2023-10-17',
+      place: 'Iraq and Syria',
+      status: 'corroborated',
+      sources: 2,
+    },
+  ],
+  ...extra,
+});
+
+describe('renderSituationMarkdown', () => {
+  it('refers every figure to its ledger and lists the ledger with its sentences', () => {
+    const md = renderSituationMarkdown(data());
+    assert.match(
+      md,
+      /- \*\*23\*\* attacks, Iraq and Syria, 2023-10-17 – 2023-10-30: corroborated by 2 independent sources \(North Wire, River Post\) \(ledger L1\)/,
+    );
+    assert.match(
+      md,
+      /## Running totals as reported[\s\S]*23 attacks in Iraq and Syria, 2023-10-17 to 2023-10-30 \(corroborated, 2 sources\) \(ledger L1\)/,
+    );
+    assert.match(md, /### L1: 23 attacks[\s\S]*- north-wire \(North Wire, 2023-10-31\): 23 per a regional spokesman: “Militias attacked/);
+    assert.match(
+      md,
+      /2023-10-30: ASSAULT \(drone\) at Al Asad Air Base; a militia against U\.S\. forces; 2 injured \(2–3\); 2 sources: North Wire, River Post/,
+    );
+    assert.match(md, /2023-10-30 .* 1 report +2 incidents \(ASSAULT 2\)/);
+    assert.match(md, /“We will answer .*” \(Mara Lind; 1 source: north-wire\)/);
+  });
+
+  it('keeps a table whole when a title holds a pipe', () => {
+    const md = renderSituationMarkdown(data({ documents: [{ ...data().documents[0]!, title: 'Strikes | live' }] }));
+    assert.match(md, /\| north-wire \| North Wire \| 2023-10-31 \| Strikes \\\| live \|/);
+  });
+});
+
+describe('renderSituationHtml', () => {
+  it('links every figure to its ledger', () => {
+    const html = renderSituationHtml(data());
+    assert.match(html, /<a href="#ledger-L1"><strong>23<\/strong> attacks/);
+    assert.match(html, /<h3 id="ledger-L1">L1: 23 attacks/);
+    assert.match(html, /<span class="badge corroborated">corroborated<\/span>/);
+  });
+
+  it('escapes report text everywhere and forbids scripts', () => {
+    const html = renderSituationHtml(data());
+    assert.doesNotMatch(html, /<script|<img|onerror="/i, 'no markup from reports survives');
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;'));
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+  });
+
+  const cases: Array<[string, string]> = [
+    ['<b>', '&lt;b&gt;'],
+    ['"quoted" & \'single\'', '&quot;quoted&quot; &amp; &#39;single&#39;'],
+    ['plain words', 'plain words'],
+  ];
+  for (const [text, expected] of cases) it(`escapes ${text}`, () => assert.equal(escapeHtml(text), expected));
+});

@@ -1,0 +1,190 @@
+/** @module Table tests for how figures relate: values, places, periods, units and the series a later count supersedes. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ClaimCategory, ClaimPeriod, ClaimPlace, ClaimValue } from '../../model/claim.ts';
+import type { Qualifier } from '../../model/mention.ts';
+import {
+  claimUnit,
+  comparePeriods,
+  comparePlaces,
+  compareValues,
+  type PeriodRelation,
+  type PlaceRelation,
+  supersedes,
+  type ValueRelation,
+} from './compare-claims.ts';
+
+const v = (
+  qualifier: Qualifier,
+  low: number,
+  high: number | null = qualifier === 'exact' || qualifier === 'about' ? low : null,
+): ClaimValue => ({
+  low,
+  high,
+  qualifier,
+});
+
+const place = (
+  name: string,
+  countries: string[],
+  precision: ClaimPlace['precision'],
+  lat = 0,
+  lon = 0,
+  basis: ClaimPlace['basis'] = 'text',
+): ClaimPlace => ({
+  name,
+  country: countries.length === 1 ? (countries[0] as string) : null,
+  lat,
+  lon,
+  precision,
+  countries,
+  basis,
+});
+const IRAQ = place('Iraq', ['IQ'], 5, 33, 44);
+const SYRIA = place('Syria', ['SY'], 5, 35, 38);
+const IRAQ_AND_SYRIA = place('Iraq and Syria', ['IQ', 'SY'], 6, 34, 41);
+const ABU_KAMAL = place('Abu Kamal', ['SY'], 1, 34.45, 40.92);
+const AL_BUKAMAL = place('Al-Bukamal', ['SY'], 1, 34.46, 40.93);
+const MAYADIN = place('Mayadin', ['SY'], 1, 35.02, 40.45);
+const LEDE = place('Iraq and Syria', ['IQ', 'SY'], 6, 34, 41, 'lede');
+
+const text = (start: string, end: string): ClaimPeriod => ({ start, end, basis: 'text' });
+const asOf = (day: string): ClaimPeriod => ({ start: day, end: day, basis: 'published' });
+
+const VALUES: ReadonlyArray<readonly [a: ClaimValue, b: ClaimValue, expected: ValueRelation]> = [
+  [v('at-least', 14), v('exact', 14), 'agree'],
+  [v('exact', 23), v('exact', 23), 'agree'],
+  [v('more-than', 100), v('about', 100), 'agree'],
+  [v('about', 2500), v('exact', 2450), 'agree'],
+  [v('more-than', 1400), v('more-than', 1400), 'agree'],
+  [v('at-least', 10), v('exact', 14), 'compatible'],
+  [v('at-least', 14), v('at-least', 134), 'compatible'],
+  [v('exact', 34), v('more-than', 40), 'conflict'],
+  [v('exact', 12), v('exact', 20), 'conflict'],
+  [v('less-than', 10), v('more-than', 10), 'conflict'],
+  [v('at-most', 40), v('at-least', 40), 'compatible'],
+];
+
+const PLACES: ReadonlyArray<readonly [a: ClaimPlace | null, b: ClaimPlace | null, expected: PlaceRelation]> = [
+  [IRAQ, IRAQ, 'same'],
+  [IRAQ_AND_SYRIA, place('Syria and Iraq', ['IQ', 'SY'], 6), 'same'],
+  [IRAQ, IRAQ_AND_SYRIA, 'different'],
+  [IRAQ, SYRIA, 'different'],
+  [ABU_KAMAL, SYRIA, 'weak'],
+  [ABU_KAMAL, AL_BUKAMAL, 'same'],
+  [ABU_KAMAL, MAYADIN, 'different'],
+  [null, IRAQ, 'weak'],
+  [LEDE, IRAQ, 'weak'],
+  [place('Middle East', [], 6), place('Red Sea', [], 6), 'different'],
+];
+
+const PERIODS: ReadonlyArray<readonly [a: ClaimPeriod | null, b: ClaimPeriod | null, category: ClaimCategory, expected: PeriodRelation]> = [
+  // "from Oct. 17 to Oct. 30" and "since October 17" read on 31 October.
+  [text('2023-10-17', '2023-10-30'), text('2023-10-17', '2023-10-31'), 'attacks', 'same'],
+  [text('2023-10-17', '2023-10-24'), text('2023-10-17', '2023-10-30'), 'attacks', 'overlap'],
+  [text('2023-10-17', '2023-10-30'), text('2023-12-01', '2023-12-31'), 'attacks', 'apart'],
+  // A figure as of a report and a dated one just before it.
+  [asOf('2023-10-31'), text('2023-10-01', '2023-10-31'), 'killed', 'overlap'],
+  [asOf('2023-12-31'), text('2023-10-01', '2023-10-31'), 'killed', 'apart'],
+  // Standing figures hold for months; counts as of a report for days.
+  [asOf('2023-10-30'), asOf('2024-02-09'), 'troops', 'overlap'],
+  [asOf('2023-10-30'), asOf('2023-10-31'), 'troops', 'same'],
+  [asOf('2023-10-30'), asOf('2024-02-09'), 'killed', 'apart'],
+  [asOf('2023-10-30'), asOf('2023-11-02'), 'killed', 'overlap'],
+  [null, asOf('2023-10-30'), 'killed', 'overlap'],
+];
+
+const UNITS: ReadonlyArray<readonly [category: ClaimCategory, a: string | null, b: string | null, same: boolean]> = [
+  ['strikes', 'targets', 'facilities', false],
+  ['strikes', 'storage facilities', 'sites', true],
+  ['strikes', 'airstrikes', null, true],
+  ['other', 'precision munitions', 'precision-guided munitions', true],
+  ['other', 'frigates', 'jets', false],
+  ['attacks', 'separate times', 'attacks', true],
+];
+
+describe('compareValues', () => {
+  for (const [a, b, expected] of VALUES) {
+    test(`${a.qualifier} ${a.low} vs ${b.qualifier} ${b.low}: ${expected}`, () => {
+      assert.equal(compareValues(a, b), expected);
+      assert.equal(compareValues(b, a), expected, 'symmetric');
+    });
+  }
+});
+
+describe('comparePlaces', () => {
+  for (const [a, b, expected] of PLACES) {
+    test(`${a?.name ?? 'none'} vs ${b?.name ?? 'none'}: ${expected}`, () => {
+      assert.equal(comparePlaces(a, b), expected);
+      assert.equal(comparePlaces(b, a), expected, 'symmetric');
+    });
+  }
+});
+
+describe('comparePeriods', () => {
+  for (const [a, b, category, expected] of PERIODS) {
+    test(`${a ? `${a.start}..${a.end} ${a.basis}` : 'none'} vs ${b ? `${b.start}..${b.end} ${b.basis}` : 'none'} (${category}): ${expected}`, () => {
+      assert.equal(comparePeriods(a, b, category), expected);
+      assert.equal(comparePeriods(b, a, category), expected, 'symmetric');
+    });
+  }
+});
+
+describe('claimUnit', () => {
+  for (const [category, a, b, same] of UNITS) {
+    test(`${category}: ${a} and ${b} ${same ? 'count the same' : 'count different things'}`, () => {
+      assert.equal(claimUnit(category, a) === claimUnit(category, b), same);
+    });
+  }
+});
+
+describe('supersedes', () => {
+  const series = (value: ClaimValue, period: ClaimPeriod | null, scope: string | null = 'IQ+SY', category: ClaimCategory = 'attacks') => ({
+    category,
+    value,
+    period,
+    scope,
+  });
+  const TABLE: ReadonlyArray<
+    readonly [name: string, later: ReturnType<typeof series>, earlier: ReturnType<typeof series>, expected: boolean]
+  > = [
+    [
+      '23 by 30 October, at least 134 by the end of December',
+      series(v('at-least', 134), text('2023-10-01', '2023-12-31')),
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      true,
+    ],
+    [
+      'not the other way round',
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      series(v('at-least', 134), text('2023-10-01', '2023-12-31')),
+      false,
+    ],
+    [
+      'another scope',
+      series(v('at-least', 134), text('2023-10-01', '2023-12-31'), 'IQ'),
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      false,
+    ],
+    [
+      'a count starting months later',
+      series(v('exact', 60), text('2024-01-01', '2024-01-31')),
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      false,
+    ],
+    [
+      'the same end',
+      series(v('exact', 30), text('2023-10-17', '2023-10-31')),
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      false,
+    ],
+    [
+      'a smaller later count',
+      series(v('exact', 20), text('2023-10-17', '2023-11-30')),
+      series(v('exact', 23), text('2023-10-17', '2023-10-30')),
+      false,
+    ],
+    ['figures as of a report', series(v('exact', 30), asOf('2023-11-30')), series(v('exact', 23), asOf('2023-10-30')), false],
+  ];
+  for (const [name, later, earlier, expected] of TABLE) test(name, () => assert.equal(supersedes(later, earlier), expected));
+});

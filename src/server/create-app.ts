@@ -1,0 +1,79 @@
+/**
+ * @module The HTTP application: the JSON API (routed from the endpoint declarations), its OpenAPI description,
+ * and the dashboard's files. Every error leaves as JSON `{error: {status, message}}`; nothing internal leaks.
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import type { Store } from '../store/store.ts';
+import { apiEndpoints } from './api-endpoints.ts';
+import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts';
+import type { Endpoint } from './endpoint.ts';
+import { type ErrorBody, HttpError } from './http-error.ts';
+import { openApiDocument } from './openapi.ts';
+import { parseQuery } from './query-params.ts';
+
+export interface AppOptions {
+  /** Endpoints to serve; default: every endpoint sitrep has. */
+  readonly endpoints?: readonly Endpoint[];
+  /** Where unexpected failures are logged (never sent to the client); default: stderr. */
+  readonly log?: (message: string) => void;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Builds the application over an open store; the caller owns the store and closes it. */
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const endpoints = options.endpoints ?? apiEndpoints;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const assets: DashboardAssets = loadDashboardAssets();
+  const openapi = JSON.stringify(openApiDocument(endpoints, VERSION));
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
+  for (const e of endpoints) {
+    app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
+      const query = parseQuery(new URL(c.req.url).searchParams, e.query);
+      const body = await e.handle({ store, query, path: c.req.param() as Record<string, string> });
+      // The store changes under the server (another process ingests): answers are never cached.
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    });
+  }
+  const paths = endpoints.map((e) => new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`));
+  app.all('/api/*', (c) => {
+    const known = c.req.path === '/api/openapi.json' || paths.some((p) => p.test(c.req.path));
+    if (known)
+      return c.json(errorBody(405, `${c.req.method} is not allowed here; the API is read-only: use GET`), 405, { Allow: 'GET, HEAD' });
+    return c.json(errorBody(404, `no endpoint at ${c.req.path.slice(0, 100)}; see /api/openapi.json for the ones there are`), 404);
+  });
+
+  app.get('*', (c) => {
+    // The dashboard routes in the fragment (#/documents/…), so only the files themselves are ever asked for.
+    const asset = assets.files.get(c.req.path);
+    if (!asset) return c.json(errorBody(404, `no file at ${c.req.path.slice(0, 100)}`), 404);
+    const headers: Record<string, string> = {
+      'Content-Type': asset.type,
+      'Cache-Control': asset.immutable ? 'public, max-age=86400' : 'no-cache',
+    };
+    if (c.req.path === '/') headers['Content-Security-Policy'] = assets.contentSecurityPolicy;
+    return c.body(asset.body, 200, headers);
+  });
+
+  app.notFound((c) => c.json(errorBody(404, `nothing at ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(errorBody(error.status, error.message), error.status);
+    log(`sitrep serve: ${c.req.method} ${c.req.url} failed: ${error.stack ?? error.message}`);
+    return c.json(errorBody(500, 'the server failed to answer this request; its log says why'), 500);
+  });
+  return app;
+}
+
+function errorBody(status: ErrorBody['error']['status'], message: string): ErrorBody {
+  return { error: { status, message } };
+}

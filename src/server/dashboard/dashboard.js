@@ -1,0 +1,396 @@
+/**
+ * @module The dashboard's entry: a router over the URL fragment (`#/documents/ID?span=3-9`), the overview (timeline,
+ * map, sources, latest reports), the document list and search. Each view reads the API afresh when shown, so a
+ * refresh shows what another process has stored since.
+ */
+import { getJson } from './api-client.js';
+import { renderDocument } from './document-view.js';
+import { el, errorBox, formatCount, formatPublished, href, link, replace } from './dom.js';
+import { factsTable, formatValue, renderFact, renderFacts, statusBadge } from './fact-views.js';
+import { incidentList, incidentSummary, renderIncident, renderIncidents } from './incident-views.js';
+import { reportedChart } from './reported-chart.js';
+import { timelineChart } from './timeline-chart.js';
+import { worldMap } from './world-map.js';
+
+const view = document.getElementById('view');
+const stateLine = document.getElementById('store-state');
+const nav = document.getElementById('nav');
+const PAGE = 50;
+
+/** Views by the first part of the route. */
+const ROUTES = {
+  '': renderOverview,
+  facts: (rest, query) => (rest.length > 0 ? renderFact(view, rest.join('/')) : renderFacts(view, query, pager)),
+  incidents: (rest, query) => (rest.length > 0 ? renderIncident(view, rest.join('/')) : renderIncidents(view, query, pager)),
+  documents: (rest, query) => (rest.length > 0 ? renderDocument(view, rest.join('/'), query) : renderDocuments(query)),
+  search: (_rest, query) => renderSearch(query),
+};
+
+const NAV = [
+  ['', 'Overview'],
+  ['facts', 'Facts'],
+  ['incidents', 'Incidents'],
+  ['documents', 'Documents'],
+];
+
+/** Event types drawn in their own colour on the timeline and map; the rest share one. */
+const TYPE_COLOURS = ['ASSAULT', 'MOBILIZE', 'COERCE', 'THREATEN', 'ACCUSE', 'DEATH'];
+
+/** The store's status when the current view was drawn. */
+let shownStatus = null;
+
+function parseRoute() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [path, search] = hash.split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, query: new URLSearchParams(search ?? '') };
+}
+
+async function render() {
+  const { parts, query } = parseRoute();
+  const [head = '', ...rest] = parts;
+  const route = ROUTES[head];
+  replace(
+    nav,
+    NAV.map(([name, label]) =>
+      el(
+        'a',
+        { href: href(name ? [name] : []), class: name === head ? 'current' : null, 'aria-current': name === head ? 'page' : null },
+        label,
+      ),
+    ),
+  );
+  // Tests and scripts wait on this flag: it is up only while the view drawn matches the address.
+  delete view.dataset.ready;
+  replace(view, el('p', { class: 'loading' }, 'Loading…'));
+  if (head !== 'search') document.querySelector('#search input[name=q]').value = '';
+  await updateState();
+  if (!route) {
+    replace(view, el('h1', {}, 'Not found'), el('p', {}, 'No view here. '), link('#/', 'Back to the overview'));
+    return;
+  }
+  try {
+    await route(rest, query);
+  } catch (error) {
+    view.append(errorBox(error));
+  }
+  view.dataset.ready = 'true';
+}
+
+async function updateState() {
+  try {
+    const status = await getJson('status');
+    shownStatus = status;
+    const c = status.counts;
+    replace(
+      stateLine,
+      `${formatCount(c.stored)} reports stored`,
+      c.duplicate ? `, ${formatCount(c.duplicate)} duplicates` : '',
+      c.skipped ? `, ${formatCount(c.skipped)} skipped` : '',
+      status.state.latestIngestedAt ? ` · last stored ${status.state.latestIngestedAt.replace('T', ' ').slice(0, 19)} UTC` : '',
+      ` · ${status.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+    );
+  } catch (error) {
+    replace(stateLine, errorBox(error));
+  }
+}
+
+/** Tells the user when another process has stored reports since this view was drawn. */
+async function watchForNewReports() {
+  try {
+    const status = await getJson('status');
+    if (shownStatus && status.state.latestSeq > shownStatus.state.latestSeq && !stateLine.querySelector('.news')) {
+      stateLine.append(
+        ' · ',
+        el('button', { type: 'button', class: 'news linkish', onclick: () => render() }, 'New reports stored: refresh'),
+      );
+    }
+  } catch {
+    // The server may be restarting; the next poll will tell.
+  }
+}
+
+function section(title, ...children) {
+  return el('section', { class: 'panel' }, el('h2', {}, title), ...children);
+}
+
+async function renderOverview() {
+  // Documents are listed oldest first; the newest ten are the last page of stored ones.
+  const stored = shownStatus?.counts.stored ?? 0;
+  const [timeline, trends, places, sources, newest, facts, incidents] = await Promise.all([
+    getJson('timeline'),
+    getJson('trends'),
+    getJson('places', { limit: 300 }),
+    getJson('sources'),
+    getJson('documents', { status: 'stored', limit: 10, offset: Math.max(0, stored - 10) }),
+    getJson('facts', { minSources: 2, limit: 15 }),
+    getJson('incidents', { limit: 300 }),
+  ]);
+
+  const types = [...new Set(trends.weeks.flatMap((w) => Object.keys(w.byType)))].sort(
+    (a, b) => TYPE_COLOURS.indexOf(b) - TYPE_COLOURS.indexOf(a) || a.localeCompare(b),
+  );
+  const incidentWeeks = trends.weeks.map((w) => ({ week: w.week, ...w.byType }));
+  const timelinePanel = section(
+    'Timeline',
+    trends.weeks.length === 0
+      ? el('p', { class: 'hint' }, 'No dated incidents yet.')
+      : timelineChart(incidentWeeks, {
+          series: types.map((t) => ({ key: t, label: `${t} incidents`, className: `type-${TYPE_COLOURS.includes(t) ? t : 'other'}` })),
+          unit: 'incidents per week, by type',
+          flags: trends.weeks.filter((w) => w.flag).map((w) => ({ week: w.week, reason: w.flag })),
+        }),
+    el(
+      'ul',
+      { class: 'legend inline' },
+      types.map((t) => el('li', {}, el('span', { class: `swatch type-${TYPE_COLOURS.includes(t) ? t : 'other'}` }), ` ${t}`)),
+    ),
+    trends.outside > 0
+      ? el('p', { class: 'hint' }, `${trends.outside} incidents dated long before the first report are left off the chart.`)
+      : null,
+    timeline.weeks.length === 0
+      ? null
+      : timelineChart(timeline.weeks, { series: [{ key: 'documents', label: 'Reports', className: 'reports' }], unit: 'reports per week' }),
+    trends.reported.length === 0
+      ? null
+      : [
+          el('h3', {}, 'Running totals as reported'),
+          el('p', { class: 'hint' }, 'Figures reports give for a period, shown as reported: not added to the counted incidents.'),
+          reportedChart(trends.reported),
+          el(
+            'ul',
+            { class: 'reported' },
+            trends.reported.map((r) =>
+              el(
+                'li',
+                {},
+                link(href(['facts', r.factId]), `${formatValue(r.value)} ${r.noun ?? r.category}`),
+                ` ${r.place ? `in ${r.place} ` : ''}from ${r.from} to ${r.asOf} `,
+                statusBadge(r.status),
+              ),
+            ),
+          ),
+        ],
+  );
+  timelinePanel.id = 'timeline';
+  const mapPanel = section('Map');
+  mapPanel.id = 'map';
+  replace(
+    view,
+    el('h1', {}, 'Overview'),
+    el('div', { class: 'grid' }, timelinePanel, mapPanel),
+    el(
+      'div',
+      { class: 'grid' },
+      section(
+        'Key figures',
+        facts.items.length === 0 ? el('p', { class: 'hint' }, 'No figure has two sources yet.') : factsTable(facts.items),
+        link('#/facts', 'All facts'),
+      ),
+      section('Latest incidents', incidentList(incidents.items.slice(0, 10)), link('#/incidents', 'All incidents')),
+    ),
+    el(
+      'div',
+      { class: 'grid' },
+      section(
+        'Sources',
+        el(
+          'table',
+          { class: 'sources' },
+          el('thead', {}, el('tr', {}, el('th', {}, 'Source'), el('th', { class: 'num' }, 'Reports'), el('th', {}, 'Period'))),
+          el(
+            'tbody',
+            {},
+            sources.sources.map((s) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, s.source ? link(href(['documents'], { source: s.source }), s.source) : 'unnamed'),
+                el('td', { class: 'num' }, formatCount(s.documents)),
+                el('td', {}, s.first ? `${s.first} – ${s.last}` : 'undated'),
+              ),
+            ),
+          ),
+        ),
+      ),
+      section('Latest reports', documentList([...newest.items].reverse()), link('#/documents', 'All documents')),
+    ),
+  );
+  try {
+    mapPanel.append(...(await overviewMap(incidents.items, places.places)));
+  } catch (error) {
+    mapPanel.append(errorBox(error));
+  }
+}
+
+/**
+ * Incidents placed more precisely than a country, sized by casualties (killed and injured, best estimates); with
+ * none, the places the reports mention, sized by reports.
+ */
+async function overviewMap(incidents, places) {
+  // Countries and wider regions (precision 5 and 6) say where a report is about, not where something happened.
+  const placed = incidents.filter((i) => i.place && i.place.precision <= 4);
+  if (placed.length > 0) {
+    const points = placed.map((i) => {
+      const casualties = (i.killed?.best ?? 0) + (i.injured?.best ?? 0);
+      return {
+        lat: i.place.lat,
+        lon: i.place.lon,
+        value: casualties,
+        label: i.place.name,
+        title: `${i.date ? i.date.start : 'undated'}: ${incidentSummary(i)}`,
+        href: href(['incidents', i.id]),
+        className: `incident type-${TYPE_COLOURS.includes(i.type) ? i.type : 'other'}`,
+      };
+    });
+    return [
+      el('p', { class: 'hint' }, `${placed.length} incidents placed; circle area by people killed and injured. Select one to open it.`),
+      await worldMap(points, { label: `Map of ${points.length} incidents` }),
+      placed.length < incidents.length
+        ? el(
+            'p',
+            { class: 'hint' },
+            `${incidents.length - placed.length} incidents placed only at country level or not at all are not drawn.`,
+          )
+        : null,
+    ];
+  }
+  const points = places
+    .filter((p) => p.place.precision <= 4 && Number.isFinite(p.place.lat) && Number.isFinite(p.place.lon))
+    .map((p) => ({
+      lat: p.place.lat,
+      lon: p.place.lon,
+      value: p.documents,
+      label: p.place.name,
+      title: `${p.place.name}${p.place.country ? `, ${p.place.country}` : ''}: ${p.documents} reports, ${p.mentions} mentions`,
+      href: href(['search'], { q: p.place.name }),
+      className: 'place',
+    }));
+  return [
+    el(
+      'p',
+      { class: 'hint' },
+      'No incidents placed yet: towns, sites and provinces the reports mention; circle area by reports. Select one to search for it.',
+    ),
+    await worldMap(points, { label: `Map of ${points.length} places mentioned in reports` }),
+  ];
+}
+
+function documentList(documents) {
+  return el(
+    'ul',
+    { class: 'documents' },
+    documents.map((d) =>
+      el(
+        'li',
+        { 'data-id': d.id },
+        link(href(['documents', d.id]), d.title ?? d.externalId),
+        el(
+          'span',
+          { class: 'meta' },
+          ` ${d.source ?? 'unknown source'} · ${formatPublished(d.published)}${d.status === 'stored' ? '' : ` · ${d.status}`}`,
+        ),
+      ),
+    ),
+  );
+}
+
+function pager(route, query, page) {
+  const at = (offset) => href(route, { ...Object.fromEntries(query), offset });
+  return el(
+    'nav',
+    { class: 'pager', 'aria-label': 'Pages' },
+    page.offset > 0 ? link(at(Math.max(0, page.offset - page.limit)), '‹ Previous') : null,
+    el('span', {}, ` ${formatCount(page.offset + 1)}–${formatCount(page.offset + page.items.length)} `),
+    page.nextOffset !== null ? link(at(page.nextOffset), 'Next ›') : null,
+  );
+}
+
+async function renderDocuments(query) {
+  const filters = Object.fromEntries(['status', 'source', 'since', 'until'].map((k) => [k, query.get(k) ?? '']));
+  const page = await getJson('documents', { ...filters, limit: PAGE, offset: query.get('offset') ?? 0 });
+  const form = el(
+    'form',
+    {
+      class: 'filters',
+      onsubmit: (event) => {
+        event.preventDefault();
+        location.hash = href(['documents'], Object.fromEntries(new FormData(event.target)));
+      },
+    },
+    el('label', {}, 'Source ', el('input', { name: 'source', value: filters.source })),
+    el(
+      'label',
+      {},
+      'Status ',
+      el(
+        'select',
+        { name: 'status' },
+        ['', 'stored', 'duplicate', 'skipped'].map((s) =>
+          el('option', { value: s, selected: s === filters.status ? '' : null }, s || 'any'),
+        ),
+      ),
+    ),
+    el('label', {}, 'Since ', el('input', { name: 'since', type: 'date', value: filters.since })),
+    el('label', {}, 'Until ', el('input', { name: 'until', type: 'date', value: filters.until })),
+    el('button', { type: 'submit' }, 'Filter'),
+  );
+  replace(
+    view,
+    el('h1', {}, 'Documents'),
+    form,
+    page.items.length === 0 ? el('p', { class: 'hint' }, 'No documents match.') : documentList(page.items),
+    pager(['documents'], query, page),
+  );
+}
+
+function snippet(s) {
+  const out = el('p', { class: 'snippet' });
+  let at = 0;
+  for (const [start, end] of s.marks) {
+    out.append(s.text.slice(at, start), el('mark', {}, s.text.slice(start, end)));
+    at = end;
+  }
+  out.append(s.text.slice(at));
+  return out;
+}
+
+async function renderSearch(query) {
+  const q = query.get('q') ?? '';
+  document.querySelector('#search input[name=q]').value = q;
+  if (!q.trim()) {
+    replace(view, el('h1', {}, 'Search'), el('p', { class: 'hint' }, 'Type words to find in titles and texts.'));
+    return;
+  }
+  const page = await getJson('search', { q, limit: PAGE, offset: query.get('offset') ?? 0 });
+  replace(
+    view,
+    el('h1', {}, `Search: ${q}`),
+    page.items.length === 0
+      ? el('p', { class: 'hint' }, 'No report holds all these words.')
+      : el(
+          'ol',
+          { class: 'hits' },
+          page.items.map((hit) =>
+            el(
+              'li',
+              { 'data-id': hit.document.id },
+              link(href(['documents', hit.document.id]), hit.document.title ?? hit.document.externalId),
+              el('span', { class: 'meta' }, ` ${hit.document.source ?? 'unknown source'} · ${formatPublished(hit.document.published)}`),
+              snippet(hit.snippet),
+            ),
+          ),
+        ),
+    pager(['search'], query, page),
+  );
+}
+
+document.getElementById('search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = new FormData(event.target).get('q');
+  location.hash = href(['search'], { q });
+});
+document.getElementById('refresh').addEventListener('click', () => render());
+window.addEventListener('hashchange', () => render());
+setInterval(watchForNewReports, 15_000);
+render();

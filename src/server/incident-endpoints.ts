@@ -1,0 +1,128 @@
+/** @module The API's endpoints over events and incidents, and the weekly trends counted from incidents. */
+import type { EventModality, EventType } from '../model/event.ts';
+import { weeklyTrends } from '../report/weekly-trends.ts';
+import { type Endpoint, endpoint } from './endpoint.ts';
+import { HttpError } from './http-error.ts';
+import {
+  checkPeriod,
+  countryParam,
+  filtersOf,
+  limitParam as limit,
+  minSourcesParam,
+  offsetParam as offset,
+  page,
+  placeParam,
+  recordId,
+  sinceParam,
+  sourceParam,
+  untilParam,
+} from './paging.ts';
+import { everyValue } from './query-params.ts';
+
+/** Every event type, for validating `type`. */
+export const EVENT_TYPES = everyValue<EventType>()([
+  'ASSAULT',
+  'MOBILIZE',
+  'AID',
+  'CONSULT',
+  'THREATEN',
+  'ACCUSE',
+  'COERCE',
+  'PROTEST',
+  'RETREAT',
+  'SANCTION',
+  'AGREE',
+  'REQUEST',
+  'SUPPORT',
+  'REJECT',
+  'DEATH',
+]);
+export const EVENT_MODALITIES = everyValue<EventModality>()(['asserted', 'denied', 'reported-unconfirmed', 'hypothetical', 'future']);
+
+const type = { type: 'enum', description: 'only this PLOVER event type', values: EVENT_TYPES } as const;
+const since = { ...sinceParam, description: 'only what happened on or after this day (YYYY-MM-DD)' } as const;
+const until = { ...untilParam, description: 'only what happened on or before this day (YYYY-MM-DD)' } as const;
+
+/** Endpoints over events, incidents and trends. */
+export const incidentEndpoints: readonly Endpoint[] = [
+  endpoint({
+    path: '/api/events',
+    tag: 'incidents',
+    summary: 'Events: one happening as one document tells it, by document then position',
+    query: {
+      document: { type: 'string', description: 'only events in this document (its id)', maxLength: 200 },
+      incident: { type: 'string', description: 'only events joined into this incident (its id)', maxLength: 200 },
+      type,
+      modality: { type: 'enum', description: 'only events the text frames this way', values: EVENT_MODALITIES },
+      since,
+      until,
+      limit,
+      offset,
+    },
+    response: 'EventPage',
+    async handle({ store, query }) {
+      checkPeriod(query);
+      const { document, incident, ...filters } = filtersOf(query);
+      return page(query, (limit, offset) =>
+        store.events.list({
+          ...filters,
+          ...(document ? { documentId: document } : {}),
+          ...(incident ? { incidentId: incident } : {}),
+          limit,
+          offset,
+        }),
+      );
+    },
+  }),
+  endpoint({
+    path: '/api/incidents',
+    tag: 'incidents',
+    summary: 'Incidents: events from many reports about one happening, fused; latest first',
+    query: {
+      type,
+      country: countryParam,
+      place: placeParam,
+      since,
+      until,
+      source: { ...sourceParam, description: 'only incidents an outlet reported' },
+      minSources: minSourcesParam,
+      limit,
+      offset,
+    },
+    response: 'IncidentPage',
+    async handle({ store, query }) {
+      checkPeriod(query);
+      return page(query, (limit, offset) => store.events.incidents({ ...filtersOf(query), limit, offset }));
+    },
+  }),
+  endpoint({
+    path: '/api/incidents/{id}',
+    tag: 'incidents',
+    summary: 'One incident with every event it joins, each with its document and sentence spans',
+    pathParams: { id: 'the incident id' },
+    query: {},
+    response: 'IncidentDetail',
+    errors: [404],
+    async handle({ store, path }) {
+      const id = recordId(path, 'incident');
+      const detail = await store.events.incident(id);
+      if (!detail) throw new HttpError(404, `no incident with id "${id.slice(0, 80)}"`);
+      return detail;
+    },
+  }),
+  endpoint({
+    path: '/api/trends',
+    tag: 'incidents',
+    summary: 'Incidents per ISO week (empty weeks included) by type, with the people killed, and the running totals reports give',
+    description:
+      'Without `since`, weeks start eight weeks before the first report, so a long-past happening a report recalls does not stretch ' +
+      'the chart over years; `outside` counts the incidents left out that way. `reported` holds running totals from facts ' +
+      '("23 attacks from 17 to 30 October"): figures as reported, never added to the counted incidents.',
+    query: { since, until, country: countryParam, type },
+    response: 'Trends',
+    async handle({ store, query }) {
+      checkPeriod(query);
+      return weeklyTrends(store, query);
+    },
+  }),
+];

@@ -1,0 +1,544 @@
+/** @module The OpenAPI 3.1 description the server answers at `/api/openapi.json`, made from the endpoint declarations. */
+import type { Endpoint } from './endpoint.ts';
+import type { ParamSpec } from './query-params.ts';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
+const day: Schema = { type: 'string', format: 'date' };
+const pageOf = (item: string): Schema => ({
+  type: 'object',
+  required: ['items', 'limit', 'offset', 'nextOffset'],
+  properties: {
+    items: { type: 'array', items: ref(item) },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    nextOffset: { type: ['integer', 'null'], description: 'the offset of the next page; null on the last page' },
+  },
+});
+const span: Schema = {
+  type: 'object',
+  description: 'UTF-16 offsets into the document text; end exclusive',
+  required: ['start', 'end'],
+  properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } },
+};
+
+const documentProperties: Record<string, Schema> = {
+  id: { type: 'string', description: 'a hash of the normalised text' },
+  externalId: { type: 'string', description: 'the name a user knows the report by (file name, JSONL id, feed guid)' },
+  source: nullable('string', { description: 'the outlet' }),
+  title: nullable('string'),
+  url: nullable('string'),
+  byline: nullable('string'),
+  language: { type: 'string', description: 'ISO 639-1, or und' },
+  status: { enum: ['stored', 'duplicate', 'skipped'] },
+  statusReason: nullable('string'),
+  duplicateOf: nullable('string'),
+  published: {
+    oneOf: [
+      { type: 'null' },
+      {
+        type: 'object',
+        properties: { start: day, end: day, inferred: { type: 'boolean' }, rule: { type: 'string' } },
+        required: ['start', 'end', 'inferred', 'rule'],
+      },
+    ],
+  },
+  syndicationGroup: { type: 'string', description: 'shared by near-copies of one story: they count as one source' },
+  format: { enum: ['text', 'markdown', 'html', 'rss', 'atom', 'jsonl'] },
+  origin: {
+    type: 'object',
+    properties: { path: { type: 'string' }, line: { type: 'integer' }, item: { type: 'integer' } },
+    required: ['path'],
+  },
+  contentHash: { type: 'string' },
+  ingestedAt: { type: 'string', format: 'date-time' },
+};
+
+const claimValue: Schema = {
+  type: 'object',
+  description: 'a figure as a closed range: "at least 14" is {low: 14, high: null, qualifier: at-least}',
+  required: ['low', 'high', 'qualifier'],
+  properties: {
+    low: { type: 'number' },
+    high: { type: ['number', 'null'] },
+    qualifier: { enum: ['exact', 'at-least', 'more-than', 'about', 'at-most', 'less-than', 'range'] },
+  },
+};
+const claimPlace: Schema = {
+  type: ['object', 'null'],
+  properties: {
+    name: { type: 'string' },
+    country: nullable('string'),
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    precision: { type: 'integer' },
+    countries: { type: 'array', items: { type: 'string' } },
+    basis: { enum: ['text', 'lede'] },
+  },
+};
+const period: Schema = {
+  type: ['object', 'null'],
+  properties: { start: day, end: day, basis: { enum: ['text', 'published'] } },
+};
+const attribution: Schema = { type: ['object', 'null'], properties: { text: { type: 'string' }, kind: { type: 'string' } } };
+const eventPlace: Schema = {
+  type: ['object', 'null'],
+  properties: {
+    name: { type: 'string' },
+    country: nullable('string'),
+    admin1: nullable('string'),
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    precision: { type: 'integer' },
+  },
+};
+const actors: Schema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['name'],
+    properties: { name: { type: 'string' }, id: { type: 'string' }, country: { type: 'string' } },
+  },
+};
+const fusedCount: Schema = {
+  type: ['object', 'null'],
+  properties: { low: { type: 'number' }, best: { type: 'number' }, high: { type: ['number', 'null'] }, rule: { type: 'string' } },
+};
+const range: Schema = { type: ['object', 'null'], properties: { low: { type: 'number' }, high: { type: ['number', 'null'] } } };
+const strings: Schema = { type: 'array', items: { type: 'string' } };
+
+const SCHEMAS: Record<string, Schema> = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: { type: 'object', required: ['status', 'message'], properties: { status: { type: 'integer' }, message: { type: 'string' } } },
+    },
+  },
+  DocumentSummary: { type: 'object', properties: documentProperties, required: Object.keys(documentProperties) },
+  Document: {
+    type: 'object',
+    properties: {
+      ...documentProperties,
+      text: { type: 'string', description: 'the text every span indexes into; plain text, never HTML' },
+    },
+    required: [...Object.keys(documentProperties), 'text'],
+  },
+  Mention: {
+    type: 'object',
+    required: ['kind', 'span', 'text', 'value', 'rule', 'confidence'],
+    properties: {
+      kind: { enum: ['sentence', 'date', 'quantity', 'money', 'percent', 'place', 'actor', 'person', 'attribution', 'quote'] },
+      span,
+      text: { type: 'string' },
+      value: { type: 'object', description: "the kind's normalised value: see src/model/mention.ts" },
+      rule: { type: 'string', description: 'the rule that found it' },
+      confidence: { type: 'number', minimum: 0, maximum: 1 },
+      documentId: { type: 'string', description: 'in /api/mentions only' },
+    },
+  },
+  DocumentWithMentions: {
+    type: 'object',
+    required: ['document', 'mentions'],
+    properties: { document: ref('Document'), mentions: { type: 'array', items: ref('Mention') } },
+  },
+  Snippet: {
+    type: 'object',
+    required: ['text', 'marks'],
+    properties: {
+      text: { type: 'string' },
+      marks: {
+        type: 'array',
+        items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+        description: '[start, end) of each matched word',
+      },
+    },
+  },
+  SearchHit: {
+    type: 'object',
+    required: ['document', 'score', 'snippet'],
+    properties: {
+      document: ref('DocumentSummary'),
+      score: { type: 'number', description: 'higher is more relevant' },
+      snippet: ref('Snippet'),
+    },
+  },
+  Claim: {
+    type: 'object',
+    required: ['id', 'documentId', 'externalId', 'category', 'value', 'modality', 'span', 'text', 'rule'],
+    properties: {
+      id: { type: 'string' },
+      documentId: { type: 'string' },
+      externalId: { type: 'string' },
+      factId: nullable('string'),
+      category: { type: 'string' },
+      noun: nullable('string'),
+      value: claimValue,
+      place: claimPlace,
+      period,
+      attribution,
+      modality: { enum: ['asserted', 'denied', 'reported-unconfirmed', 'hypothetical', 'future'] },
+      span,
+      text: { type: 'string', description: 'the sentence stating the figure' },
+      valueSpan: span,
+      rule: { type: 'string' },
+    },
+  },
+  Fact: {
+    type: 'object',
+    required: ['id', 'category', 'value', 'status', 'claims', 'documents', 'sources', 'sides', 'updates', 'updatedBy'],
+    properties: {
+      id: { type: 'string' },
+      category: { type: 'string' },
+      noun: nullable('string'),
+      value: claimValue,
+      place: claimPlace,
+      period,
+      status: { enum: ['corroborated', 'single-source', 'conflicting'] },
+      claims: strings,
+      documents: { ...strings, description: 'external ids' },
+      sources: { ...strings, description: 'independent sources' },
+      sides: {
+        type: 'array',
+        description: 'one per value given; two or more when conflicting',
+        items: { type: 'object', properties: { value: claimValue, claims: strings, sources: strings } },
+      },
+      updates: { ...strings, description: 'earlier facts of the same growing count' },
+      updatedBy: { ...strings, description: 'later facts of the same growing count' },
+    },
+  },
+  LedgerEntry: {
+    type: 'object',
+    required: ['claimId', 'documentId', 'externalId', 'source', 'published', 'value', 'modality', 'span', 'text', 'rule'],
+    properties: {
+      claimId: { type: 'string' },
+      documentId: { type: 'string' },
+      externalId: { type: 'string' },
+      source: nullable('string'),
+      published: nullable('string'),
+      attribution,
+      value: claimValue,
+      modality: { type: 'string' },
+      place: claimPlace,
+      period,
+      span,
+      text: { type: 'string' },
+      rule: { type: 'string' },
+    },
+  },
+  FactWithLedger: {
+    type: 'object',
+    required: ['fact', 'ledger', 'updates', 'updatedBy'],
+    properties: {
+      fact: ref('Fact'),
+      ledger: { type: 'array', items: ref('LedgerEntry') },
+      updates: { type: 'array', items: ref('Fact') },
+      updatedBy: { type: 'array', items: ref('Fact') },
+    },
+  },
+  Event: {
+    type: 'object',
+    required: ['id', 'documentId', 'type', 'modality', 'span', 'rule'],
+    properties: {
+      id: { type: 'string' },
+      documentId: { type: 'string' },
+      externalId: { type: 'string' },
+      incidentId: nullable('string'),
+      type: { type: 'string', description: 'PLOVER event type' },
+      modes: strings,
+      subEventType: { type: 'string' },
+      initiator: actors,
+      target: actors,
+      deniedInitiator: actors,
+      place: eventPlace,
+      date: { type: ['object', 'null'], properties: { start: day, end: day, precision: { type: 'string' }, rule: { type: 'string' } } },
+      killed: range,
+      injured: range,
+      modality: { type: 'string' },
+      salience: { type: 'number' },
+      aggregate: range,
+      span,
+      triggers: { type: 'array', items: span },
+      evidence: { type: 'array', items: span },
+      rule: { type: 'string' },
+      confidence: { type: 'number' },
+    },
+  },
+  Incident: {
+    type: 'object',
+    required: ['id', 'type', 'events', 'documents', 'sources', 'sourceCount'],
+    properties: {
+      id: { type: 'string' },
+      type: { type: 'string' },
+      modes: strings,
+      date: { type: ['object', 'null'], properties: { start: day, end: day, precision: { type: 'string' } } },
+      place: eventPlace,
+      initiator: actors,
+      target: actors,
+      killed: fusedCount,
+      injured: fusedCount,
+      events: strings,
+      documents: { ...strings, description: 'document ids' },
+      sources: strings,
+      sourceCount: { type: 'integer', description: 'independent sources' },
+      aggregate: { type: 'boolean' },
+      blockKeys: strings,
+    },
+  },
+  IncidentDetail: {
+    type: 'object',
+    required: ['incident', 'events'],
+    properties: {
+      incident: ref('Incident'),
+      events: {
+        type: 'array',
+        items: {
+          allOf: [
+            ref('Event'),
+            {
+              type: 'object',
+              properties: {
+                document: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    externalId: { type: 'string' },
+                    source: nullable('string'),
+                    title: nullable('string'),
+                    published: nullable('string'),
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  },
+  Trends: {
+    type: 'object',
+    required: ['since', 'until', 'weeks', 'series', 'outside', 'reported', 'flags'],
+    properties: {
+      since: nullable('string', { format: 'date' }),
+      until: nullable('string', { format: 'date' }),
+      weeks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            week: day,
+            incidents: { type: 'integer' },
+            killed: { type: 'integer', description: 'best estimates, summed' },
+            byType: { type: 'object', additionalProperties: { type: 'integer' } },
+            flag: nullable('string', { description: 'why the week is flagged as escalating' }),
+          },
+        },
+      },
+      flags: {
+        type: 'array',
+        description: 'weeks well above the recent rate (Poisson test against the previous 8 weeks, p < 0.01), per series',
+        items: {
+          type: 'object',
+          properties: {
+            week: day,
+            series: { type: 'string', description: '`all incidents` or `ASSAULT in <country>`' },
+            count: { type: 'integer' },
+            baseline: { type: 'number', description: 'mean weekly count over the weeks before' },
+            p: { type: 'number' },
+            reason: { type: 'string' },
+          },
+        },
+      },
+      series: {
+        type: 'array',
+        description: 'incidents per week, country and type',
+        items: {
+          type: 'object',
+          properties: {
+            week: day,
+            country: nullable('string'),
+            type: { type: 'string' },
+            incidents: { type: 'integer' },
+            killed: { type: 'integer' },
+          },
+        },
+      },
+      outside: { type: 'integer', description: 'incidents dated outside the weeks shown' },
+      reported: {
+        type: 'array',
+        description: 'running totals as reports give them (facts over a week or more), never mixed with counted incidents',
+        items: {
+          type: 'object',
+          properties: {
+            factId: { type: 'string' },
+            category: { type: 'string' },
+            noun: nullable('string'),
+            value: claimValue,
+            asOf: day,
+            from: day,
+            place: nullable('string'),
+            status: { type: 'string' },
+            sources: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
+  ClaimPage: pageOf('Claim'),
+  FactPage: pageOf('Fact'),
+  EventPage: pageOf('Event'),
+  IncidentPage: pageOf('Incident'),
+  DocumentPage: pageOf('DocumentSummary'),
+  MentionPage: pageOf('Mention'),
+  SearchPage: pageOf('SearchHit'),
+  Status: {
+    type: 'object',
+    required: ['engine', 'counts', 'state', 'available'],
+    properties: {
+      engine: { enum: ['sqlite', 'postgres'] },
+      counts: {
+        type: 'object',
+        properties: { stored: { type: 'integer' }, duplicate: { type: 'integer' }, skipped: { type: 'integer' } },
+      },
+      state: {
+        type: 'object',
+        properties: {
+          documents: { type: 'integer' },
+          latestSeq: { type: 'integer', description: 'grows with every document stored' },
+          latestIngestedAt: nullable('string', { format: 'date-time' }),
+        },
+      },
+      available: { type: 'array', items: { type: 'string' }, description: 'the record families this server answers for' },
+    },
+  },
+  Timeline: {
+    type: 'object',
+    required: ['weeks'],
+    properties: {
+      weeks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { week: { ...day, description: 'the Monday the week starts on' }, documents: { type: 'integer' } },
+        },
+      },
+    },
+  },
+  Sources: {
+    type: 'object',
+    required: ['sources'],
+    properties: {
+      sources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { source: nullable('string'), documents: { type: 'integer' }, first: nullable('string'), last: nullable('string') },
+        },
+      },
+    },
+  },
+  Places: {
+    type: 'object',
+    required: ['places'],
+    properties: {
+      places: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            place: {
+              type: 'object',
+              properties: {
+                name: { type: 'string' },
+                country: nullable('string'),
+                admin1: nullable('string'),
+                lat: { type: 'number' },
+                lon: { type: 'number' },
+                precision: { type: 'integer', minimum: 1, maximum: 6 },
+              },
+            },
+            mentions: { type: 'integer' },
+            documents: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
+};
+
+function parameterSchema(spec: ParamSpec): Schema {
+  switch (spec.type) {
+    case 'string':
+      return { type: 'string', maxLength: spec.maxLength };
+    case 'enum':
+      return { type: 'string', enum: [...spec.values] };
+    case 'day':
+      return { type: 'string', format: 'date' };
+    case 'country':
+      return { type: 'string', pattern: '^[A-Za-z]{2}$' };
+    case 'integer':
+      return { type: 'integer', minimum: spec.min, maximum: spec.max, ...(spec.default === undefined ? {} : { default: spec.default }) };
+  }
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'a parameter is unknown, repeated or malformed; the message says which and why',
+  404: 'no such record',
+  500: 'the server failed; the message says so without internals',
+};
+
+/** The OpenAPI document for `endpoints`. */
+export function openApiDocument(endpoints: readonly Endpoint[], version: string): Schema {
+  const paths: Record<string, Schema> = {};
+  for (const e of endpoints) {
+    const parameters = [
+      ...Object.entries(e.pathParams ?? {}).map(([name, description]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(e.query).map(([name, spec]) => ({
+        name,
+        in: 'query',
+        required: spec.type === 'string' && spec.required === true,
+        description: spec.description,
+        schema: parameterSchema(spec),
+      })),
+    ];
+    const responses: Record<string, Schema> = {
+      200: { description: e.summary, content: { 'application/json': { schema: ref(e.response) } } },
+    };
+    for (const status of [400, ...(e.errors ?? []), 500])
+      responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };
+    paths[e.path] = {
+      get: {
+        operationId:
+          e.path
+            .replace(/^\/api\//, '')
+            .replace(/[{}]/g, '')
+            .replace(/\//g, '-') || 'root',
+        tags: [e.tag],
+        summary: e.summary,
+        ...(e.description ? { description: e.description } : {}),
+        parameters,
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'sitrep API',
+      version,
+      description:
+        'Read-only JSON over a sitrep store: documents, mentions, search, claims, facts with their ledgers, events, incidents and trends. Errors are JSON `{error: {status, message}}`. ' +
+        'Lists are paged with `limit` and `offset`; `nextOffset` is null on the last page. Unknown or repeated parameters are a 400.',
+    },
+    paths,
+    components: { schemas: SCHEMAS },
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * The dashboard in a real headless Chromium (Debian's `chromium`, driven by playwright-core; nothing is installed at
+ * run time): the overview's timeline and map, a document with its figures highlighted and an evidence span, search,
+ * a hostile report whose markup must stay text, and a refresh showing what another process stored. Requests to
+ * anywhere but the server are refused and counted: the page must work with no internet. Screenshots of each view
+ * are written under `test-output/dashboard/`.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { SAMPLES_DIR } from '../src/cli/main.ts';
+import { ingest } from '../src/ingest/ingest.ts';
+import { analyse } from '../src/pipeline/analyse.ts';
+import { type RunningServer, startServer } from '../src/server/start-server.ts';
+import type { Store } from '../src/store/store.ts';
+import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
+import { HOSTILE_REPORT } from './hostile-report.ts';
+
+const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
+const REQUIRED = process.env.SITREP_REQUIRE_CHROMIUM === '1';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SHOTS = join(PROJECT_DIR, 'test-output/dashboard');
+const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
+
+if (!existsSync(CHROMIUM) && REQUIRED)
+  throw new Error(`Chromium is required (SITREP_REQUIRE_CHROMIUM=1) but ${CHROMIUM} is missing: apt-get install -y chromium`);
+const skip = existsSync(CHROMIUM) ? false : `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set SITREP_CHROMIUM)`;
+
+describe('the dashboard in headless Chromium', { skip }, () => {
+  let server: RunningServer;
+  let store: Store;
+  let browser: Browser;
+  let page: Page;
+  let dbPath: string;
+  let dir: string;
+  const outside: string[] = [];
+  const problems: string[] = [];
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ({ store, path: dbPath, dir } = await scratchStore());
+    writeFiles(dir, { 'hostile/harbour-alert.txt': HOSTILE_REPORT });
+    await ingest(store, [SAMPLES_DIR, join(dir, 'hostile')]);
+    await analyse(store, { workers: 0 });
+    server = await startServer(store, { port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  /** Opens a route and waits until its view has drawn. */
+  async function open(route: string): Promise<void> {
+    await page.goto(`${server.url}/${route}`);
+    await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+  }
+
+  it('draws the overview: incidents and reports per week, and a map of countries with the incidents placed', {
+    timeout: 60_000,
+  }, async () => {
+    await open('');
+    await page.waitForSelector('svg.world-map circle.point', { timeout: 20_000 });
+    const charts = page.locator('#timeline svg.timeline');
+    assert.equal(await charts.count(), 2, 'incidents per week, and reports per week');
+    const trends = await (await fetch(`${server.url}/api/trends`)).json();
+    const incidentWeeks = await charts
+      .nth(0)
+      .locator('g.week')
+      .evaluateAll((groups) => groups.map((g) => Number(g.getAttribute('data-total'))));
+    assert.deepEqual(
+      incidentWeeks,
+      trends.weeks.map((w: { incidents: number }) => w.incidents),
+      'a bar per week, each as high as its incidents',
+    );
+    assert.ok(await charts.nth(0).locator('rect.bar.type-ASSAULT').count(), 'assaults drawn in their own colour');
+    const total = await charts
+      .nth(1)
+      .locator('g.week')
+      .evaluateAll((groups) => groups.reduce((n, g) => n + Number(g.getAttribute('data-total')), 0));
+    assert.equal(total, 22, 'every dated report is on the timeline');
+    const reportedPoints = await page.locator('#timeline svg.reported-chart circle.reported-point').count();
+    assert.equal(reportedPoints, trends.reported.length, 'each running total as reported is a point of its own chart');
+    assert.ok(reportedPoints > 0, 'the samples report running totals (the attack tally)');
+    const flagged = trends.weeks.filter((w: { flag: string | null }) => w.flag).length;
+    assert.equal(await charts.nth(0).locator('.flag').count(), flagged, 'a marker over each week flagged as escalating');
+    const countries = await page.locator('svg.world-map path.country title').allTextContents();
+    for (const name of ['Iraq', 'Syria', 'Jordan'])
+      assert.ok(countries.includes(name), `${name} drawn from world-atlas: ${countries.join(', ')}`);
+    const points = await page.locator('svg.world-map circle.point').count();
+    assert.ok(points >= 5, `places drawn as points: ${points}`);
+    const labels = await page.locator('svg.world-map text.point-label').allTextContents();
+    assert.ok(
+      labels.some((l) => /Baghdad|Erbil|Asad/.test(l)),
+      `the theatre is framed: ${labels.join(', ')}`,
+    );
+    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    assert.deepEqual(outside, [], 'nothing was fetched from outside the server');
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens a corroborated fact from the table and shows its ledger with at least two sources, down to the sentence', {
+    timeout: 60_000,
+  }, async () => {
+    await open('#/facts');
+    const row = page.locator('table.facts tbody tr[data-status="corroborated"]').first();
+    const figure = (await row.locator('a').textContent()) ?? '';
+    await row.locator('a').click();
+    await page.waitForSelector('table.ledger tbody tr', { timeout: 20_000 });
+    assert.equal((await page.locator('h1.fact-title').textContent())?.startsWith(figure), true, 'the fact opened is the one clicked');
+    assert.equal(await page.locator('.badge[data-status="corroborated"]').first().textContent(), 'corroborated');
+    const sources = await page.locator('table.ledger tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source')));
+    assert.ok(new Set(sources).size >= 2, `a ledger with two sources or more: ${sources.join(', ')}`);
+    await page.screenshot({ path: join(SHOTS, 'fact-ledger.png'), fullPage: true });
+
+    const sentence = (await page.locator('table.ledger td.sentence a').first().textContent()) ?? '';
+    await page.locator('table.ledger td.sentence a').first().click();
+    await page.waitForSelector('.evidence', { timeout: 20_000 });
+    const evidence = (await page.locator('.evidence').allTextContents()).join('');
+    assert.equal(evidence, sentence, 'the document view highlights the very sentence of the ledger');
+    assert.ok(await page.locator('.evidence mark.figure').count(), 'with its figure marked');
+    await page.screenshot({ path: join(SHOTS, 'fact-evidence.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens an incident from the map and shows how each report tells it', { timeout: 60_000 }, async () => {
+    await open('');
+    await page.waitForSelector('svg.world-map circle.point.incident', { timeout: 20_000 });
+    await page.locator('svg.world-map a.point-link').last().click();
+    await page.waitForSelector('ol.tellings li', { timeout: 20_000 });
+    assert.match((await page.locator('main h1').textContent()) ?? '', /^[A-Z]+ · .+ · /);
+    assert.ok((await page.locator('ol.tellings li').count()) >= 1);
+    await page.screenshot({ path: join(SHOTS, 'incident.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens a document from the list and shows its figures highlighted, and the evidence span it was linked with', {
+    timeout: 60_000,
+  }, async () => {
+    await open('#/documents');
+    await page.getByRole('link', { name: 'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks' }).click();
+    await page.waitForSelector('mark.mention.figure', { timeout: 20_000 });
+    assert.equal(
+      await page.locator('h1.document-title').textContent(),
+      'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks',
+    );
+    const figures = await page.locator('mark.mention.figure').allTextContents();
+    assert.ok(figures.includes('at least 14'), `figures marked: ${figures.join(' | ')}`);
+    assert.ok(figures.includes('23'));
+    await page.locator('ol.figures button', { hasText: '“at least 14”' }).click();
+    assert.match((await page.locator('.mention-details').textContent()) ?? '', /quantity: “at least 14”.*at-least 14\+.*rule quantity\//s);
+    await page.screenshot({ path: join(SHOTS, 'document.png'), fullPage: false });
+
+    const { document } = await (await fetch(`${server.url}/api/documents/cdr-23-attacks-briefing`)).json();
+    const start = document.text.indexOf('at least 14');
+    const end = document.text.indexOf('.', start) + 1;
+    await open(`#/documents/${document.id}?span=${start}-${end}`);
+    const evidence = (await page.locator('.evidence').allTextContents()).join('');
+    assert.equal(evidence, document.text.slice(start, end), 'the evidence span is exactly the linked characters');
+    assert.ok(await page.locator('.evidence mark.figure').count(), 'the figure inside the evidence stays marked');
+    await page.screenshot({ path: join(SHOTS, 'evidence.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  });
+
+  it('searches and marks the words found in each snippet', { timeout: 60_000 }, async () => {
+    await open('');
+    await page.fill('#search input[name=q]', 'Tower 22');
+    await page.click('#search button[type=submit]');
+    await page.waitForSelector('ol.hits li', { timeout: 20_000 });
+    const marks = await page.locator('ol.hits .snippet mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => /^(tower|22)$/i.test(m)), `marks: ${marks.join(', ')}`);
+    await page.screenshot({ path: join(SHOTS, 'search.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows a report whose title and text carry <script> and <img onerror> as text, and runs none of it', { timeout: 60_000 }, async () => {
+    const views: Array<[string, string]> = [
+      ['overview', ''],
+      ['documents', '#/documents'],
+      ['search', '#/search?q=ferries'],
+      ['document', '#/documents/harbour-alert'],
+    ];
+    for (const [name, route] of views) {
+      await open(route);
+      const pwned = await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
+      assert.equal(pwned, null, `${name}: injected script ran (${pwned})`);
+      assert.equal(await page.locator('main img, main script, main b').count(), 0, `${name}: report markup became elements`);
+      assert.equal(await page.locator('script').count(), 2, `${name}: only the page's own import map and module`);
+      const shown = (await page.locator('main').textContent()) ?? '';
+      if (name !== 'search')
+        assert.ok(shown.includes('<script>window.__pwned = "title-script"</script>'), `${name}: the title is shown as the text it is`);
+    }
+    const text = (await page.locator('.document-text').textContent()) ?? '';
+    assert.ok(text.includes('<img src=x onerror="window.__pwned = \'text-img\'">'), 'the body shows the markup as text');
+    assert.equal(await page.locator('dl.meta-list').getByText('Harbour Gazette <b>bold</b>').count(), 1);
+    await page.screenshot({ path: join(SHOTS, 'hostile-report.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows reports another process stored when refreshed', { timeout: 60_000 }, async () => {
+    await open('');
+    assert.equal(await page.getByText('Zeppelin over the river').count(), 0);
+    writeFiles(dir, {
+      'later/zeppelin-sighting.txt':
+        'Title: Zeppelin over the river\nSource: Harbour Gazette\nDate: 2024-03-02\n\nA zeppelin drifted over the river port on Saturday, harbour officials said, and nobody was hurt.\n',
+    });
+    const child = spawnSync(process.execPath, [BIN, '--db', dbPath, 'ingest', join(dir, 'later')], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    await page.evaluate(() => document.querySelector('main')?.removeAttribute('data-ready'));
+    await page.click('#refresh');
+    await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.locator('section.panel ul.documents').getByText('Zeppelin over the river').count(), 1);
+    assert.match((await page.locator('#store-state').textContent()) ?? '', /^23 reports stored/);
+    await page.screenshot({ path: join(SHOTS, 'after-refresh.png'), fullPage: false });
+    assert.deepEqual(outside, []);
+    assert.deepEqual(problems, []);
+  });
+});
