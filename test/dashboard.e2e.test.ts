@@ -81,72 +81,80 @@ describe('the dashboard in headless Chromium', { skip }, () => {
     await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
   }
 
-  it('draws the overview: incidents and reports per week, and a map of countries with the incidents placed', {
-    timeout: 60_000,
-  }, async () => {
-    await open('');
-    await page.waitForSelector('svg.world-map circle.point', { timeout: 20_000 });
-    const charts = page.locator('#timeline svg.timeline');
-    assert.equal(await charts.count(), 2, 'incidents per week, and reports per week');
-    const trends = await (await fetch(`${server.url}/api/trends`)).json();
-    const incidentWeeks = await charts
-      .nth(0)
-      .locator('g.week')
-      .evaluateAll((groups) => groups.map((g) => Number(g.getAttribute('data-total'))));
-    assert.deepEqual(
-      incidentWeeks,
-      trends.weeks.map((w: { incidents: number }) => w.incidents),
-      'a bar per week, each as high as its incidents',
-    );
-    assert.ok(await charts.nth(0).locator('rect.bar.type-ASSAULT').count(), 'assaults drawn in their own colour');
-    const total = await charts
-      .nth(1)
-      .locator('g.week')
-      .evaluateAll((groups) => groups.reduce((n, g) => n + Number(g.getAttribute('data-total')), 0));
-    assert.equal(total, 22, 'every dated report is on the timeline');
-    const reportedPoints = await page.locator('#timeline svg.reported-chart circle.reported-point').count();
-    assert.equal(reportedPoints, trends.reported.length, 'each running total as reported is a point of its own chart');
-    assert.ok(reportedPoints > 0, 'the samples report running totals (the attack tally)');
-    const flagged = trends.weeks.filter((w: { flag: string | null }) => w.flag).length;
-    assert.equal(await charts.nth(0).locator('.flag').count(), flagged, 'a marker over each week flagged as escalating');
-    const countries = await page.locator('svg.world-map path.country title').allTextContents();
-    for (const name of ['Iraq', 'Syria', 'Jordan'])
-      assert.ok(countries.includes(name), `${name} drawn from world-atlas: ${countries.join(', ')}`);
-    const points = await page.locator('svg.world-map circle.point').count();
-    assert.ok(points >= 5, `places drawn as points: ${points}`);
-    const labels = await page.locator('svg.world-map text.point-label').allTextContents();
-    assert.ok(
-      labels.some((l) => /Baghdad|Erbil|Asad/.test(l)),
-      `the theatre is framed: ${labels.join(', ')}`,
-    );
-    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
-    assert.deepEqual(outside, [], 'nothing was fetched from outside the server');
-    assert.deepEqual(problems, []);
-  });
+  it(
+    'draws the overview: incidents and reports per week, and a map of countries with the incidents placed',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      await open('');
+      await page.waitForSelector('svg.world-map circle.point', { timeout: 20_000 });
+      const charts = page.locator('#timeline svg.timeline');
+      assert.equal(await charts.count(), 2, 'incidents per week, and reports per week');
+      const trends = await (await fetch(`${server.url}/api/trends`)).json();
+      const incidentWeeks = await charts
+        .nth(0)
+        .locator('g.week')
+        .evaluateAll((groups) => groups.map((g) => Number(g.getAttribute('data-total'))));
+      assert.deepEqual(
+        incidentWeeks,
+        trends.weeks.map((w: { incidents: number }) => w.incidents),
+        'a bar per week, each as high as its incidents',
+      );
+      assert.ok(await charts.nth(0).locator('rect.bar.type-ASSAULT').count(), 'assaults drawn in their own colour');
+      const total = await charts
+        .nth(1)
+        .locator('g.week')
+        .evaluateAll((groups) => groups.reduce((n, g) => n + Number(g.getAttribute('data-total')), 0));
+      assert.equal(total, 22, 'every dated report is on the timeline');
+      const reportedPoints = await page.locator('#timeline svg.reported-chart circle.reported-point').count();
+      assert.equal(reportedPoints, trends.reported.length, 'each running total as reported is a point of its own chart');
+      assert.ok(reportedPoints > 0, 'the samples report running totals (the attack tally)');
+      const flagged = trends.weeks.filter((w: { flag: string | null }) => w.flag).length;
+      assert.equal(await charts.nth(0).locator('.flag').count(), flagged, 'a marker over each week flagged as escalating');
+      const countries = await page.locator('svg.world-map path.country title').allTextContents();
+      for (const name of ['Iraq', 'Syria', 'Jordan'])
+        assert.ok(countries.includes(name), `${name} drawn from world-atlas: ${countries.join(', ')}`);
+      const points = await page.locator('svg.world-map circle.point').count();
+      assert.ok(points >= 5, `places drawn as points: ${points}`);
+      const labels = await page.locator('svg.world-map text.point-label').allTextContents();
+      assert.ok(
+        labels.some((l) => /Baghdad|Erbil|Asad/.test(l)),
+        `the theatre is framed: ${labels.join(', ')}`,
+      );
+      await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+      assert.deepEqual(outside, [], 'nothing was fetched from outside the server');
+      assert.deepEqual(problems, []);
+    },
+  );
 
-  it('opens a corroborated fact from the table and shows its ledger with at least two sources, down to the sentence', {
-    timeout: 60_000,
-  }, async () => {
-    await open('#/facts');
-    const row = page.locator('table.facts tbody tr[data-status="corroborated"]').first();
-    const figure = (await row.locator('a').textContent()) ?? '';
-    await row.locator('a').click();
-    await page.waitForSelector('table.ledger tbody tr', { timeout: 20_000 });
-    assert.equal((await page.locator('h1.fact-title').textContent())?.startsWith(figure), true, 'the fact opened is the one clicked');
-    assert.equal(await page.locator('.badge[data-status="corroborated"]').first().textContent(), 'corroborated');
-    const sources = await page.locator('table.ledger tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source')));
-    assert.ok(new Set(sources).size >= 2, `a ledger with two sources or more: ${sources.join(', ')}`);
-    await page.screenshot({ path: join(SHOTS, 'fact-ledger.png'), fullPage: true });
+  it(
+    'opens a corroborated fact from the table and shows its ledger with at least two sources, down to the sentence',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      await open('#/facts');
+      const row = page.locator('table.facts tbody tr[data-status="corroborated"]').first();
+      const figure = (await row.locator('a').textContent()) ?? '';
+      await row.locator('a').click();
+      await page.waitForSelector('table.ledger tbody tr', { timeout: 20_000 });
+      assert.equal((await page.locator('h1.fact-title').textContent())?.startsWith(figure), true, 'the fact opened is the one clicked');
+      assert.equal(await page.locator('.badge[data-status="corroborated"]').first().textContent(), 'corroborated');
+      const sources = await page.locator('table.ledger tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source')));
+      assert.ok(new Set(sources).size >= 2, `a ledger with two sources or more: ${sources.join(', ')}`);
+      await page.screenshot({ path: join(SHOTS, 'fact-ledger.png'), fullPage: true });
 
-    const sentence = (await page.locator('table.ledger td.sentence a').first().textContent()) ?? '';
-    await page.locator('table.ledger td.sentence a').first().click();
-    await page.waitForSelector('.evidence', { timeout: 20_000 });
-    const evidence = (await page.locator('.evidence').allTextContents()).join('');
-    assert.equal(evidence, sentence, 'the document view highlights the very sentence of the ledger');
-    assert.ok(await page.locator('.evidence mark.figure').count(), 'with its figure marked');
-    await page.screenshot({ path: join(SHOTS, 'fact-evidence.png'), fullPage: false });
-    assert.deepEqual(problems, []);
-  });
+      const sentence = (await page.locator('table.ledger td.sentence a').first().textContent()) ?? '';
+      await page.locator('table.ledger td.sentence a').first().click();
+      await page.waitForSelector('.evidence', { timeout: 20_000 });
+      const evidence = (await page.locator('.evidence').allTextContents()).join('');
+      assert.equal(evidence, sentence, 'the document view highlights the very sentence of the ledger');
+      assert.ok(await page.locator('.evidence mark.figure').count(), 'with its figure marked');
+      await page.screenshot({ path: join(SHOTS, 'fact-evidence.png'), fullPage: false });
+      assert.deepEqual(problems, []);
+    },
+  );
 
   it('opens an incident from the map and shows how each report tells it', { timeout: 60_000 }, async () => {
     await open('');
@@ -159,33 +167,40 @@ describe('the dashboard in headless Chromium', { skip }, () => {
     assert.deepEqual(problems, []);
   });
 
-  it('opens a document from the list and shows its figures highlighted, and the evidence span it was linked with', {
-    timeout: 60_000,
-  }, async () => {
-    await open('#/documents');
-    await page.getByRole('link', { name: 'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks' }).click();
-    await page.waitForSelector('mark.mention.figure', { timeout: 20_000 });
-    assert.equal(
-      await page.locator('h1.document-title').textContent(),
-      'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks',
-    );
-    const figures = await page.locator('mark.mention.figure').allTextContents();
-    assert.ok(figures.includes('at least 14'), `figures marked: ${figures.join(' | ')}`);
-    assert.ok(figures.includes('23'));
-    await page.locator('ol.figures button', { hasText: '“at least 14”' }).click();
-    assert.match((await page.locator('.mention-details').textContent()) ?? '', /quantity: “at least 14”.*at-least 14\+.*rule quantity\//s);
-    await page.screenshot({ path: join(SHOTS, 'document.png'), fullPage: false });
+  it(
+    'opens a document from the list and shows its figures highlighted, and the evidence span it was linked with',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      await open('#/documents');
+      await page.getByRole('link', { name: 'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks' }).click();
+      await page.waitForSelector('mark.mention.figure', { timeout: 20_000 });
+      assert.equal(
+        await page.locator('h1.document-title').textContent(),
+        'Pentagon counts 23 attacks on US forces in Iraq and Syria in two weeks',
+      );
+      const figures = await page.locator('mark.mention.figure').allTextContents();
+      assert.ok(figures.includes('at least 14'), `figures marked: ${figures.join(' | ')}`);
+      assert.ok(figures.includes('23'));
+      await page.locator('ol.figures button', { hasText: '“at least 14”' }).click();
+      assert.match(
+        (await page.locator('.mention-details').textContent()) ?? '',
+        /quantity: “at least 14”.*at-least 14\+.*rule quantity\//s,
+      );
+      await page.screenshot({ path: join(SHOTS, 'document.png'), fullPage: false });
 
-    const { document } = await (await fetch(`${server.url}/api/documents/cdr-23-attacks-briefing`)).json();
-    const start = document.text.indexOf('at least 14');
-    const end = document.text.indexOf('.', start) + 1;
-    await open(`#/documents/${document.id}?span=${start}-${end}`);
-    const evidence = (await page.locator('.evidence').allTextContents()).join('');
-    assert.equal(evidence, document.text.slice(start, end), 'the evidence span is exactly the linked characters');
-    assert.ok(await page.locator('.evidence mark.figure').count(), 'the figure inside the evidence stays marked');
-    await page.screenshot({ path: join(SHOTS, 'evidence.png'), fullPage: false });
-    assert.deepEqual(problems, []);
-  });
+      const { document } = await (await fetch(`${server.url}/api/documents/cdr-23-attacks-briefing`)).json();
+      const start = document.text.indexOf('at least 14');
+      const end = document.text.indexOf('.', start) + 1;
+      await open(`#/documents/${document.id}?span=${start}-${end}`);
+      const evidence = (await page.locator('.evidence').allTextContents()).join('');
+      assert.equal(evidence, document.text.slice(start, end), 'the evidence span is exactly the linked characters');
+      assert.ok(await page.locator('.evidence mark.figure').count(), 'the figure inside the evidence stays marked');
+      await page.screenshot({ path: join(SHOTS, 'evidence.png'), fullPage: false });
+      assert.deepEqual(problems, []);
+    },
+  );
 
   it('searches and marks the words found in each snippet', { timeout: 60_000 }, async () => {
     await open('');

@@ -21,7 +21,7 @@ const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
 interface Answer {
   status: number;
   type: string;
-  // biome-ignore lint/suspicious/noExplicitAny: JSON of many shapes, checked field by field below.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes, checked field by field below.
   body: any;
 }
 

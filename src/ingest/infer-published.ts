@@ -311,11 +311,6 @@ function ymd(day: number): [number, number, number] {
   return [date.year, date.month, date.day];
 }
 
-function endOfMonth(day: number): number {
-  const [year, month] = ymd(day);
-  return dayNumber(year, month + 1, 1) - 1;
-}
-
 function mostRecentOnOrBefore(month: number, day: number, limit: number): number {
   const [year] = ymd(limit);
   const candidate = dayNumber(year, month, day);

@@ -88,7 +88,7 @@ export function claimsCases(factory: StoreFactory): void {
     await seed(store, [document('a', 'Gulf Wire', '2023-10-31')], saved);
     const read = await store.claims.list({ documentId: 'a' });
     assert.deepEqual(
-      read.map(({ externalId, factId, ...rest }) => rest),
+      read.map(({ externalId: _externalId, factId: _factId, ...rest }) => rest),
       saved,
     );
     assert.ok(read.every((c) => c.externalId === 'ext-a' && c.factId !== null));

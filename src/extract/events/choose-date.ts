@@ -72,7 +72,8 @@ const RELATIVE_RULES: ReadonlySet<string> = new Set(['date/relative', 'date/last
  * The date of a single violent event, from the report's other sentences about violence (`violent`), where the event's
  * own date is the publication fallback or one read against the publication day: the day-precision date in the violent
  * sentence nearest the event ("The family of a teen shot by police hired a lawyer." ... "His life ended Friday
- * night."), or an explicit day earlier than the relative one. Returns `own` when the report gives nothing better.
+ * night."), or an explicit day earlier than the relative one. Only where those sentences give one day (within a day):
+ * a report of several attacks dates each apart. Returns `own` when the report gives nothing better.
  */
 export function reportDate(
   frame: DocumentFrame,
@@ -85,12 +86,20 @@ export function reportDate(
   if (!fallback && !relative) return own;
   const published = frame.published;
   const first = Math.min(...eventSentences);
+  const told = frame.dates.filter(
+    (d) =>
+      d.mention.value.precision === 'day' &&
+      violent.has(d.sentence) &&
+      !eventSentences.has(d.sentence) &&
+      !(published && d.mention.value.start > published.end),
+  );
+  // Only a report that dates its violence to one day tells one story; a report of many attacks dates each apart.
+  const days = told.map((d) => Date.parse(d.mention.value.start));
+  if (days.length > 0 && Math.max(...days) - Math.min(...days) > 86_400_000) return own;
   let best: (typeof frame.dates)[number] | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const d of frame.dates) {
+  for (const d of told) {
     const v = d.mention.value;
-    if (v.precision !== 'day' || !violent.has(d.sentence) || eventSentences.has(d.sentence)) continue;
-    if (published && v.start > published.end) continue;
     if (relative && (d.mention.rule !== 'date/explicit' || !own || v.end >= addDays(own.end, -1))) continue;
     // Later sentences tell what followed; an earlier one told the happening: a date before the event weighs less.
     const distance = d.sentence >= first ? d.sentence - first : (first - d.sentence) * 1.5;

@@ -94,7 +94,14 @@ function townAt(frame: DocumentFrame, street: PlacedMention<'place'>): PlacedMen
   const v = street.mention.value;
   for (const p of frame.places) {
     const t = p.mention.value;
-    if (t.precision <= 2 && p.mention.rule !== 'place/street' && p.mention.rule !== 'place/county' && !t.metonymic && t.lat === v.lat && t.lon === v.lon)
+    if (
+      t.precision <= 2 &&
+      p.mention.rule !== 'place/street' &&
+      p.mention.rule !== 'place/county' &&
+      !t.metonymic &&
+      t.lat === v.lat &&
+      t.lon === v.lon
+    )
       return p;
   }
   return null;

@@ -13,8 +13,7 @@ export interface TriggerEntry {
 
 /** What a phrase in the trigger trie is. */
 export type TriggerHit =
-  | { readonly kind: 'trigger'; readonly entry: TriggerEntry; readonly pos: 'verb' | 'noun' }
-  | { readonly kind: 'blocked' };
+  { readonly kind: 'trigger'; readonly entry: TriggerEntry; readonly pos: 'verb' | 'noun' } | { readonly kind: 'blocked' };
 
 /** The words casualty figures are read with. */
 export type CasualtyCue = 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any';

@@ -228,7 +228,9 @@ describe('dating an attack from the rest of the report', () => {
     'The family of a teen killed by the police has hired a lawyer. His friends remember him. The boy was shot Friday night at his door. A man was shot on Feb. 2, 2024, in another case.';
   const frame = createDocumentFrame({ documentId: 'doc', text, published }, understand({ text, published }, lexicons));
   const cases: Array<[string, Parameters<typeof reportDate>[1], number[], string | undefined]> = [
-    ['the nearest violent sentence dates an undated attack', null, [2, 3], '2024-03-08'],
+    ['the nearest violent sentence dates an undated attack', null, [2], '2024-03-08'],
+    // Violence told on two days is two stories: neither dates the event.
+    ['a report of violence on several days dates nothing', null, [2, 3], undefined],
     [
       'the publication fallback gives way to it',
       { start: '2024-03-06', end: '2024-03-12', precision: 'week', rule: 'date-from-published' },

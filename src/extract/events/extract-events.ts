@@ -112,7 +112,8 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   const fallbackPlace = documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
-  for (const d of merged) if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
+  for (const d of merged)
+    if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
   const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent));
   return scoreSalience(events, merged, frame.sentences.length);
 }
@@ -153,7 +154,7 @@ function addModeCues(frame: DocumentFrame, lexicon: EventLexicon, draft: Draft):
   const clauses = new Set(draft.triggers.map((t) => t.clause));
   const sentence = frame.sentences[draft.triggers[0]?.sentence ?? 0];
   if (!sentence) return;
-  for (let i = sentence.start; i < sentence.end; ) {
+  for (let i = sentence.start; i < sentence.end;) {
     if (!clauses.has(frame.clauseOf[i] as number) || !lexicon.modeCues.starts(view, i)) {
       i++;
       continue;

@@ -72,7 +72,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const { view } = frame;
   const figures: CasualtyFigure[] = [];
   let previousEnd = 0;
-  for (let at = 0; at < view.tokens.length; ) {
+  for (let at = 0; at < view.tokens.length;) {
     if (!lexicon.casualty.starts(view, at)) {
       at++;
       continue;
@@ -247,7 +247,8 @@ function countBefore(
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
   // "One dead in ...", "one injured".
-  if (keys[to - 1] === 'one' && !frame.quantities.some((q) => q.end === to)) return { low: 1, high: 1, additional, perpetrator, how: 'one' };
+  if (keys[to - 1] === 'one' && !frame.quantities.some((q) => q.end === to))
+    return { low: 1, high: 1, additional, perpetrator, how: 'one' };
   // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
   const quantities = frame.quantities.filter(
     (q) =>

@@ -37,7 +37,7 @@ const NOUN_BEFORE: ReadonlySet<string> = new Set(
 export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigger[] {
   const { view } = frame;
   const found: Trigger[] = [];
-  for (let at = 0; at < view.tokens.length; ) {
+  for (let at = 0; at < view.tokens.length;) {
     if (!lexicon.triggers.starts(view, at)) {
       at++;
       continue;

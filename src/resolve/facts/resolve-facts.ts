@@ -263,15 +263,13 @@ function joined(state: FactState, claim: SourcedClaim): FactState {
 async function linkSeries(store: FactStorePort, writes: readonly FactWrite[]): Promise<void> {
   const members = writes
     .filter((w) => w.seriesKey !== null)
-    .map(
-      (w): SeriesFact => ({
-        id: w.state.id,
-        category: w.summary.category,
-        value: w.summary.value,
-        period: w.summary.period,
-        scope: seriesScope(w.summary.place),
-      }),
-    );
+    .map((w): SeriesFact => ({
+      id: w.state.id,
+      category: w.summary.category,
+      value: w.summary.value,
+      period: w.summary.period,
+      scope: seriesScope(w.summary.place),
+    }));
   const keys = [...new Set(members.flatMap((m) => seriesLookupKeys(m.category, m.scope, m.period)))];
   const byId = new Map((await store.seriesByKeys(keys)).map((f) => [f.id, f]));
   for (const member of members) byId.set(member.id, member);

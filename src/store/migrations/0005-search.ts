@@ -74,18 +74,22 @@ async function upPostgres(db: Kysely<unknown>): Promise<void> {
     vector tsvector not null)`.execute(db);
   await sql`create index document_search_vector on document_search using gin (vector)`.execute(db);
   await sql
-    .raw(`create function document_search_sync() returns trigger language plpgsql as $$
+    .raw(
+      `create function document_search_sync() returns trigger language plpgsql as $$
     begin
       insert into document_search (seq, vector)
       values (new.seq, setweight(to_tsvector('${SEARCH_LANGUAGE}', coalesce(new.title, '')), 'A') || to_tsvector('${SEARCH_LANGUAGE}', new.text))
       on conflict (seq) do update set vector = excluded.vector;
       return new;
-    end $$`)
+    end $$`,
+    )
     .execute(db);
   await sql`create trigger documents_search_sync after insert or update of title, text on documents
     for each row execute function document_search_sync()`.execute(db);
   await sql
-    .raw(`insert into document_search (seq, vector)
-    select seq, setweight(to_tsvector('${SEARCH_LANGUAGE}', coalesce(title, '')), 'A') || to_tsvector('${SEARCH_LANGUAGE}', text) from documents`)
+    .raw(
+      `insert into document_search (seq, vector)
+    select seq, setweight(to_tsvector('${SEARCH_LANGUAGE}', coalesce(title, '')), 'A') || to_tsvector('${SEARCH_LANGUAGE}', text) from documents`,
+    )
     .execute(db);
 }

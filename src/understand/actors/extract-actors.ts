@@ -58,7 +58,7 @@ export function extractActors(
 
 function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   const found: ActorMatch[] = [];
-  for (let at = 0; at < view.tokens.length; ) {
+  for (let at = 0; at < view.tokens.length;) {
     // Most tokens start nothing: one set look-up and a capital test rule them out.
     if (!lexicon.actorStarts.has(view.keys[at] as string) && !startsUpper(view.tokens[at]?.text ?? '')) {
       at++;

@@ -75,7 +75,7 @@ export function findPeople(view: TokenView, lexicon: ActorLexicon, actors: reado
     covered.fill(1, found.start, found.end);
   }
   const people: PersonMatch[] = [];
-  for (let at = 0; at < view.tokens.length; ) {
+  for (let at = 0; at < view.tokens.length;) {
     if (actorAt[at] === -1 && !lexicon.titleStarts.has(view.keys[at] as string) && !startsUpper(view.tokens[at]?.text ?? '')) {
       at++;
       continue;

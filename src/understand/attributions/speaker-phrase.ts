@@ -221,7 +221,7 @@ function describe(scan: SpeakerScan, start: number, end: number, floor: number):
   const holders: Holder[] = [];
   let coreHolder: Holder | null = null;
   let person: PersonValue | null = null;
-  for (let at = first; at < end; ) {
+  for (let at = first; at < end;) {
     const found = scan.mentions.byStart[at];
     if (found !== undefined && found.end <= end) {
       const mention = found.mention;

@@ -244,3 +244,35 @@ describe('extractPlaces finds no street in these', () => {
     assert.equal(find('He drove U.S. 287 to Amarillo, Texas.', 'U.S.').value.precision, 5);
   });
 });
+
+describe('extractPlaces prefers a place that bears the name over one known by it as another name', () => {
+  const cases: [string, string, { name: string; country: string; admin1: string | null }][] = [
+    ['A man was shot in Philadelphia on Monday.', 'Philadelphia', { name: 'Philadelphia', country: 'US', admin1: 'Pennsylvania' }],
+    ['PUYALLUP, Wash. — A boy was shot at a home.', 'PUYALLUP', { name: 'Puyallup', country: 'US', admin1: 'Washington' }],
+    // Negative: a name that only an alias bears still finds its place.
+    ['Drones hit the base at Ain al-Asad overnight.', 'Ain al-Asad', { name: 'Al Asad Air Base', country: 'IQ', admin1: null }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.country, expected.country);
+      if (expected.admin1) assert.equal(m.value.admin1, expected.admin1);
+    });
+  }
+});
+
+describe('extractPlaces places a street at its town', () => {
+  const cases: [string, string, number | null][] = [
+    ['A man was shot on Maple Street in Dayton, Ohio.', 'Dayton', 2],
+    ['A man was shot on Maple Street, Dayton, Ohio.', 'Dayton', 2],
+  ];
+  for (const [text, town] of cases) {
+    it(text, () => {
+      const street = find(text, 'Maple Street');
+      const place = find(text, town);
+      assert.equal(street.value.lat, place.value.lat);
+      assert.equal(street.value.lon, place.value.lon);
+    });
+  }
+});
