@@ -72,6 +72,9 @@ const NEIGHBOUR_CANDIDATES = 15;
 const COUNTRY_WEIGHT = 6;
 const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
+const ALIAS_WITH_NAMESAKE = 4;
+/** How much smaller (as a share of population) a namesake may be and still claim its name: Philadelphia is a third of Amman. */
+const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
 const FOCUS_WEIGHT = 15;
 
@@ -629,7 +632,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string): void {
               : 0;
         const score =
           g.prior(id) -
-          (posting & ALIAS_FLAG ? 1 : 0) +
+          aliasPenalty(m, posting, g) +
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
@@ -663,9 +666,22 @@ function isDecisive(m: Match, g: Gazetteer): boolean {
   const second = m.candidates[1];
   if (m.container !== null || second === undefined) return true;
   const topId = top & ~ALIAS_FLAG;
-  const margin = g.prior(topId) - (top & ALIAS_FLAG ? 1 : 0) - g.prior(second & ~ALIAS_FLAG);
+  const margin = g.prior(topId) - aliasPenalty(m, top, g) - g.prior(second & ~ALIAS_FLAG);
   // A big town's namesakes elsewhere are many and small, so a town needs a wider margin than a country.
   return margin >= (SETTLEMENTS.has(g.kind(topId)) ? 6 : 4);
+}
+
+/**
+ * What a candidate found under another of its names loses. Where a place of comparable size bears the name itself,
+ * the other name is a former or a neighbour's ("Philadelphia" for Amman, "Puyallup" for Tacoma, "Toledo" for Toledo
+ * District): the namesake is meant unless the document says otherwise. A hamlet that shares a city's common spelling
+ * ("Derna" for Darnah) does not count: the city is meant.
+ */
+function aliasPenalty(m: Match, posting: number, g: Gazetteer): number {
+  if (!(posting & ALIAS_FLAG)) return 0;
+  const own = g.population(posting & ~ALIAS_FLAG);
+  const namesake = Math.max(0, ...m.candidates.filter((c) => !(c & ALIAS_FLAG)).map((c) => g.population(c)));
+  return namesake >= own * NAMESAKE_SHARE ? ALIAS_WITH_NAMESAKE : 1;
 }
 
 function pickWithContainer(m: Match, g: Gazetteer): number {
@@ -918,12 +934,12 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
 }
 
 /**
- * Places a street at its town: the one named right after it ("Orchard St., Alexandria"), else the
+ * Places a street at its town: the one named right after it ("Orchard St., Alexandria", "Elm Street in Dayton"), else the
  * middle of the document's towns. A document that names no town leaves the street unplaced, and dropped.
  */
 function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string): void {
   const next = matches[index + 1];
-  if (next && next.chosen >= 0 && g.precision(next.chosen) === 1 && /^,\s*$/.test(text.slice(m.end, next.start))) {
+  if (next && next.chosen >= 0 && g.precision(next.chosen) === 1 && /^(?:,|\s+in)\s*$/.test(text.slice(m.end, next.start))) {
     m.chosen = next.chosen;
     return;
   }
