@@ -1,27 +1,10 @@
 /** @module `sitrep incidents` (a table of incidents, filtered) and `sitrep incident <id>` (its events, with each sentence). */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { EventType } from '../model/event.ts';
+import { EVENT_TYPES, type EventType } from '../model/event.ts';
 import type { FusedCount, Incident } from '../model/incident.ts';
 import type { IncidentDetail, IncidentQuery } from '../store/store.ts';
 import type { CommandContext } from './command-context.ts';
 import { formatTable } from './terminal.ts';
-
-const TYPES: readonly EventType[] = [
-  'ASSAULT',
-  'MOBILIZE',
-  'AID',
-  'CONSULT',
-  'THREATEN',
-  'ACCUSE',
-  'COERCE',
-  'PROTEST',
-  'RETREAT',
-  'SANCTION',
-  'AGREE',
-  'REQUEST',
-  'REJECT',
-  'DEATH',
-];
 
 interface IncidentsOptions {
   type?: EventType;
@@ -43,7 +26,7 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     .description(
       'List incidents (one row per real-world happening, however many reports tell it): when, what, where, who, casualties, sources.',
     )
-    .addOption(new Option('--type <type>', 'only incidents of this PLOVER type').choices([...TYPES]))
+    .addOption(new Option('--type <type>', 'only incidents of this PLOVER type').choices([...EVENT_TYPES]))
     .option('--country <code>', 'only incidents in this country (ISO 3166-1 alpha-2, e.g. IQ)')
     .option('--place <name>', 'only incidents whose place name contains this text')
     .option('--since <day>', 'only incidents ending on or after this day (YYYY-MM-DD)', isoDay)

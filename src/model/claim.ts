@@ -6,20 +6,23 @@ import type { Span } from './span.ts';
  * What a claim counts. The vocabulary is documented in `docs/claims-and-facts.md`; `other` keeps the counted noun in
  * `Claim.noun` ("precision munitions").
  */
-export type ClaimCategory =
-  | 'attacks'
-  | 'strikes'
-  | 'killed'
-  | 'injured'
-  | 'casualties'
-  | 'kidnapped'
-  | 'hostages'
-  | 'captured'
-  | 'arrested'
-  | 'missing'
-  | 'displaced'
-  | 'troops'
-  | 'other';
+/** Every claim category, in the order `docs/claims-and-facts.md` lists them. */
+export const CLAIM_CATEGORIES = [
+  'attacks',
+  'strikes',
+  'killed',
+  'injured',
+  'casualties',
+  'kidnapped',
+  'hostages',
+  'captured',
+  'arrested',
+  'missing',
+  'displaced',
+  'troops',
+  'other',
+] as const;
+export type ClaimCategory = (typeof CLAIM_CATEGORIES)[number];
 
 /**
  * How the text frames the figure: `asserted` (stated, or reported from a named speaker), `denied` (a speaker denies

@@ -7,25 +7,29 @@ import type { Span } from './span.ts';
  * PLOVER event types sitrep reads, plus DEATH for a death no attack caused (an illness, an accident).
  * See `docs/events-and-incidents.md` for what each covers.
  */
-export type EventType =
-  | 'ASSAULT'
-  | 'MOBILIZE'
-  | 'AID'
-  | 'CONSULT'
-  | 'THREATEN'
-  | 'ACCUSE'
-  | 'COERCE'
-  | 'PROTEST'
-  | 'RETREAT'
-  | 'SANCTION'
-  | 'AGREE'
-  | 'REQUEST'
-  | 'SUPPORT'
-  | 'REJECT'
-  | 'DEATH';
+/** Every event type, in the order the docs list them. */
+export const EVENT_TYPES = [
+  'ASSAULT',
+  'MOBILIZE',
+  'AID',
+  'CONSULT',
+  'THREATEN',
+  'ACCUSE',
+  'COERCE',
+  'PROTEST',
+  'RETREAT',
+  'SANCTION',
+  'AGREE',
+  'REQUEST',
+  'SUPPORT',
+  'REJECT',
+  'DEATH',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 /** How the text frames the happening. */
-export type EventModality = 'asserted' | 'denied' | 'reported-unconfirmed' | 'hypothetical' | 'future';
+export const EVENT_MODALITIES = ['asserted', 'denied', 'reported-unconfirmed', 'hypothetical', 'future'] as const;
+export type EventModality = (typeof EVENT_MODALITIES)[number];
 
 /** An actor in a role: a lexicon actor (with its id), a named person, or a group named only by a noun phrase. */
 export interface EventActor {

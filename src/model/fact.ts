@@ -8,7 +8,8 @@ import type { Span } from './span.ts';
  * - `single-source`: one independent source says it;
  * - `conflicting`: independent sources give incompatible values for one scope; each side keeps its sources.
  */
-export type FactStatus = 'corroborated' | 'single-source' | 'conflicting';
+export const FACT_STATUSES = ['corroborated', 'single-source', 'conflicting'] as const;
+export type FactStatus = (typeof FACT_STATUSES)[number];
 
 /** Claims of a fact that give one value, with who gives it. */
 export interface FactSide {

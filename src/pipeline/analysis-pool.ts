@@ -45,14 +45,15 @@ export class AnalysisPool {
     await Promise.all(this.#workers.map((w) => w.ready));
   }
 
-  async analyse(documents: readonly DocumentInput[]): Promise<DocumentAnalysis[]> {
+  /** Runs every per-document stage on a batch; `understand` runs that stage alone (for measuring it). */
+  async analyse(documents: readonly DocumentInput[], stage: 'all' | 'understand' = 'all'): Promise<DocumentAnalysis[]> {
     const entry = this.#workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     await entry.ready;
     const id = this.#next++;
     entry.busy++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      entry.worker.postMessage({ id, documents });
+      entry.worker.postMessage({ id, documents, stage });
     });
   }
 

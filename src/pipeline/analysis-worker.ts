@@ -1,16 +1,24 @@
 /** @module A worker thread of the analysis pool: loads the lexicons once, then analyses the batches it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { loadLexicons } from '../understand/understand.ts';
+import { loadLexicons, understand } from '../understand/understand.ts';
 import { analyseDocument, type DocumentInput } from './analyse-document.ts';
 
 if (!parentPort) throw new Error('analysis-worker.ts runs as a worker thread of the analysis pool');
 const port = parentPort;
 const lexicons = loadLexicons();
-port.on('message', (message: { readonly id: number; readonly documents: readonly DocumentInput[] }) => {
-  try {
-    port.postMessage({ id: message.id, results: message.documents.map((d) => analyseDocument(d, lexicons)) });
-  } catch (error) {
-    port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
-  }
-});
+port.on(
+  'message',
+  (message: { readonly id: number; readonly documents: readonly DocumentInput[]; readonly stage: 'all' | 'understand' }) => {
+    try {
+      // `understand` alone is for measuring that stage; the pipeline always asks for every per-document stage.
+      const results =
+        message.stage === 'understand'
+          ? message.documents.map((d) => ({ documentId: d.id, mentions: understand(d, lexicons), claims: [], events: [] }))
+          : message.documents.map((d) => analyseDocument(d, lexicons));
+      port.postMessage({ id: message.id, results });
+    } catch (error) {
+      port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
+    }
+  },
+);
 port.postMessage({ ready: true });

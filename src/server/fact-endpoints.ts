@@ -1,6 +1,6 @@
 /** @module The API's endpoints over claims and facts: each fact with its status, and its ledger of claims. */
-import type { ClaimCategory } from '../model/claim.ts';
-import type { Fact, FactStatus } from '../model/fact.ts';
+import { CLAIM_CATEGORIES } from '../model/claim.ts';
+import { FACT_STATUSES, type Fact } from '../model/fact.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
 import {
@@ -17,25 +17,6 @@ import {
   sourceParam,
   untilParam,
 } from './paging.ts';
-import { everyValue } from './query-params.ts';
-
-/** Every claim category, for validating `category`. */
-export const CLAIM_CATEGORIES = everyValue<ClaimCategory>()([
-  'attacks',
-  'strikes',
-  'killed',
-  'injured',
-  'casualties',
-  'kidnapped',
-  'hostages',
-  'captured',
-  'arrested',
-  'missing',
-  'displaced',
-  'troops',
-  'other',
-]);
-export const FACT_STATUSES = everyValue<FactStatus>()(['corroborated', 'single-source', 'conflicting']);
 
 const category = { type: 'enum', description: 'only figures counting this', values: CLAIM_CATEGORIES } as const;
 

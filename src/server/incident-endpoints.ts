@@ -1,5 +1,5 @@
 /** @module The API's endpoints over events and incidents, and the weekly trends counted from incidents. */
-import type { EventModality, EventType } from '../model/event.ts';
+import { EVENT_MODALITIES, EVENT_TYPES } from '../model/event.ts';
 import { weeklyTrends } from '../report/weekly-trends.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
@@ -17,27 +17,6 @@ import {
   sourceParam,
   untilParam,
 } from './paging.ts';
-import { everyValue } from './query-params.ts';
-
-/** Every event type, for validating `type`. */
-export const EVENT_TYPES = everyValue<EventType>()([
-  'ASSAULT',
-  'MOBILIZE',
-  'AID',
-  'CONSULT',
-  'THREATEN',
-  'ACCUSE',
-  'COERCE',
-  'PROTEST',
-  'RETREAT',
-  'SANCTION',
-  'AGREE',
-  'REQUEST',
-  'SUPPORT',
-  'REJECT',
-  'DEATH',
-]);
-export const EVENT_MODALITIES = everyValue<EventModality>()(['asserted', 'denied', 'reported-unconfirmed', 'hypothetical', 'future']);
 
 const type = { type: 'enum', description: 'only this PLOVER event type', values: EVENT_TYPES } as const;
 const since = { ...sinceParam, description: 'only what happened on or after this day (YYYY-MM-DD)' } as const;

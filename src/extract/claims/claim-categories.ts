@@ -4,22 +4,7 @@
  */
 import type { ClaimCategory } from '../../model/claim.ts';
 
-/** Every category, in the order `docs/claims-and-facts.md` lists them. */
-export const CLAIM_CATEGORIES: readonly ClaimCategory[] = [
-  'attacks',
-  'strikes',
-  'killed',
-  'injured',
-  'casualties',
-  'kidnapped',
-  'hostages',
-  'captured',
-  'arrested',
-  'missing',
-  'displaced',
-  'troops',
-  'other',
-];
+export { CLAIM_CATEGORIES } from '../../model/claim.ts';
 
 /** A category with the cue that gave it, for the rule name. */
 export interface CategoryCue {
