@@ -1,6 +1,6 @@
 /** @module The event lexicon: trigger words, blocked phrases, mode cues, death causes and casualty words, from `data/event-triggers.json`. */
 import triggerData from '../../../data/event-triggers.json' with { type: 'json' };
-import type { EventType } from '../../model/event.ts';
+import { EVENT_TYPES, type EventType } from '../../model/event.ts';
 import { TokenTrie } from '../../understand/actors/token-trie.ts';
 
 /** One trigger entry: the type and modes its words imply. */
@@ -40,23 +40,7 @@ interface TriggerData {
   readonly casualty: Readonly<Record<CasualtyCue, readonly string[]>>;
 }
 
-const TYPES: ReadonlySet<string> = new Set([
-  'ASSAULT',
-  'MOBILIZE',
-  'AID',
-  'CONSULT',
-  'THREATEN',
-  'ACCUSE',
-  'COERCE',
-  'PROTEST',
-  'RETREAT',
-  'SANCTION',
-  'AGREE',
-  'REQUEST',
-  'SUPPORT',
-  'REJECT',
-  'DEATH',
-]);
+const TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 /** Builds a lexicon from data shaped like `data/event-triggers.json`; throws on an unknown event type. */
 export function buildEventLexicon(data: TriggerData): EventLexicon {

@@ -150,6 +150,22 @@ describe('casualties', () => {
     ['A gunman opened fire at a bar in Reno on Saturday, killing three people and wounding five others.', { killed: 3, injured: 5 }],
     ['A shooting at a club in Macon on Sunday sent four people to the hospital.', { killed: null, injured: 4 }],
     ['A man shot his neighbor in Salem on Monday before he turned the gun on himself.', { killed: 1, injured: 1 }],
+    ['A man was killed and two others wounded in a shooting in Akron on Saturday.', { killed: 1, injured: 2 }],
+    // Everyone shot who did not die was injured: the one who died is not among them.
+    ['Three people were shot, one fatally, in Akron on Saturday.', { killed: 1, injured: 2 }],
+    ['Two people were shot and one died in Akron on Saturday.', { killed: 1, injured: 1 }],
+    ['The shooting in Akron on Saturday left two dead and one injured.', { killed: 2, injured: 1 }],
+    ['A shooting in Akron on Saturday killed one and injured three others.', { killed: 1, injured: 3 }],
+    ['The shooting victim, 25, was taken to a hospital after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // The archive counts a suspect police killed among the killed; the people he shot are his object, not him.
+    ['Police shot and killed the suspect after he shot two people in Akron on Saturday.', { killed: 1, injured: 2 }],
+    ['One teenager is dead and another is being treated for injuries after a shooting in Akron on Saturday.', { killed: 1, injured: 1 }],
+    // The one hospitalized is the one who died, not one more.
+    ['An Akron teen hospitalized after a weekend shooting has died.', { killed: 1, injured: null }],
+    ['A teenager who was shot at his birthday party in Akron on Saturday died Sunday.', { killed: 1, injured: null }],
+    ['Flowers lay on the sidewalk where Dana Reyes, 22, was shot to death in Akron on Saturday.', { killed: 1, injured: null }],
+    // An age set off by commas is no count, even where the number is read with the noun before it.
+    ['Police said one woman, 27, is in serious condition after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -167,6 +183,11 @@ describe('casualties', () => {
     ],
     ['Gunmen attacked a checkpoint near Kidal on Monday and no one was hurt.', 'no one was hurt'],
     ['A 19-year-old was arrested after a shooting in Tulsa on Friday, ages 19, 20 and 21 were given.', 'ages are not counts'],
+    ['Shots were fired at a house in Akron on Saturday but no one was hurt.', 'no one was hurt, said after the attack'],
+    [
+      'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
+      'a count after a pause is no object of the casualty word',
+    ],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () => {
@@ -189,6 +210,31 @@ describe('one happening told over several sentences', () => {
     assert.equal(events[0]?.date?.start, '2024-03-11');
     assert.equal(events[0]?.evidence.length, 2);
   });
+
+  it('joins accounts of one shooting told apart in the report, fusing their figures rather than adding them', () => {
+    const events = eventsOf(
+      'AKRON, Ohio — A shooting left one man dead and six others wounded early Sunday. Police said a gunman opened fire at a party on Maple Street, killing one man and wounding six others. Officers were called to reports of shots fired at 2 a.m.',
+    ).filter((e) => e.type === 'ASSAULT');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.killed?.low, 1);
+    assert.equal(events[0]?.injured?.low, 6);
+    assert.equal(events[0]?.modality, 'asserted');
+  });
+
+  const apart: Array<[string, string]> = [
+    [
+      'A man was shot and killed in Akron on Saturday. In a separate incident, a woman was shot in Akron on Saturday.',
+      'said to be separate',
+    ],
+    ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Akron on March 1.', 'on different days'],
+    ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Denver on Saturday.', 'in different places'],
+    ['A man was killed in a shooting in Akron on Saturday. Two people were killed in another shooting on Saturday.', 'another shooting'],
+  ];
+  for (const [text, why] of apart) {
+    it(`keeps two shootings apart: ${why}`, () => {
+      assert.equal(eventsOf(text).filter((e) => e.type === 'ASSAULT').length, 2);
+    });
+  }
 
   it('keeps an aggregate apart from a single attack, and says so', () => {
     const events = eventsOf(

@@ -4,7 +4,8 @@
  *
  * Order: triggers first (everything hangs on them); per sentence and type, a draft with its roles, modes, modality,
  * own date and own place; casualty figures attach to the drafts they tell about; drafts of one happening told over
- * several sentences merge ("A man was shot on Elm Street. He died in hospital."); only then are dates and places
+ * several sentences merge ("A man was shot on Elm Street. He died in hospital."), then accounts of one shooting the
+ * report tells apart (the dateline's toll and the body's) whose casualties nest; only then are dates and places
  * filled in from the report as a whole, and salience is scored against every event of the report.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +22,7 @@ import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
-import { mergeDrafts } from './merge-drafts.ts';
+import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { scoreSalience } from './score-salience.ts';
 
 /** What event extraction needs of a document besides its mentions. */
@@ -40,13 +41,20 @@ export interface Draft {
   readonly initiator: EventActor[];
   readonly target: EventActor[];
   readonly deniedInitiator: EventActor[];
-  readonly modality: EventModality;
+  /** Asserted wins over reported-unconfirmed when two accounts of one shooting merge. */
+  modality: EventModality;
   aggregate: CasualtyRange | null;
   /** A date given in the draft's own sentences, or null. */
   date: EventDate | null;
   /** A place given in the draft's own sentences, or null. */
   place: PlaceChoice | null;
   readonly figures: CasualtyFigure[];
+  /**
+   * The casualty figures of each account of the happening the draft tells: first its own `figures` (the same array),
+   * then those of drafts that told it again elsewhere in the report ("left one dead and six wounded" in the dateline
+   * sentence, "killing one man and wounding six others" further down). Accounts are fused, never added.
+   */
+  readonly accounts: CasualtyFigure[][];
 }
 
 const AGGREGATE_NOUNS: ReadonlySet<string> = new Set(
@@ -81,6 +89,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       continue;
     }
     const sentences = new Set([trigger.sentence]);
+    const figures: CasualtyFigure[] = [];
     const date = ownDate(frame, sentences, trigger.type, [charSpan(frame, trigger)], trigger.clause);
     const reading = detectModality(frame, trigger, {
       responsibilityDenied: roles.deniedInitiator.length > 0,
@@ -98,7 +107,8 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       aggregate: null,
       date,
       place: choosePlace(frame, sentences, [trigger.start], null, [trigger.end], trigger.clause),
-      figures: [],
+      figures,
+      accounts: [figures],
     };
     byKey.set(key, draft);
     drafts.push(draft);
@@ -108,7 +118,15 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     draft.aggregate = aggregateOf(frame, draft);
   }
   attachCasualties(drafts, findCasualties(frame, lexicon));
-  const merged = mergeDrafts(drafts, (draft) => refersBack(frame, draft));
+  const merged = mergeHappenings(
+    mergeDrafts(
+      drafts,
+      (draft) => refersBack(frame, draft),
+      (draft) => isSeparated(frame, draft),
+    ),
+    (draft) => casualtiesOf(draft.accounts),
+    (draft) => isSeparated(frame, draft),
+  );
   const fallbackPlace = documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
@@ -116,6 +134,28 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
   const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent));
   return scoreSalience(events, merged, frame.sentences.length);
+}
+
+const SEPARATORS: ReadonlySet<string> = new Set(words('separate separately unrelated similar'));
+// "another shooting", "a previous attack": only right before the trigger, since "another man was shot" is one more victim.
+const OTHER_HAPPENING: ReadonlySet<string> = new Set(words('another previous prior earlier'));
+
+/**
+ * Whether a draft's own words set it apart from what was told before: "In a separate incident", "an unrelated
+ * shooting", "another shooting", "Later that day, ...". Read just before each trigger, within its sentence.
+ */
+function isSeparated(frame: DocumentFrame, draft: Draft): boolean {
+  const keys = frame.view.keys;
+  return draft.triggers.some((t) => {
+    const start = Math.max(frame.sentences[t.sentence]?.start ?? 0, t.start - 8);
+    for (let i = start; i < t.start; i++) {
+      const key = keys[i] as string;
+      if (SEPARATORS.has(key)) return true;
+      if ((key === 'later' || key === 'earlier') && keys[i + 1] === 'that') return true;
+      if (OTHER_HAPPENING.has(key) && t.start - i <= 2) return true;
+    }
+    return false;
+  });
 }
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
@@ -235,24 +275,22 @@ function firstSentence(draft: Draft): number {
   return Math.min(...draft.sentences);
 }
 
-/** Killed and injured from a draft's figures: the largest count of each, plus people said to be additional. */
-export function casualtiesOf(figures: readonly CasualtyFigure[]): { killed: CasualtyRange | null; injured: CasualtyRange | null } {
+/**
+ * Killed and injured from the figures of each account of one happening. Within an account, the largest count of each
+ * category plus people said to be additional ("another man was shot"); across accounts, the largest of each: the
+ * total a report states beats a partial count, and two accounts of one shooting count the same people.
+ */
+export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>): {
+  killed: CasualtyRange | null;
+  injured: CasualtyRange | null;
+} {
   const total = (category: CasualtyFigure['category']): CasualtyRange | null => {
-    const present = figures.filter((f) => f.category === category && !f.absent);
-    if (present.length === 0) return null;
-    let low = 0;
-    let high: number | null = 0;
-    const base = present.filter((f) => !f.additional);
-    if (base.length > 0) {
-      const top = base.reduce((a, b) => (b.low > a.low ? b : a));
-      low = top.low;
-      high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
+    let best: CasualtyRange | null = null;
+    for (const figures of accounts) {
+      const count = accountTotal(figures, category);
+      if (count && (best === null || count.low > best.low)) best = count;
     }
-    for (const f of present.filter((x) => x.additional)) {
-      low += f.low;
-      high = high === null || f.high === null ? null : high + f.high;
-    }
-    return { low, high };
+    return best;
   };
   let killed = total('killed');
   const suspects = total('suspect');
@@ -270,6 +308,27 @@ export function casualtiesOf(figures: readonly CasualtyFigure[]): { killed: Casu
       : suspects;
   }
   return { killed, injured };
+}
+
+/** One account's count of a category: its largest base figure plus the people said to be additional. */
+function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigure['category']): CasualtyRange | null {
+  const present = figures.filter((f) => f.category === category && !f.absent);
+  if (present.length === 0) return null;
+  // A suspect who died is told again and again ("was killed by police", "the dead suspect"): one figure says how many.
+  if (category === 'suspect') return present.reduce((a, b) => (b.low > a.low ? b : a));
+  let low = 0;
+  let high: number | null = 0;
+  const base = present.filter((f) => !f.additional);
+  if (base.length > 0) {
+    const top = base.reduce((a, b) => (b.low > a.low ? b : a));
+    low = top.low;
+    high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
+  }
+  for (const f of present.filter((x) => x.additional)) {
+    low += f.low;
+    high = high === null || f.high === null ? null : high + f.high;
+  }
+  return { low, high };
 }
 
 function toEvent(frame: DocumentFrame, draft: Draft, fallbackPlace: PlaceChoice | null, violent: ReadonlySet<number>): Event {
@@ -290,7 +349,7 @@ function toEvent(frame: DocumentFrame, draft: Draft, fallbackPlace: PlaceChoice 
   const date = single && draft.modality === 'asserted' ? reportDate(frame, own, draft.sentences, violent) : own;
   const place = single ? refinePlace(draft.place, fallbackPlace) : (draft.place ?? fallbackPlace);
   const modes = [...draft.modes].sort();
-  const { killed, injured } = casualtiesOf(draft.figures);
+  const { killed, injured } = casualtiesOf(draft.accounts);
   const evidence = [...draft.sentences]
     .sort((a, b) => a - b)
     .map((s) => frame.sentences[s]?.span)

@@ -83,11 +83,27 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       continue;
     }
     const figure = readFigure(frame, match.value, at, match.end, previousEnd);
+    const last = figures.at(-1);
     if (figure) figures.push(figure);
+    else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
+      // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
+      // one counted as shot or hurt is the one who died, not one more.
+      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
+    }
     previousEnd = match.end;
     at = match.end;
   }
   return figures;
+}
+
+/** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
+function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
+  const keys = frame.view.keys;
+  if (last.absent || (last.category !== 'shot' && last.category !== 'injured')) return false;
+  if (last.sentence !== frame.sentenceOf[at] || at - last.at > 16) return false;
+  // Only a death word said of a subject ("has died", "died Sunday"), not "the death of" nor "killing".
+  const key = keys[at] as string;
+  return key === 'died' || key === 'dies' || key === 'succumbed' || (key === 'dead' && AUXILIARIES.has(keys[at - 1] ?? ''));
 }
 
 function readFigure(
@@ -119,14 +135,32 @@ function readFigure(
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
-  // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler": an active verb counts its object.
-  if (!passive && (ACTIVE_FORMS.has(key) || (cue === 'killed' && key === 'shot'))) {
+  // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
+  // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
+  if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
     const object = countAfter(frame, end);
-    if (object) return { ...base, category: cue, ...object, absent: false, additional: false, rule: `casualty/${cue}-object` };
+    if (object) {
+      const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
+      return {
+        ...base,
+        category,
+        low: object.low,
+        high: object.high,
+        absent: false,
+        additional: category === 'suspect',
+        rule: `casualty/${category}-object`,
+      };
+    }
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
   }
   const subject = countBefore(frame, from, start);
-  if (!subject) return null;
+  if (!subject) {
+    // "where David McCray, 22, was shot to death": a singular verb says one, where the subject went unread.
+    const verb = keys[start - 1] === 'fatally' ? keys[start - 2] : keys[start - 1];
+    return verb === 'was' && cue !== 'shot'
+      ? { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-singular-verb` }
+      : null;
+  }
   const category: CasualtyCategory = subject.perpetrator && cue === 'killed' ? 'suspect' : cue;
   return {
     ...base,
@@ -159,26 +193,29 @@ interface Count {
 }
 
 /** The object of an active casualty verb: "killing three people", "killed more than 1,400", "wounding a man". */
-function countAfter(frame: DocumentFrame, from: number): Count | null {
+function countAfter(frame: DocumentFrame, from: number): (Count & { readonly perpetrator: boolean }) | null {
   const keys = frame.view.keys;
   const object = objectAfter(frame, from);
   if (!object) return null;
   // "killed four classmates and himself": the one who did it died too.
   const self = keys[object.end] === 'and' && (keys[object.end + 1] === 'himself' || keys[object.end + 1] === 'herself') ? 1 : 0;
-  return { low: object.low + self, high: object.high === null ? null : object.high + self };
+  const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
+  return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator };
 }
 
 function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
+  const keys = frame.view.keys;
+  // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause.
+  if (!/^[a-z0-9]/.test(keys[from] ?? '')) return null;
   const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
     const end = noun ? tokenAtOrAfter(frame, noun.end) : quantity.end;
     return { low: quantity.mention.value.low, high: quantity.mention.value.high, end };
   }
-  const keys = frame.view.keys;
   // "killing Sarah Davidson", "injuring Leanne Smith and Dustin Grey", "killed 13-year-old Eddie Holmes".
   let at = from;
-  while (at < from + 6 && /^(\d+|-|year|years|old|a|an|his|her|their)$/.test(keys[at] ?? '')) at++;
+  while (at < from + 6 && /^(\d+|-|year|years|old|a|an|the|his|her|their)$/.test(keys[at] ?? '')) at++;
   const names = frame.people.filter((p) => p.start >= at && p.start - at <= 1);
   if (names.length > 0) {
     let n = 1;
@@ -197,6 +234,9 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
     if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
   }
   if (PERSON_NOUNS.has(keys[at] ?? '') && !(keys[at] ?? '').endsWith('s')) return { low: 1, high: 1, end: at + 1 };
+  // "a shooting that killed one and injured three others".
+  if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
+  if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
   return null;
 }
 
@@ -254,8 +294,8 @@ function countBefore(
     (q) =>
       q.start >= start &&
       q.end <= to &&
-      countsPeople(frame, q) &&
-      (q.mention.value.noun !== null ||
+      countsPeople(frame, q, to) &&
+      ((q.mention.value.noun !== null && q.end !== to) ||
         to - q.end <= 1 ||
         keys[q.end] === 'of' ||
         (keys[q.start - 1] === 'of' && PERSON_GROUPS.has(keys[q.start - 2] ?? ''))),
@@ -315,6 +355,8 @@ function countBefore(
   }
   for (let i = to - 1; i >= start; i--)
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+  // "One teenager is dead and another is being treated": another on its own is one more person.
+  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, how: 'another' };
   return null;
 }
 
@@ -331,16 +373,20 @@ function joinedByAnd(keys: readonly string[], from: number, to: number): boolean
 }
 
 /** Whether a quantity counts people: a person noun, or no noun right before the casualty word ("two dead"); never an age. */
-function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>): boolean {
+function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
   if (AGE_BEFORE.has(keys[quantity.start - 1] ?? '')) return false;
   if (keys[quantity.end] === '-' && keys[quantity.end + 1] === 'year') return false;
   if (keys[quantity.end] === 'years' && keys[quantity.end + 1] === 'old') return false;
-  // "her father, 56, dead": a number set off by commas after a person is an age.
-  if (keys[quantity.start - 1] === ',' && keys[quantity.end] === ',' && quantity.mention.value.noun === null) return false;
   const value = quantity.mention.value;
+  const numberAt = frame.view.tokens[quantity.start]?.start ?? 0;
+  // "her father, 56, dead", "one female, 27, is in serious condition": a number set off by commas, with no noun of
+  // its own after it, is an age.
+  if (keys[quantity.start - 1] === ',' && keys[quantity.end] === ',' && (value.noun === null || (value.nounSpan?.start ?? 0) < numberAt))
+    return false;
   if (value.low > 100000 || !Number.isInteger(value.low)) return false;
-  if (value.noun === null) return true;
+  // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.
+  if (value.noun === null || quantity.end === cue) return true;
   // "a family of five".
   if (keys[quantity.start - 1] === 'of' && PERSON_GROUPS.has(keys[quantity.start - 2] ?? '')) return true;
   const nounWords = value.noun.toLowerCase().split(/[\s-]+/);

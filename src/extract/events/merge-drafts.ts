@@ -1,5 +1,5 @@
 /** @module One happening told over several sentences of a report becomes one event: compatible drafts of a type merge. */
-import type { EventActor } from '../../model/event.ts';
+import type { CasualtyRange, EventActor, EventModality, EventPlace } from '../../model/event.ts';
 import { sameActor } from './assign-roles.ts';
 import type { Draft } from './extract-events.ts';
 
@@ -10,12 +10,19 @@ const SAME_PLACE_KM = 30;
  * Each draft merges into the latest draft before it that it fits (the same type, modality and event clarity, dates
  * that overlap and places that agree where both give one, no initiators of different sides, no figures that deny each
  * other) and that it is tied to: it refers back ("the shooting", "those strikes"), it says nothing new (no date,
- * place or initiator of its own), or both give the same place, the same day or the same actor. Compatible is not enough: a report of several attacks tells them apart by what it says.
+ * place or initiator of its own), or both give the same place, the same day or the same actor. Compatible is not enough: a report of several attacks tells them apart by what it says, and one set apart in so many words
+ * (`separated`: "in a separate incident") starts anew.
  */
-export function mergeDrafts(drafts: readonly Draft[], anaphoric: (draft: Draft) => boolean): Draft[] {
+export function mergeDrafts(
+  drafts: readonly Draft[],
+  anaphoric: (draft: Draft) => boolean,
+  separated: (draft: Draft) => boolean = () => false,
+): Draft[] {
   const kept: Draft[] = [];
   for (const draft of drafts) {
-    const into = kept.findLast((k) => fits(k, draft) && (anaphoric(draft) || isBare(draft) || tied(k, draft)));
+    const into = separated(draft)
+      ? undefined
+      : kept.findLast((k) => fits(k, draft) && (anaphoric(draft) || isBare(draft) || tied(k, draft)));
     if (!into) {
       kept.push(draft);
       continue;
@@ -32,6 +39,93 @@ export function mergeDrafts(drafts: readonly Draft[], anaphoric: (draft: Draft) 
     if (draft.aggregate && (!into.aggregate || draft.aggregate.low > into.aggregate.low)) into.aggregate = draft.aggregate;
   }
   return kept;
+}
+
+const ACCOUNTED: ReadonlySet<EventModality> = new Set(['asserted', 'reported-unconfirmed']);
+
+/**
+ * One shooting told twice in a report becomes one event: a single attack merges into the first earlier one of its
+ * type whose place and date agree (or are not given) and whose casualties nest in its own, or who share a target,
+ * unless its own words set it apart (`separated`: "in a separate incident", "later that day"). The sentence-by-sentence
+ * merge keeps accounts apart that share nothing but their words; this pass joins them on what they count, so the
+ * dateline's "left one dead and six wounded" and "killing one man and wounding six others" are one event, and their
+ * figures two accounts of it (`accounts`), fused rather than added.
+ */
+export function mergeHappenings(
+  drafts: readonly Draft[],
+  casualties: (draft: Draft) => { killed: CasualtyRange | null; injured: CasualtyRange | null },
+  separated: (draft: Draft) => boolean,
+): Draft[] {
+  const kept: Draft[] = [];
+  for (const draft of drafts) {
+    const into = isAccount(draft) && !separated(draft) ? kept.find((k) => isAccount(k) && oneHappening(k, draft, casualties)) : undefined;
+    if (!into) {
+      kept.push(draft);
+      continue;
+    }
+    into.triggers.push(...draft.triggers);
+    for (const s of draft.sentences) into.sentences.add(s);
+    for (const m of draft.modes) into.modes.add(m);
+    add(into.initiator, draft.initiator);
+    add(into.target, draft.target);
+    add(into.deniedInitiator, draft.deniedInitiator);
+    into.accounts.push(...draft.accounts);
+    into.date ??= draft.date;
+    into.place ??= draft.place;
+    if (draft.modality === 'asserted') into.modality = 'asserted';
+  }
+  return kept;
+}
+
+/** A single attack told as happened or reported: what may be one account of a shooting. */
+function isAccount(draft: Draft): boolean {
+  return draft.type === 'ASSAULT' && draft.aggregate === null && ACCOUNTED.has(draft.modality);
+}
+
+function oneHappening(
+  a: Draft,
+  b: Draft,
+  casualties: (draft: Draft) => { killed: CasualtyRange | null; injured: CasualtyRange | null },
+): boolean {
+  if (a.type !== b.type || conflict(statesOf(a.initiator), statesOf(b.initiator))) return false;
+  // "Police were called to reports of shots fired" is the shooting told as happened; between states, a reported
+  // strike and a confirmed one are as often two.
+  if (a.modality !== b.modality && [a, b].some((d) => [...d.initiator, ...d.target].some((x) => x.country))) return false;
+  if (a.date && b.date && (daysBetween(a.date.end, b.date.start) > 1 || daysBetween(b.date.end, a.date.start) > 1)) return false;
+  const pa = firmPlace(a);
+  const pb = firmPlace(b);
+  if (pa && pb && !samePlace(pa, pb)) return false;
+  if (contradicts(a, b) || contradicts(b, a)) return false;
+  if (a.target.some((x) => b.target.some((y) => sameActor(x, y)))) return true;
+  const x = casualties(a);
+  const y = casualties(b);
+  const ka = x.killed?.low ?? 0;
+  const ia = x.injured?.low ?? 0;
+  const kb = y.killed?.low ?? 0;
+  const ib = y.injured?.low ?? 0;
+  // Nested counts: one account tells part of what the other does, or nothing at all.
+  return (ka <= kb && ia <= ib) || (kb <= ka && ib <= ia);
+}
+
+/** Initiators tied to a state: "a gunman" and "the victims" are no sides. */
+function statesOf(actors: readonly EventActor[]): EventActor[] {
+  return actors.filter((a) => a.country);
+}
+
+/** Days from the end of one interval to the start of a later one (negative where they overlap). */
+function daysBetween(end: string, start: string): number {
+  return (Date.parse(start) - Date.parse(end)) / 86_400_000;
+}
+
+/**
+ * A draft's place, unless it is a guess: a street whose town is unknown carries a point from anywhere, a county's
+ * point is far from most of its towns, and a place read inside a name ("Miami Valley Hospital") says nothing of where
+ * the shooting was.
+ */
+function firmPlace(draft: Draft): EventPlace | null {
+  const choice = draft.place;
+  if (!choice || /street|county|organisation-name/.test(choice.rule)) return null;
+  return choice.place;
 }
 
 function fits(a: Draft, b: Draft): boolean {
@@ -70,8 +164,11 @@ function tied(a: Draft, b: Draft): boolean {
 }
 
 function contradicts(a: Draft, b: Draft): boolean {
-  const absent = a.figures.filter((f) => f.absent).map((f) => f.category);
-  return absent.length > 0 && b.figures.some((f) => !f.absent && (absent.includes(f.category) || f.category === 'killed'));
+  const absent = a.accounts
+    .flat()
+    .filter((f) => f.absent)
+    .map((f) => f.category);
+  return absent.length > 0 && b.accounts.flat().some((f) => !f.absent && (absent.includes(f.category) || f.category === 'killed'));
 }
 
 function samePlace(
