@@ -9,6 +9,9 @@ export type { IngestItemResult, IngestOptions, IngestOutcome, IngestSummary } fr
 export { ingest, ingestReports } from './ingest/ingest.ts';
 export { IngestError } from './ingest/ingest-error.ts';
 export type { RawReport } from './ingest/raw-report.ts';
+export type { AnalyseOptions, AnalyseSummary } from './pipeline/analyse.ts';
+export { ANALYSIS_VERSION, analyse } from './pipeline/analyse.ts';
+export { understand, loadLexicons } from './understand/understand.ts';
 export type * from './model/index.ts';
 export { resolveFacts } from './resolve/facts/resolve-facts.ts';
 export { resolveIncidents } from './resolve/incidents/resolve-incidents.ts';
