@@ -12,6 +12,15 @@ const AGENCY_WORDS: ReadonlySet<string> = new Set(
     "sheriff sheriff's sheriffs deputies deputy prosecutor prosecutor's prosecutors coroner coroner's medical police jail court courts attorney attorney's da commissioners commission government officials authorities board detention schools school fire emergency dispatch 911 superior circuit district",
   ),
 );
+// "taken to Oak Lawn Hospital", "a Henderson County High School sophomore", "at Los Altos Skate Park": a place that
+// names a facility says where someone was taken or studies, or is a landmark of some other town.
+const FACILITY_WORDS: ReadonlySet<string> = new Set(
+  words(
+    'hospital hospitals medical memorial university college clinic health regional general mall motel hotel skate recreation arbors church cemetery academy elementary middle high airport',
+  ),
+);
+// "in the West Garfield Park neighborhood": a part of a town, which counts the town as the place.
+const NEIGHBOURHOOD_WORDS: ReadonlySet<string> = new Set(words('neighborhood neighbourhood neighborhoods subdivision section'));
 // "sites linked to Tehran", "Iran-backed": a relation to a place, not a location.
 const RELATIONS: ReadonlySet<string> = new Set(words('linked tied backed allied loyal close ties'));
 
@@ -56,6 +65,8 @@ export function choosePlace(
     if (clause !== null && frame.clauseOf[p.start] === clause) score += 2;
     if (p.mention.rule === 'place/demonym') score -= 3;
     if (p.mention.rule === 'place/in-organisation-name') score -= 2;
+    // A facility's town may be the event's ("San Francisco General Hospital"), but a town named for itself says more.
+    if (isFacility(frame, p)) score -= keys[p.start - 1] === 'to' || before2 === 'to' ? 8 : 3;
     // A street is a detail of the town it is read in (it carries the town's point): the town names the place.
     if (p.mention.rule === 'place/street') score -= 3;
     // A county is wider than the town the same sentence names; one named for its agency is no location at all.
@@ -85,7 +96,10 @@ export function choosePlace(
     if (bestOther) best = bestOther;
     else if (documentPlace && documentPlace.place.precision <= 2) return documentPlace;
   }
-  if (best) return { place: toEventPlace(best, `place-in-sentence/${best.mention.rule}`), rule: `place-in-sentence/${best.mention.rule}` };
+  if (best) {
+    const rule = `place-in-sentence/${best.mention.rule}${isNeighbourhood(frame, best) ? '/neighbourhood' : ''}`;
+    return { place: toEventPlace(best, rule), rule };
+  }
   return documentPlace;
 }
 
@@ -120,6 +134,20 @@ function isAgency(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
   return AGENCY_WORDS.has(frame.view.keys[p.end] ?? '');
 }
 
+/** "Miami Valley Hospital", "Los Altos Skate Park", "Henderson County High School": a place named in a facility's name. */
+function isFacility(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const keys = frame.view.keys;
+  const next = keys[p.end] ?? '';
+  if (FACILITY_WORDS.has(next)) return next !== 'high' && next !== 'middle' ? true : keys[p.end + 1] === 'school';
+  // "Jackson Memorial" is read whole; "Rush University Medical Center" one word further.
+  return FACILITY_WORDS.has(keys[p.end + 1] ?? '') && (keys[p.end + 1] === 'medical' || keys[p.end + 1] === 'memorial');
+}
+
+/** "the Englewood neighborhood", "in the Auburn Gresham neighbourhood": a part of a town. */
+function isNeighbourhood(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  return p.mention.value.precision === 1 && NEIGHBOURHOOD_WORDS.has(frame.view.keys[p.end] ?? '');
+}
+
 /** The place a report is mostly about: its most often named precise place (first named among equals), in its main region. */
 export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
   const region = mainRegion(frame);
@@ -129,6 +157,8 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
     const v = p.mention.value;
     if (v.metonymic || v.precision > 4 || p.mention.rule === 'place/demonym' || isRelation(frame, p)) continue;
     if (p.mention.rule === 'place/county' && isAgency(frame, p)) continue;
+    // "was flown to St. Louis Children's Hospital": where a victim was taken, not what the report is about.
+    if (isFacility(frame, p) && (frame.view.keys[p.start - 1] === 'to' || frame.view.keys[p.start - 2] === 'to')) continue;
     const key = `${v.name}|${v.admin1 ?? ''}|${v.country ?? ''}`;
     const entry = counts.get(key);
     if (entry) entry.n++;

@@ -157,6 +157,18 @@ describe('casualties', () => {
     ['The shooting in Akron on Saturday left two dead and one injured.', { killed: 2, injured: 1 }],
     ['A shooting in Akron on Saturday killed one and injured three others.', { killed: 1, injured: 3 }],
     ['The shooting victim, 25, was taken to a hospital after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A background toll told after the attack is not the attack's.
+    [
+      'A man was shot and killed in Akron on Saturday. Also last month, four children were wounded in shootings across the city.',
+      { killed: 1, injured: null },
+    ],
+    // A wound tells a toll with no casualty word; a breakdown after a comma restates the count, not adds to it.
+    ['Two men suffered gunshot wounds outside a bar in Akron on Saturday.', { killed: null, injured: 2 }],
+    ['Officers found 13 people, 11 men and two women, with gunshot wounds at a party in Akron on Saturday.', { killed: null, injured: 13 }],
+    // Negative: the wound of one counted as dead is how he died, not one more hurt.
+    ['A man was found dead with a gunshot wound in Akron on Saturday.', { killed: 1, injured: null }],
+    // Negative: a toll told after the attack with no background cue is the attack's.
+    ['A man was shot and killed in Akron on Saturday. Two other people were wounded.', { killed: 1, injured: 2 }],
     // The archive counts a suspect police killed among the killed; the people he shot are his object, not him.
     ['Police shot and killed the suspect after he shot two people in Akron on Saturday.', { killed: 1, injured: 2 }],
     ['One teenager is dead and another is being treated for injuries after a shooting in Akron on Saturday.', { killed: 1, injured: 1 }],
@@ -259,6 +271,20 @@ describe('where a shooting happened in local news', () => {
     ['DAYTON, Ohio — Police are looking for a gunman. A man was shot on Friday, police said.', 'Dayton', 'dateline'],
     // A former or neighbouring name of another place does not beat the place of that name.
     ['A man was shot in Philadelphia on Monday. Police in Pennsylvania are looking for the gunman.', 'Philadelphia', 'alias'],
+    // A town in a hospital's name is where a victim was taken, not where he was shot.
+    [
+      'DAYTON, Ohio — A man was shot on Friday night, police said. He was taken to Springfield Regional Medical Center.',
+      'Dayton',
+      'facility',
+    ],
+    // A neighbourhood is part of the town the report is about.
+    [
+      'CHICAGO — A man was shot in the Englewood neighborhood on Friday. Chicago police are looking for the gunman.',
+      'Chicago',
+      'neighbourhood',
+    ],
+    // Negative: a town named for itself beside a facility keeps its place.
+    ['A man was shot outside a bar in Springfield, Ohio, on Friday and taken to a hospital.', 'Springfield', 'no facility'],
   ];
   for (const [text, name, why] of cases) {
     it(`${why}: ${text}`, () => {

@@ -22,7 +22,7 @@ import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
-import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
+import { distanceKm, mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { scoreSalience } from './score-salience.ts';
 
 /** What event extraction needs of a document besides its mentions. */
@@ -117,7 +117,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     if (MODED.has(draft.type)) addModeCues(frame, lexicon, draft);
     draft.aggregate = aggregateOf(frame, draft);
   }
-  attachCasualties(drafts, findCasualties(frame, lexicon));
+  attachCasualties(frame, drafts, findCasualties(frame, lexicon));
   const merged = mergeHappenings(
     mergeDrafts(
       drafts,
@@ -147,6 +147,7 @@ const OTHER_HAPPENING: ReadonlySet<string> = new Set(words('another previous pri
 function isSeparated(frame: DocumentFrame, draft: Draft): boolean {
   const keys = frame.view.keys;
   return draft.triggers.some((t) => {
+    if (isBackground(frame, t.sentence)) return true;
     const start = Math.max(frame.sentences[t.sentence]?.start ?? 0, t.start - 8);
     for (let i = start; i < t.start; i++) {
       const key = keys[i] as string;
@@ -156,6 +157,35 @@ function isSeparated(frame: DocumentFrame, draft: Draft): boolean {
     }
     return false;
   });
+}
+
+// Openings of a sentence that tells background, not the happening reported: "Also last month, ...", "Earlier this
+// year, ...", "So far this year, ...", "In 2012, ...".
+const BACKGROUND_OPENINGS: readonly (readonly string[])[] = [
+  'also',
+  'earlier this',
+  'last year',
+  'last month',
+  'so far this',
+  'so far in',
+  'this year',
+  'since january',
+  'in a separate',
+  'in another',
+  'in an unrelated',
+  'in previous',
+  'in recent',
+  'over the past',
+  'in the past',
+].map((cue) => cue.split(' '));
+
+/** Whether a sentence opens with a background cue ("Also last month, four children were shot in separate incidents"). */
+function isBackground(frame: DocumentFrame, sentence: number): boolean {
+  const start = frame.sentences[sentence]?.start;
+  if (start === undefined) return false;
+  const keys = frame.view.keys;
+  if (/^(19|20)\d\d$/.test(keys[start + 1] ?? '') && keys[start] === 'in') return true;
+  return BACKGROUND_OPENINGS.some((cue) => cue.every((word, i) => keys[start + i] === word));
 }
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
@@ -241,7 +271,7 @@ function aggregateOf(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
  * A figure goes to the draft of its sentence (a death with a cause of its own to the DEATH beside it, the rest to the
  * nearest attack), else to the last attack told before it (within four sentences), else to the next one.
  */
-function attachCasualties(drafts: readonly Draft[], figures: readonly CasualtyFigure[]): void {
+function attachCasualties(frame: DocumentFrame, drafts: readonly Draft[], figures: readonly CasualtyFigure[]): void {
   const assaults = drafts.filter((d) => d.type === 'ASSAULT');
   for (const figure of figures) {
     const death = drafts.find(
@@ -256,6 +286,8 @@ function attachCasualties(drafts: readonly Draft[], figures: readonly CasualtyFi
     }
     const here = assaults.filter((d) => d.sentences.has(figure.sentence));
     let target: Draft | undefined;
+    // "Also last month, four people died in shootings": a background toll belongs to no attack told elsewhere.
+    if (here.length === 0 && isBackground(frame, figure.sentence)) continue;
     if (here.length > 0) {
       target = here.reduce((a, b) => (distance(a, figure.at) <= distance(b, figure.at) ? a : b));
     } else {
@@ -390,6 +422,11 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   if (!report) return own;
   // A street whose town is unknown, or a county: the report's town in the same state says where.
   const wide = own.rule.endsWith('place/street') || own.rule.endsWith('place/county');
+  // "in the Englewood neighborhood" of a report about Chicago: the town the neighbourhood lies in is the place.
+  if (own.rule.endsWith('/neighbourhood') && report.place.precision === 1 && report.place.name !== own.place.name) {
+    if (distanceKm(own.place.lat, own.place.lon, report.place.lat, report.place.lon) <= 30)
+      return { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' };
+  }
   if (wide && report.place.precision === 1 && report.place.admin1 === own.place.admin1 && report.place.country === own.place.country)
     return { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' };
   if (own.place.precision < 4 || report.place.precision > 3) return own;

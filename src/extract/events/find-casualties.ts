@@ -84,7 +84,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     }
     const figure = readFigure(frame, match.value, at, match.end, previousEnd);
     const last = figures.at(-1);
-    if (figure) figures.push(figure);
+    if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
+      // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
+    } else if (figure) figures.push(figure);
     else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
@@ -94,6 +96,13 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = match.end;
   }
   return figures;
+}
+
+/** Whether a wound ("with a gunshot wound", "suffered gunshot wounds") is that of one just counted in its sentence. */
+function isWoundOfTheDead(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined, end: number): boolean {
+  const keys = frame.view.keys;
+  if (figure.category !== 'shot' || !/^wounds?$/.test(keys[end - 1] ?? '')) return false;
+  return last !== undefined && !last.absent && last.sentence === figure.sentence && figure.at - last.at <= 12;
 }
 
 /** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
@@ -316,6 +325,9 @@ function countBefore(
     for (let k = quantities.length - 2; k >= 0; k--) {
       const q = quantities[k] as PlacedMention<'quantity'>;
       if (!joinedByAnd(keys, q.end, last.start)) break;
+      // "13 people, 11 males and two females": a breakdown set off by a comma restates the count before it.
+      const between = keys.slice(q.end, last.start);
+      if (q.mention.value.low === low && between.includes(',') && !between.includes('and')) break;
       low += q.mention.value.low;
       high = high === null || q.mention.value.high === null ? null : high + q.mention.value.high;
       last = q;
