@@ -2,7 +2,7 @@
  * @module When a report was published, from its metadata or, failing that, from its text.
  *
  * The text gives bounds, not a day: a report is published on or after the latest past date it
- * mentions, within the spans it states ("a bit over three weeks since ..."), in the month it calls
+ * mentions, within the spans it states ("just over four weeks since ..."), in the month it calls
  * "this month", and on or just after the weekday it says a statement was made on. The rules below
  * turn each cue into a bound and intersect them, in this order: year context, dated references,
  * relative spans, weekday. Our own small date reader rather than chrono: ingest needs only absolute
@@ -265,7 +265,7 @@ function solve(text: string, cues: Cues, yearOf: YearOf): { lower: number; upper
   return { lower, upper, rules };
 }
 
-/** "a bit over three weeks since Hamas invaded Israel": bounds from a span after a known or dated happening. */
+/** "just over four weeks since the invasion began": bounds from a span after a known or dated happening. */
 function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf): Array<{ low: number; high: number }> {
   const bounds: Array<{ low: number; high: number }> = [];
   for (const match of text.matchAll(SPAN_SINCE)) {
