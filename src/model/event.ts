@@ -82,7 +82,7 @@ export interface Event {
   readonly subEventType: string;
   readonly initiator: readonly EventActor[];
   readonly target: readonly EventActor[];
-  /** Actors the text says were not the initiator ("denied that the U.S. had been responsible"). */
+  /** Actors the text says were not the initiator ("rejected claims that U.S. jets carried it out"). */
   readonly deniedInitiator: readonly EventActor[];
   readonly place: EventPlace | null;
   readonly date: EventDate | null;

@@ -85,7 +85,7 @@ const PHRASE_WORDS = 4;
 // How far back a governing verb may be: the figure's own words plus a short object.
 const VERB_REACH = /(?:^|[\s(])((?:\S+\s+){0,3}\S+)\s*$/;
 
-/** The last word of a noun phrase, lower case ("suicide drone, rocket, and missile attacks" → "attacks"). */
+/** The last word of a noun phrase, lower case ("drone, rocket and missile strikes" → "strikes"). */
 export function headWord(noun: string): string {
   const words = noun
     .toLowerCase()

@@ -1,6 +1,6 @@
 /**
  * @module Claims: every figure a report states, read from its mentions: what it counts, where, when, who says so and
- * how. Counts spread over a sentence belong together ("14 times in Iraq, and nine in Syria, ... a total of 23"): the
+ * how. Counts spread over a sentence belong together ("12 times in Iraq and seven in Syria, 19 in all"): the
  * total takes the places of its parts.
  *
  * Order: figures are found per sentence (quantities, then people counted by an implicit one); each takes its
@@ -324,7 +324,7 @@ function categorise(
   const remembered = head === null ? undefined : memory.nouns.get(head);
   if (remembered !== undefined) return { category: remembered, cue: 'noun-as-before', noun };
   if (noun === null || OCCURRENCE.test(head ?? '')) {
-    // "at least 14 in Iraq and nine in Syria": a bare figure beside another takes its category.
+    // "at least 12 in Iraq and seven in Syria": a bare figure beside another takes its category.
     if (
       previous !== undefined &&
       /^[\s,]*(?:(?:were|was|are|is)\s+)?(?:(?:in|at|near)\s+[^,;.]{1,40}?)?[\s,]*(?:and|or|,)\s+$/i.test(
@@ -344,7 +344,7 @@ function categorise(
 const TALLY_BEFORE =
   /(?:\b(?:figure|count|tally|total|number|toll|it)\s+(?:had\s+|has\s+)?|\band\s+)(?:was|is|stood at|stands at|reached|rose to|climbed to|passed|topped|exceeded|surpassed|hit|grew to|jumped to)\s+$/i;
 
-/** "rocket and drone attacks — at least 14 in Iraq": the nearest category noun before a bare figure. */
+/** "drone and rocket strikes — at least 12 in Iraq": the nearest category noun before a bare figure. */
 function elidedCategory(before: string): { category: ClaimCategory; noun: string } | null {
   const words = before
     .slice(-80)

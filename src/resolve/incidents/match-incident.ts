@@ -57,7 +57,7 @@ export function dayGap(a: { start: string; end: string }, b: { start: string; en
 function comparePlaces(a: EventPlace | null, b: EventPlace | null, aggregate: boolean): number | null {
   if (!a || !b) return 0;
   // A place read off the report as a whole, not the event's own sentences, may be wrong, and an aggregate spans
-  // places ("14 attacks in Iraq and nine in Syria"): neither rules a match out.
+  // places ("12 attacks in Iraq and seven in Syria"): neither rules a match out.
   const weak = aggregate || a.rule.startsWith('place-from-document') || b.rule.startsWith('place-from-document');
   if (a.country && b.country && a.country !== b.country) return weak ? -1 : null;
   if (a.precision >= 5 || b.precision >= 5) return a.name === b.name ? 1 : 0.5;

@@ -71,7 +71,7 @@ const RIGHT_STOPS: ReadonlySet<string> = new Set([
       'has have had to and citing adding noting',
   ),
 ]);
-// After "according to" or "reports from" a phrase may run on ("activists and media organizations linked to proxies").
+// After "according to" or "reports from" a phrase may run on ("residents and local journalists close to the militias").
 const LENIENT_RIGHT_STOPS: ReadonlySet<string> = new Set(
   [...RIGHT_STOPS].filter((word) => word !== 'and' && word !== 'to' && word !== 'in' && word !== 'at'),
 );
@@ -179,7 +179,7 @@ export function speakerAfter(scan: SpeakerScan, from: number, last: number, leni
     }
     const token = tokens[at];
     if (stops.has(key) || (token?.kind === 'punct' && key !== '-')) break;
-    // A participle ends the phrase: "a senior defense official speaking on background", "a report released on Friday".
+    // A participle ends the phrase: "a senior official speaking on condition of anonymity", "a report released on Friday".
     if (at > from + 1 && key.endsWith('ing') && !startsUpper(token?.text ?? '')) break;
     const isParticiple = key.endsWith('ed') && scan.lexicon.speakerHeads.has(keys[at - 1] as string);
     if (isParticiple && AFTER_PARTICIPLE.has(keys[at + 1] ?? '')) break;

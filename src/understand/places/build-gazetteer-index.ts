@@ -145,6 +145,7 @@ const SETTLEMENT_KIND: Readonly<Record<string, PlaceKind>> = {
   PPLA3: 'local-seat',
   PPLA4: 'local-seat',
   PPLA5: 'local-seat',
+  PPLX: 'section',
 };
 
 /** Builds the index bytes and what it counted. Pure: the same sources give the same bytes. */
@@ -184,7 +185,7 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
     });
     const arabic = ARABIC_ARTICLE_COUNTRIES.has(row.country);
     addNames(entry, [row.name, row.asciiName], true, arabic);
-    const important = row.population >= ALTERNATES_MIN_POPULATION || entry.kind !== 'populated-place';
+    const important = row.population >= ALTERNATES_MIN_POPULATION || (entry.kind !== 'populated-place' && entry.kind !== 'section');
     // GeoNames lists airport codes among other names ("DAM" for Damascus): no abbreviations from there.
     if (important) addNames(entry, row.alternateNames.filter(isUsableAlternate), false, arabic, false);
     byGeonameId.set(row.geonameId, entry);
@@ -670,6 +671,7 @@ function serialise(
     titles: extras.titles,
     organisationHeads: extras.organisationHeads,
     givenNames: extras.givenNames,
+    sectionTowns: containingTowns(entries),
   });
   // The header holds the section table, so lay the sections out after a header sized with room to spare.
   const draft = encoder.encode(JSON.stringify(metaWithout(Object.fromEntries(sections.map(([s]) => [s, { offset: 1e10, length: 1e10 }])))));
@@ -696,6 +698,49 @@ function serialise(
       bytes: bytes.length,
     },
   };
+}
+
+// A neighbourhood lies inside the biggest town of its region this close to its point: South Shore in Chicago.
+const SECTION_TOWN_KM = 20;
+const SECTION_TOWN_KINDS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place']);
+
+/** Each section's (PPLX) town, by place id: the most populous town of its country and region near it that is bigger than it. */
+function containingTowns(entries: readonly Entry[]): Record<number, number> {
+  const cells = new Map<string, number[]>();
+  const cell = (lat: number, lon: number): string => `${Math.floor(lat * 4)},${Math.floor(lon * 4)}`;
+  entries.forEach((e, id) => {
+    if (!SECTION_TOWN_KINDS.has(e.kind) || e.population <= 0) return;
+    const key = cell(e.lat, e.lon);
+    const list = cells.get(key);
+    if (list) list.push(id);
+    else cells.set(key, [id]);
+  });
+  const towns: Record<number, number> = {};
+  entries.forEach((e, id) => {
+    if (e.kind !== 'section') return;
+    let best = -1;
+    let bestPopulation = e.population;
+    const y = Math.floor(e.lat * 4);
+    const x = Math.floor(e.lon * 4);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (const t of cells.get(`${y + dy},${x + dx}`) ?? []) {
+          const town = entries[t] as Entry;
+          if (town.country !== e.country || town.admin1 !== e.admin1 || town.population <= bestPopulation) continue;
+          if (kmBetween(e.lat, e.lon, town.lat, town.lon) > SECTION_TOWN_KM) continue;
+          best = t;
+          bestPopulation = town.population;
+        }
+      }
+    }
+    if (best >= 0) towns[id] = best;
+  });
+  return towns;
+}
+
+function kmBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const cos = Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
+  return 111.2 * Math.hypot(lat1 - lat2, (lon1 - lon2) * cos);
 }
 
 function bytesOf(array: ArrayBufferView): Uint8Array {

@@ -276,3 +276,56 @@ describe('extractPlaces places a street at its town', () => {
     });
   }
 });
+
+describe('extractPlaces reads datelines in capitals', () => {
+  const cases: [string, string, { name: string; admin1: string }][] = [
+    ['NEW ORLEANS -- Two men were hurt in a crash overnight.', 'NEW ORLEANS', { name: 'New Orleans', admin1: 'Louisiana' }],
+    ['CHICAGO (AP) — A fire closed a school on Monday.', 'CHICAGO', { name: 'Chicago', admin1: 'Illinois' }],
+    ['TOLEDO, Ohio — The council met late on Tuesday.', 'TOLEDO', { name: 'Toledo', admin1: 'Ohio' }],
+    ['SPRINGFIELD, Mo. (KY3) - A bridge was closed for repairs.', 'SPRINGFIELD', { name: 'Springfield', admin1: 'Missouri' }],
+    ['Storm clean-up goes on\nNEW ORLEANS -- Crews worked all night.', 'NEW ORLEANS', { name: 'New Orleans', admin1: 'Louisiana' }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.rule, 'place/dateline');
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.admin1, expected.admin1);
+      assert.equal(m.value.precision, 1);
+    });
+  }
+  // Negative: boilerplate in capitals and capitals inside a sentence are no datelines.
+  const negatives: [string, string][] = [
+    ['MORE: Crews worked all night to clear the road.', 'MORE'],
+    ['The crowd chanted NEW ORLEANS all night.', 'NEW ORLEANS'],
+  ];
+  for (const [text, phrase] of negatives) {
+    it(`no dateline "${phrase}" in: ${text}`, () => {
+      assert.ok(!places(text).some((m) => m.text === phrase && m.rule === 'place/dateline'));
+      assert.ok(!places(text).some((m) => m.text === 'MORE'));
+    });
+  }
+});
+
+describe('extractPlaces names a neighbourhood by its town', () => {
+  const cases: [string, string, { name: string; admin1: string }][] = [
+    ['A man was hurt in a crash in South Shore on Friday.', 'South Shore', { name: 'Chicago', admin1: 'Illinois' }],
+    ['CHICAGO (AP) — A fire broke out in South Shore.', 'South Shore', { name: 'Chicago', admin1: 'Illinois' }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.rule, 'place/neighbourhood');
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.admin1, expected.admin1);
+      assert.equal(m.value.precision, 2);
+    });
+  }
+  // Negative: a town that shares a neighbourhood's name stays a town when its state is named.
+  it('South Shore, Ky. stays a town', () => {
+    const m = find('A man was hurt in South Shore, Ky., on Friday.', 'South Shore');
+    assert.equal(m.rule, 'place/gazetteer');
+    assert.equal(m.value.admin1, 'Kentucky');
+    assert.equal(m.value.precision, 1);
+  });
+});

@@ -63,7 +63,9 @@ const NOT_COUNTY_NAMES = new Set('the this that each every our his her their a o
 // Phrases just before a point place that make its precision "near": "near Abu Kamal", "40 km north of Baghdad".
 const NEAR =
   /(?:\bnear(?:by)?|\boutside(?: of)?|\bclose to|\boutskirts of|\bvicinity of|\baround|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: of)?|\b(?:km|kilometers|kilometres|miles|mi)\s+(?:from|of|outside))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
-const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place']);
+const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place', 'section']);
+// What may follow a dateline's place: "TOLEDO, Ohio —", "CHICAGO (AP) —", "NEW ORLEANS --".
+const DATELINE_FOLLOWERS = new Set([',', '(', '-', '—', '–']);
 const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.keys(speechVerbs.verbs));
 const MAX_CANDIDATES = 40;
 const MAX_WORDS = 7;
@@ -160,7 +162,11 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
       span: { start: m.start, end: m.end },
       text: text.slice(m.start, m.end),
       value,
-      rule: isMetonymic ? 'place/metonymy' : m.rule,
+      rule: isMetonymic
+        ? 'place/metonymy'
+        : m.rule === 'place/gazetteer' && gazetteer.kind(m.chosen) === 'section'
+          ? 'place/neighbourhood'
+          : m.rule,
       confidence: confidenceOf(m, gazetteer),
     });
   });
@@ -247,7 +253,14 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       last,
       start: t.start,
       end: end.end,
-      rule: keyIndex < 0 ? 'place/demonym' : context === 'organisation' ? 'place/in-organisation-name' : 'place/gazetteer',
+      rule:
+        keyIndex < 0
+          ? 'place/demonym'
+          : context === 'organisation'
+            ? 'place/in-organisation-name'
+            : isDatelinePlace(text, tokens, i, last)
+              ? 'place/dateline'
+              : 'place/gazetteer',
       candidates,
       container,
       isSingleWord,
@@ -334,8 +347,10 @@ function longestName(
     }
     const isAbbreviation = j === i && t.isAllCaps && t.text.replace(/\./g, '').length <= 5;
     let keyIndex = -1;
+    let viaAbbreviation = false;
     if (isAbbreviation) {
       keyIndex = g.findKey(`#${key}`);
+      viaAbbreviation = keyIndex >= 0;
       if (keyIndex < 0 && t.text.length >= 4 && isDateline(text, t)) keyIndex = g.findKey(key);
     } else if (first.isAllCaps && t.isAllCaps && t.text.length > 2) {
       if (isDateline(text, t)) keyIndex = g.findKey(key);
@@ -345,16 +360,37 @@ function longestName(
     // "Canadian" is a demonym before it is Canadian, Texas; a longer name ("American Samoa") still wins.
     const demonym = withDemonyms && j - i < 3 && !first.isAllCaps ? g.demonyms.get(key) : undefined;
     if (demonym !== undefined) best = { last: j, keyIndex: -1, demonym, isAbbreviation: false };
-    else if (keyIndex >= 0) best = { last: j, keyIndex, demonym: -1, isAbbreviation };
+    else if (keyIndex >= 0) best = { last: j, keyIndex, demonym: -1, isAbbreviation: viaAbbreviation };
   }
   return best;
 }
 
-/** An all-capital word counts only in a dateline: "BEIRUT (Reuters) —", "CHARLESTON, W.Va.". */
+/** An all-capital word counts only in a dateline: "BEIRUT (Reuters) —", "CHARLESTON, W.Va.", "NEW ORLEANS --"; never "MORE:". */
 function isDateline(text: string, t: PlaceToken): boolean {
-  if (t.isSentenceStart) return true;
   const next = nextVisible(text, t.fullEnd);
-  return next === ',' || next === '(' || next === '—' || next === '–';
+  if (t.isSentenceStart && next !== ':') return true;
+  return DATELINE_FOLLOWERS.has(next);
+}
+
+/**
+ * A place in capitals opening the text or a line and followed by a dateline's comma, dash or agency: "CHICAGO (AP) —",
+ * "SPRINGFIELD, Mo. (KY3) -". The report was written there, so the place is kept without other support.
+ */
+function isDatelinePlace(text: string, tokens: readonly PlaceToken[], first: number, last: number): boolean {
+  const head = tokens[first] as PlaceToken;
+  const end = tokens[last] as PlaceToken;
+  if (!head.isAllCaps || !end.isAllCaps || head.text.replace(/\./g, '').length < 3) return false;
+  if (!isLineStart(text, head.start)) return false;
+  return DATELINE_FOLLOWERS.has(nextVisible(text, end.fullEnd));
+}
+
+function isLineStart(text: string, position: number): boolean {
+  for (let k = position - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
+  }
+  return true;
 }
 
 /** What a name is part of, by the words around it; `surname` is a person whose name recurs alone ("Austin said"). */
@@ -971,6 +1007,7 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 
 /** Keeps a resolved match unless it is a small or common-word town the document gives no reason to believe. */
 function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
+  if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
   if (m.isStopName) return false;
   const kind = g.kind(m.chosen);
@@ -996,6 +1033,9 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   } else if (precision === 1 && NEAR.test(text.slice(Math.max(0, m.start - 40), m.start))) {
     precision = 2;
   }
+  // A neighbourhood is named by its town ("South Shore" is in Chicago), at its own point, near the town's.
+  const town = g.kind(id) === 'section' ? g.sectionTown(id) : -1;
+  if (town >= 0) name = g.name(town);
   return {
     name,
     country: g.country(id),
@@ -1003,7 +1043,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     lat: round(g.lat(id)),
     lon: round(g.lon(id)),
     precision,
-    geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(id),
+    geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
   };
 }

@@ -14,7 +14,9 @@ export type PlaceKind =
   | 'admin-seat'
   | 'district-seat'
   | 'local-seat'
-  | 'populated-place';
+  | 'populated-place'
+  /** A section of a town (GeoNames PPLX): "South Shore", "Liberty City", "Williamsburg". */
+  | 'section';
 
 /** Kinds in the order of their stored code. */
 export const PLACE_KINDS: readonly PlaceKind[] = [
@@ -30,6 +32,7 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
   'district-seat',
   'local-seat',
   'populated-place',
+  'section',
 ];
 
 const PRECISION_BY_KIND: Readonly<Record<PlaceKind, GeoPrecision>> = {
@@ -45,6 +48,8 @@ const PRECISION_BY_KIND: Readonly<Record<PlaceKind, GeoPrecision>> = {
   'district-seat': 1,
   'local-seat': 1,
   'populated-place': 1,
+  // A neighbourhood's point is its own, but the place readers mean is the town around it: near that town.
+  section: 2,
 };
 
 /** The prior weight of a kind when nothing in the document tells two places of one name apart. */
@@ -61,13 +66,15 @@ const KIND_WEIGHT: Readonly<Record<PlaceKind, number>> = {
   'district-seat': 0.5,
   'local-seat': 0.2,
   'populated-place': 0,
+  // A neighbourhood yields to a town of its name unless the document speaks for it.
+  section: -1,
 };
 
 /** Postings carry this bit when the entry was found under one of its other names rather than its own. */
 export const ALIAS_FLAG = 0x80000000;
 
 /** The index's format version: part of the cache key, so a changed builder never reads an old file. */
-export const GAZETTEER_FORMAT = 5;
+export const GAZETTEER_FORMAT = 7;
 
 /** A first-level region named in the index: its country, GeoNames admin1 code and name. */
 export interface Admin1Region {
@@ -105,6 +112,8 @@ export interface GazetteerMeta {
   readonly organisationHeads: readonly string[];
   /** Keys of given names and common family names: a place of that one-word name needs support from the document. */
   readonly givenNames: readonly string[];
+  /** A section's (PPLX, kind `section`) place id to the id of the town it lies in, where one is near enough. */
+  readonly sectionTowns: Readonly<Record<number, number>>;
 }
 
 /** FNV-1a over UTF-16 code units: the hash the builder and the reader share. */
@@ -255,6 +264,11 @@ export class Gazetteer {
   }
 
   /** Stored country index (255 when none): cheap to compare. */
+  /** The town a section (kind `section`) lies in, or -1 when none is known or `id` is no section. */
+  sectionTown(id: number): number {
+    return this.meta.sectionTowns[id] ?? -1;
+  }
+
   countryIndex(id: number): number {
     return this.countryCodes[id] ?? NO_COUNTRY;
   }
@@ -303,7 +317,12 @@ export class Gazetteer {
 export function priorWeight(kind: PlaceKind, population: number): number {
   const size = population > 0 ? Math.log10(population + 1) : 0;
   const isSettlement =
-    kind === 'capital' || kind === 'admin-seat' || kind === 'district-seat' || kind === 'local-seat' || kind === 'populated-place';
+    kind === 'capital' ||
+    kind === 'admin-seat' ||
+    kind === 'district-seat' ||
+    kind === 'local-seat' ||
+    kind === 'populated-place' ||
+    kind === 'section';
   return KIND_WEIGHT[kind] + (isSettlement ? size : size * 0.05);
 }
 

@@ -555,9 +555,9 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'near
 const SHARED_GAP = 6;
 
 /**
- * "at least 14 separate times in Iraq, and nine separate times in Syria": a bare number joined by "and"
+ * "at least 12 times in Iraq, and seven times in Syria": a bare number joined by "and"
  * to a qualified count, with at most a place phrase between, shares its qualifier. A verb between
- * ("killed more than 1,400 people and kidnapped 239") keeps them apart.
+ * ("killed more than 40 people and seized 12") keeps them apart.
  */
 function sharedQualifier(text: string, tokens: readonly Token[], first: number, counted: readonly Counted[]): Qualifier | null {
   const previous = counted[counted.length - 1];

@@ -65,7 +65,7 @@ export function findNoun(text: string, tokens: readonly Token[], index: number):
   return { first: index, last };
 }
 
-/** "134 suicide drone, rocket, and missile attacks": a list of modifiers sharing one plural head. */
+/** "120 drone, rocket and missile strikes": a list of modifiers sharing one plural head. */
 function coordinatedHead(text: string, tokens: readonly Token[], index: number): number | null {
   let sawConjunction = false;
   for (let position = index; position < tokens.length && position < index + COORDINATION_REACH; position++) {
