@@ -20,7 +20,7 @@ export interface Participant {
 export interface Roles {
   readonly initiator: EventActor[];
   readonly target: EventActor[];
-  /** Actors the text says did not do it ("denied that the U.S. had been responsible for ..."). */
+  /** Actors the text says did not do it ("rejected claims that U.S. jets carried it out"). */
   readonly deniedInitiator: EventActor[];
 }
 
@@ -202,7 +202,7 @@ function undergoVerbBefore(frame: DocumentFrame, trigger: Trigger): number {
   return -1;
 }
 
-/** A denial verb before `at` in its sentence ("The official denied that the U.S. ..."). */
+/** A denial verb before `at` in its sentence ("A spokesman rejected claims that U.S. jets ..."). */
 function hasDenialBefore(frame: DocumentFrame, at: number): boolean {
   const keys = frame.view.keys;
   const sentence = frame.sentenceOf[at];

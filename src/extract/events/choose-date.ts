@@ -24,7 +24,7 @@ export function chooseDate(
 ): EventDate | null {
   const published = frame.published;
   const inSentences = frame.dates.filter((d) => sentences.has(d.sentence) && (!published || d.mention.value.start <= published.end));
-  // A date in the trigger's own clause first: "blamed attacks since October 17, and carried out strikes last week".
+  // A date in the trigger's own clause first: "held militias to blame for raids since May 2, and struck back last week".
   const inClause = clause === null ? [] : inSentences.filter((d) => frame.clauseOf[d.start] === clause);
   const candidates = inClause.length > 0 ? inClause : inSentences;
   const days = candidates.filter((d) => d.mention.value.precision === 'day');

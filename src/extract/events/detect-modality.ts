@@ -30,7 +30,7 @@ const FUTURE: ReadonlySet<string> = new Set(
 const INTENT: ReadonlySet<string> = new Set(
   words('going continue threatened threatens threaten vowed vows pledged promised plans planned intends intend wants wanted seeks sought'),
 );
-// "did not appear to have caused casualties" denies the casualties, not the strikes: such words end the denial's reach.
+// "no casualties were reported from the raid" denies the casualties, not the strikes: such words end the denial's reach.
 const CASUALTY_WORDS: ReadonlySet<string> = new Set(words('casualties casualty injuries deaths'));
 // How far back a cue reaches, in tokens, within the trigger's clause.
 const REACH = 8;
@@ -38,7 +38,7 @@ const REACH = 8;
 /**
  * Reads the cues before the trigger in its clause (the nearest wins), then the attributions whose scope covers it,
  * then the date: an event dated after the report was published is in the future. `responsibilityDenied` is set when
- * the denial is of who did it, not of what happened ("denied that the U.S. had been responsible for an airstrike").
+ * the denial is of who did it, not of what happened ("rejected claims that U.S. jets carried out the raid").
  */
 export function detectModality(
   frame: DocumentFrame,
@@ -87,7 +87,7 @@ export function detectModality(
 
 const REPORT_NOUNS: ReadonlySet<string> = new Set(words('reports claims allegations rumors rumours accounts'));
 
-/** "looking into reports from local activists that U.S. positions had come under attack": a report, not yet a fact. */
+/** "checking claims by residents that a U.S. outpost was shelled": a report, not yet a fact. */
 function reportedThat(frame: DocumentFrame, trigger: Trigger): boolean {
   const keys = frame.view.keys;
   let sawThat = false;

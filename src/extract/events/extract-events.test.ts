@@ -96,7 +96,7 @@ describe('event modality', () => {
 
   it('a denial of responsibility is not a denial of the strike: the denied actor is no initiator', () => {
     const event = mainEvent(
-      'The spokesman denied that the U.S. had been responsible for an apparent airstrike on militia positions near Mayadin over the weekend.',
+      'A spokesman denied that the U.S. was responsible for the apparent airstrike on militia positions near Mayadin over the weekend.',
     );
     assert.ok(event);
     assert.equal(event.modality, 'reported-unconfirmed');
@@ -176,6 +176,14 @@ describe('casualties', () => {
     ['An Akron teen hospitalized after a weekend shooting has died.', { killed: 1, injured: null }],
     ['A teenager who was shot at his birthday party in Akron on Saturday died Sunday.', { killed: 1, injured: null }],
     ['Flowers lay on the sidewalk where Dana Reyes, 22, was shot to death in Akron on Saturday.', { killed: 1, injured: null }],
+    // A singular phrase after the counts is one more; bullets that struck people counted them.
+    ['Two men, three women and a child were wounded in a shooting in Akron on Saturday.', { killed: null, injured: 6 }],
+    ['Gunmen opened fire on a porch in Akron on Saturday, and bullets struck the four men sitting there.', { killed: null, injured: 4 }],
+    // The injuries of the one who died are how she died; a victim's self-inflicted wound is no suspect's death.
+    ['A girl was shot in Akron on Saturday. She died as a result of her injuries.', { killed: 1, injured: null }],
+    ['A boy shot himself in the hand in Akron on Saturday. Police said the wound was self-inflicted.', { killed: null, injured: 1 }],
+    // A self-inflicted wound that killed is the suspect's death.
+    ['A gunman wounded two people in Akron on Saturday. Police said he died of a self-inflicted gunshot wound.', { killed: 1, injured: 2 }],
     // An age set off by commas is no count, even where the number is read with the noun before it.
     ['Police said one woman, 27, is in serious condition after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
   ];
@@ -190,12 +198,13 @@ describe('casualties', () => {
 
   const negatives: Array<[string, string]> = [
     [
-      'Airstrikes hit depots near Mayadin on Thursday; they did not appear to have caused casualties, officials said.',
+      'Airstrikes hit depots near Mayadin on Thursday; officials said they did not appear to have hurt anyone.',
       'casualties said to be absent',
     ],
     ['Gunmen attacked a checkpoint near Kidal on Monday and no one was hurt.', 'no one was hurt'],
     ['A 19-year-old was arrested after a shooting in Tulsa on Friday, ages 19, 20 and 21 were given.', 'ages are not counts'],
     ['Shots were fired at a house in Akron on Saturday but no one was hurt.', 'no one was hurt, said after the attack'],
+    ['A man was struck by a car in Akron on Saturday after a shooting nearby.', 'struck by a car is no gunshot'],
     [
       'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
       'a count after a pause is no object of the casualty word',
@@ -231,6 +240,34 @@ describe('one happening told over several sentences', () => {
     assert.equal(events[0]?.killed?.low, 1);
     assert.equal(events[0]?.injured?.low, 6);
     assert.equal(events[0]?.modality, 'asserted');
+  });
+
+  const followUps: Array<[string, { killed: number | null; injured: number | null }]> = [
+    // Who was shot, told again in a later sentence with a place of its own, is the one who died, not one more hurt.
+    [
+      'A 2-year-old boy was shot and killed near his home in Akron on Saturday. The toddler was shot on Saturday afternoon on Mill Street, the coroner said.',
+      { killed: 1, injured: null },
+    ],
+    [
+      'Three people were killed and two were wounded in a shooting in Akron on Saturday. Five people were shot outside a bar on Main Street, police said.',
+      { killed: 3, injured: 2 },
+    ],
+  ];
+  for (const [text, expected] of followUps) {
+    it(`attaches a follow-up about the same victims to the main event: ${text.slice(0, 50)}`, () => {
+      const events = eventsOf(text).filter((e) => e.type === 'ASSAULT');
+      assert.equal(events.length, 1);
+      assert.equal(events[0]?.killed?.low ?? null, expected.killed);
+      assert.equal(events[0]?.injured?.low ?? null, expected.injured);
+    });
+  }
+
+  it('makes the event the lead tells, with its figures, the main one, over a later account that gathers more words', () => {
+    const main = mainEvent(
+      'Two people were killed and two injured in a shooting in Akron on Saturday. Police did not name the victims. Their families gathered on Sunday. Separately, a man was shot in Denver on Friday. The man was shot in the leg. Police said the shooting was gang-related. Officers found shell casings at the shooting scene.',
+    );
+    assert.equal(main?.place?.name, 'Akron');
+    assert.equal(main?.killed?.low, 2);
   });
 
   const apart: Array<[string, string]> = [

@@ -310,36 +310,45 @@ function firstSentence(draft: Draft): number {
 /**
  * Killed and injured from the figures of each account of one happening. Within an account, the largest count of each
  * category plus people said to be additional ("another man was shot"); across accounts, the largest of each: the
- * total a report states beats a partial count, and two accounts of one shooting count the same people.
+ * total a report states beats a partial count, and two accounts of one shooting count the same people. The injured are
+ * at least the most people any account counts as hurt, less the killed: the shot are counted once.
  */
 export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>): {
   killed: CasualtyRange | null;
   injured: CasualtyRange | null;
 } {
-  const total = (category: CasualtyFigure['category']): CasualtyRange | null => {
-    let best: CasualtyRange | null = null;
-    for (const figures of accounts) {
-      const count = accountTotal(figures, category);
-      if (count && (best === null || count.low > best.low)) best = count;
-    }
-    return best;
-  };
-  let killed = total('killed');
-  const suspects = total('suspect');
-  let injured = total('injured');
-  const shot = total('shot');
-  // Everyone shot who did not die was injured: "four were shot" and "one died" is three injured, even where the
-  // text names only one of them as injured ("a 12-year-old was in critical condition").
-  if (shot !== null && shot.low - (killed?.low ?? 0) > (injured?.low ?? 0)) {
-    const low = shot.low - (killed?.low ?? 0);
-    injured = { low, high: shot.high === null ? null : Math.max(low, shot.high - (killed?.low ?? 0)) };
+  let killed: CasualtyRange | null = null;
+  let suspects: CasualtyRange | null = null;
+  let told: CasualtyRange | null = null;
+  let everyone = 0;
+  for (const figures of accounts) {
+    const k = accountTotal(figures, 'killed');
+    const i = accountTotal(figures, 'injured');
+    const s = accountTotal(figures, 'suspect');
+    const shot = accountTotal(figures, 'shot');
+    killed = larger(killed, k);
+    suspects = larger(suspects, s);
+    told = larger(told, i);
+    // Everyone an account counts as hurt: "four were shot" and "one died" is four, of whom three were injured.
+    everyone = Math.max(everyone, Math.max((k?.low ?? 0) + (i?.low ?? 0), shot?.low ?? 0));
   }
+  let injured = told;
+  // Everyone shot who did not die was injured, even where the text names only one of them as injured ("a 12-year-old
+  // was in critical condition"); across accounts the shot are counted once, so "The toddler was shot" in one sentence
+  // and "a boy shot and killed" in another are one person, not one killed and one injured.
+  const rest = everyone - (killed?.low ?? 0);
+  if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
+  if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
   if (suspects) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
       : suspects;
   }
   return { killed, injured };
+}
+
+function larger(a: CasualtyRange | null, b: CasualtyRange | null): CasualtyRange | null {
+  return b && (a === null || b.low > a.low) ? b : a;
 }
 
 /** One account's count of a category: its largest base figure plus the people said to be additional. */

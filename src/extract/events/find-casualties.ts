@@ -14,7 +14,7 @@ export interface CasualtyFigure {
   /** The casualty word's first token. */
   readonly at: number;
   readonly sentence: number;
-  /** "no one was hurt", "did not appear to have caused casualties": the text says there were none. */
+  /** "no one was hurt", "caused no casualties as far as is known": the text says there were none. */
   readonly absent: boolean;
   /** "another man was shot", "a second victim": a person not counted by the figures before. */
   readonly additional: boolean;
@@ -86,6 +86,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
+    } else if (figure && isSelfInflictedDeath(figure, last)) {
+      // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
+      figures[figures.length - 1] = figure;
     } else if (figure) figures.push(figure);
     else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
@@ -98,11 +101,32 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   return figures;
 }
 
-/** Whether a wound ("with a gunshot wound", "suffered gunshot wounds") is that of one just counted in its sentence. */
+/** Whether a wound ("with a gunshot wound", "her injuries") is that of one just counted in its sentence. */
 function isWoundOfTheDead(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined, end: number): boolean {
   const keys = frame.view.keys;
-  if (figure.category !== 'shot' || !/^wounds?$/.test(keys[end - 1] ?? '')) return false;
-  return last !== undefined && !last.absent && last.sentence === figure.sentence && figure.at - last.at <= 12;
+  if (last === undefined || last.absent || last.sentence !== figure.sentence || figure.at - last.at > 12) return false;
+  if (figure.category === 'shot') return /^wounds?$/.test(keys[end - 1] ?? '');
+  // "She died as a result of her injuries": the injuries are those of the one who died.
+  return (
+    figure.category === 'injured' &&
+    last.category === 'killed' &&
+    figure.low === 1 &&
+    /^(injuries|injury|wounds)$/.test(keys[end - 1] ?? '') &&
+    /^(his|her|their)$/.test(keys[figure.at - 1] ?? '')
+  );
+}
+
+/** Whether a suspect's death ("self-inflicted") tells how the one just counted as killed in its sentence died. */
+function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+  return (
+    figure.rule === 'casualty/suspect-died' &&
+    last !== undefined &&
+    !last.absent &&
+    last.category === 'killed' &&
+    last.low === 1 &&
+    last.sentence === figure.sentence &&
+    figure.at - last.at <= 8
+  );
 }
 
 /** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
@@ -140,10 +164,21 @@ function readFigure(
       ? { ...base, category: 'injured', ...object, absent: false, additional: false, rule: 'casualty/sent-to-hospital' }
       : null;
   }
+  // "Police say it was self-inflicted" of a child shot in the hand: a self-inflicted wound is a death only where
+  // the sentence tells one.
+  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) return null;
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
+  // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
+  // ("the man was struck by a car").
+  if (key === 'struck' && end - start === 1) {
+    const object = passive || !sentenceTellsGunfire(frame, sentence) ? null : countAfter(frame, end);
+    return object && !object.perpetrator
+      ? { ...base, category: 'shot', low: object.low, high: object.high, absent: false, additional: false, rule: 'casualty/struck-object' }
+      : null;
+  }
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
@@ -182,9 +217,23 @@ function readFigure(
   };
 }
 
+const DEATH_WORDS: ReadonlySet<string> = new Set(words('died dies dead death deaths killed killing fatal fatally suicide slain'));
+
+const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire shots rounds gunman gunmen shooter fired shooting'));
+
+function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
+}
+
+function sentenceTellsDeath(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => DEATH_WORDS.has(k));
+}
+
 /**
  * A negation bears on the casualty word only with nothing but glue words between ("no one else was hurt", "no
- * injuries were reported", "did not appear to have caused casualties"), not across a clause ("don't blame the boy
+ * injuries were reported", "caused no casualties as far as is known"), not across a clause ("don't blame the boy
  * who shot their child").
  */
 function negated(keys: readonly string[], from: number, to: number): boolean {
@@ -331,6 +380,18 @@ function countBefore(
       low += q.mention.value.low;
       high = high === null || q.mention.value.high === null ? null : high + q.mention.value.high;
       last = q;
+    }
+    // "two men, three women and a child": a singular phrase after the counts is one more.
+    const nearest = quantities.at(-1) as PlacedMention<'quantity'>;
+    const and = keys.indexOf('and', nearest.end);
+    if (
+      and >= nearest.end &&
+      and - nearest.end <= 1 &&
+      /^(a|an|one)$/.test(keys[and + 1] ?? '') &&
+      isPersonAhead(keys, and + 2, Math.min(to, and + 4))
+    ) {
+      low += 1;
+      if (high !== null) high += 1;
     }
     // "he and three others were shot".
     if (keys[last.start - 1] === 'and' && PRONOUNS.has(keys[last.start - 2] ?? '')) {

@@ -104,7 +104,18 @@ function oneHappening(
   const kb = y.killed?.low ?? 0;
   const ib = y.injured?.low ?? 0;
   // Nested counts: one account tells part of what the other does, or nothing at all.
-  return (ka <= kb && ia <= ib) || (kb <= ka && ib <= ia);
+  if ((ka <= kb && ia <= ib) || (kb <= ka && ib <= ia)) return true;
+  // "The toddler was shot" after "a boy shot and killed": who was shot, with no word of who died, may be any of them.
+  const sa = onlyShot(a);
+  const sb = onlyShot(b);
+  return (sa !== null && sa <= kb + ib) || (sb !== null && sb <= ka + ia);
+}
+
+/** How many a draft counts as shot, where it tells no one killed or injured; null where it does. */
+function onlyShot(draft: Draft): number | null {
+  const figures = draft.accounts.flat().filter((f) => !f.absent);
+  if (figures.length === 0 || figures.some((f) => f.category !== 'shot')) return null;
+  return Math.max(...figures.map((f) => f.low));
 }
 
 /** Initiators tied to a state: "a gunman" and "the victims" are no sides. */
@@ -134,7 +145,7 @@ function fits(a: Draft, b: Draft): boolean {
   if (a.date && b.date && (a.date.start > b.date.end || b.date.start > a.date.end)) return false;
   if (a.place && b.place && !samePlace(a.place.place, b.place.place)) return false;
   if (conflict(a.initiator, b.initiator)) return false;
-  // "strikes that did not appear to have caused casualties" and "a bombardment that killed 8,300" are not one happening.
+  // "strikes that caused no casualties as far as is known" and "a bombardment that killed hundreds" are not one happening.
   if (contradicts(a, b) || contradicts(b, a)) return false;
   if (a.deniedInitiator.some((d) => b.initiator.some((i) => sameActor(d, i)))) return false;
   if (b.deniedInitiator.some((d) => a.initiator.some((i) => sameActor(d, i)))) return false;

@@ -2,8 +2,21 @@
 import type { Event } from '../../model/event.ts';
 import type { Draft } from './extract-events.ts';
 
-// What makes an event the report's subject: told early, told often, violent, with figures, placed and dated.
-const WEIGHTS = { position: 0.3, share: 0.3, violent: 0.15, figures: 0.1, placed: 0.05, dated: 0.05, asserted: 0.05 } as const;
+// What makes an event the report's subject: told in the lead, with figures the lead states, violent, told often,
+// placed and dated. Told often weighs less than told first: a later account that gathers the body's many triggers
+// ("the victim", "the shooting", "was taken to hospital") is as often a sidebar or a detail of the main one.
+const WEIGHTS = {
+  position: 0.3,
+  leadFigures: 0.15,
+  share: 0.15,
+  violent: 0.15,
+  figures: 0.1,
+  placed: 0.05,
+  dated: 0.05,
+  asserted: 0.05,
+} as const;
+// The headline and the first sentences: where a report says what it is about.
+const LEAD_SENTENCES = 3;
 
 /** Scores each event (paired with the draft it came from) and returns the events with `salience` set. */
 export function scoreSalience(events: readonly Event[], drafts: readonly Draft[], sentenceCount: number): Event[] {
@@ -11,11 +24,13 @@ export function scoreSalience(events: readonly Event[], drafts: readonly Draft[]
   return events.map((event, i) => {
     const draft = drafts[i] as Draft;
     const first = Math.min(...draft.sentences);
-    const position = 1 - first / Math.max(1, sentenceCount);
+    const position = first < LEAD_SENTENCES ? 1 : 0.6 * (1 - first / Math.max(1, sentenceCount));
+    const leadFigures = draft.accounts.some((a) => a.some((f) => !f.absent && f.sentence < LEAD_SENTENCES));
     const share = draft.triggers.length / Math.max(1, triggers);
     let score =
       WEIGHTS.position * position +
       WEIGHTS.share * Math.min(1, share * 2) +
+      (leadFigures ? WEIGHTS.leadFigures : 0) +
       (event.type === 'ASSAULT' ? WEIGHTS.violent : event.type === 'DEATH' ? WEIGHTS.violent / 2 : 0) +
       (event.killed || event.injured ? WEIGHTS.figures : 0) +
       (draft.place ? WEIGHTS.placed : 0) +
