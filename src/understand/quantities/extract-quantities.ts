@@ -90,7 +90,7 @@ const GLUE_BEFORE_OK: ReadonlySet<string> = new Set(['(', '“', '‘', ...CURRE
 const STRAIGHT_QUOTES: ReadonlySet<string> = new Set(['"', "'"]);
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TENS.keys(), ...VAGUE.keys(), 'a', 'an', 'hundred', 'dozen']);
 
-/** A count found so far, kept so a later bare number in the same sentence can reuse its noun ("2,500 troops ... some 900") or its qualifier ("at least 14 in Iraq and nine in Syria"). */
+/** A count found so far, kept so a later bare number in the same sentence can reuse its noun ("2,500 troops ... some 900") or its qualifier ("at least 12 in Iraq and seven in Syria"). */
 interface Counted {
   /** The last token of the number, or of its own noun when it has one. */
   readonly lastToken: number;
