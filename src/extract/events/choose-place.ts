@@ -96,6 +96,14 @@ export function choosePlace(
     if (bestOther) best = bestOther;
     else if (documentPlace && documentPlace.place.precision <= 2) return documentPlace;
   }
+  if (best && (best.mention.rule === 'place/county' || best.mention.value.precision === 4)) {
+    // "shot in Franklin County" in a report from Columbus: the county (or state) is where the town is, and the town says more.
+    const town = townIn(frame, best.mention.value.admin1, best.mention.value.country);
+    if (town) {
+      const rule = best.mention.rule === 'place/county' ? 'place-in-sentence/county-town' : 'place-in-sentence/region-town';
+      return { place: toEventPlace(town, rule), rule };
+    }
+  }
   if (best) {
     const rule = `place-in-sentence/${best.mention.rule}${isNeighbourhood(frame, best) ? '/neighbourhood' : ''}`;
     return { place: toEventPlace(best, rule), rule };
@@ -119,6 +127,30 @@ function townAt(frame: DocumentFrame, street: PlacedMention<'place'>): PlacedMen
       return p;
   }
   return null;
+}
+
+/**
+ * The report's town in a region: its dateline's if that lies there, else the one it names most there (first named among
+ * equals). Null when the region is unknown or the report names no town in it.
+ */
+function townIn(frame: DocumentFrame, admin1: string | null, country: string | null): PlacedMention<'place'> | null {
+  if (admin1 === null) return null;
+  const counts = new Map<string, { first: PlacedMention<'place'>; n: number }>();
+  for (const p of frame.places) {
+    const v = p.mention.value;
+    if (v.precision > 2 || v.metonymic || v.admin1 !== admin1 || v.country !== country) continue;
+    if (p.mention.rule === 'place/street' || p.mention.rule === 'place/county' || p.mention.rule === 'place/demonym') continue;
+    if (p.mention.rule === 'place/in-organisation-name' || isRelation(frame, p)) continue;
+    // "flown to Riverside Hospital": where a victim was taken.
+    if (isFacility(frame, p)) continue;
+    if (isDateline(frame, p)) return p;
+    const entry = counts.get(v.name);
+    if (entry) entry.n++;
+    else counts.set(v.name, { first: p, n: 1 });
+  }
+  let best: { first: PlacedMention<'place'>; n: number } | null = null;
+  for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
+  return best?.first ?? null;
 }
 
 /** A place in capitals opening a sentence, as a dateline is written ("TOLEDO, Ohio —", "CULPEPER, Va. (WUSA9) --"). */

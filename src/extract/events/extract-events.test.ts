@@ -322,6 +322,11 @@ describe('where a shooting happened in local news', () => {
     ],
     // Negative: a town named for itself beside a facility keeps its place.
     ['A man was shot outside a bar in Springfield, Ohio, on Friday and taken to a hospital.', 'Springfield', 'no facility'],
+    // A county or state yields to the report's town in it: the dateline's, else the one it names most.
+    ['PASADENA, Texas — A man was shot in Harris County on Friday, police said.', 'Pasadena', 'county to dateline town'],
+    ['A man was shot in Ohio on Friday. Dayton police said the gunman fled, and Dayton officers are searching.', 'Dayton', 'state to town'],
+    // Negative: a town in another state does not take the county's place.
+    ['A man was shot in Harris County, Texas, on Friday. His family lives in Dayton, Ohio.', 'Harris County', 'town elsewhere'],
   ];
   for (const [text, name, why] of cases) {
     it(`${why}: ${text}`, () => {

@@ -277,6 +277,28 @@ describe('extractPlaces places a street at its town', () => {
   }
 });
 
+describe('extractPlaces places a street with no town beside it at the town of the report', () => {
+  const cases: [string, string][] = [
+    // The town named most in the report's country, not the middle of it and a town abroad.
+    ['A man was shot on Maple Street on Friday. He had flown in from Paris, France. Dayton police said Dayton, Ohio, was calm.', 'Dayton'],
+    // The dateline's town, though the report names another more often.
+    ['DAYTON, Ohio — A man was shot on Maple Street. Columbus police and Columbus, Ohio, officers helped.', 'DAYTON'],
+  ];
+  for (const [text, town] of cases) {
+    it(text, () => {
+      const street = find(text, 'Maple Street');
+      const place = find(text, town);
+      assert.equal(street.value.lat, place.value.lat);
+      assert.equal(street.value.lon, place.value.lon);
+    });
+  }
+  // Negative: a report whose only town is abroad leaves the street unplaced, and drops it.
+  it('drops a street whose only town is in another country', () => {
+    const text = 'Ohio police and Ohio troopers said a man was shot on Maple Street. He had visited Paris, France.';
+    assert.ok(!places(text).some((m) => m.text === 'Maple Street'));
+  });
+});
+
 describe('extractPlaces reads datelines in capitals', () => {
   const cases: [string, string, { name: string; admin1: string }][] = [
     ['NEW ORLEANS -- Two men were hurt in a crash overnight.', 'NEW ORLEANS', { name: 'New Orleans', admin1: 'Louisiana' }],

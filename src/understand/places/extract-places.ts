@@ -134,8 +134,8 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
   const { text } = input;
   const tokens = tokenizeForPlaces(text);
   const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
-  resolveMatches(matches, gazetteer, text);
   const minPopulation = options.minSingleWordPopulation ?? 15000;
+  resolveMatches(matches, gazetteer, text, minPopulation);
   const mentions: MentionOf<'place'>[] = [];
   const metonymic = new Set<number>();
   matches.forEach((m, index) => {
@@ -631,7 +631,7 @@ function findContainer(text: string, tokens: readonly PlaceToken[], last: number
  * the document's countries, regions and points; every name is then scored with that evidence, twice,
  * the second time with what the first round chose. A match never counts as its own evidence.
  */
-function resolveMatches(matches: Match[], g: Gazetteer, text: string): void {
+function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulation: number): void {
   const sure = emptyEvidence();
   const us = g.countryPlace('US');
   matches.forEach((m, index) => {
@@ -691,7 +691,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string): void {
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
-    if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text);
+    if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
 }
 
@@ -970,23 +970,70 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
 }
 
 /**
- * Places a street at its town: the one named right after it ("Orchard St., Alexandria", "Elm Street in Dayton"), else the
- * middle of the document's towns. A document that names no town leaves the street unplaced, and dropped.
+ * Places a street at its town: the one named right after it ("Orchard St., Alexandria", "Elm Street in Dayton"), else
+ * the dateline's town, else the town the document names most in its main country. A document that names no such town
+ * leaves the street unplaced, and dropped.
  */
-function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string): void {
+function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string, minPopulation: number): void {
   const next = matches[index + 1];
   if (next && next.chosen >= 0 && g.precision(next.chosen) === 1 && /^(?:,|\s+in)\s*$/.test(text.slice(m.end, next.start))) {
     m.chosen = next.chosen;
     return;
   }
-  const towns = [
-    ...new Set(
-      matches
-        .filter((o) => o.chosen >= 0 && SETTLEMENTS.has(g.kind(o.chosen)) && (o.rule === 'place/gazetteer' || o.container !== null))
-        .map((o) => o.chosen),
-    ),
-  ];
-  if (towns.length > 0) m.chosen = medoid(g, towns);
+  // Local news reports from where it happened: the dateline names the street's town.
+  // Only places the document keeps: a dropped false friend ("Bobby", "Advocate") must not place a street.
+  const kept = matches.filter((o) => o.chosen >= 0 && o.rule !== 'place/street' && isKept(o, g, minPopulation));
+  const dateline = kept.find((o) => o.rule === 'place/dateline' && SETTLEMENTS.has(g.kind(o.chosen)));
+  if (dateline) {
+    m.chosen = dateline.chosen;
+    return;
+  }
+  // Never a town abroad: a report on a shooting in Ohio that mentions Paris does not put Elm Street in France, and the
+  // middle of towns in two countries is in neither.
+  const country = mainCountryIndex(g, kept);
+  // A kept town first; else one the document drops as unsure, which still says where the report is from.
+  const best = mostNamedTown(g, kept, country);
+  const fallback = best >= 0 ? best : mostNamedTown(g, matches, country);
+  if (fallback >= 0) m.chosen = fallback;
+}
+
+/** The town of a country the matches name most (first named among equals), or -1. */
+function mostNamedTown(g: Gazetteer, matches: readonly Match[], country: number): number {
+  const counts = new Map<number, number>();
+  for (const o of matches) {
+    if (o.chosen < 0 || !SETTLEMENTS.has(g.kind(o.chosen)) || g.countryIndex(o.chosen) !== country) continue;
+    if (o.rule !== 'place/gazetteer' && o.rule !== 'place/dateline' && o.container === null) continue;
+    counts.set(o.chosen, (counts.get(o.chosen) ?? 0) + 1);
+  }
+  let best = -1;
+  let n = 0;
+  // The map keeps the order the towns were first named in.
+  for (const [id, count] of counts) {
+    if (count > n) {
+      best = id;
+      n = count;
+    }
+  }
+  return best;
+}
+
+/** The country most resolved places of the document are in (a first-level region counts double), or -1. */
+function mainCountryIndex(g: Gazetteer, matches: readonly Match[]): number {
+  const counts = new Map<number, number>();
+  for (const o of matches) {
+    if (o.chosen < 0 || o.rule === 'place/street') continue;
+    const country = g.countryIndex(o.chosen);
+    counts.set(country, (counts.get(country) ?? 0) + (g.kind(o.chosen) === 'admin1' ? 2 : 1));
+  }
+  let best = -1;
+  let n = 0;
+  for (const [country, count] of counts) {
+    if (count > n) {
+      best = country;
+      n = count;
+    }
+  }
+  return best;
 }
 
 /** The place with the least summed distance to the others: the middle of a cluster, never pulled off by one outlier. */
