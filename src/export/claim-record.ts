@@ -2,7 +2,7 @@
 import type { ClaimCategory, ClaimModality, ClaimPeriod, ClaimPlace } from '../model/claim.ts';
 import type { AttributionKind, GeoPrecision, Qualifier } from '../model/mention.ts';
 import type { StoredClaim } from '../store/store.ts';
-import type { Exporter } from './exporters.ts';
+import { type Exporter, eachPage } from './exporters.ts';
 import { RecordWriter } from './write-records.ts';
 
 /** A place as exports write it. */
@@ -86,21 +86,15 @@ export function toClaimRecord(claim: StoredClaim): ClaimRecord {
   };
 }
 
-/** Claims per page read from the store. */
-const PAGE = 1000;
-
 /** `sitrep export --what claims`: every claim, document by document. */
 export const claimsExporter: Exporter = {
   description: 'claims: every attributed figure with its category, value, place, period, attribution, modality and sentence',
   formats: ['jsonl', 'csv'],
-  async run(store, format, write) {
+  run(store, format, write) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? CLAIM_COLUMNS : undefined);
-    let count = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await store.claims.list({ limit: PAGE, offset });
-      writer.write(page.map(toClaimRecord));
-      count += page.length;
-      if (page.length < PAGE) return count;
-    }
+    return eachPage(
+      (page) => store.claims.list(page),
+      (page) => writer.write(page.map(toClaimRecord)),
+    );
   },
 };

@@ -3,7 +3,7 @@ import type { ClaimCategory } from '../model/claim.ts';
 import type { Fact, FactStatus } from '../model/fact.ts';
 import type { Qualifier } from '../model/mention.ts';
 import { type PlaceRecord, toPeriodRecord, toPlaceRecord } from './claim-record.ts';
-import type { Exporter } from './exporters.ts';
+import { type Exporter, eachPage } from './exporters.ts';
 import { RecordWriter } from './write-records.ts';
 
 /** One fact as `sitrep export --what facts` writes it. Documented in `docs/claims-and-facts.md`. */
@@ -64,21 +64,15 @@ export function toFactRecord(fact: Fact): FactRecord {
   };
 }
 
-/** Facts per page read from the store. */
-const PAGE = 1000;
-
 /** `sitrep export --what facts`: every fact, in the order they were first found. */
 export const factsExporter: Exporter = {
   description: 'facts: figures reconciled across documents, with status, claims, documents, sources and update links',
   formats: ['jsonl', 'csv'],
-  async run(store, format, write) {
+  run(store, format, write) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? FACT_COLUMNS : undefined);
-    let count = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await store.claims.facts({ limit: PAGE, offset });
-      writer.write(page.map(toFactRecord));
-      count += page.length;
-      if (page.length < PAGE) return count;
-    }
+    return eachPage(
+      (page) => store.claims.facts(page),
+      (page) => writer.write(page.map(toFactRecord)),
+    );
   },
 };
