@@ -1,10 +1,11 @@
 /** @module `sitrep facts` (a table of facts, filtered) and `sitrep fact <id>` (one fact's ledger, with each sentence). */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { CLAIM_CATEGORIES } from '../extract/claims/claim-categories.ts';
 import type { ClaimCategory, ClaimPeriod, ClaimPlace, ClaimValue } from '../model/claim.ts';
 import type { Fact, FactStatus, LedgerEntry } from '../model/fact.ts';
 import type { FactQuery } from '../store/store.ts';
 import type { CommandContext } from './command-context.ts';
+import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { formatTable } from './terminal.ts';
 
 const STATUSES: readonly FactStatus[] = ['corroborated', 'single-source', 'conflicting'];
@@ -40,15 +41,16 @@ export function registerFactCommands(program: Command, context: CommandContext):
     .action(async (options: FactsOptions, command: Command) => {
       const store = await context.openStore(command);
       try {
-        const filters: Omit<FactQuery, 'limit' | 'offset'> = {
-          ...(options.category ? { category: options.category } : {}),
-          ...(options.status ? { status: options.status } : {}),
-          ...(options.country ? { country: options.country } : {}),
-          ...(options.place ? { place: options.place } : {}),
-          ...(options.since ? { since: options.since } : {}),
-          ...(options.until ? { until: options.until } : {}),
-          ...(options.source ? { source: options.source } : {}),
-        };
+        const filters: Omit<FactQuery, 'limit' | 'offset'> = pick(
+          options,
+          'category',
+          'status',
+          'country',
+          'place',
+          'since',
+          'until',
+          'source',
+        );
         const facts = await store.claims.facts({ ...filters, limit: options.limit, offset: options.offset });
         if (options.json) {
           if (facts.length > 0) context.out(`${facts.map((f) => JSON.stringify(f)).join('\n')}\n`);
@@ -153,22 +155,4 @@ function describeFact(fact: Fact, ledger: readonly LedgerEntry[]): string {
     );
   });
   return lines.join('\n');
-}
-
-function isoDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD.`);
-  return value;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
-  return n;
-}
-
-function nonNegativeInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
-  return n;
 }

@@ -1,9 +1,10 @@
 /** @module `sitrep incidents` (a table of incidents, filtered) and `sitrep incident <id>` (its events, with each sentence). */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { EVENT_TYPES, type EventType } from '../model/event.ts';
 import type { FusedCount, Incident } from '../model/incident.ts';
 import type { IncidentDetail, IncidentQuery } from '../store/store.ts';
 import type { CommandContext } from './command-context.ts';
+import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { formatTable } from './terminal.ts';
 
 interface IncidentsOptions {
@@ -39,15 +40,16 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     .action(async (options: IncidentsOptions, command: Command) => {
       const store = await context.openStore(command);
       try {
-        const filters: Omit<IncidentQuery, 'limit' | 'offset'> = {
-          ...(options.type ? { type: options.type } : {}),
-          ...(options.country ? { country: options.country } : {}),
-          ...(options.place ? { place: options.place } : {}),
-          ...(options.since ? { since: options.since } : {}),
-          ...(options.until ? { until: options.until } : {}),
-          ...(options.source ? { source: options.source } : {}),
-          ...(options.minSources ? { minSources: options.minSources } : {}),
-        };
+        const filters: Omit<IncidentQuery, 'limit' | 'offset'> = pick(
+          options,
+          'type',
+          'country',
+          'place',
+          'since',
+          'until',
+          'source',
+          'minSources',
+        );
         const incidents = await store.events.incidents({ ...filters, limit: options.limit, offset: options.offset });
         if (options.json) {
           if (incidents.length > 0) context.out(`${incidents.map((i) => JSON.stringify(i)).join('\n')}\n`);
@@ -154,22 +156,4 @@ export function describeIncident(detail: IncidentDetail): string {
     );
   });
   return lines.join('\n');
-}
-
-function isoDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD.`);
-  return value;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
-  return n;
-}
-
-function nonNegativeInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
-  return n;
 }

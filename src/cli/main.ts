@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXPORTERS, type Exporter } from '../export/exporters.ts';
 import { type IngestSummary, ingest } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
@@ -15,6 +15,7 @@ import type { Store } from '../store/store.ts';
 import { registerFactCommands } from './fact-commands.ts';
 import { registerIncidentCommands } from './incident-commands.ts';
 import { registerReportCommand } from './report-command.ts';
+import { nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
@@ -265,22 +266,4 @@ function documentTable(documents: readonly Document[]): string {
     ]),
     48,
   );
-}
-
-function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (value[key] !== undefined) picked[key] = value[key];
-  return picked;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
-  return n;
-}
-
-function nonNegativeInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
-  return n;
 }

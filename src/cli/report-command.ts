@@ -1,17 +1,17 @@
 /** @module `sitrep report`: the situation report over the store, as Markdown or HTML, to stdout or a file. */
 import { writeFile } from 'node:fs/promises';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { type SituationFormat, situationReport } from '../report/situation-report.ts';
-import { isIsoDay } from '../server/query-params.ts';
 import type { CommandContext } from './command-context.ts';
+import { isoDay } from './parse-arguments.ts';
 
 /** Adds `report` to the CLI. */
 export function registerReportCommand(program: Command, context: CommandContext): void {
   program
     .command('report')
     .description('Write the situation report: key figures and their status, incidents, weekly counts, most-cited quotes, sources.')
-    .option('--since <day>', 'only reports published on or after this day (YYYY-MM-DD)', day)
-    .option('--until <day>', 'only reports published on or before this day (YYYY-MM-DD)', day)
+    .option('--since <day>', 'only reports published on or after this day (YYYY-MM-DD)', isoDay)
+    .option('--until <day>', 'only reports published on or before this day (YYYY-MM-DD)', isoDay)
     .option('--place <name>', 'only reports mentioning this place (a name, a region or a two-letter country code)')
     .addOption(new Option('--format <format>', 'Markdown or a self-contained HTML page').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write to this file instead of stdout')
@@ -39,9 +39,4 @@ export function registerReportCommand(program: Command, context: CommandContext)
         }
       },
     );
-}
-
-function day(value: string): string {
-  if (!isIsoDay(value)) throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD.`);
-  return value;
 }
