@@ -1,11 +1,12 @@
 /** @module `sitrep facts` (a table of facts, filtered) and `sitrep fact <id>` (one fact's ledger, with each sentence). */
 import { type Command, Option } from 'commander';
 import { CLAIM_CATEGORIES } from '../extract/claims/claim-categories.ts';
-import type { ClaimCategory, ClaimPeriod, ClaimPlace, ClaimValue } from '../model/claim.ts';
+import type { ClaimCategory, ClaimPeriod, ClaimPlace } from '../model/claim.ts';
 import type { Fact, FactStatus, LedgerEntry } from '../model/fact.ts';
 import type { FactQuery } from '../store/store.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
+import { formatValue } from '../report/situation-report.ts';
 import { formatTable } from './terminal.ts';
 
 const STATUSES: readonly FactStatus[] = ['corroborated', 'single-source', 'conflicting'];
@@ -80,27 +81,6 @@ export function registerFactCommands(program: Command, context: CommandContext):
         await store.close();
       }
     });
-}
-
-/** A figure as people read it: "at least 14", "more than 1,400", "2-3". */
-export function formatValue(value: ClaimValue): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  switch (value.qualifier) {
-    case 'exact':
-      return value.high !== null && value.high !== value.low ? `${n(value.low)}-${n(value.high)}` : n(value.low);
-    case 'at-least':
-      return `at least ${n(value.low)}`;
-    case 'more-than':
-      return `more than ${n(value.low)}`;
-    case 'about':
-      return `about ${n(value.low)}`;
-    case 'at-most':
-      return `at most ${n(value.high ?? value.low)}`;
-    case 'less-than':
-      return `fewer than ${n(value.high ?? value.low)}`;
-    case 'range':
-      return `${n(value.low)}-${n(value.high ?? value.low)}`;
-  }
 }
 
 function formatPeriod(period: ClaimPeriod | null): string {
