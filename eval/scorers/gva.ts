@@ -4,7 +4,7 @@
  * the documents cluster (B-cubed and pairwise F1 against `incident_id`). Runs the real pipeline: the documents are
  * ingested from a JSONL written in the scorer's work folder, published = `dct`, then analysed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distanceKm } from '../../src/extract/events/merge-drafts.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
@@ -125,7 +125,7 @@ function sourceOf(url: string | null): string | null {
 const gva: Scorer = {
   name: 'gva',
   description: 'events and incidents against the Gun Violence Archive documents (gva-documents.dev.jsonl)',
-  async run({ sharedDir, workDir, limit }) {
+  async run({ sharedDir, projectDir, workDir, limit }) {
     const lines = readFileSync(join(sharedDir, 'eval', 'gva-documents.dev.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean);
@@ -162,6 +162,7 @@ const gva: Scorer = {
       const salient = await salientViolentEvents(store);
       const tally = { scored: 0, noEvent: 0, killed: 0, injured: 0, dateExact: 0, dateWithin1: 0, city: 0, state: 0, within10km: 0 };
       const errors: Record<'killed' | 'injured' | 'date' | 'city', string[]> = { killed: [], injured: [], date: [], city: [] };
+      const rows: string[] = [];
       const cluster = new Map<string, string>();
       const goldOf = new Map<string, readonly string[]>();
       for (const d of chosen) {
@@ -176,6 +177,26 @@ const gva: Scorer = {
         }
         const killed = event.killed?.low ?? 0;
         const injured = event.injured?.low ?? 0;
+        rows.push(
+          JSON.stringify({
+            doc: d.doc_id,
+            incident: d.incident_id,
+            dct: d.dct,
+            gold: d.gold,
+            got: {
+              killed,
+              injured,
+              date: eventDay(event),
+              dateRule: event.date?.rule ?? null,
+              place: event.place?.name ?? null,
+              admin1: event.place?.admin1 ?? null,
+              placeRule: event.place?.rule ?? null,
+              rule: event.rule,
+              text: event.text,
+              incidentId: event.incidentId ?? null,
+            },
+          }),
+        );
         if (killed === d.gold.num_killed) tally.killed++;
         else errors.killed.push(`${d.doc_id.slice(0, 8)} got ${killed} gold ${d.gold.num_killed}`);
         if (injured === d.gold.num_injured) tally.injured++;
@@ -196,6 +217,9 @@ const gva: Scorer = {
         if (event.place && d.gold.lat_long && distanceKm(event.place.lat, event.place.lon, d.gold.lat_long[0], d.gold.lat_long[1]) <= 10)
           tally.within10km++;
       }
+      // Every scored document beside its gold, for reading errors: eval/results/gva-documents.jsonl.
+      mkdirSync(join(projectDir, 'eval', 'results'), { recursive: true });
+      writeFileSync(join(projectDir, 'eval', 'results', 'gva-documents.jsonl'), `${rows.join('\n')}\n`);
       const n = Math.max(1, tally.scored);
       const clusters = clusterScores(
         chosen.map((d) => d.doc_id),
