@@ -60,6 +60,26 @@ describe('incident joining (real SQLite, the whole pipeline)', () => {
       'the same night in another state',
     ],
     [
+      'Keandre Voss, 19, was shot and killed outside the Marlow Avenue market in Toledo, Ohio, on Friday night, police said.',
+      'Police arrested a suspect on Wednesday and charged him with murder in the shooting of Keandre Voss outside the Marlow Avenue market.',
+      true,
+      'a follow-up dated by its arrest, five days on, shares the victim and the street',
+      '2024-03-14',
+    ],
+    [
+      'Keandre Voss, 19, was shot and killed outside the Marlow Avenue market in Toledo, Ohio, on Friday night, police said.',
+      'Police arrested a suspect on Wednesday and charged him with murder in the shooting of Tomas Reyes outside the Harlan Street diner in Toledo.',
+      false,
+      'a follow-up five days on about another victim in the same city',
+      '2024-03-14',
+    ],
+    [
+      'Keandre Voss, 19, was shot and killed outside the Marlow Avenue market in Toledo, Ohio, on Friday night, police said. Gloria Banks saw it.',
+      'Two men, Tomas Reyes and Edwin Palmer, were shot and killed outside the Harlan Street diner in Toledo, Ohio, on Friday night, police said.',
+      false,
+      'two shootings in one city on one night, each with its own names',
+    ],
+    [
       'Militias attacked U.S. forces in Syria 12 times between March 1 and March 8, officials said.',
       'A drone attack hit U.S. forces at a base in eastern Syria on March 4, officials said.',
       false,

@@ -105,6 +105,8 @@ export interface Event {
   readonly triggers: readonly Span[];
   /** Every sentence that told part of the event (the first is `span`). */
   readonly evidence: readonly Span[];
+  /** The report's distinctive proper names ("jeremy mardis"), lowercase: other reports sharing them tell the same happening. */
+  readonly names: readonly string[];
   /** The rule that made it: `event/` + the trigger entry, e.g. `event/assault-firearms`. */
   readonly rule: string;
   /** 0 to 1. */

@@ -38,6 +38,8 @@ export interface Incident {
   readonly sourceCount: number;
   /** True for an aggregate of many happenings ("23 attacks"); aggregates join only aggregates. */
   readonly aggregate: boolean;
+  /** Its reports' distinctive proper names, the most often given first (see `Event.names`). */
+  readonly names: readonly string[];
   /** The blocking keys (`TYPE|country|week`) the incident is found by. */
   readonly blockKeys: readonly string[];
 }

@@ -11,7 +11,7 @@ import { analyseDocument, type DocumentAnalysis } from './analyse-document.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 
 /** Bump when a stage changes what it finds: documents analysed by an older version are analysed again. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 /** Documents saved per transaction. */
 const BATCH = 500;
 /** Documents per message to a worker: large enough to amortise the copy, small enough to keep both busy. */

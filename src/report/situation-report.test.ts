@@ -201,6 +201,7 @@ const data = (extra: Partial<SituationData> = {}): SituationData => ({
       sources: ['North Wire', 'River Post'],
       sourceCount: 2,
       aggregate: false,
+      names: [],
       blockKeys: [],
     } satisfies Incident,
   ],

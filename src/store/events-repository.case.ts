@@ -67,6 +67,7 @@ const event = (id: string, documentId: string, extra: Partial<Event> = {}): Even
   text: `Report ${documentId}: a shooting`,
   triggers: [{ start: 12, end: 20 }],
   evidence: [{ start: 0, end: 20 }],
+  names: [],
   rule: 'event/assault-firearms',
   confidence: 0.8,
   ...extra,

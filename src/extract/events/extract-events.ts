@@ -23,6 +23,7 @@ import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
 import { distanceKm, mergeDrafts, mergeHappenings } from './merge-drafts.ts';
+import { nameKeys } from './name-keys.ts';
 import { scoreSalience } from './score-salience.ts';
 
 /** What event extraction needs of a document besides its mentions. */
@@ -132,7 +133,8 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   const violent = new Set<number>();
   for (const d of merged)
     if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
-  const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent));
+  const names = nameKeys(frame.text);
+  const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent, names));
   return scoreSalience(events, merged, frame.sentences.length);
 }
 
@@ -372,7 +374,13 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
   return { low, high };
 }
 
-function toEvent(frame: DocumentFrame, draft: Draft, fallbackPlace: PlaceChoice | null, violent: ReadonlySet<number>): Event {
+function toEvent(
+  frame: DocumentFrame,
+  draft: Draft,
+  fallbackPlace: PlaceChoice | null,
+  violent: ReadonlySet<number>,
+  names: readonly string[],
+): Event {
   const first = draft.triggers[0] as Trigger;
   const sentence = frame.sentences[first.sentence];
   const span = sentence ? sentence.span : { start: 0, end: 0 };
@@ -417,6 +425,7 @@ function toEvent(frame: DocumentFrame, draft: Draft, fallbackPlace: PlaceChoice 
     text: frame.text.slice(span.start, span.end),
     triggers: draft.triggers.map((t) => charSpan(frame, t)),
     evidence,
+    names,
     rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}`,
     confidence: Math.round((0.55 + 0.12 * explicit) * 100) / 100,
   };

@@ -44,6 +44,7 @@ export function fuseIncident(id: string, members: readonly MemberEvent[]): Incid
     sources,
     sourceCount: new Set(members.map((m) => m.syndicationGroup)).size,
     aggregate: first.aggregate !== null,
+    names: fuseNames(events),
     blockKeys: incidentKeys(first.type, place?.country ?? null, date),
   };
 }
@@ -107,4 +108,17 @@ function union(lists: ReadonlyArray<readonly EventActor[]>): EventActor[] {
   const out: EventActor[] = [];
   for (const list of lists) for (const actor of list) if (!out.some((a) => sameActor(a, actor))) out.push(actor);
   return out;
+}
+
+/** At most this many names per incident: a story told by fifty reports keeps the names most of them give. */
+const MAX_INCIDENT_NAMES = 120;
+
+/** The events' names, the most often given first (ties in order of first appearance). */
+function fuseNames(events: readonly Event[]): string[] {
+  const counts = new Map<string, number>();
+  for (const event of events) for (const name of event.names ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_INCIDENT_NAMES)
+    .map(([name]) => name);
 }

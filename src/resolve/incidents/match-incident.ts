@@ -5,11 +5,18 @@ import { distanceKm } from '../../extract/events/merge-drafts.ts';
 import type { Event, EventActor, EventPlace } from '../../model/event.ts';
 import type { Incident } from '../../model/incident.ts';
 import type { DatePrecision } from '../../model/interval.ts';
+import { sharedKeys } from '../../extract/events/name-keys.ts';
 
 /** Days a date may be off by, per precision: reports say "late Sunday" and "early Monday" of one shooting. */
 export const DATE_SLACK_DAYS: Readonly<Record<DatePrecision, number>> = { day: 1, week: 3, month: 7, year: 30 };
 /** How far apart two places may be, in km, per the coarser place's precision (1 exact … 4 first-level region). */
 const PLACE_RADIUS_KM: Readonly<Record<number, number>> = { 1: 40, 2: 50, 3: 120, 4: 400 };
+/** Shared name keys (see `name-keys.ts`) that make a link on their own account. */
+const NAMES_THAT_LINK = 2;
+/** Names each side must give before sharing none of them counts against a match. */
+const NAMES_TO_DIFFER = 3;
+/** Days of extra slack for an event that shares that many names: follow-ups are misdated more than places are. */
+export const NAMED_DATE_SLACK_DAYS = 5;
 /** The least score that joins an event to an incident. */
 export const JOIN_SCORE = 1.5;
 
@@ -22,24 +29,30 @@ export function isJoinable(event: Event): boolean {
  * The score of `event` against `incident`, or null when they cannot be one happening: another type or event clarity,
  * the same document (a report's distinct events are distinct), dates apart beyond their precision's slack, places
  * apart beyond their precision's radius (another country for a country-level place), initiators on different sides.
- * The score adds what they share: a precise place, a day, actors (people most), equal casualty counts; and takes
- * off for unequal counts.
+ * Reports sharing two or more distinctive names are given more days and any distance: one of them misread the day or
+ * the town. The score adds what they share: a precise place, a day, actors (people most), names, equal casualty
+ * counts; and takes off for unequal counts and for names that differ.
  */
 export function matchIncident(event: Event, incident: Incident): number | null {
   if (event.type !== incident.type || (event.aggregate !== null) !== incident.aggregate) return null;
   if (incident.documents.includes(event.documentId)) return null;
   if (!event.date || !incident.date) return null;
-  const slack = DATE_SLACK_DAYS[event.date.precision] + DATE_SLACK_DAYS[incident.date.precision];
+  const names = sharedKeys(event.names ?? [], incident.names ?? []);
+  const named = names >= NAMES_THAT_LINK;
+  const usual = DATE_SLACK_DAYS[event.date.precision] + DATE_SLACK_DAYS[incident.date.precision];
   const gap = dayGap(event.date, incident.date);
-  if (gap > slack) return null;
-  const place = comparePlaces(event.place, incident.place, incident.aggregate);
+  if (gap > usual + (named ? NAMED_DATE_SLACK_DAYS : 0)) return null;
+  const place = comparePlaces(event.place, incident.place, incident.aggregate || named);
   if (place === null) return null;
   if (sidesDiffer(event.initiator, incident.initiator)) return null;
   let score = place;
   if (gap === 0 && event.date.precision === 'day' && incident.date.precision === 'day') score += 1;
   else if (gap === 0) score += 0.5;
-  else score -= 0.25 * gap;
+  // A follow-up that shares the names is dated by its own news (an arrest, a funeral): the days past the usual slack
+  // cost no more.
+  else score -= 0.25 * Math.min(gap, usual);
   score += shared(event.initiator, incident.initiator) + shared(event.target, incident.target);
+  score += nameScore(names, event.names ?? [], incident.names ?? []);
   score += compareCounts(event.killed, incident.killed ? { low: incident.killed.best, high: incident.killed.best } : null, 1.5);
   score += compareCounts(event.injured, incident.injured ? { low: incident.injured.best, high: incident.injured.best } : null, 1);
   return score;
@@ -53,12 +66,22 @@ export function dayGap(a: { start: string; end: string }, b: { start: string; en
   return Math.round((Date.parse(later) - Date.parse(earlier)) / 86_400_000);
 }
 
+/**
+ * Shared names add one each (up to four); reports that both give several names and share none are likely about two
+ * happenings (two shootings in one city on one night), which takes one off.
+ */
+function nameScore(shared: number, a: readonly string[], b: readonly string[]): number {
+  if (shared > 0) return Math.min(shared, 4);
+  return a.length >= NAMES_TO_DIFFER && b.length >= NAMES_TO_DIFFER ? -1 : 0;
+}
+
 /** Null when the places rule the match out; else what they add to the score. */
-function comparePlaces(a: EventPlace | null, b: EventPlace | null, aggregate: boolean): number | null {
+function comparePlaces(a: EventPlace | null, b: EventPlace | null, loose: boolean): number | null {
   if (!a || !b) return 0;
-  // A place read off the report as a whole, not the event's own sentences, may be wrong, and an aggregate spans
-  // places ("12 attacks in Iraq and seven in Syria"): neither rules a match out.
-  const weak = aggregate || a.rule.startsWith('place-from-document') || b.rule.startsWith('place-from-document');
+  // A place read off the report as a whole, not the event's own sentences, may be wrong, an aggregate spans places
+  // ("12 attacks in Iraq and seven in Syria"), and reports sharing names are one story placed apart by a misreading:
+  // none of them rules a match out.
+  const weak = loose || a.rule.startsWith('place-from-document') || b.rule.startsWith('place-from-document');
   if (a.country && b.country && a.country !== b.country) return weak ? -1 : null;
   if (a.precision >= 5 || b.precision >= 5) return a.name === b.name ? 1 : 0.5;
   const km = distanceKm(a.lat, a.lon, b.lat, b.lon);

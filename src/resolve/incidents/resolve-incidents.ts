@@ -3,10 +3,11 @@
  * blocking keys (type, country, week) and join the best one or start their own; only the incidents touched are fused
  * again and saved. Ingesting the ten-thousandth report costs about what the first did.
  */
+import type { Event } from '../../model/event.ts';
 import type { Incident } from '../../model/incident.ts';
 import { lookupKeys } from './block-keys.ts';
 import { fuseIncident, type MemberEvent } from './fuse-incident.ts';
-import { DATE_SLACK_DAYS, isJoinable, JOIN_SCORE, matchIncident } from './match-incident.ts';
+import { DATE_SLACK_DAYS, isJoinable, JOIN_SCORE, matchIncident, NAMED_DATE_SLACK_DAYS } from './match-incident.ts';
 
 /** What resolution reads and writes; the store's `EventWrites` provides it inside a transaction. */
 export interface IncidentWorkspace {
@@ -47,7 +48,12 @@ export async function resolveIncidents(
         a.event.id.localeCompare(b.event.id),
     );
   const keysOf = (m: MemberEvent) =>
-    lookupKeys(m.event.type, m.event.place?.country ?? null, m.event.date, DATE_SLACK_DAYS[m.event.date?.precision ?? 'day'] * 2);
+    lookupKeys(
+      m.event.type,
+      m.event.place?.country ?? null,
+      m.event.date,
+      DATE_SLACK_DAYS[m.event.date?.precision ?? 'day'] * 2 + ((m.event.names ?? []).length > 0 ? NAMED_DATE_SLACK_DAYS : 0),
+    );
   const incidents = new Map<string, Incident>();
   const byKey = new Map<string, Set<string>>();
   const file = (incident: Incident) => {
@@ -71,11 +77,16 @@ export async function resolveIncidents(
   await load(dirty);
   let joined = 0;
   let created = 0;
+  // Where each report's happenings went, by what tells them apart (type, day, place): a report that tells one
+  // shooting in two places of its text ("police said the man was shot ...", "authorities said he died ...") gives
+  // two events no incident could tell apart, and they must not split the reports that follow between two incidents.
+  const placed = new Map<string, string>();
   for (const member of joinable) {
-    let best: Incident | null = null;
+    const twin = placed.get(happeningKey(member.event));
+    let best: Incident | null = twin ? (incidents.get(twin) ?? null) : null;
     let bestScore = Number.NEGATIVE_INFINITY;
     const seen = new Set<string>();
-    for (const key of keysOf(member)) {
+    for (const key of best ? [] : keysOf(member)) {
       for (const id of byKey.get(key) ?? []) {
         if (seen.has(id)) continue;
         seen.add(id);
@@ -88,6 +99,7 @@ export async function resolveIncidents(
       }
     }
     if (best) {
+      placed.set(happeningKey(member.event), best.id);
       await load([best.id]);
       const list = members.get(best.id) as MemberEvent[];
       list.push(member);
@@ -96,6 +108,7 @@ export async function resolveIncidents(
       joined++;
     } else if (members.has(member.event.id) || incidents.has(member.event.id)) {
       // A re-analysed report's event keeps its id, and so the incident it started before.
+      placed.set(happeningKey(member.event), member.event.id);
       await load([member.event.id]);
       const list = members.get(member.event.id) as MemberEvent[];
       list.push(member);
@@ -103,6 +116,7 @@ export async function resolveIncidents(
       touched.add(member.event.id);
       joined++;
     } else {
+      placed.set(happeningKey(member.event), member.event.id);
       members.set(member.event.id, [member]);
       file(fuseIncident(member.event.id, [member]));
       touched.add(member.event.id);
@@ -119,4 +133,14 @@ export async function resolveIncidents(
   if (remove.length > 0) await workspace.deleteIncidents(remove);
   if (save.length > 0) await workspace.saveIncidents(save);
   return { joined, created, saved: save.length, deleted: remove.length };
+}
+
+/**
+ * What tells one report's happenings apart as far as resolution can: the report, type, event clarity, date and place.
+ * Two events of one report under one key are one happening told twice.
+ */
+function happeningKey(event: Event): string {
+  const date = event.date ? `${event.date.start}/${event.date.end}/${event.date.precision}` : '-';
+  const place = event.place ? `${event.place.country ?? '-'}|${event.place.name}` : '-';
+  return [event.documentId, event.type, event.aggregate === null ? 'single' : 'aggregate', date, place].join('|');
 }
