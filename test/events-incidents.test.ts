@@ -106,6 +106,34 @@ describe('incident joining (real SQLite, the whole pipeline)', () => {
     });
   }
 
+  it('reads a violent happening from the headline only when the body tells none', async () => {
+    const { store } = await scratchStore();
+    try {
+      const signIn = 'Sign in to keep reading. Your subscription gives you unlimited access to our news from northwest Ohio.';
+      await ingestReports(store, [
+        { ...report('walled', 'Toledo Blade', '2024-03-09', signIn), title: 'Two men wounded in shooting outside Toledo bar Friday' },
+        {
+          ...report('told', 'WTOL', '2024-03-09', 'Two men were shot and wounded outside a bar in Toledo, Ohio, on Friday night.'),
+          title: 'Two wounded outside Toledo bar',
+        },
+      ]);
+      await analyse(store, { workers: 0 });
+      const events = (await store.events.list({})).filter((e) => e.type === 'ASSAULT');
+      const walled = events.filter((e) => e.externalId === 'walled');
+      assert.deepEqual(
+        walled.map((e) => [e.field, e.text, e.injured, e.place?.name, e.date?.start, /\+headline$/.test(e.rule)]),
+        [['title', 'Two men wounded in shooting outside Toledo bar Friday', { low: 2, high: 2 }, 'Toledo', '2024-03-08', true]],
+      );
+      assert.deepEqual(
+        events.filter((e) => e.externalId === 'told').map((e) => e.field),
+        ['text'],
+      );
+      assert.equal(walled[0]?.incidentId, events.find((e) => e.externalId === 'told')?.incidentId, 'both tell one shooting');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a denied or hypothetical attack joins no incident', async () => {
     const { store } = await scratchStore();
     try {

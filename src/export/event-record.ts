@@ -31,7 +31,11 @@ export interface EventRecord {
   readonly span: { readonly start: number; readonly end: number };
   readonly text: string;
   readonly rule: string;
-  /** Beyond the contract: how many happenings an aggregate sums (null for one), who was said not to have done it, the incident joined. */
+  /**
+   * Beyond the contract: the field `span` points into (`text`, or `title` for a happening only the headline tells),
+   * how many happenings an aggregate sums (null for one), who was said not to have done it, the incident joined.
+   */
+  readonly field: 'text' | 'title';
   readonly aggregate: CasualtyRange | null;
   readonly deniedInitiator: readonly ActorRecord[];
   readonly incidentId: string | null;
@@ -97,6 +101,7 @@ export function toEventRecord(event: StoredEvent): EventRecord {
     span: event.span,
     text: event.text,
     rule: event.rule,
+    field: event.field,
     aggregate: event.aggregate,
     deniedInitiator: toActorRecords(event.deniedInitiator),
     incidentId: event.incidentId,

@@ -97,6 +97,11 @@ export interface Event {
    * Null for a single happening (UCDP's event clarity).
    */
   readonly aggregate: CasualtyRange | null;
+  /**
+   * The document field `span`, `text`, `triggers` and `evidence` point into: its body (`text`), or its `title` for a
+   * happening only the headline tells (a page whose body is a sign-in form or a video player).
+   */
+  readonly field: 'text' | 'title';
   /** The sentence of the first trigger: the span users read as "why". */
   readonly span: Span;
   /** `text.slice(span.start, span.end)` of the document. */

@@ -1,16 +1,19 @@
 /** @module Everything sitrep reads out of one document on its own: a pure function, run in-process or on a worker thread. */
 import { extractClaims } from '../extract/claims/extract-claims.ts';
-import { extractEvents } from '../extract/events/extract-events.ts';
+import { eventId, extractEvents } from '../extract/events/extract-events.ts';
 import type { Claim } from '../model/claim.ts';
 import type { Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
 import type { Mention } from '../model/mention.ts';
+import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
   readonly id: string;
   readonly text: string;
+  /** The headline, where the document has one apart from its text. */
+  readonly title?: string | null;
   readonly published: DateInterval | null;
 }
 
@@ -29,5 +32,29 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
   const mentions = understand({ text: document.text, published: document.published }, lexicons);
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  return { documentId: document.id, mentions, claims, events };
+  return { documentId: document.id, mentions, claims, events: [...events, ...headlineEvents(document, events, lexicons)] };
+}
+
+/**
+ * The violent happenings only the headline tells: a page whose body is a sign-in form, a video player or a paywall
+ * still says "5 people injured in northwest Atlanta shooting Monday" in its title. Read only when the body tells no
+ * attack or death, so a headline never doubles the body's account; the events point into the title (`field`).
+ */
+function headlineEvents(document: DocumentInput, body: readonly Event[], lexicons: Lexicons): Event[] {
+  const title = document.title?.trim();
+  if (!title || body.some((e) => e.type === 'ASSAULT' || e.type === 'DEATH')) return [];
+  // The headline is read above the body, so that the body's datelines and states still place its towns; only what
+  // lies in the headline is kept, and its offsets are the title's own.
+  const input = { documentId: document.id, text: `${title}\n\n${document.text}`, published: document.published };
+  const inTitle = (span: Span) => span.end <= title.length;
+  return extractEvents(input, understand(input, lexicons))
+    .filter((e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && inTitle(e.span))
+    .map((e) => ({
+      ...e,
+      id: eventId(`${document.id}#title`, e.type, e.span.start),
+      field: 'title' as const,
+      triggers: e.triggers.filter(inTitle),
+      evidence: e.evidence.filter(inTitle),
+      rule: `${e.rule}+headline`,
+    }));
 }

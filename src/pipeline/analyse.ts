@@ -76,6 +76,7 @@ async function analyseOnPool(pool: AnalysisPool, documents: readonly Document[])
   const inputs = documents.map((d) => ({
     id: d.id,
     text: d.text,
+    title: d.title,
     published: d.published ? { start: d.published.start, end: d.published.end } : null,
   }));
   const parts: Array<Promise<DocumentAnalysis[]>> = [];

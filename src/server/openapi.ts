@@ -259,6 +259,8 @@ const SCHEMAS: Record<string, Schema> = {
       modality: { type: 'string' },
       salience: { type: 'number' },
       aggregate: range,
+      field: { type: 'string', enum: ['text', 'title'], description: 'the document field span, triggers and evidence point into' },
+      names: { ...strings, description: "the report's distinctive proper names, lowercase, for linking reports" },
       span,
       triggers: { type: 'array', items: span },
       evidence: { type: 'array', items: span },

@@ -63,6 +63,7 @@ const event = (id: string, documentId: string, extra: Partial<Event> = {}): Even
   modality: 'asserted',
   salience: 0.9,
   aggregate: null,
+  field: 'text',
   span: { start: 0, end: 20 },
   text: `Report ${documentId}: a shooting`,
   triggers: [{ start: 12, end: 20 }],

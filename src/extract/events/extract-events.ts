@@ -421,6 +421,7 @@ function toEvent(
     modality: draft.modality,
     salience: 0,
     aggregate: draft.aggregate,
+    field: 'text',
     span,
     text: frame.text.slice(span.start, span.end),
     triggers: draft.triggers.map((t) => charSpan(frame, t)),

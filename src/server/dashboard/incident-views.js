@@ -148,7 +148,8 @@ export async function renderIncident(view, id) {
           'li',
           { 'data-event': event.id },
           link(
-            href(['documents', event.document.id], { span: `${event.span.start}-${event.span.end}` }),
+            // A happening only the headline tells points into the title, not the text the document view highlights.
+            href(['documents', event.document.id], event.field === 'title' ? {} : { span: `${event.span.start}-${event.span.end}` }),
             event.document.title ?? event.document.externalId,
           ),
           el(
