@@ -127,6 +127,32 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     await store.close();
   });
 
+  it("joins each report's main account first, so a side mention cannot take the incident from it", async () => {
+    const store = await factory.open();
+    const docs = [document('a', 'Toledo Blade', '2024-03-10'), document('b', 'WTOL', '2024-03-09')];
+    await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
+    const day = (d: string) => ({ start: d, end: d, precision: 'day' as const, rule: 'x' });
+    const names = ['keandre voss', 'marlow avenue'];
+    await store.transaction(async (tx) => {
+      await tx.events.save([
+        {
+          documentId: 'a',
+          events: [
+            // Report a tells the shooting (its main account) and, misdated by three days, mentions it again.
+            event('a-side', 'a', { salience: 0.3, date: day('2024-03-05'), names, killed: null }),
+            event('a-main', 'a', { salience: 0.9, date: day('2024-03-08'), names }),
+          ],
+        },
+        { documentId: 'b', events: [event('b-main', 'b', { salience: 0.9, date: day('2024-03-08'), names })] },
+      ]);
+      await resolveIncidents(tx.events, await tx.events.memberEvents(['a', 'b']));
+    });
+    const incidentOf = async (id: string) => (await store.events.list({})).find((e) => e.id === id)?.incidentId;
+    assert.equal(await incidentOf('a-main'), await incidentOf('b-main'));
+    assert.notEqual(await incidentOf('a-side'), await incidentOf('a-main'));
+    await store.close();
+  });
+
   it('filters, pages and counts incidents, and counts them per week, country and type', async () => {
     const store = await factory.open();
     const docs = [document('a', 'Toledo Blade', '2024-03-09'), document('b', 'Gulf Wire', '2024-03-20')];
