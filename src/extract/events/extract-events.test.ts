@@ -325,6 +325,12 @@ describe('where a shooting happened in local news', () => {
     // A county or state yields to the report's town in it: the dateline's, else the one it names most.
     ['PASADENA, Texas — A man was shot in Harris County on Friday, police said.', 'Pasadena', 'county to dateline town'],
     ['A man was shot in Ohio on Friday. Dayton police said the gunman fled, and Dayton officers are searching.', 'Dayton', 'state to town'],
+    // A name read as a place abroad is no location in a report about another country unless the sentence puts it there.
+    [
+      'ALBUQUERQUE, N.M. — Police are looking for a gunman. Jaquan Lewis, 17, was shot and killed on Sunday.',
+      'Albuquerque',
+      'a person read as a place abroad',
+    ],
     // Negative: a town in another state does not take the county's place.
     ['A man was shot in Harris County, Texas, on Friday. His family lives in Dayton, Ohio.', 'Harris County', 'town elsewhere'],
   ];

@@ -43,6 +43,9 @@ describe('extractPlaces finds places', () => {
     ['Officers in Butler County found the car.', { text: 'Butler County', name: 'Butler County', country: 'US', precision: 3 }],
     ['Iraqi forces moved north.', { text: 'Iraqi', name: 'Iraq', country: 'IQ', precision: 5 }],
     ['Rain fell in Lincoln overnight.', { text: 'Lincoln', name: 'Lincoln', country: 'US', precision: 1 }],
+    // A day or a month after a town says when, not whose name it is.
+    ['Deputies found the car in Hermitage Tuesday afternoon.', { text: 'Hermitage', name: 'Hermitage', country: 'US', precision: 1 }],
+    ['The mayor spoke in Galveston Monday.', { text: 'Galveston', name: 'Galveston', country: 'US', precision: 1 }],
   ];
   for (const [text, expected] of cases) {
     it(`${expected.text} in "${text}"`, () => {
@@ -162,6 +165,12 @@ describe('extractPlaces reads the region a local report is about from all its na
       'A man from Elkhart was stopped near Grapeland and taken to the jail in Palestine, where Tennessee Colony officers met him.',
       'Palestine',
       { country: 'US', admin1: 'Texas' },
+    ],
+    // A given name read as a town ("James", "Lewis") says nothing about the region: the big city keeps its own state.
+    [
+      'A student was shot in Nashville on Friday. James Carter said he heard it, and Lewis Grant called police in Nashville.',
+      'Nashville',
+      { country: 'US', admin1: 'Tennessee' },
     ],
     ['Aid groups asked for a ceasefire in Palestine and Lebanon.', 'Palestine', { country: 'PS', precision: 5 }],
     // A country gets the votes of its own regions: "Mexico" beside Mexico City is the country.

@@ -39,6 +39,12 @@ const PERSON_NAME_PLACES = new Set(
     ' ',
   ),
 );
+// Days and months say when, not who: "shot in Hermitage Tuesday evening", "in Senath Saturday", "Dayton March 3".
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
@@ -407,7 +413,13 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   const after = tokens[last + 1];
   const before = tokens[first - 1];
   const hasPossessive = end.fullEnd !== end.end;
-  const followedByName = !hasPossessive && after !== undefined && after.joinsPrevious && after.isCapitalised && !after.isHyphenated;
+  const followedByName =
+    !hasPossessive &&
+    after !== undefined &&
+    after.joinsPrevious &&
+    after.isCapitalised &&
+    !after.isHyphenated &&
+    !TIME_WORDS.has(after.key);
   if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
   // "Marburg virus", "Ebola outbreak" name diseases, not where they are.
   if (after?.joinsPrevious && DISEASE_WORDS.has(after.key)) return 'person';
@@ -641,7 +653,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       return;
     }
     if (m.rule === 'place/street') return;
-    if (isDecisive(m, g) && !m.isStopName) addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
+    if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
+      addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
   let evidence = sure;
@@ -684,7 +697,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       m.chosen = best;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
-      if (best >= 0 && !m.isStopName && !sure.own.has(index)) addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
+      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
+        addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
     });
     evidence = next;
   }
@@ -693,6 +707,16 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/**
+ * A lone word that may well be no place at all: a given name ("James Glass Jr."), or a word no place bears as its own
+ * name ("Lewis" as another name of a capital overseas). It is still read as a place, but says nothing about where the
+ * document's other places lie, unless a preposition or a container vouches for it.
+ */
+function isDoubtful(m: Match, g: Gazetteer): boolean {
+  if (!m.isSingleWord || m.afterPreposition || m.rule === 'place/dateline') return false;
+  return g.givenNames.has(m.key) || m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
 }
 
 /** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
@@ -813,7 +837,7 @@ function buildNeighbourhood(matches: readonly Match[], g: Gazetteer): Neighbourh
   for (const m of matches) {
     if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
     seen.add(m.key);
-    if (m.isStopName || (m.isSingleWord && g.givenNames.has(m.key))) continue;
+    if (m.isStopName || isDoubtful(m, g)) continue;
     const top = m.candidates[0];
     if (top === undefined) continue;
     const floor = g.prior(top & ~ALIAS_FLAG) - PLAUSIBLE_PRIOR_GAP;
