@@ -166,6 +166,10 @@ describe('extractPlaces reads the region a local report is about from all its na
       'Palestine',
       { country: 'US', admin1: 'Texas' },
     ],
+    // A dateline's state without its period still contains the town.
+    ['JACKSON, Tenn -- A man was shot on Friday.', 'JACKSON', { country: 'US', admin1: 'Tennessee' }],
+    // An article before a town is no first name: the town is not taken for a surname elsewhere in the text.
+    ['SALINA, Kan. (KSNT) — A Salina teen was hurt.', 'SALINA', { country: 'US', admin1: 'Kansas' }],
     // A given name read as a town ("James", "Lewis") says nothing about the region: the big city keeps its own state.
     [
       'A student was shot in Nashville on Friday. James Carter said he heard it, and Lewis Grant called police in Nashville.',
@@ -220,6 +224,14 @@ describe('extractPlaces finds streets and numbered roads, placed at their town',
     ['A truck overturned on Highway 19 north of Dayton, Ohio.', 'Highway 19', 'Dayton'],
     ['Deputies stopped the car on County Road 43 outside Dayton, Ohio.', 'County Road 43', 'Dayton'],
     ['Traffic on I-95 backed up past Richmond, Va., for hours.', 'I-95', 'Richmond'],
+    // Streets named without a street word: a block, a corner, two streets before one plural street word.
+    ['Two men were hurt in the 1400 block of Kendall in Dayton, Ohio.', 'Kendall', 'Dayton'],
+    ['Officers were called to a house at Camden and Pierce in Dayton, Ohio.', 'Pierce', 'Dayton'],
+    ['A car crashed on Camden and Pierce in Dayton, Ohio.', 'Camden', 'Dayton'],
+    ['Shots rang out near 31st and Lorain in Dayton, Ohio.', 'Lorain', 'Dayton'],
+    ['Crowds filled Kendall and Whitmore streets in Dayton, Ohio.', 'Kendall', 'Dayton'],
+    ['Deputies closed Warren and Ashby Roads near Dayton, Ohio.', 'Ashby Roads', 'Dayton'],
+    ['Police blocked off Marion/Adams in Dayton, Ohio.', 'Marion', 'Dayton'],
   ];
   for (const [text, phrase, town] of cases) {
     it(`${phrase} in "${text}"`, () => {
@@ -242,6 +254,10 @@ describe('extractPlaces finds no street in these', () => {
     ['Traffic was light on Main Street all week.', 'Main Street'],
     ['He drove U.S. 287 to Amarillo, Texas.', 'U.S. 287'],
     ['But Elm Road was shut in Dayton, Ohio.', 'But Elm Road'],
+    // Towns in a list are no corner: only "on" or "at" before two names, or a plural street word after them, make one.
+    ['Storms hit Camden and Trenton overnight.', 'Camden'],
+    ['He moved from Marion to Dayton, Ohio.', 'Marion'],
+    ['Flooding closed roads in Lorain and Elyria.', 'Lorain'],
   ];
   for (const [text, phrase] of cases) {
     it(`no street "${phrase}" in "${text}"`, () => {

@@ -60,6 +60,10 @@ const ROAD_HEADS = new Set('highway hwy route interstate road i sr cr fm'.split(
 const ROAD_PREFIXES = new Set('state county farm'.split(' '));
 const STREET_DIRECTIONS = new Set('north south east west n s e w ne nw se sw old'.split(' '));
 const MAX_STREET_WORDS = 4;
+// "Bourbon and Iberville streets", "Yale and Ramill Roads": two streets named before one plural street word.
+const PLURAL_STREET_TYPES = new Set('streets avenues roads drives boulevards lanes'.split(' '));
+// Before a corner of two names, "on" and "at" put them on streets ("on Winthrop and Clarita"), where "in" would not.
+const CROSS_STREET_LEADS = new Set(['on', 'at']);
 // Capitalised only because they start a sentence: "But Main Street", "And Elm Road".
 const NOT_STREET_HEADS = new Set('but and or at in on from to for with by as if when while after before'.split(' '));
 const COUNTY_NAME_PREFIXES = new Set(
@@ -210,7 +214,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       i++;
       continue;
     }
-    const street = matchStreet(tokens, i, g);
+    const street = matchStreet(text, tokens, i, g, matches.at(-1)?.rule === 'place/street' && matches.at(-1)?.last === i - 2);
     if (street) {
       matches.push(street);
       matchedEnd = street.end;
@@ -286,6 +290,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       !(
         m.first === m.last &&
         m.rule !== 'place/region-abbreviation' &&
+        m.rule !== 'place/dateline' &&
         people.has((tokens[m.first] as PlaceToken).key) &&
         !followsPlacePreposition(tokens, m.first)
       ),
@@ -439,6 +444,9 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (
     joinedBefore &&
     !before.isSentenceStart &&
+    // "— A Hopkinsville teen", "(WISH) – The Greensburg father": an article or a pronoun is no first name.
+    !NOT_COUNTY_NAMES.has(before.key) &&
+    !NOT_STREET_HEADS.has(before.key) &&
     !before.isAllCaps &&
     !PLACE_MODIFIERS.has(before.key) &&
     !isStrongPlace(g, before.key) &&
@@ -465,14 +473,22 @@ function isStrongPlace(g: Gazetteer, key: string): boolean {
   return !SETTLEMENTS.has(g.kind(top)) || g.population(top) >= 100000;
 }
 
+/**
+ * "MEMPHIS, Tenn --", "Tupelo, Miss": after a town and its comma, a region's AP abbreviation written without its period.
+ * Two-letter forms ("Pa", "La", "Va") are left out: without the period they are as often words or initials.
+ */
+function undottedAbbreviation(g: Gazetteer, word: string): number | undefined {
+  return word.length >= 3 && !word.includes('.') ? g.apAbbreviations.get(`${word}.`) : undefined;
+}
+
 /** "Calif.", "W.Va.", "D.C." and, after "Town, ", postal codes: the region itself is a place mention. */
 function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
   const t = tokens[i] as PlaceToken;
-  let place = g.apAbbreviations.get(t.text);
-  const isPostal = t.isAllCaps && t.text.length === 2;
-  if (place === undefined && !isPostal) return null;
   const afterComma =
     i > 0 && /^,\s*$/.test(text.slice((tokens[i - 1] as PlaceToken).fullEnd, t.start)) && (tokens[i - 1] as PlaceToken).isCapitalised;
+  let place = g.apAbbreviations.get(t.text) ?? (afterComma ? undottedAbbreviation(g, t.text) : undefined);
+  const isPostal = t.isAllCaps && t.text.length === 2;
+  if (place === undefined && !isPostal) return null;
   const dotted = t.text.indexOf('.') < t.text.length - 1;
   if (place !== undefined && !dotted && !afterComma) place = undefined;
   if (place === undefined && afterComma && isPostal && !/[A-Za-z]/.test(text[t.end] ?? '')) {
@@ -503,11 +519,13 @@ function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i:
  * a name is Saint or Doctor ("St. Louis"), and a street before more capitalised words names a firm or
  * a building ("Wall Street Journal", "Main Street Bank").
  */
-function matchStreet(tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
+function matchStreet(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer, streetBefore: boolean): Match | null {
   const head = tokens[i] as PlaceToken;
   if (!head.isCapitalised || head.isHyphenated) return null;
   const road = matchNumberedRoad(tokens, i);
   if (road >= 0) return streetMatch(tokens, i, road);
+  const cross = matchCrossStreet(text, tokens, i, streetBefore);
+  if (cross >= 0) return streetMatch(tokens, i, cross);
   for (let k = i + 1; k <= i + MAX_STREET_WORDS && k < tokens.length; k++) {
     const t = tokens[k] as PlaceToken;
     const previous = tokens[k - 1] as PlaceToken;
@@ -524,6 +542,37 @@ function matchStreet(tokens: readonly PlaceToken[], i: number, g: Gazetteer): Ma
     return streetMatch(tokens, i, k);
   }
   return null;
+}
+
+/**
+ * The last token of a street named without a street word, or -1: "the 2600 block of Hazelwood", a corner ("at Winthrop
+ * and Clarita", "near 19th and Prospect", "Broadway/Pike") or one of two streets before a plural street word ("Yale and
+ * Ramill Roads"). A lone capitalised word, never a name of two or more, so "on Long Island" stays a place.
+ */
+function matchCrossStreet(text: string, tokens: readonly PlaceToken[], i: number, streetBefore: boolean): number {
+  const head = tokens[i] as PlaceToken;
+  if (head.isAllCaps || head.fullEnd !== head.end || NOT_STREET_HEADS.has(head.key)) return -1;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (next?.joinsPrevious && next.isCapitalised) return PLURAL_STREET_TYPES.has(next.key) ? i + 1 : -1;
+  if (previous?.key === 'of' && tokens[i - 2]?.key === 'block' && head.joinsPrevious) return i;
+  // The second street of a corner: "Winthrop and Clarita", "19th and Prospect".
+  if (previous?.key === 'and' && (streetBefore || isOrdinal(tokens[i - 2]))) return i;
+  if (!next) return -1;
+  const between = text.slice(head.fullEnd, next.start).trim();
+  // "Broadway/Pike": a slash joins two streets.
+  if (between === '/' && next.isCapitalised) return i;
+  const other = next.key === 'and' ? tokens[i + 2] : between === '&' ? next : undefined;
+  if (!other) return -1;
+  if (isOrdinal(other)) return i;
+  if (!other.isCapitalised) return -1;
+  const after = tokens[next.key === 'and' ? i + 3 : i + 2];
+  if (after && PLURAL_STREET_TYPES.has(after.key)) return i;
+  return previous && CROSS_STREET_LEADS.has(previous.key) ? i : -1;
+}
+
+function isOrdinal(t: PlaceToken | undefined): boolean {
+  return t !== undefined && /^\d+(?:st|nd|rd|th)$/.test(t.key);
 }
 
 /** The last token of "Highway 19", "State Highway 360", "County Road 43", "FM 645", "I-95", or -1. */
@@ -618,7 +667,7 @@ function findContainer(text: string, tokens: readonly PlaceToken[], last: number
   const end = tokens[last] as PlaceToken;
   const next = tokens[last + 1];
   if (!next || !/^,\s*$/.test(text.slice(end.fullEnd, next.start))) return null;
-  let place = g.apAbbreviations.get(next.text);
+  let place = g.apAbbreviations.get(next.text) ?? undottedAbbreviation(g, next.text);
   if (place === undefined && next.isAllCaps && next.text.length === 2) place = g.postalCodes.get(next.text);
   if (place === undefined && next.isCapitalised) {
     let key = '';
