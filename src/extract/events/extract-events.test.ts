@@ -331,6 +331,8 @@ describe('where a shooting happened in local news', () => {
       'Albuquerque',
       'a person read as a place abroad',
     ],
+    // A part of the report's town that the gazetteer does not know, named without its state, is in that town.
+    ['MEMPHIS, Tenn. — Three people were shot at a club in Whitehaven late Saturday.', 'Memphis', 'part of the dateline town'],
     // Negative: a town in another state does not take the county's place.
     ['A man was shot in Harris County, Texas, on Friday. His family lives in Dayton, Ohio.', 'Harris County', 'town elsewhere'],
   ];

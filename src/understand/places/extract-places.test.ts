@@ -354,6 +354,40 @@ describe('extractPlaces reads datelines in capitals', () => {
   }
 });
 
+describe("extractPlaces reads a local report's names near its own town", () => {
+  const cases: [string, string, { name: string; admin1: string; rule?: string }][] = [
+    // No Germantown lies near Philadelphia: the name is a part of the report's town the gazetteer does not know.
+    [
+      'PHILADELPHIA — A boy was shot in Germantown on Sunday.',
+      'Germantown',
+      { name: 'Philadelphia', admin1: 'Pennsylvania', rule: 'place/neighbourhood' },
+    ],
+    // The town whose police speak is the report's town where there is no dateline.
+    [
+      'Cincinnati police said two men were shot in Madisonville late Friday.',
+      'Madisonville',
+      { name: 'Cincinnati', admin1: 'Ohio', rule: 'place/neighbourhood' },
+    ],
+    // A namesake near the report's town is the one meant.
+    ['PHOENIX — A Glendale man was charged after the shooting.', 'Glendale', { name: 'Glendale', admin1: 'Arizona' }],
+    // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.
+    ['CHICAGO — The suspect was arrested in Houston on Monday.', 'Houston', { name: 'Houston', admin1: 'Texas' }],
+    ['DAYTON, Ohio — He grew up in Germantown, Md., and moved here.', 'Germantown', { name: 'Germantown', admin1: 'Maryland' }],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.admin1, expected.admin1);
+      if (expected.rule) assert.equal(m.rule, expected.rule);
+    });
+  }
+  it("takes no town of a wire service's bureau for the report's town", () => {
+    const m = find('BOSTON (Reuters) - Five people were found shot in Saco, southwest of Portland, on Sunday.', 'Portland');
+    assert.notEqual(m.value.name, 'Boston');
+  });
+});
+
 describe('extractPlaces names a neighbourhood by its town', () => {
   const cases: [string, string, { name: string; admin1: string }][] = [
     ['A man was hurt in a crash in South Shore on Friday.', 'South Shore', { name: 'Chicago', admin1: 'Illinois' }],

@@ -90,6 +90,17 @@ const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
 const FOCUS_WEIGHT = 15;
 
+// A report's town and its parts: namesakes this close are its neighbours; one this far off in another state is not meant.
+const NEAR_REPORT_TOWN_KM = 40;
+const FAR_FROM_REPORT_TOWN_KM = 150;
+// A city this big is named with its state when a report from elsewhere means it; a smaller town with no namesake near
+// the report's town is a part of that town.
+const MAX_UNSTATED_NAMESAKE = 100000;
+// Only a town this big has named parts the gazetteer may not know.
+const MIN_TOWN_WITH_PARTS = 50000;
+const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
+const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
+
 /** One name found in the text before it is resolved. */
 interface Match {
   readonly first: number;
@@ -114,6 +125,11 @@ interface Match {
   strong: boolean;
   /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
   readonly afterPreposition: boolean;
+  /**
+   * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
+   * this the namesake far off that the name was first read as, which still decides whether the name is kept.
+   */
+  partOfReportTown?: number;
 }
 
 interface Container {
@@ -174,7 +190,7 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
       value,
       rule: isMetonymic
         ? 'place/metonymy'
-        : m.rule === 'place/gazetteer' && gazetteer.kind(m.chosen) === 'section'
+        : m.partOfReportTown !== undefined || (m.rule === 'place/gazetteer' && gazetteer.kind(m.chosen) === 'section')
           ? 'place/neighbourhood'
           : m.rule,
       confidence: confidenceOf(m, gazetteer),
@@ -751,6 +767,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     });
     evidence = next;
   }
+  placeNearReportTown(matches, g, text);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
@@ -766,6 +783,62 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
 function isDoubtful(m: Match, g: Gazetteer): boolean {
   if (!m.isSingleWord || m.afterPreposition || m.rule === 'place/dateline') return false;
   return g.givenNames.has(m.key) || m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
+}
+
+/**
+ * Local news names the parts and neighbours of its own town without their state: "shot in Germantown" in a report
+ * datelined Philadelphia, "Glendale police" in one from Phoenix. Where the report's town is known (its dateline, else
+ * the town whose police speak), a name with a namesake near that town is that namesake; a town's name whose every
+ * namesake lies far off in another state or country is a part of the report's town that the gazetteer does not know.
+ */
+function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void {
+  const town = reportTown(matches, g, text);
+  if (!town) return;
+  const anchor = town.chosen;
+  for (const m of matches) {
+    if (m === town || m.key === town.key || m.container !== null || m.chosen < 0 || m.isStopName) continue;
+    if (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name') continue;
+    if (!SETTLEMENTS.has(g.kind(m.chosen))) continue;
+    let near = -1;
+    for (const posting of m.candidates) {
+      const id = posting & ~ALIAS_FLAG;
+      if (SETTLEMENTS.has(g.kind(id)) && distanceKm(g, id, anchor) <= NEAR_REPORT_TOWN_KM) {
+        near = id;
+        break;
+      }
+    }
+    if (near >= 0) {
+      m.chosen = near;
+      m.supported = true;
+      continue;
+    }
+    const far = distanceKm(g, m.chosen, anchor) > FAR_FROM_REPORT_TOWN_KM;
+    const elsewhere = g.countryIndex(m.chosen) !== g.countryIndex(anchor) || g.admin1Index(m.chosen) !== g.admin1Index(anchor);
+    if (far && elsewhere && g.population(m.chosen) < MAX_UNSTATED_NAMESAKE && g.population(anchor) >= MIN_TOWN_WITH_PARTS) {
+      m.partOfReportTown = m.chosen;
+      m.chosen = anchor;
+    }
+  }
+}
+
+/** The town a report is from: its dateline's, else the first town whose police speak in it ("Stockton police said"). */
+function reportTown(matches: readonly Match[], g: Gazetteer, text: string): Match | null {
+  const isTown = (m: Match) => m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && g.kind(m.chosen) !== 'section';
+  const dateline = matches.find((m) => m.rule === 'place/dateline' && isTown(m));
+  // "BOSTON (Reuters) -": a wire service writes from its bureau about the whole region, not about its town's parts.
+  if (dateline) return WIRE_AFTER.test(text.slice(dateline.end, dateline.end + 40)) ? null : dateline;
+  return (
+    matches.find((m) => m.rule === 'place/gazetteer' && !m.isStopName && isTown(m) && POLICE_AFTER.test(text.slice(m.end, m.end + 30))) ??
+    null
+  );
+}
+
+function distanceKm(g: Gazetteer, a: number, b: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (g.lat(b) - g.lat(a)) * rad;
+  const dLon = (g.lon(b) - g.lon(a)) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(g.lat(a) * rad) * Math.cos(g.lat(b) * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
@@ -1130,10 +1203,11 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
   if (m.isStopName) return false;
-  const kind = g.kind(m.chosen);
+  const id = m.partOfReportTown ?? m.chosen;
+  const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
   if (!SETTLEMENTS.has(kind)) return true;
-  const population = g.population(m.chosen);
+  const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
   if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
   return population >= 1000 || m.supported;
@@ -1146,6 +1220,9 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   if (m.rule === 'place/county') {
     precision = 3;
     name = text.slice(m.start, m.end);
+  } else if (m.partOfReportTown !== undefined) {
+    // A part of the report's town lies near its point, not at it.
+    precision = 2;
   } else if (m.rule === 'place/street') {
     // The point is the street's town, so the street lies near it, not at it.
     precision = 2;
