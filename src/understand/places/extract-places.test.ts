@@ -43,6 +43,9 @@ describe('extractPlaces finds places', () => {
     ['Officers in Butler County found the car.', { text: 'Butler County', name: 'Butler County', country: 'US', precision: 3 }],
     ['Iraqi forces moved north.', { text: 'Iraqi', name: 'Iraq', country: 'IQ', precision: 5 }],
     ['Rain fell in Lincoln overnight.', { text: 'Lincoln', name: 'Lincoln', country: 'US', precision: 1 }],
+    // A sentence's period that lost its space ends the name; a direction between "in" and a town keeps it a place.
+    ['Shots rang out in northeast Dayton.Police were called.', { text: 'Dayton', name: 'Dayton', country: 'US', precision: 2 }],
+    ['The boy lived in south Jackson with his aunt.', { text: 'Jackson', name: 'Jackson', country: 'US', precision: 2 }],
     // A day or a month after a town says when, not whose name it is.
     ['Deputies found the car in Hermitage Tuesday afternoon.', { text: 'Hermitage', name: 'Hermitage', country: 'US', precision: 1 }],
     ['The mayor spoke in Galveston Monday.', { text: 'Galveston', name: 'Galveston', country: 'US', precision: 1 }],

@@ -45,6 +45,9 @@ const TIME_WORDS = new Set(
     ' ',
   ),
 );
+const DIRECTION_WORDS = new Set(
+  'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
+);
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
@@ -318,9 +321,13 @@ function isMajorPlace(g: Gazetteer, id: number): boolean {
   return !SETTLEMENTS.has(kind) || kind === 'capital' || kind === 'admin-seat';
 }
 
-/** "in Lincoln", "near Scott": a preposition of place right before the name. */
+/** "in Lincoln", "near Scott", "in south Jackson": a preposition of place right before the name, or before a direction. */
 function followsPlacePreposition(tokens: readonly PlaceToken[], first: number): boolean {
-  const before = tokens[first - 1];
+  let before = tokens[first - 1];
+  if (before && !before.isCapitalised && DIRECTION_WORDS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious) {
+    first--;
+    before = tokens[first - 1];
+  }
   return before !== undefined && !before.isCapitalised && PLACE_PREPOSITIONS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious;
 }
 
