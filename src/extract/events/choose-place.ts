@@ -69,9 +69,9 @@ export function choosePlace(
     const afterTrigger = triggerEnds.some((end) => p.start >= end && p.start - end <= 5);
     // A country named as a modifier ("U.S. positions", "a U.S. citizen") is not where anything happened.
     if (v.precision >= 5 && !locative && !afterTrigger) continue;
-    // A place abroad in a report about another country ("Jaquise Lewis" read as a capital overseas, "Buy Photo") is
-    // where something happened only when the sentence puts something there.
-    if (country && v.country !== country && !locative) continue;
+    // A lone word read as a place abroad in a report about another country ("Jaquise Lewis" read as a capital overseas,
+    // "Buy Photo") is where something happened only when the sentence puts something there.
+    if (country && v.country !== country && !locative && !afterTrigger && p.end - p.start === 1) continue;
     let score = (6 - v.precision) * 2;
     if (clause !== null && frame.clauseOf[p.start] === clause) score += 2;
     if (p.mention.rule === 'place/demonym') score -= 3;

@@ -376,6 +376,14 @@ describe("extractPlaces reads a local report's names near its own town", () => {
     // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.
     ['CHICAGO — The suspect was arrested in Houston on Monday.', 'Houston', { name: 'Houston', admin1: 'Texas' }],
     ['DAYTON, Ohio — He grew up in Germantown, Md., and moved here.', 'Germantown', { name: 'Germantown', admin1: 'Maryland' }],
+    // Negative: where towns are not written with their region, a town far from the dateline is a town of its own; so is
+    // a town abroad in a country the report names.
+    ['BAGHDAD — Rockets struck a depot near al-Qaim on Tuesday.', 'al-Qaim', { name: "Al Qa'im", admin1: 'Anbar' }],
+    [
+      'WASHINGTON — U.S. jets struck a depot near Abu Kamal in Syria on Tuesday.',
+      'Abu Kamal',
+      { name: 'Abu Kamal', admin1: 'Deir ez-Zor Governorate' },
+    ],
   ];
   for (const [text, phrase, expected] of cases) {
     it(text, () => {

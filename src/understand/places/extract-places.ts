@@ -800,10 +800,12 @@ function isDoubtful(m: Match, g: Gazetteer): boolean {
  */
 function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void {
   const town = reportTown(matches, g, text);
-  if (!town) return;
+  if (!town || g.population(town.chosen) < MIN_TOWN_WITH_PARTS) return;
   const anchor = town.chosen;
+  const home = g.countryIndex(anchor);
+  const named = namedRegions(matches, g);
   for (const m of matches) {
-    if (m === town || m.key === town.key || m.container !== null || m.chosen < 0 || m.isStopName) continue;
+    if (m === town || m.key === town.key || m.container !== null || m.chosen < 0 || m.isStopName || isDoubtful(m, g)) continue;
     if (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name') continue;
     if (!SETTLEMENTS.has(g.kind(m.chosen))) continue;
     let near = -1;
@@ -819,13 +821,46 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.supported = true;
       continue;
     }
-    const far = distanceKm(g, m.chosen, anchor) > FAR_FROM_REPORT_TOWN_KM;
-    const elsewhere = g.countryIndex(m.chosen) !== g.countryIndex(anchor) || g.admin1Index(m.chosen) !== g.admin1Index(anchor);
-    if (far && elsewhere && g.population(m.chosen) < MAX_UNSTATED_NAMESAKE && g.population(anchor) >= MIN_TOWN_WITH_PARTS) {
+    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || g.population(m.chosen) >= MAX_UNSTATED_NAMESAKE) continue;
+    const unlikely =
+      g.countryIndex(m.chosen) === home
+        ? // Where news style names a town with its state ("Dayton, Ohio"), a town of another state named without it,
+          // and in a report that names that state nowhere, is a local one.
+          namesTownsWithRegion(g, home) && g.admin1Index(m.chosen) !== g.admin1Index(anchor) && !named.regions.has(g.admin1Index(m.chosen))
+        : // Abroad, only in a country the report never names: "Whitehaven" in a report from Memphis, not "Abu Kamal" in
+          // one from Washington about Syria.
+          !named.countries.has(g.countryIndex(m.chosen));
+    if (unlikely) {
       m.partOfReportTown = m.chosen;
       m.chosen = anchor;
     }
   }
+}
+
+/** The first-level regions and the countries a document names outright, or as a town's container. */
+function namedRegions(matches: readonly Match[], g: Gazetteer): { regions: Set<number>; countries: Set<number> } {
+  const regions = new Set<number>();
+  const countries = new Set<number>();
+  for (const m of matches) {
+    if (m.container) {
+      countries.add(m.container.country);
+      if (m.container.admin1 >= 0) regions.add(m.container.admin1);
+    }
+    if (m.chosen < 0 || m.isStopName) continue;
+    const kind = g.kind(m.chosen);
+    if (kind === 'country') countries.add(g.countryIndex(m.chosen));
+    if (kind === 'admin1') {
+      regions.add(g.admin1Index(m.chosen));
+      countries.add(g.countryIndex(m.chosen));
+    }
+  }
+  return { regions, countries };
+}
+
+/** Whether news style names the country's towns with their region, as AP style does ("Dayton, Ohio", "Tupelo, Miss."). */
+function namesTownsWithRegion(g: Gazetteer, country: number): boolean {
+  for (const place of g.apAbbreviations.values()) if (g.countryIndex(place) === country) return true;
+  return false;
 }
 
 /** The town a report is from: its dateline's, else the first town whose police speak in it ("Stockton police said"). */
