@@ -21,6 +21,14 @@ const FACILITY_WORDS: ReadonlySet<string> = new Set(
 );
 // "in the West Garfield Park neighborhood": a part of a town, which counts the town as the place.
 const NEIGHBOURHOOD_WORDS: ReadonlySet<string> = new Set(words('neighborhood neighbourhood neighborhoods subdivision section'));
+// "a Pocatello man", "the Vista boy": a town before a person says where someone lives, which a dateline or an "in"
+// may contradict.
+const RESIDENT_NOUNS: ReadonlySet<string> = new Set(
+  words(
+    'man men woman women boy boys girl girls teen teens teenager teenagers resident residents father mother couple family child children native student youth toddler infant baby son daughter',
+  ),
+);
+const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 // "sites linked to Tehran", "Iran-backed": a relation to a place, not a location.
 const RELATIONS: ReadonlySet<string> = new Set(words('linked tied backed allied loyal close ties'));
 
@@ -61,6 +69,9 @@ export function choosePlace(
     const afterTrigger = triggerEnds.some((end) => p.start >= end && p.start - end <= 5);
     // A country named as a modifier ("U.S. positions", "a U.S. citizen") is not where anything happened.
     if (v.precision >= 5 && !locative && !afterTrigger) continue;
+    // A lone word read as a place abroad in a report about another country ("Jaquise Lewis" read as a capital overseas,
+    // "Buy Photo") is where something happened only when the sentence puts something there.
+    if (country && v.country !== country && !locative && !afterTrigger && p.end - p.start === 1) continue;
     let score = (6 - v.precision) * 2;
     if (clause !== null && frame.clauseOf[p.start] === clause) score += 2;
     if (p.mention.rule === 'place/demonym') score -= 3;
@@ -74,6 +85,9 @@ export function choosePlace(
     // "in Iraq" says where; a name right after the trigger ("visited Jordan", "attacks on U.S. bases") may only say whom.
     if (locative) score += 2;
     else if (afterTrigger) score += 1;
+    if (isResidence(frame, p)) score -= 2;
+    // "BOISE, Idaho — A Nampa man was shot": local news reports from where it happened, unless the sentence says "in".
+    else if (isDateline(frame, p) && !isWireDateline(frame, p)) score += 2;
     if (region && v.admin1 === region) score += 2;
     // "Philadelphia" read as Amman in a report about Pennsylvania: the report's own country decides.
     if (country && v.country !== country) score -= 4;
@@ -159,6 +173,16 @@ export function isDateline(frame: DocumentFrame, p: PlacedMention<'place'>): boo
   if (!sentence || p.start !== sentence.start) return false;
   const text = p.mention.text;
   return text.length > 2 && text === text.toUpperCase() && /[A-Z]/.test(text);
+}
+
+/** "A Pocatello man", "an Upper Sandusky boy": a town that says where a person lives. */
+function isResidence(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  return RESIDENT_NOUNS.has(frame.view.keys[p.end] ?? '');
+}
+
+/** "BOSTON (Reuters) -": a wire service's bureau, which reports on the whole region around it. */
+function isWireDateline(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  return WIRE_AFTER.test(frame.text.slice(p.mention.span.end, p.mention.span.end + 40));
 }
 
 /** "Harris County deputies", "Culpeper County Sheriff's Office": a place named as part of an agency's name. */

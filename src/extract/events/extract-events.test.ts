@@ -325,6 +325,20 @@ describe('where a shooting happened in local news', () => {
     // A county or state yields to the report's town in it: the dateline's, else the one it names most.
     ['PASADENA, Texas — A man was shot in Harris County on Friday, police said.', 'Pasadena', 'county to dateline town'],
     ['A man was shot in Ohio on Friday. Dayton police said the gunman fled, and Dayton officers are searching.', 'Dayton', 'state to town'],
+    // A name read as a place abroad is no location in a report about another country unless the sentence puts it there.
+    [
+      'ALBUQUERQUE, N.M. — Police are looking for a gunman. Jaquan Lewis, 17, was shot and killed on Sunday.',
+      'Albuquerque',
+      'a person read as a place abroad',
+    ],
+    // A part of the report's town that the gazetteer does not know, named without its state, is in that town.
+    ['MEMPHIS, Tenn. — Three people were shot at a club in Whitehaven late Saturday.', 'Memphis', 'part of the dateline town'],
+    // A town before a person says where the person lives; the dateline says where it happened.
+    ['BOISE, Idaho — A Nampa man was shot and killed on Friday, police said.', 'Boise', 'residence yields to dateline'],
+    // Negative: a wire service's bureau is no local dateline.
+    ['BOSTON (Reuters) - Five people were found shot dead in Saco, Maine, on Sunday.', 'Saco', 'wire dateline'],
+    // Negative: a residence is still the place where nothing else names one.
+    ['A Nampa man was shot and killed on Friday, police said.', 'Nampa', 'residence alone'],
     // Negative: a town in another state does not take the county's place.
     ['A man was shot in Harris County, Texas, on Friday. His family lives in Dayton, Ohio.', 'Harris County', 'town elsewhere'],
   ];

@@ -43,6 +43,12 @@ describe('extractPlaces finds places', () => {
     ['Officers in Butler County found the car.', { text: 'Butler County', name: 'Butler County', country: 'US', precision: 3 }],
     ['Iraqi forces moved north.', { text: 'Iraqi', name: 'Iraq', country: 'IQ', precision: 5 }],
     ['Rain fell in Lincoln overnight.', { text: 'Lincoln', name: 'Lincoln', country: 'US', precision: 1 }],
+    // A sentence's period that lost its space ends the name; a direction between "in" and a town keeps it a place.
+    ['Shots rang out in northeast Dayton.Police were called.', { text: 'Dayton', name: 'Dayton', country: 'US', precision: 2 }],
+    ['The boy lived in south Jackson with his aunt.', { text: 'Jackson', name: 'Jackson', country: 'US', precision: 2 }],
+    // A day or a month after a town says when, not whose name it is.
+    ['Deputies found the car in Hermitage Tuesday afternoon.', { text: 'Hermitage', name: 'Hermitage', country: 'US', precision: 1 }],
+    ['The mayor spoke in Galveston Monday.', { text: 'Galveston', name: 'Galveston', country: 'US', precision: 1 }],
   ];
   for (const [text, expected] of cases) {
     it(`${expected.text} in "${text}"`, () => {
@@ -163,6 +169,16 @@ describe('extractPlaces reads the region a local report is about from all its na
       'Palestine',
       { country: 'US', admin1: 'Texas' },
     ],
+    // A dateline's state without its period still contains the town.
+    ['JACKSON, Tenn -- A man was shot on Friday.', 'JACKSON', { country: 'US', admin1: 'Tennessee' }],
+    // An article before a town is no first name: the town is not taken for a surname elsewhere in the text.
+    ['SALINA, Kan. (KSNT) — A Salina teen was hurt.', 'SALINA', { country: 'US', admin1: 'Kansas' }],
+    // A given name read as a town ("James", "Lewis") says nothing about the region: the big city keeps its own state.
+    [
+      'A student was shot in Nashville on Friday. James Carter said he heard it, and Lewis Grant called police in Nashville.',
+      'Nashville',
+      { country: 'US', admin1: 'Tennessee' },
+    ],
     ['Aid groups asked for a ceasefire in Palestine and Lebanon.', 'Palestine', { country: 'PS', precision: 5 }],
     // A country gets the votes of its own regions: "Mexico" beside Mexico City is the country.
     ['Schools shut in Mexico City and Guadalajara after Mexico reported new cases.', 'Mexico', { country: 'MX', precision: 5 }],
@@ -211,6 +227,14 @@ describe('extractPlaces finds streets and numbered roads, placed at their town',
     ['A truck overturned on Highway 19 north of Dayton, Ohio.', 'Highway 19', 'Dayton'],
     ['Deputies stopped the car on County Road 43 outside Dayton, Ohio.', 'County Road 43', 'Dayton'],
     ['Traffic on I-95 backed up past Richmond, Va., for hours.', 'I-95', 'Richmond'],
+    // Streets named without a street word: a block, a corner, two streets before one plural street word.
+    ['Two men were hurt in the 1400 block of Kendall in Dayton, Ohio.', 'Kendall', 'Dayton'],
+    ['Officers were called to a house at Camden and Pierce in Dayton, Ohio.', 'Pierce', 'Dayton'],
+    ['A car crashed on Camden and Pierce in Dayton, Ohio.', 'Camden', 'Dayton'],
+    ['Shots rang out near 31st and Lorain in Dayton, Ohio.', 'Lorain', 'Dayton'],
+    ['Crowds filled Kendall and Whitmore streets in Dayton, Ohio.', 'Kendall', 'Dayton'],
+    ['Deputies closed Warren and Ashby Roads near Dayton, Ohio.', 'Ashby Roads', 'Dayton'],
+    ['Police blocked off Marion/Adams in Dayton, Ohio.', 'Marion', 'Dayton'],
   ];
   for (const [text, phrase, town] of cases) {
     it(`${phrase} in "${text}"`, () => {
@@ -233,6 +257,10 @@ describe('extractPlaces finds no street in these', () => {
     ['Traffic was light on Main Street all week.', 'Main Street'],
     ['He drove U.S. 287 to Amarillo, Texas.', 'U.S. 287'],
     ['But Elm Road was shut in Dayton, Ohio.', 'But Elm Road'],
+    // Towns in a list are no corner: only "on" or "at" before two names, or a plural street word after them, make one.
+    ['Storms hit Camden and Trenton overnight.', 'Camden'],
+    ['He moved from Marion to Dayton, Ohio.', 'Marion'],
+    ['Flooding closed roads in Lorain and Elyria.', 'Lorain'],
   ];
   for (const [text, phrase] of cases) {
     it(`no street "${phrase}" in "${text}"`, () => {
@@ -327,6 +355,48 @@ describe('extractPlaces reads datelines in capitals', () => {
       assert.ok(!places(text).some((m) => m.text === 'MORE'));
     });
   }
+});
+
+describe("extractPlaces reads a local report's names near its own town", () => {
+  const cases: [string, string, { name: string; admin1: string; rule?: string }][] = [
+    // No Germantown lies near Philadelphia: the name is a part of the report's town the gazetteer does not know.
+    [
+      'PHILADELPHIA — A boy was shot in Germantown on Sunday.',
+      'Germantown',
+      { name: 'Philadelphia', admin1: 'Pennsylvania', rule: 'place/neighbourhood' },
+    ],
+    // The town whose police speak is the report's town where there is no dateline.
+    [
+      'Cincinnati police said two men were shot in Madisonville late Friday.',
+      'Madisonville',
+      { name: 'Cincinnati', admin1: 'Ohio', rule: 'place/neighbourhood' },
+    ],
+    // A namesake near the report's town is the one meant.
+    ['PHOENIX — A Glendale man was charged after the shooting.', 'Glendale', { name: 'Glendale', admin1: 'Arizona' }],
+    // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.
+    ['CHICAGO — The suspect was arrested in Houston on Monday.', 'Houston', { name: 'Houston', admin1: 'Texas' }],
+    ['DAYTON, Ohio — He grew up in Germantown, Md., and moved here.', 'Germantown', { name: 'Germantown', admin1: 'Maryland' }],
+    // Negative: where towns are not written with their region, a town far from the dateline is a town of its own; so is
+    // a town abroad in a country the report names.
+    ['BAGHDAD — Rockets struck a depot near al-Qaim on Tuesday.', 'al-Qaim', { name: "Al Qa'im", admin1: 'Anbar' }],
+    [
+      'WASHINGTON — U.S. jets struck a depot near Abu Kamal in Syria on Tuesday.',
+      'Abu Kamal',
+      { name: 'Abu Kamal', admin1: 'Deir ez-Zor Governorate' },
+    ],
+  ];
+  for (const [text, phrase, expected] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, expected.name);
+      assert.equal(m.value.admin1, expected.admin1);
+      if (expected.rule) assert.equal(m.rule, expected.rule);
+    });
+  }
+  it("takes no town of a wire service's bureau for the report's town", () => {
+    const m = find('BOSTON (Reuters) - Five people were found shot in Saco, southwest of Portland, on Sunday.', 'Portland');
+    assert.notEqual(m.value.name, 'Boston');
+  });
 });
 
 describe('extractPlaces names a neighbourhood by its town', () => {

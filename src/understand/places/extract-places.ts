@@ -39,6 +39,15 @@ const PERSON_NAME_PLACES = new Set(
     ' ',
   ),
 );
+// Days and months say when, not who: "shot in Hermitage Tuesday evening", "in Senath Saturday", "Dayton March 3".
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+const DIRECTION_WORDS = new Set(
+  'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
+);
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
@@ -54,6 +63,10 @@ const ROAD_HEADS = new Set('highway hwy route interstate road i sr cr fm'.split(
 const ROAD_PREFIXES = new Set('state county farm'.split(' '));
 const STREET_DIRECTIONS = new Set('north south east west n s e w ne nw se sw old'.split(' '));
 const MAX_STREET_WORDS = 4;
+// "Bourbon and Iberville streets", "Yale and Ramill Roads": two streets named before one plural street word.
+const PLURAL_STREET_TYPES = new Set('streets avenues roads drives boulevards lanes'.split(' '));
+// Before a corner of two names, "on" and "at" put them on streets ("on Winthrop and Clarita"), where "in" would not.
+const CROSS_STREET_LEADS = new Set(['on', 'at']);
 // Capitalised only because they start a sentence: "But Main Street", "And Elm Road".
 const NOT_STREET_HEADS = new Set('but and or at in on from to for with by as if when while after before'.split(' '));
 const COUNTY_NAME_PREFIXES = new Set(
@@ -80,6 +93,17 @@ const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
 const FOCUS_WEIGHT = 15;
 
+// A report's town and its parts: namesakes this close are its neighbours; one this far off in another state is not meant.
+const NEAR_REPORT_TOWN_KM = 40;
+const FAR_FROM_REPORT_TOWN_KM = 150;
+// A city this big is named with its state when a report from elsewhere means it; a smaller town with no namesake near
+// the report's town is a part of that town.
+const MAX_UNSTATED_NAMESAKE = 100000;
+// Only a town this big has named parts the gazetteer may not know.
+const MIN_TOWN_WITH_PARTS = 50000;
+const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
+const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
+
 /** One name found in the text before it is resolved. */
 interface Match {
   readonly first: number;
@@ -104,6 +128,11 @@ interface Match {
   strong: boolean;
   /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
   readonly afterPreposition: boolean;
+  /**
+   * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
+   * this the namesake far off that the name was first read as, which still decides whether the name is kept.
+   */
+  partOfReportTown?: number;
 }
 
 interface Container {
@@ -164,7 +193,7 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
       value,
       rule: isMetonymic
         ? 'place/metonymy'
-        : m.rule === 'place/gazetteer' && gazetteer.kind(m.chosen) === 'section'
+        : m.partOfReportTown !== undefined || (m.rule === 'place/gazetteer' && gazetteer.kind(m.chosen) === 'section')
           ? 'place/neighbourhood'
           : m.rule,
       confidence: confidenceOf(m, gazetteer),
@@ -204,7 +233,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       i++;
       continue;
     }
-    const street = matchStreet(tokens, i, g);
+    const street = matchStreet(text, tokens, i, g, matches.at(-1)?.rule === 'place/street' && matches.at(-1)?.last === i - 2);
     if (street) {
       matches.push(street);
       matchedEnd = street.end;
@@ -280,6 +309,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       !(
         m.first === m.last &&
         m.rule !== 'place/region-abbreviation' &&
+        m.rule !== 'place/dateline' &&
         people.has((tokens[m.first] as PlaceToken).key) &&
         !followsPlacePreposition(tokens, m.first)
       ),
@@ -291,9 +321,13 @@ function isMajorPlace(g: Gazetteer, id: number): boolean {
   return !SETTLEMENTS.has(kind) || kind === 'capital' || kind === 'admin-seat';
 }
 
-/** "in Lincoln", "near Scott": a preposition of place right before the name. */
+/** "in Lincoln", "near Scott", "in south Jackson": a preposition of place right before the name, or before a direction. */
 function followsPlacePreposition(tokens: readonly PlaceToken[], first: number): boolean {
-  const before = tokens[first - 1];
+  let before = tokens[first - 1];
+  if (before && !before.isCapitalised && DIRECTION_WORDS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious) {
+    first--;
+    before = tokens[first - 1];
+  }
   return before !== undefined && !before.isCapitalised && PLACE_PREPOSITIONS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious;
 }
 
@@ -407,7 +441,13 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   const after = tokens[last + 1];
   const before = tokens[first - 1];
   const hasPossessive = end.fullEnd !== end.end;
-  const followedByName = !hasPossessive && after !== undefined && after.joinsPrevious && after.isCapitalised && !after.isHyphenated;
+  const followedByName =
+    !hasPossessive &&
+    after !== undefined &&
+    after.joinsPrevious &&
+    after.isCapitalised &&
+    !after.isHyphenated &&
+    !TIME_WORDS.has(after.key);
   if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
   // "Marburg virus", "Ebola outbreak" name diseases, not where they are.
   if (after?.joinsPrevious && DISEASE_WORDS.has(after.key)) return 'person';
@@ -427,6 +467,9 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (
     joinedBefore &&
     !before.isSentenceStart &&
+    // "— A Hopkinsville teen", "(WISH) – The Greensburg father": an article or a pronoun is no first name.
+    !NOT_COUNTY_NAMES.has(before.key) &&
+    !NOT_STREET_HEADS.has(before.key) &&
     !before.isAllCaps &&
     !PLACE_MODIFIERS.has(before.key) &&
     !isStrongPlace(g, before.key) &&
@@ -453,14 +496,22 @@ function isStrongPlace(g: Gazetteer, key: string): boolean {
   return !SETTLEMENTS.has(g.kind(top)) || g.population(top) >= 100000;
 }
 
+/**
+ * "MEMPHIS, Tenn --", "Tupelo, Miss": after a town and its comma, a region's AP abbreviation written without its period.
+ * Two-letter forms ("Pa", "La", "Va") are left out: without the period they are as often words or initials.
+ */
+function undottedAbbreviation(g: Gazetteer, word: string): number | undefined {
+  return word.length >= 3 && !word.includes('.') ? g.apAbbreviations.get(`${word}.`) : undefined;
+}
+
 /** "Calif.", "W.Va.", "D.C." and, after "Town, ", postal codes: the region itself is a place mention. */
 function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
   const t = tokens[i] as PlaceToken;
-  let place = g.apAbbreviations.get(t.text);
-  const isPostal = t.isAllCaps && t.text.length === 2;
-  if (place === undefined && !isPostal) return null;
   const afterComma =
     i > 0 && /^,\s*$/.test(text.slice((tokens[i - 1] as PlaceToken).fullEnd, t.start)) && (tokens[i - 1] as PlaceToken).isCapitalised;
+  let place = g.apAbbreviations.get(t.text) ?? (afterComma ? undottedAbbreviation(g, t.text) : undefined);
+  const isPostal = t.isAllCaps && t.text.length === 2;
+  if (place === undefined && !isPostal) return null;
   const dotted = t.text.indexOf('.') < t.text.length - 1;
   if (place !== undefined && !dotted && !afterComma) place = undefined;
   if (place === undefined && afterComma && isPostal && !/[A-Za-z]/.test(text[t.end] ?? '')) {
@@ -491,11 +542,13 @@ function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i:
  * a name is Saint or Doctor ("St. Louis"), and a street before more capitalised words names a firm or
  * a building ("Wall Street Journal", "Main Street Bank").
  */
-function matchStreet(tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
+function matchStreet(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer, streetBefore: boolean): Match | null {
   const head = tokens[i] as PlaceToken;
   if (!head.isCapitalised || head.isHyphenated) return null;
   const road = matchNumberedRoad(tokens, i);
   if (road >= 0) return streetMatch(tokens, i, road);
+  const cross = matchCrossStreet(text, tokens, i, streetBefore);
+  if (cross >= 0) return streetMatch(tokens, i, cross);
   for (let k = i + 1; k <= i + MAX_STREET_WORDS && k < tokens.length; k++) {
     const t = tokens[k] as PlaceToken;
     const previous = tokens[k - 1] as PlaceToken;
@@ -512,6 +565,37 @@ function matchStreet(tokens: readonly PlaceToken[], i: number, g: Gazetteer): Ma
     return streetMatch(tokens, i, k);
   }
   return null;
+}
+
+/**
+ * The last token of a street named without a street word, or -1: "the 2600 block of Hazelwood", a corner ("at Winthrop
+ * and Clarita", "near 19th and Prospect", "Broadway/Pike") or one of two streets before a plural street word ("Yale and
+ * Ramill Roads"). A lone capitalised word, never a name of two or more, so "on Long Island" stays a place.
+ */
+function matchCrossStreet(text: string, tokens: readonly PlaceToken[], i: number, streetBefore: boolean): number {
+  const head = tokens[i] as PlaceToken;
+  if (head.isAllCaps || head.fullEnd !== head.end || NOT_STREET_HEADS.has(head.key)) return -1;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (next?.joinsPrevious && next.isCapitalised) return PLURAL_STREET_TYPES.has(next.key) ? i + 1 : -1;
+  if (previous?.key === 'of' && tokens[i - 2]?.key === 'block' && head.joinsPrevious) return i;
+  // The second street of a corner: "Winthrop and Clarita", "19th and Prospect".
+  if (previous?.key === 'and' && (streetBefore || isOrdinal(tokens[i - 2]))) return i;
+  if (!next) return -1;
+  const between = text.slice(head.fullEnd, next.start).trim();
+  // "Broadway/Pike": a slash joins two streets.
+  if (between === '/' && next.isCapitalised) return i;
+  const other = next.key === 'and' ? tokens[i + 2] : between === '&' ? next : undefined;
+  if (!other) return -1;
+  if (isOrdinal(other)) return i;
+  if (!other.isCapitalised) return -1;
+  const after = tokens[next.key === 'and' ? i + 3 : i + 2];
+  if (after && PLURAL_STREET_TYPES.has(after.key)) return i;
+  return previous && CROSS_STREET_LEADS.has(previous.key) ? i : -1;
+}
+
+function isOrdinal(t: PlaceToken | undefined): boolean {
+  return t !== undefined && /^\d+(?:st|nd|rd|th)$/.test(t.key);
 }
 
 /** The last token of "Highway 19", "State Highway 360", "County Road 43", "FM 645", "I-95", or -1. */
@@ -606,7 +690,7 @@ function findContainer(text: string, tokens: readonly PlaceToken[], last: number
   const end = tokens[last] as PlaceToken;
   const next = tokens[last + 1];
   if (!next || !/^,\s*$/.test(text.slice(end.fullEnd, next.start))) return null;
-  let place = g.apAbbreviations.get(next.text);
+  let place = g.apAbbreviations.get(next.text) ?? undottedAbbreviation(g, next.text);
   if (place === undefined && next.isAllCaps && next.text.length === 2) place = g.postalCodes.get(next.text);
   if (place === undefined && next.isCapitalised) {
     let key = '';
@@ -641,7 +725,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       return;
     }
     if (m.rule === 'place/street') return;
-    if (isDecisive(m, g) && !m.isStopName) addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
+    if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
+      addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
   let evidence = sure;
@@ -684,15 +769,118 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       m.chosen = best;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
-      if (best >= 0 && !m.isStopName && !sure.own.has(index)) addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
+      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
+        addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
     });
     evidence = next;
   }
+  placeNearReportTown(matches, g, text);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/**
+ * A lone word that may well be no place at all: a given name ("James Glass Jr."), or a word no place bears as its own
+ * name ("Lewis" as another name of a capital overseas). It is still read as a place, but says nothing about where the
+ * document's other places lie, unless a preposition or a container vouches for it.
+ */
+function isDoubtful(m: Match, g: Gazetteer): boolean {
+  if (!m.isSingleWord || m.afterPreposition || m.rule === 'place/dateline') return false;
+  return g.givenNames.has(m.key) || m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
+}
+
+/**
+ * Local news names the parts and neighbours of its own town without their state: "shot in Germantown" in a report
+ * datelined Philadelphia, "Glendale police" in one from Phoenix. Where the report's town is known (its dateline, else
+ * the town whose police speak), a name with a namesake near that town is that namesake; a town's name whose every
+ * namesake lies far off in another state or country is a part of the report's town that the gazetteer does not know.
+ */
+function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void {
+  const town = reportTown(matches, g, text);
+  if (!town || g.population(town.chosen) < MIN_TOWN_WITH_PARTS) return;
+  const anchor = town.chosen;
+  const home = g.countryIndex(anchor);
+  const named = namedRegions(matches, g);
+  for (const m of matches) {
+    if (m === town || m.key === town.key || m.container !== null || m.chosen < 0 || m.isStopName || isDoubtful(m, g)) continue;
+    if (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name') continue;
+    if (!SETTLEMENTS.has(g.kind(m.chosen))) continue;
+    let near = -1;
+    for (const posting of m.candidates) {
+      const id = posting & ~ALIAS_FLAG;
+      if (SETTLEMENTS.has(g.kind(id)) && distanceKm(g, id, anchor) <= NEAR_REPORT_TOWN_KM) {
+        near = id;
+        break;
+      }
+    }
+    if (near >= 0) {
+      m.chosen = near;
+      m.supported = true;
+      continue;
+    }
+    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || g.population(m.chosen) >= MAX_UNSTATED_NAMESAKE) continue;
+    const unlikely =
+      g.countryIndex(m.chosen) === home
+        ? // Where news style names a town with its state ("Dayton, Ohio"), a town of another state named without it,
+          // and in a report that names that state nowhere, is a local one.
+          namesTownsWithRegion(g, home) && g.admin1Index(m.chosen) !== g.admin1Index(anchor) && !named.regions.has(g.admin1Index(m.chosen))
+        : // Abroad, only in a country the report never names: "Whitehaven" in a report from Memphis, not "Abu Kamal" in
+          // one from Washington about Syria.
+          !named.countries.has(g.countryIndex(m.chosen));
+    if (unlikely) {
+      m.partOfReportTown = m.chosen;
+      m.chosen = anchor;
+    }
+  }
+}
+
+/** The first-level regions and the countries a document names outright, or as a town's container. */
+function namedRegions(matches: readonly Match[], g: Gazetteer): { regions: Set<number>; countries: Set<number> } {
+  const regions = new Set<number>();
+  const countries = new Set<number>();
+  for (const m of matches) {
+    if (m.container) {
+      countries.add(m.container.country);
+      if (m.container.admin1 >= 0) regions.add(m.container.admin1);
+    }
+    if (m.chosen < 0 || m.isStopName) continue;
+    const kind = g.kind(m.chosen);
+    if (kind === 'country') countries.add(g.countryIndex(m.chosen));
+    if (kind === 'admin1') {
+      regions.add(g.admin1Index(m.chosen));
+      countries.add(g.countryIndex(m.chosen));
+    }
+  }
+  return { regions, countries };
+}
+
+/** Whether news style names the country's towns with their region, as AP style does ("Dayton, Ohio", "Tupelo, Miss."). */
+function namesTownsWithRegion(g: Gazetteer, country: number): boolean {
+  for (const place of g.apAbbreviations.values()) if (g.countryIndex(place) === country) return true;
+  return false;
+}
+
+/** The town a report is from: its dateline's, else the first town whose police speak in it ("Stockton police said"). */
+function reportTown(matches: readonly Match[], g: Gazetteer, text: string): Match | null {
+  const isTown = (m: Match) => m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && g.kind(m.chosen) !== 'section';
+  const dateline = matches.find((m) => m.rule === 'place/dateline' && isTown(m));
+  // "BOSTON (Reuters) -": a wire service writes from its bureau about the whole region, not about its town's parts.
+  if (dateline) return WIRE_AFTER.test(text.slice(dateline.end, dateline.end + 40)) ? null : dateline;
+  return (
+    matches.find((m) => m.rule === 'place/gazetteer' && !m.isStopName && isTown(m) && POLICE_AFTER.test(text.slice(m.end, m.end + 30))) ??
+    null
+  );
+}
+
+function distanceKm(g: Gazetteer, a: number, b: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (g.lat(b) - g.lat(a)) * rad;
+  const dLon = (g.lon(b) - g.lon(a)) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(g.lat(a) * rad) * Math.cos(g.lat(b) * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
@@ -813,7 +1001,7 @@ function buildNeighbourhood(matches: readonly Match[], g: Gazetteer): Neighbourh
   for (const m of matches) {
     if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
     seen.add(m.key);
-    if (m.isStopName || (m.isSingleWord && g.givenNames.has(m.key))) continue;
+    if (m.isStopName || isDoubtful(m, g)) continue;
     const top = m.candidates[0];
     if (top === undefined) continue;
     const floor = g.prior(top & ~ALIAS_FLAG) - PLAUSIBLE_PRIOR_GAP;
@@ -1057,10 +1245,11 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
   if (m.isStopName) return false;
-  const kind = g.kind(m.chosen);
+  const id = m.partOfReportTown ?? m.chosen;
+  const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
   if (!SETTLEMENTS.has(kind)) return true;
-  const population = g.population(m.chosen);
+  const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
   if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
   return population >= 1000 || m.supported;
@@ -1073,6 +1262,9 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   if (m.rule === 'place/county') {
     precision = 3;
     name = text.slice(m.start, m.end);
+  } else if (m.partOfReportTown !== undefined) {
+    // A part of the report's town lies near its point, not at it.
+    precision = 2;
   } else if (m.rule === 'place/street') {
     // The point is the street's town, so the street lies near it, not at it.
     precision = 2;

@@ -49,6 +49,14 @@ function isLetter(c: number): boolean {
   );
 }
 
+/** "in Houston.Police said": a sentence's period with its space lost, not an abbreviation's inner one ("U.S.", "W.Va."). */
+function isMissingSpace(text: string, period: number): boolean {
+  if (text.charCodeAt(period) !== 46) return false;
+  const before = text.charCodeAt(period - 1);
+  const after = text.charCodeAt(period + 1);
+  return before >= 97 && before <= 122 && isUpper(after) && isLetter(text.charCodeAt(period - 2)) && isLetter(text.charCodeAt(period + 2));
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -93,7 +101,7 @@ export function tokenizeForPlaces(text: string): PlaceToken[] {
     while (end < n) {
       const d = text.charCodeAt(end);
       if (isLetter(d) || isDigit(d)) end++;
-      else if ((isApostrophe(d) || d === 46) && end + 1 < n && isLetter(text.charCodeAt(end + 1))) end += 2;
+      else if ((isApostrophe(d) || d === 46) && end + 1 < n && isLetter(text.charCodeAt(end + 1)) && !isMissingSpace(text, end)) end += 2;
       else break;
     }
     // A trailing period belongs to abbreviations only; otherwise it ends the sentence.
