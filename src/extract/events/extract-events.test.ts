@@ -186,6 +186,27 @@ describe('casualties', () => {
     ['A gunman wounded two people in Akron on Saturday. Police said he died of a self-inflicted gunshot wound.', { killed: 1, injured: 2 }],
     // An age set off by commas is no count, even where the number is read with the noun before it.
     ['Police said one woman, 27, is in serious condition after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A part of the people counted before ("two of the four"), and "one" before its verb, count what they say.
+    ['Four men were shot in Akron on Saturday, and two of the four victims later died.', { killed: 2, injured: 2 }],
+    ['Four men were shot in Akron on Saturday, and one was later pronounced dead.', { killed: 1, injured: 3 }],
+    // A headline's bare noun; an age before a name; an age written "two year-old".
+    ['3-year-old boy shot and killed in Akron on Saturday', { killed: 1, injured: null }],
+    ['Gunmen killed 16-year-old Dario Quell in Akron on Saturday.', { killed: 1, injured: null }],
+    ['Police said a two year-old died after a shooting in Akron on Saturday.', { killed: 1, injured: null }],
+    // One more person told with the verb left out; the others beside those killed are the hurt.
+    ['A man was shot in the leg and another in the arm in Akron on Saturday.', { killed: null, injured: 2 }],
+    ['Two men were shot in Akron on Saturday, one in the leg and another in the arm.', { killed: null, injured: 2 }],
+    ['A woman was killed in Akron on Saturday, and four others were shot.', { killed: 1, injured: 4 }],
+    ['He and four others were shot in Akron on Saturday, and one man was killed.', { killed: 1, injured: 4 }],
+    ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
+    // The subject of "died" past an aside.
+    ['Dana Reyes, who lived on Elm Street with her parents, died Sunday after a shooting in Akron.', { killed: 1, injured: null }],
+    // A rank is no one more; a teaser for another story is not this one's toll.
+    [
+      'A student was shot dead in Akron on Saturday. He is the second student to be killed in the city this year.',
+      { killed: 1, injured: null },
+    ],
+    ['A man was shot in Akron on Saturday. Related: Two killed in shooting in Canton', { killed: null, injured: 1 }],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -209,6 +230,7 @@ describe('casualties', () => {
       'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
       'a count after a pause is no object of the casualty word',
     ],
+    ['A shooting in Akron on Saturday left multiple people wounded.', '"people" is no singular noun'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () => {
