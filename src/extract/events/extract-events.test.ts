@@ -207,6 +207,18 @@ describe('casualties', () => {
       { killed: 1, injured: null },
     ],
     ['A man was shot in Akron on Saturday. Related: Two killed in shooting in Canton', { killed: null, injured: 1 }],
+    // Tolls told without a subject before the casualty word.
+    ['Deputies are investigating the shooting of a 15-year-old boy in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['A stray bullet grazed a 3-year-old girl during a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['A 12-year-old boy suffered a self-inflicted gunshot wound at his home in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['Four people are recovering after being shot outside a club in Akron on Saturday.', { killed: null, injured: 4 }],
+    ["A shooting in Akron on Saturday claimed the life of a sheriff's deputy.", { killed: 1, injured: null }],
+    // A name the person finder missed is still one person; a list of them is as many.
+    ['Officers found Marquez with a gunshot wound in Akron on Saturday. Marquez died at the hospital.', { killed: 1, injured: null }],
+    [
+      'Police said Jon Wills, 29-year-old Ben Cole and Kevin Moss died after a shooting in Akron on Saturday.',
+      { killed: 3, injured: null },
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -231,6 +243,7 @@ describe('casualties', () => {
       'a count after a pause is no object of the casualty word',
     ],
     ['A shooting in Akron on Saturday left multiple people wounded.', '"people" is no singular noun'],
+    ['Police said Braud shot them outside a store in Akron on Saturday.', 'the name before an active verb is the one who shot'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () => {

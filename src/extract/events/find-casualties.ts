@@ -57,11 +57,12 @@ const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
 const ACTIVE_FORMS: ReadonlySet<string> = new Set(
   words(
-    'killing kills killed kill injuring wounding injured wounded injures wounds leaving left fatal fatally deaths death killings shooting body claimed took',
+    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took',
   ),
 );
 // "fatal shootings of four people", "the death of a man": the count follows the noun's "of".
 const OF_FORMS: ReadonlySet<string> = new Set(words('fatal deaths death killings shooting body'));
+const INTRANSITIVE: ReadonlySet<string> = new Set(words('died dies dead succumbed'));
 const AUXILIARIES: ReadonlySet<string> = new Set(words('was were is are be been being got'));
 const AGE_BEFORE: ReadonlySet<string> = new Set(words('age ages aged'));
 // How far back a subject may be, in tokens.
@@ -200,7 +201,21 @@ function readFigure(
   }
   // "Police say it was self-inflicted" of a child shot in the hand: a self-inflicted wound is a death only where
   // the sentence tells one.
-  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) return null;
+  // "A boy suffered a self-inflicted gunshot wound": one shot, counted by the subject.
+  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) {
+    const subject = countBefore(frame, from, start);
+    return subject
+      ? {
+          ...base,
+          category: 'shot',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: false,
+          rule: 'casualty/self-inflicted-wound',
+        }
+      : null;
+  }
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
@@ -216,7 +231,8 @@ function readFigure(
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
-    const object = countAfter(frame, end);
+    // "the shooting of a 15-year-old boy": the one shot follows "of".
+    const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
     if (object) {
       const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
       return {
@@ -229,6 +245,9 @@ function readFigure(
         rule: `casualty/${category}-object`,
       };
     }
+    // "claimed the life of a sheriff's deputy": one life, whoever it was.
+    if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
   }
   // "Four shooting victims were found": the count is read with the casualty word inside its noun.
@@ -245,7 +264,12 @@ function readFigure(
         rule: 'casualty/shot-victims',
       };
   }
-  const subject = countBefore(frame, from, start);
+  // "Four people are recovering after being shot": the subject is the main clause's, before "after".
+  const after = keys[start - 1] === 'being' && /^(after|before|from)$/.test(keys[start - 2] ?? '');
+  const intransitive = passive || after || INTRANSITIVE.has(key);
+  const subject = after
+    ? countBefore(frame, Math.max(sentenceStart, previousEnd, start - 2 - SUBJECT_REACH), start - 2, intransitive)
+    : countBefore(frame, from, start, intransitive);
   if (!subject) {
     // "where David McCray, 22, was shot to death": a singular verb says one, where the subject went unread.
     const verb = keys[start - 1] === 'fatally' ? keys[start - 2] : keys[start - 1];
@@ -374,7 +398,7 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
       end = i + 1;
       if (keys[i + 1] !== 'and') break;
       i++;
-    } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key)) break;
+    } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key) || key.endsWith('ing')) break;
   }
   return { count, end };
 }
@@ -383,6 +407,34 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
 function quantityEnd(frame: DocumentFrame, quantity: PlacedMention<'quantity'>): number {
   const noun = quantity.mention.value.nounSpan;
   return noun ? Math.max(quantity.end, tokenAtOrAfter(frame, noun.end)) : quantity.end;
+}
+
+/**
+ * Capitalised names back from `head`, each perhaps after an age, joined by commas and "and": "61-year-old Joe Wills,
+ * 29-year-old Bryan Wills and Kevin Perry" are three.
+ */
+function namesBefore(frame: DocumentFrame, head: number, start: number): number {
+  const keys = frame.view.keys;
+  let n = 1;
+  let i = head;
+  for (;;) {
+    while (i > start && isCapitalised(frame, i - 1)) i--;
+    let k = i - 1;
+    while (k >= start && /^(\d+|-|year|years|old)$/.test(keys[k] as string)) k--;
+    // A list ends with "and": "Wren" after "Medical Examiners," is one, and so is "Charles McDonald, Jr.".
+    if (k < start || !(keys[k] === 'and' || (keys[k] === ',' && n > 1))) return n;
+    k--;
+    while (k >= start && /^(\d+|-|year|years|old)$/.test(keys[k] as string)) k--;
+    if (k < start || !isCapitalised(frame, k) || !isUnplacedName(frame, k)) return n;
+    n++;
+    i = k;
+  }
+}
+
+/** Whether no place, date, group or count mention covers a token. */
+function isUnplacedName(frame: DocumentFrame, at: number): boolean {
+  const covers = (m: { start: number; end: number }) => m.start <= at && m.end > at;
+  return ![frame.places, frame.dates, frame.actors, frame.quantities].some((list) => list.some(covers));
 }
 
 function isCapitalised(frame: DocumentFrame, at: number): boolean {
@@ -401,6 +453,7 @@ function countBefore(
   frame: DocumentFrame,
   from: number,
   to: number,
+  intransitive = false,
 ): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly how: string }) | null {
   const keys = frame.view.keys;
   let start = from;
@@ -515,6 +568,12 @@ function countBefore(
   if (head >= start && isSingularPerson(noun)) return { low: 1, high: 1, additional, perpetrator, how: 'bare-noun' };
   for (let i = to - 1; i >= start; i--)
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+  // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
+  // casualty word has no object ("Braud shot them" names the one who shot).
+  if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
+    const n = namesBefore(frame, head, start);
+    return { low: n, high: n, additional, perpetrator, how: 'capitalised' };
+  }
   // "One teenager is dead and another is being treated": another on its own is one more person.
   if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, how: 'another' };
   return null;
