@@ -219,6 +219,14 @@ describe('casualties', () => {
       'Police said Jon Wills, 29-year-old Ben Cole and Kevin Moss died after a shooting in Akron on Saturday.',
       { killed: 3, injured: null },
     ],
+    // Numbers that count no one: a list of ages, an age bound, a caption's place in a gallery; one death said twice.
+    ['A man died and three others, ages 54, 33 and 26, were wounded in a shooting in Akron on Saturday.', { killed: 1, injured: 3 }],
+    ['A boy younger than 12 was shot in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['Image 2 of 8 A child was shot at a home in Akron on Saturday.', { killed: null, injured: 1 }],
+    [
+      'Police took the self-inflicted gunshot death of a 3-year-old boy in Akron on Saturday to a grand jury.',
+      { killed: 1, injured: null },
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {

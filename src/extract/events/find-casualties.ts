@@ -64,6 +64,7 @@ const ACTIVE_FORMS: ReadonlySet<string> = new Set(
 const OF_FORMS: ReadonlySet<string> = new Set(words('fatal deaths death killings shooting body'));
 const INTRANSITIVE: ReadonlySet<string> = new Set(words('died dies dead succumbed'));
 const AUXILIARIES: ReadonlySet<string> = new Set(words('was were is are be been being got'));
+const CAPTION_WORDS: ReadonlySet<string> = new Set(words('image images photo photos picture slide page video gallery part'));
 const AGE_BEFORE: ReadonlySet<string> = new Set(words('age ages aged'));
 // How far back a subject may be, in tokens.
 const SUBJECT_REACH = 14;
@@ -87,6 +88,8 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
+    } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
+      // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
     } else if (figure && isSelfInflictedDeath(figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
@@ -161,6 +164,19 @@ function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | und
     last.low === 1 &&
     last.sentence === figure.sentence &&
     figure.at - last.at <= 8
+  );
+}
+
+/** Whether a death ("death of a boy") is the one a "self-inflicted" just before it already counted. */
+function isDeathSaidSelfInflicted(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+  return (
+    figure.category === 'killed' &&
+    figure.low === 1 &&
+    last !== undefined &&
+    last.rule === 'casualty/suspect-died' &&
+    last.sentence === figure.sentence &&
+    figure.at - last.at <= 6 &&
+    (frame.view.keys[last.at] ?? '').startsWith('self')
   );
 }
 
@@ -613,6 +629,16 @@ function joinedByAnd(keys: readonly string[], from: number, to: number): boolean
   return false;
 }
 
+/** Whether a number is one of the ages after "ages" or "aged": "ages 54, 33 and 26". */
+function isAgeListed(keys: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    const key = keys[i] as string;
+    if (AGE_BEFORE.has(key)) return true;
+    if (key !== ',' && key !== 'and' && !/^\d+$/.test(key)) return false;
+  }
+  return false;
+}
+
 /** Whether an age follows a number: "16-year-old", "two year-old", "16 year old", "20 years old". */
 function isAgeAfter(keys: readonly string[], at: number): boolean {
   const k = keys[at] === '-' ? at + 1 : at;
@@ -623,7 +649,9 @@ function isAgeAfter(keys: readonly string[], at: number): boolean {
 /** Whether a quantity counts people: a person noun, or no noun right before the casualty word ("two dead"); never an age. */
 function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
-  if (AGE_BEFORE.has(keys[quantity.start - 1] ?? '')) return false;
+  if (isAgeListed(keys, quantity.start)) return false;
+  // "a boy younger than 12".
+  if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;
   const value = quantity.mention.value;
   const numberAt = frame.view.tokens[quantity.start]?.start ?? 0;
@@ -632,6 +660,10 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (keys[quantity.start - 1] === ',' && keys[quantity.end] === ',' && (value.noun === null || (value.nounSpan?.start ?? 0) < numberAt))
     return false;
   if (value.low > 100000 || !Number.isInteger(value.low)) return false;
+  // "leaves child, 2": a number after a person and a comma, with no noun of its own, is an age.
+  if (keys[quantity.start - 1] === ',' && isSingularPerson(keys[quantity.start - 2] ?? '') && value.noun === null) return false;
+  // "Image 2 of 8", "Photo 3 of 12": a caption's place in a gallery.
+  if (CAPTION_WORDS.has(keys[quantity.start - 1] ?? '') && keys[quantity.end] === 'of') return false;
   // "a shooting that wounded three more", "four others": more of the people just told of.
   if (keys[quantity.end] === 'more' || keys[quantity.end] === 'others') return true;
   // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.
