@@ -252,6 +252,7 @@ describe('casualties', () => {
     ],
     ['A shooting in Akron on Saturday left multiple people wounded.', '"people" is no singular noun'],
     ['Police said Braud shot them outside a store in Akron on Saturday.', 'the name before an active verb is the one who shot'],
+    ['Police said the father shot them at the home in Akron on Saturday.', '"them" are people counted elsewhere, not the father'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () => {

@@ -261,6 +261,11 @@ function readFigure(
         rule: `casualty/${category}-object`,
       };
     }
+    // "the father shot them": people counted elsewhere, and the subject is the one who shot, not one more hurt.
+    if (keys[end] === 'them') return null;
+    // "shot him": one, unless "him" is the suspect ("officers fired on the suspect, killing him").
+    if ((keys[end] === 'him' || keys[end] === 'her') && !keys.slice(from, start).some((k) => PERPETRATORS.has(k)))
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-pronoun-object` };
     // "claimed the life of a sheriff's deputy": one life, whoever it was.
     if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
