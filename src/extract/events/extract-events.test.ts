@@ -186,6 +186,47 @@ describe('casualties', () => {
     ['A gunman wounded two people in Akron on Saturday. Police said he died of a self-inflicted gunshot wound.', { killed: 1, injured: 2 }],
     // An age set off by commas is no count, even where the number is read with the noun before it.
     ['Police said one woman, 27, is in serious condition after a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A part of the people counted before ("two of the four"), and "one" before its verb, count what they say.
+    ['Four men were shot in Akron on Saturday, and two of the four victims later died.', { killed: 2, injured: 2 }],
+    ['Four men were shot in Akron on Saturday, and one was later pronounced dead.', { killed: 1, injured: 3 }],
+    // A headline's bare noun; an age before a name; an age written "two year-old".
+    ['3-year-old boy shot and killed in Akron on Saturday', { killed: 1, injured: null }],
+    ['Gunmen killed 16-year-old Dario Quell in Akron on Saturday.', { killed: 1, injured: null }],
+    ['Police said a two year-old died after a shooting in Akron on Saturday.', { killed: 1, injured: null }],
+    // One more person told with the verb left out; the others beside those killed are the hurt.
+    ['A man was shot in the leg and another in the arm in Akron on Saturday.', { killed: null, injured: 2 }],
+    ['Two men were shot in Akron on Saturday, one in the leg and another in the arm.', { killed: null, injured: 2 }],
+    ['A woman was killed in Akron on Saturday, and four others were shot.', { killed: 1, injured: 4 }],
+    ['He and four others were shot in Akron on Saturday, and one man was killed.', { killed: 1, injured: 4 }],
+    ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
+    // The subject of "died" past an aside.
+    ['Dana Reyes, who lived on Elm Street with her parents, died Sunday after a shooting in Akron.', { killed: 1, injured: null }],
+    // A rank is no one more; a teaser for another story is not this one's toll.
+    [
+      'A student was shot dead in Akron on Saturday. He is the second student to be killed in the city this year.',
+      { killed: 1, injured: null },
+    ],
+    ['A man was shot in Akron on Saturday. Related: Two killed in shooting in Canton', { killed: null, injured: 1 }],
+    // Tolls told without a subject before the casualty word.
+    ['Deputies are investigating the shooting of a 15-year-old boy in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['A stray bullet grazed a 3-year-old girl during a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['A 12-year-old boy suffered a self-inflicted gunshot wound at his home in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['Four people are recovering after being shot outside a club in Akron on Saturday.', { killed: null, injured: 4 }],
+    ["A shooting in Akron on Saturday claimed the life of a sheriff's deputy.", { killed: 1, injured: null }],
+    // A name the person finder missed is still one person; a list of them is as many.
+    ['Officers found Marquez with a gunshot wound in Akron on Saturday. Marquez died at the hospital.', { killed: 1, injured: null }],
+    [
+      'Police said Jon Wills, 29-year-old Ben Cole and Kevin Moss died after a shooting in Akron on Saturday.',
+      { killed: 3, injured: null },
+    ],
+    // Numbers that count no one: a list of ages, an age bound, a caption's place in a gallery; one death said twice.
+    ['A man died and three others, ages 54, 33 and 26, were wounded in a shooting in Akron on Saturday.', { killed: 1, injured: 3 }],
+    ['A boy younger than 12 was shot in Akron on Saturday.', { killed: null, injured: 1 }],
+    ['Image 2 of 8 A child was shot at a home in Akron on Saturday.', { killed: null, injured: 1 }],
+    [
+      'Police took the self-inflicted gunshot death of a 3-year-old boy in Akron on Saturday to a grand jury.',
+      { killed: 1, injured: null },
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -209,6 +250,9 @@ describe('casualties', () => {
       'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
       'a count after a pause is no object of the casualty word',
     ],
+    ['A shooting in Akron on Saturday left multiple people wounded.', '"people" is no singular noun'],
+    ['Police said Braud shot them outside a store in Akron on Saturday.', 'the name before an active verb is the one who shot'],
+    ['Police said the father shot them at the home in Akron on Saturday.', '"them" are people counted elsewhere, not the father'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () => {

@@ -179,13 +179,27 @@ const BACKGROUND_OPENINGS: readonly (readonly string[])[] = [
   'in recent',
   'over the past',
   'in the past',
+  // Teasers for other stories a page carries: "Related: Man shot dead in ...", "Previous story: ...".
+  'related :',
+  'related stories',
+  'related story',
+  'related coverage',
+  'related articles',
+  'related content',
+  'previous story',
+  'read more :',
+  'more :',
+  'see also',
+  'also read',
 ].map((cue) => cue.split(' '));
 
 /** Whether a sentence opens with a background cue ("Also last month, four children were shot in separate incidents"). */
 function isBackground(frame: DocumentFrame, sentence: number): boolean {
-  const start = frame.sentences[sentence]?.start;
+  let start = frame.sentences[sentence]?.start;
   if (start === undefined) return false;
   const keys = frame.view.keys;
+  // "► Related: ...": a bullet or mark before the words.
+  while (start < (frame.sentences[sentence]?.end ?? start) && !/^[\p{L}\p{N}]/u.test(keys[start] as string)) start++;
   if (/^(19|20)\d\d$/.test(keys[start + 1] ?? '') && keys[start] === 'in') return true;
   return BACKGROUND_OPENINGS.some((cue) => cue.every((word, i) => keys[start + i] === word));
 }

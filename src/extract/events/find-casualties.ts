@@ -57,12 +57,14 @@ const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
 const ACTIVE_FORMS: ReadonlySet<string> = new Set(
   words(
-    'killing kills killed kill injuring wounding injured wounded injures wounds leaving left fatal fatally deaths death killings shooting body claimed took',
+    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took',
   ),
 );
 // "fatal shootings of four people", "the death of a man": the count follows the noun's "of".
 const OF_FORMS: ReadonlySet<string> = new Set(words('fatal deaths death killings shooting body'));
+const INTRANSITIVE: ReadonlySet<string> = new Set(words('died dies dead succumbed'));
 const AUXILIARIES: ReadonlySet<string> = new Set(words('was were is are be been being got'));
+const CAPTION_WORDS: ReadonlySet<string> = new Set(words('image images photo photos picture slide page video gallery part'));
 const AGE_BEFORE: ReadonlySet<string> = new Set(words('age ages aged'));
 // How far back a subject may be, in tokens.
 const SUBJECT_REACH = 14;
@@ -86,11 +88,19 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
+    } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
+      // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
     } else if (figure && isSelfInflictedDeath(figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
-    } else if (figure) figures.push(figure);
-    else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
+    } else if (figure && isOthersShot(frame, figure, last)) {
+      // "Woman killed, four others shot": the others are the ones who lived, hurt.
+      figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure) {
+      figures.push(figure);
+      const another = anotherLikewise(frame, figure, match.end);
+      if (another) figures.push(another);
+    } else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
       figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
@@ -99,6 +109,34 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = match.end;
   }
   return figures;
+}
+
+/** Whether a count of people shot is of others than those just counted as killed in its sentence. */
+function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+  if (figure.category !== 'shot' || figure.absent || !last || last.absent || last.category !== 'killed') return false;
+  if (last.sentence !== figure.sentence) return false;
+  const keys = frame.view.keys;
+  // Not "he and four others were shot", which counts him too.
+  for (let i = figure.at - 1; i >= Math.max(last.at + 1, figure.at - 4); i--)
+    if (keys[i] === 'others' || keys[i] === 'other') return !(keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? ''));
+  return false;
+}
+
+/**
+ * "One man was shot in the leg and another in the arm": a second person the same verb tells of, with no verb of its
+ * own, is one more. Only after a figure of one: "Two men were shot, one in the leg and another in the arm" are two.
+ */
+function anotherLikewise(frame: DocumentFrame, figure: CasualtyFigure, end: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  if (figure.absent || figure.low !== 1 || figure.category === 'suspect') return null;
+  const limit = Math.min(frame.sentences[figure.sentence]?.end ?? end, end + 10);
+  for (let i = end; i < limit; i++) {
+    const key = keys[i] as string;
+    if (STOPS.has(key) && key !== ',') return null;
+    if (key === 'another' && (keys[i - 1] === 'and' || keys[i - 1] === ',') && /^(in|to|on|at|through)$/.test(keys[i + 1] ?? ''))
+      return { ...figure, at: i, additional: true, rule: 'casualty/another-likewise' };
+  }
+  return null;
 }
 
 /** Whether a wound ("with a gunshot wound", "her injuries") is that of one just counted in its sentence. */
@@ -126,6 +164,19 @@ function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | und
     last.low === 1 &&
     last.sentence === figure.sentence &&
     figure.at - last.at <= 8
+  );
+}
+
+/** Whether a death ("death of a boy") is the one a "self-inflicted" just before it already counted. */
+function isDeathSaidSelfInflicted(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+  return (
+    figure.category === 'killed' &&
+    figure.low === 1 &&
+    last !== undefined &&
+    last.rule === 'casualty/suspect-died' &&
+    last.sentence === figure.sentence &&
+    figure.at - last.at <= 6 &&
+    (frame.view.keys[last.at] ?? '').startsWith('self')
   );
 }
 
@@ -166,7 +217,21 @@ function readFigure(
   }
   // "Police say it was self-inflicted" of a child shot in the hand: a self-inflicted wound is a death only where
   // the sentence tells one.
-  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) return null;
+  // "A boy suffered a self-inflicted gunshot wound": one shot, counted by the subject.
+  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) {
+    const subject = countBefore(frame, from, start);
+    return subject
+      ? {
+          ...base,
+          category: 'shot',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: false,
+          rule: 'casualty/self-inflicted-wound',
+        }
+      : null;
+  }
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
@@ -182,7 +247,8 @@ function readFigure(
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
-    const object = countAfter(frame, end);
+    // "the shooting of a 15-year-old boy": the one shot follows "of".
+    const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
     if (object) {
       const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
       return {
@@ -195,15 +261,45 @@ function readFigure(
         rule: `casualty/${category}-object`,
       };
     }
+    // "the father shot them": people counted elsewhere, and the subject is the one who shot, not one more hurt.
+    if (keys[end] === 'them') return null;
+    // "shot him": one, unless "him" is the suspect ("officers fired on the suspect, killing him").
+    if ((keys[end] === 'him' || keys[end] === 'her') && !keys.slice(from, start).some((k) => PERPETRATORS.has(k)))
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-pronoun-object` };
+    // "claimed the life of a sheriff's deputy": one life, whoever it was.
+    if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
   }
-  const subject = countBefore(frame, from, start);
+  // "Four shooting victims were found": the count is read with the casualty word inside its noun.
+  if (key === 'shooting' && /^victims?$/.test(keys[end] ?? '')) {
+    const q = frame.quantities.find((x) => x.start < start && x.end > start && countsPeople(frame, x));
+    if (q)
+      return {
+        ...base,
+        category: 'shot',
+        low: q.mention.value.low,
+        high: q.mention.value.high,
+        absent: false,
+        additional: false,
+        rule: 'casualty/shot-victims',
+      };
+  }
+  // "Four people are recovering after being shot": the subject is the main clause's, before "after".
+  const after = keys[start - 1] === 'being' && /^(after|before|from)$/.test(keys[start - 2] ?? '');
+  const intransitive = passive || after || INTRANSITIVE.has(key);
+  const subject = after
+    ? countBefore(frame, Math.max(sentenceStart, previousEnd, start - 2 - SUBJECT_REACH), start - 2, intransitive)
+    : countBefore(frame, from, start, intransitive);
   if (!subject) {
     // "where David McCray, 22, was shot to death": a singular verb says one, where the subject went unread.
     const verb = keys[start - 1] === 'fatally' ? keys[start - 2] : keys[start - 1];
-    return verb === 'was' && cue !== 'shot'
-      ? { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-singular-verb` }
-      : null;
+    if (verb === 'was' && cue !== 'shot')
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-singular-verb` };
+    // "Nathaniel Griego, who lived with his grandparents, died Monday": the sentence's subject, past its aside, died.
+    if (cue === 'killed' && (key === 'died' || key === 'dies') && verb === ',' && opensWithPerson(frame, sentence))
+      return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: 'casualty/killed-after-aside' };
+    return null;
   }
   const category: CasualtyCategory = subject.perpetrator && cue === 'killed' ? 'suspect' : cue;
   return {
@@ -215,6 +311,18 @@ function readFigure(
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
   };
+}
+
+/** Whether a sentence opens with one person: a name, or "a"/"the" and a person noun. */
+function opensWithPerson(frame: DocumentFrame, sentence: number): boolean {
+  const start = frame.sentences[sentence]?.start ?? 0;
+  const keys = frame.view.keys;
+  if (frame.people.some((p) => p.start === start)) return true;
+  return (
+    SINGULAR_DETERMINERS.has(keys[start] ?? '') &&
+    isPersonAhead(keys, start + 1, start + 5) &&
+    !keys.slice(start, start + 5).some((k) => k.endsWith('s') && PERSON_NOUNS.has(k))
+  );
 }
 
 const DEATH_WORDS: ReadonlySet<string> = new Set(words('died dies dead death deaths killed killing fatal fatally suicide slain'));
@@ -286,12 +394,14 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
     }
     return { low: n, high: n, end: last.end };
   }
+  // "killing 16-year-old Shakur Franklin" where the name went unread: an age before a capitalised word is a person.
+  if (keys[at - 1] === 'old' && isCapitalised(frame, at)) return { low: 1, high: 1, end: at + 1 };
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
     const nouns = singularNouns(keys, from, from + 12);
     if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
   }
-  if (PERSON_NOUNS.has(keys[at] ?? '') && !(keys[at] ?? '').endsWith('s')) return { low: 1, high: 1, end: at + 1 };
+  if (isSingularPerson(keys[at] ?? '')) return { low: 1, high: 1, end: at + 1 };
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
@@ -309,9 +419,47 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
       end = i + 1;
       if (keys[i + 1] !== 'and') break;
       i++;
-    } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key)) break;
+    } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key) || key.endsWith('ing')) break;
   }
   return { count, end };
+}
+
+/** The token just past a quantity and its noun: "four victims" ends after "victims". */
+function quantityEnd(frame: DocumentFrame, quantity: PlacedMention<'quantity'>): number {
+  const noun = quantity.mention.value.nounSpan;
+  return noun ? Math.max(quantity.end, tokenAtOrAfter(frame, noun.end)) : quantity.end;
+}
+
+/**
+ * Capitalised names back from `head`, each perhaps after an age, joined by commas and "and": "61-year-old Joe Wills,
+ * 29-year-old Bryan Wills and Kevin Perry" are three.
+ */
+function namesBefore(frame: DocumentFrame, head: number, start: number): number {
+  const keys = frame.view.keys;
+  let n = 1;
+  let i = head;
+  for (;;) {
+    while (i > start && isCapitalised(frame, i - 1)) i--;
+    let k = i - 1;
+    while (k >= start && /^(\d+|-|year|years|old)$/.test(keys[k] as string)) k--;
+    // A list ends with "and": "Wren" after "Medical Examiners," is one, and so is "Charles McDonald, Jr.".
+    if (k < start || !(keys[k] === 'and' || (keys[k] === ',' && n > 1))) return n;
+    k--;
+    while (k >= start && /^(\d+|-|year|years|old)$/.test(keys[k] as string)) k--;
+    if (k < start || !isCapitalised(frame, k) || !isUnplacedName(frame, k)) return n;
+    n++;
+    i = k;
+  }
+}
+
+/** Whether no place, date, group or count mention covers a token. */
+function isUnplacedName(frame: DocumentFrame, at: number): boolean {
+  const covers = (m: { start: number; end: number }) => m.start <= at && m.end > at;
+  return ![frame.places, frame.dates, frame.actors, frame.quantities].some((list) => list.some(covers));
+}
+
+function isCapitalised(frame: DocumentFrame, at: number): boolean {
+  return /^\p{Lu}/u.test(frame.view.tokens[at]?.text ?? '');
 }
 
 function tokenAtOrAfter(frame: DocumentFrame, offset: number): number {
@@ -326,6 +474,7 @@ function countBefore(
   frame: DocumentFrame,
   from: number,
   to: number,
+  intransitive = false,
 ): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly how: string }) | null {
   const keys = frame.view.keys;
   let start = from;
@@ -340,12 +489,15 @@ function countBefore(
   let perpetrator = false;
   for (let i = start; i < to; i++) {
     const key = keys[i] as string;
-    // "another man", "a second victim", "was also shot": not "for the fourth time".
-    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)))) additional = true;
+    // "another man", "a second victim", "was also shot": not "for the fourth time", nor a rank ("the second student
+    // to be killed this year").
+    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !isRank(keys, i, to)))
+      additional = true;
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
-  // "One dead in ...", "one injured".
-  if (keys[to - 1] === 'one' && !frame.quantities.some((q) => q.end === to))
+  const head = subjectEnd(keys, start, to);
+  // "One dead in ...", "one injured", "and one was later pronounced dead".
+  if (head >= start && keys[head] === 'one' && !frame.quantities.some((q) => q.end === head + 1))
     return { low: 1, high: 1, additional, perpetrator, how: 'one' };
   // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
   const quantities = frame.quantities.filter(
@@ -364,6 +516,12 @@ function countBefore(
     const whole = quantities.filter((q) => q.end <= start + including);
     if (whole.length > 0) quantities.splice(0, quantities.length, ...whole);
   }
+  // "two of the four victims had died": the part, not the whole.
+  // Only where the whole is the subject's end: "four of the five people found shot dead" counts the five.
+  const part = quantities.find(
+    (q) => keys[q.end] === 'of' && quantities.some((w) => w.start > q.end && w.start - q.end <= 2 && quantityEnd(frame, w) === head + 1),
+  );
+  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, how: 'part' };
   if (quantities.length > 0) {
     // The nearest count, and the counts joined to it by "and" ("two men and three women").
     let low = 0;
@@ -426,11 +584,42 @@ function countBefore(
       return { low: n, high: n, additional, perpetrator, how: 'singular' };
     }
   }
+  // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
+  const noun = keys[head] ?? '';
+  if (head >= start && isSingularPerson(noun)) return { low: 1, high: 1, additional, perpetrator, how: 'bare-noun' };
   for (let i = to - 1; i >= start; i--)
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+  // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
+  // casualty word has no object ("Braud shot them" names the one who shot).
+  if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
+    const n = namesBefore(frame, head, start);
+    return { low: n, high: n, additional, perpetrator, how: 'capitalised' };
+  }
   // "One teenager is dead and another is being treated": another on its own is one more person.
   if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, how: 'another' };
   return null;
+}
+
+// What stands between a subject and its casualty word: "one was later pronounced dead", "a man has since died".
+const VERB_GLUE: ReadonlySet<string> = new Set(words('has have had later since then also reportedly'));
+
+/** The subject's last token before `to`, past auxiliaries and adverbs; below `start` where there is none. */
+function subjectEnd(keys: readonly string[], start: number, to: number): number {
+  let i = to - 1;
+  while (i >= start && (AUXILIARIES.has(keys[i] as string) || VERB_GLUE.has(keys[i] as string) || (keys[i] as string).endsWith('ly'))) i--;
+  return i;
+}
+
+const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set(words('people men women children police personnel militia'));
+
+/** A person noun that counts one: "man", "teen", "3-year-old"; not "people" or "police". */
+function isSingularPerson(key: string): boolean {
+  return PERSON_NOUNS.has(key) && !key.endsWith('s') && !PLURALS_WITHOUT_S.has(key);
+}
+
+/** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
+function isRank(keys: readonly string[], at: number, to: number): boolean {
+  return keys[at - 1] === 'the' && keys.slice(at + 2, Math.min(to, at + 5)).includes('to');
 }
 
 /** A person noun within a few tokens ("a man", "a 17-year-old boy", "one teenage girl"). */
@@ -445,12 +634,30 @@ function joinedByAnd(keys: readonly string[], from: number, to: number): boolean
   return false;
 }
 
+/** Whether a number is one of the ages after "ages" or "aged": "ages 54, 33 and 26". */
+function isAgeListed(keys: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    const key = keys[i] as string;
+    if (AGE_BEFORE.has(key)) return true;
+    if (key !== ',' && key !== 'and' && !/^\d+$/.test(key)) return false;
+  }
+  return false;
+}
+
+/** Whether an age follows a number: "16-year-old", "two year-old", "16 year old", "20 years old". */
+function isAgeAfter(keys: readonly string[], at: number): boolean {
+  const k = keys[at] === '-' ? at + 1 : at;
+  if (keys[k] === 'year') return true;
+  return keys[k] === 'years' && (keys[k + 1] === 'old' || (keys[k + 1] === '-' && keys[k + 2] === 'old'));
+}
+
 /** Whether a quantity counts people: a person noun, or no noun right before the casualty word ("two dead"); never an age. */
 function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
-  if (AGE_BEFORE.has(keys[quantity.start - 1] ?? '')) return false;
-  if (keys[quantity.end] === '-' && keys[quantity.end + 1] === 'year') return false;
-  if (keys[quantity.end] === 'years' && keys[quantity.end + 1] === 'old') return false;
+  if (isAgeListed(keys, quantity.start)) return false;
+  // "a boy younger than 12".
+  if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
+  if (isAgeAfter(keys, quantity.end)) return false;
   const value = quantity.mention.value;
   const numberAt = frame.view.tokens[quantity.start]?.start ?? 0;
   // "her father, 56, dead", "one female, 27, is in serious condition": a number set off by commas, with no noun of
@@ -458,6 +665,12 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (keys[quantity.start - 1] === ',' && keys[quantity.end] === ',' && (value.noun === null || (value.nounSpan?.start ?? 0) < numberAt))
     return false;
   if (value.low > 100000 || !Number.isInteger(value.low)) return false;
+  // "leaves child, 2": a number after a person and a comma, with no noun of its own, is an age.
+  if (keys[quantity.start - 1] === ',' && isSingularPerson(keys[quantity.start - 2] ?? '') && value.noun === null) return false;
+  // "Image 2 of 8", "Photo 3 of 12": a caption's place in a gallery.
+  if (CAPTION_WORDS.has(keys[quantity.start - 1] ?? '') && keys[quantity.end] === 'of') return false;
+  // "a shooting that wounded three more", "four others": more of the people just told of.
+  if (keys[quantity.end] === 'more' || keys[quantity.end] === 'others') return true;
   // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.
   if (value.noun === null || quantity.end === cue) return true;
   // "a family of five".
