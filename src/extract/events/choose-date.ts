@@ -82,9 +82,10 @@ const RELATIVE_RULES: ReadonlySet<string> = new Set(['date/relative', 'date/last
  * own date is the publication fallback, a day said of what followed it, or one read against the publication day: the
  * day-precision date in the violent sentence nearest the event ("The family of a teen shot by police hired a lawyer."
  * ... "His life ended Friday night."), or an explicit day earlier than the relative one. Failing violent sentences, a
- * date said of the happening in any sentence ("It happened about 9 p.m. Saturday"). Dates said of what followed never
- * count. Only where those sentences give one day (within a day): a report of several attacks dates each apart.
- * Returns `own` when the report gives nothing better.
+ * date said of the happening in any sentence ("It happened about 9 p.m. Saturday"), else any day the report gives
+ * ("Officers were called to the corner Saturday"). Dates said of what followed never count, nor days after a stated
+ * day of what followed. Only where those sentences give one day (within a day): a report of several attacks dates
+ * each apart. Returns `own` when the report gives nothing better.
  */
 export function reportDate(
   frame: DocumentFrame,
@@ -97,16 +98,20 @@ export function reportDate(
   if (!fallback && !relative) return own;
   const published = frame.published;
   const first = Math.min(...eventSentences);
+  // An attack precedes what followed it when that is a stated day; a weekday may be read against a report a day late.
+  const latest = own?.rule === 'date-follow-up/date/explicit' ? own.end : (published?.end ?? null);
   const elsewhere = frame.dates.filter(
     (d) =>
       d.mention.value.precision === 'day' &&
       !eventSentences.has(d.sentence) &&
-      !(published && d.mention.value.start > published.end) &&
+      !(latest && d.mention.value.start > latest) &&
       dateAttachment(frame, d) !== 'follow-up',
   );
   // Sentences with no trigger of their own still date the attack when they say so: "The shooting happened Thursday."
   let told = elsewhere.filter((d) => violent.has(d.sentence));
   if (told.length === 0) told = elsewhere.filter((d) => dateAttachment(frame, d) === 'happening');
+  // A report about one attack that gives a single day gives the attack's ("Officers were called Saturday").
+  if (told.length === 0) told = elsewhere;
   // Only a report that dates its violence to one day tells one story; a report of many attacks dates each apart.
   const days = told.map((d) => Date.parse(d.mention.value.start));
   if (days.length > 0 && Math.max(...days) - Math.min(...days) > 86_400_000) return own;

@@ -20,6 +20,7 @@ describe('what a date is said of', () => {
     ['A teen was shot Friday night near the park.', 'Friday', 'happening'],
     ['The shooting happened about 9 p.m. Saturday at a gas station.', 'Saturday', 'happening'],
     ["Neighbours heard Saturday's shooting from their porch.", 'Saturday', 'happening'],
+    ["Detectives described Friday's officer-involved shooting to reporters.", 'Friday', 'happening'],
     ['Their bodies were found Sunday by a relative.', 'Sunday', 'happening'],
     ['A man was arrested Monday in the killing of his cousin.', 'Monday', 'follow-up'],
     ['The gunman fled before officers arrived, police said Monday.', 'Monday', 'follow-up'],

@@ -35,6 +35,8 @@ export function dateAttachment(frame: DocumentFrame, date: PlacedMention<'date'>
   const keys = frame.view.keys;
   const sentence = frame.sentences[date.sentence];
   if (!sentence) return null;
+  const possessed = possessedBy(frame, date, sentence.end);
+  if (possessed) return possessed;
   for (let i = date.start - 1; i >= Math.max(sentence.start, date.start - LOOK_BACK); i--) {
     const found = telling(keys[i] as string);
     if (found) return found;
@@ -44,6 +46,19 @@ export function dateAttachment(frame: DocumentFrame, date: PlacedMention<'date'>
   const after = next < sentence.end ? telling(keys[next] as string) : null;
   if (after || !opensClause(frame, date)) return after;
   for (let i = next; i < Math.min(sentence.end, date.end + LOOK_AHEAD); i++) {
+    const found = telling(keys[i] as string);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** What a possessive date names: "Friday's officer-involved shooting", "Monday night's hearing". */
+function possessedBy(frame: DocumentFrame, date: PlacedMention<'date'>, sentenceEnd: number): DateAttachment {
+  const keys = frame.view.keys;
+  let next = date.end;
+  while (next < sentenceEnd && keys[next] !== "'s" && TIME_WORDS.has(keys[next] as string)) next++;
+  if (keys[next] !== "'s") return null;
+  for (let i = next + 1; i < Math.min(sentenceEnd, next + 5); i++) {
     const found = telling(keys[i] as string);
     if (found) return found;
   }

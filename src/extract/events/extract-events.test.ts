@@ -393,12 +393,24 @@ describe('dating an attack apart from what followed it', () => {
       '2024-03-09',
       'a statement date gives way to the finding',
     ],
+    [
+      'Police are looking for the gunman who killed a man outside a bar. Officers were called to the corner about 9 p.m. Saturday.',
+      '2024-03-09',
+      'the one day the rest of the report gives',
+    ],
+    // Negative: days apart in the rest of the report date nothing; a stated day of what followed bounds the attack.
+    ['A man was killed outside a bar. Officers were called to the corner Saturday. The bar reopened Monday.', '2024-03-12', 'two days'],
+    [
+      'A woman was charged on March 4 in the shooting of her neighbour. Officers were called to the house on March 8.',
+      '2024-03-04',
+      'nothing after a stated follow-up day',
+    ],
     // Negative: a follow-up date is kept when the report gives nothing else, and the attack's own date is kept.
     ['Police arrested a man Monday in the shooting of a teen.', '2024-03-11', 'the arrest day bounds an attack dated nowhere else'],
     ['A man was shot Friday, police said Monday.', '2024-03-08', 'the attack day beats the statement day'],
   ];
   for (const [text, day, why] of cases) {
-    it(`${why}: ${text}`, () => assert.equal(mainEvent(text)?.date?.start, day));
+    it(`${why}: ${text}`, () => assert.equal(mainEvent(text)?.date?.end, day));
   }
 
   it('an arrest is dated by its own day, not as what followed', () => {
