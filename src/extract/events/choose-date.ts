@@ -73,19 +73,22 @@ export function chooseDate(
 }
 
 // Dates read against the publication day ("last week", "in May"): right for news, wrong for a report months
-// later about the trial; an explicit date said of the violence ("was shot on March 1, 2014") is the better witness.
-// A weekday is left alone: in the news it is mostly right, and an explicit date elsewhere is as often another happening.
+// later about the trial; an explicit date said of the violence ("was shot on March 1, 2014") is the better witness,
+// and so is a weekday inside the period ("earlier this week" ... "was shot Sunday night").
+// An event's own weekday is left alone: in the news it is mostly right, and an explicit date elsewhere is as often
+// another happening.
 const RELATIVE_RULES: ReadonlySet<string> = new Set(['date/relative', 'date/last-week', 'date/month', 'date/week']);
 
 /**
  * The date of a single violent event, from the report's other sentences about violence (`violent`), where the event's
  * own date is the publication fallback, a day said of what followed it, or one read against the publication day: the
  * day-precision date in the violent sentence nearest the event ("The family of a teen shot by police hired a lawyer."
- * ... "His life ended Friday night."), or an explicit day earlier than the relative one. Failing violent sentences, a
- * date said of the happening in any sentence ("It happened about 9 p.m. Saturday"), else any day the report gives
- * ("Officers were called to the corner Saturday"). Dates said of what followed never count, nor days after a stated
- * day of what followed. Only where those sentences give one day (within a day): a report of several attacks dates
- * each apart. Returns `own` when the report gives nothing better.
+ * ... "His life ended Friday night."), or, for a relative date, an explicit day or a weekday before its last day, also
+ * from the event's own sentences. Failing violent sentences, a date said of the happening in any sentence ("It
+ * happened about 9 p.m. Saturday"), else any day the report gives ("Officers were called to the corner Saturday").
+ * Dates said of what followed never count, nor days after a stated day of what followed. Only where those sentences
+ * give one day (within a day): a report of several attacks dates each apart. Returns `own` when the report gives
+ * nothing better.
  */
 export function reportDate(
   frame: DocumentFrame,
@@ -103,12 +106,12 @@ export function reportDate(
   const elsewhere = frame.dates.filter(
     (d) =>
       d.mention.value.precision === 'day' &&
-      !eventSentences.has(d.sentence) &&
+      !(fallback && eventSentences.has(d.sentence)) &&
       !(latest && d.mention.value.start > latest) &&
       dateAttachment(frame, d) !== 'follow-up',
   );
   // Sentences with no trigger of their own still date the attack when they say so: "The shooting happened Thursday."
-  let told = elsewhere.filter((d) => violent.has(d.sentence));
+  let told = elsewhere.filter((d) => violent.has(d.sentence) || eventSentences.has(d.sentence));
   if (told.length === 0) told = elsewhere.filter((d) => dateAttachment(frame, d) === 'happening');
   // A report about one attack that gives a single day gives the attack's ("Officers were called Saturday").
   if (told.length === 0) told = elsewhere;
@@ -119,7 +122,8 @@ export function reportDate(
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const d of told) {
     const v = d.mention.value;
-    if (relative && (d.mention.rule !== 'date/explicit' || !own || v.end >= addDays(own.end, -1))) continue;
+    if (relative && ((d.mention.rule !== 'date/explicit' && d.mention.rule !== 'date/weekday') || !own || v.end >= addDays(own.end, -1)))
+      continue;
     // Later sentences tell what followed; an earlier one told the happening: a date before the event weighs less.
     const distance = d.sentence >= first ? d.sentence - first : (first - d.sentence) * 1.5;
     if (distance < bestDistance) {

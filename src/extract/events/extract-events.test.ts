@@ -398,6 +398,16 @@ describe('dating an attack apart from what followed it', () => {
       '2024-03-09',
       'the one day the rest of the report gives',
     ],
+    [
+      'A teen shot earlier this week has died. The boy was shot Sunday night outside his home.',
+      '2024-03-10',
+      'a weekday within a relative date',
+    ],
+    [
+      'Police arrested a man in a shooting last month at a bar. The shooting on Feb. 10 left two men hurt.',
+      '2024-02-10',
+      'a stated day in a sentence told of the same shooting',
+    ],
     // Negative: days apart in the rest of the report date nothing; a stated day of what followed bounds the attack.
     ['A man was killed outside a bar. Officers were called to the corner Saturday. The bar reopened Monday.', '2024-03-12', 'two days'],
     [
