@@ -37,14 +37,16 @@ export function dateAttachment(frame: DocumentFrame, date: PlacedMention<'date'>
   if (!sentence) return null;
   const possessed = possessedBy(frame, date, sentence.end);
   if (possessed) return possessed;
+  let next = date.end;
+  while (next < sentence.end && TIME_WORDS.has(keys[next] as string)) next++;
+  // The noun a date modifies comes first: "police said Thursday the July 15 death".
+  const after = next < sentence.end ? telling(keys[next] as string) : null;
+  if (after) return after;
   for (let i = date.start - 1; i >= Math.max(sentence.start, date.start - LOOK_BACK); i--) {
     const found = telling(keys[i] as string);
     if (found) return found;
   }
-  let next = date.end;
-  while (next < sentence.end && TIME_WORDS.has(keys[next] as string)) next++;
-  const after = next < sentence.end ? telling(keys[next] as string) : null;
-  if (after || !opensClause(frame, date)) return after;
+  if (!opensClause(frame, date)) return null;
   for (let i = next; i < Math.min(sentence.end, date.end + LOOK_AHEAD); i++) {
     const found = telling(keys[i] as string);
     if (found) return found;
