@@ -430,3 +430,59 @@ describe('dating an attack from the rest of the report', () => {
     });
   }
 });
+
+describe('dating an attack apart from what followed it', () => {
+  // Published on a Tuesday (2024-03-12).
+  const cases: Array<[string, string, string]> = [
+    [
+      'A man was arrested Monday in the shooting of a teen outside a school. The teen was shot Friday night as he left practice.',
+      '2024-03-08',
+      'an arrest date gives way to the attack told elsewhere',
+    ],
+    // A report published a day late ("Wednesday" resolves to the week before): the condition's day is not the attack's.
+    ['A girl shot Tuesday morning was in critical condition Wednesday, police said.', '2024-03-12', 'the hospital day is not the attack'],
+    [
+      'Police are looking for the gunman who killed a man outside a bar. It happened about 9 p.m. Saturday, police said.',
+      '2024-03-09',
+      'a sentence with no trigger that says when it happened',
+    ],
+    [
+      'On Monday, the prosecutor confirmed that a teen was shot dead at a party. Officers found him in the yard on Saturday.',
+      '2024-03-09',
+      'a statement date gives way to the finding',
+    ],
+    [
+      'Police are looking for the gunman who killed a man outside a bar. Officers were called to the corner about 9 p.m. Saturday.',
+      '2024-03-09',
+      'the one day the rest of the report gives',
+    ],
+    [
+      'A teen shot earlier this week has died. The boy was shot Sunday night outside his home.',
+      '2024-03-10',
+      'a weekday within a relative date',
+    ],
+    [
+      'Police arrested a man in a shooting last month at a bar. The shooting on Feb. 10 left two men hurt.',
+      '2024-02-10',
+      'a stated day in a sentence told of the same shooting',
+    ],
+    // Negative: days apart in the rest of the report date nothing; a stated day of what followed bounds the attack.
+    ['A man was killed outside a bar. Officers were called to the corner Saturday. The bar reopened Monday.', '2024-03-12', 'two days'],
+    [
+      'A woman was charged on March 4 in the shooting of her neighbour. Officers were called to the house on March 8.',
+      '2024-03-04',
+      'nothing after a stated follow-up day',
+    ],
+    // Negative: a follow-up date is kept when the report gives nothing else, and the attack's own date is kept.
+    ['Police arrested a man Monday in the shooting of a teen.', '2024-03-11', 'the arrest day bounds an attack dated nowhere else'],
+    ['A man was shot Friday, police said Monday.', '2024-03-08', 'the attack day beats the statement day'],
+  ];
+  for (const [text, day, why] of cases) {
+    it(`${why}: ${text}`, () => assert.equal(mainEvent(text)?.date?.end, day));
+  }
+
+  it('an arrest is dated by its own day, not as what followed', () => {
+    const date = mainEvent('Police arrested a man Monday in the shooting of a teen.', 'COERCE')?.date;
+    assert.deepEqual([date?.start, date?.rule], ['2024-03-11', 'date-in-sentence/date/weekday']);
+  });
+});

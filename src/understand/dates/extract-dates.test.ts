@@ -45,6 +45,10 @@ const POSITIVE: ReadonlyArray<readonly [text: string, reference: string | null, 
   ['The report came out on Friday.', MONDAY, ['Friday', '2024-02-09', '2024-02-09', 'day']],
   ['The envoy will visit on Friday.', TUESDAY, ['Friday', '2023-11-03', '2023-11-03', 'day']],
   ['The vote was held last Tuesday.', TUESDAY, ['last Tuesday', '2023-10-24', '2023-10-24', 'day']],
+  // The day after the reference, not six days back: a report dated a day early; "last" still reaches back.
+  ['Police said Wednesday that the gunman fled.', TUESDAY, ['Wednesday', '2023-11-01', '2023-11-01', 'day']],
+  ['The vote was held last Wednesday.', TUESDAY, ['last Wednesday', '2023-10-25', '2023-10-25', 'day']],
+  ['The clinic closed on Thursday.', TUESDAY, ['Thursday', '2023-10-26', '2023-10-26', 'day']],
   // Weeks, weekends, months and years around the reference.
   ['Officials met last week in Doha.', TUESDAY, ['last week', '2023-10-23', '2023-10-29', 'week']],
   ['A depot burned over the weekend.', TUESDAY, ['over the weekend', '2023-10-28', '2023-10-29', 'week']],

@@ -11,7 +11,10 @@ const PREFIX = /\b(last|next|this|past|coming)\s+$/i;
 const RANGE_TAIL = new RegExp(String.raw`^\s*(?:to|through|until|-|–)\s*(${DAYS.join('|')})\b`);
 const LOOK_BACK = 12;
 
-/** Every weekday in `text` as one day: the most recent such day on or before `reference`, or the next one when the tense says future. */
+/**
+ * Every weekday in `text` as one day: the most recent such day on or before `reference` (but the day after it rather
+ * than six days back), or the next one when the tense says future.
+ */
 export function findWeekdayDates(text: string, reference: number): DateCandidate[] {
   const found: DateCandidate[] = [];
   WEEKDAY.lastIndex = 0;
@@ -38,12 +41,18 @@ function dayIndex(name: string): number {
   return DAYS.findIndex((day) => day.toUpperCase() === name.toUpperCase());
 }
 
-/** "last Friday" is strictly before the reference, "next Friday" strictly after, "this Friday" in its Monday-to-Sunday week. */
+/**
+ * "last Friday" is strictly before the reference, "next Friday" strictly after, "this Friday" in its Monday-to-Sunday
+ * week; a bare weekday from five days before the reference to the day after it.
+ */
 function resolveWeekday(target: number, prefix: string | undefined, reference: number, future: boolean): number {
   const back = (weekday(reference) - target + 7) % 7;
   const ahead = (target - weekday(reference) + 7) % 7;
   if (prefix === 'last' || prefix === 'past') return reference - (back === 0 ? 7 : back);
   if (prefix === 'next' || prefix === 'coming') return reference + (ahead === 0 ? 7 : ahead);
   if (prefix === 'this') return mondayOf(reference) + ((target + 6) % 7);
-  return future ? reference + ahead : reference - back;
+  if (future) return reference + ahead;
+  // The day after the reference rather than six days back: a report's date is often a day early (its time zone, or
+  // the day of the happening it tells), and a report names last week's days as "last Wednesday".
+  return back === 6 ? reference + 1 : reference - back;
 }
