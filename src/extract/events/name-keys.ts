@@ -27,7 +27,9 @@ const COMMON = new Set(
   facebook twitter instagram email share click read more related stories story video videos photo photos posted
   updated breaking live local weather sports traffic fire rescue ems bureau investigation federal services office
   crime stoppers anyone information call tips police' man woman boy girl teen people family friends mother father
-  son daughter brother sister he she they it his her their this that there when after before while during`.split(/\s+/),
+  son daughter brother sister he she they it his her their this that there when after before while during
+  but as if so because although though since until where who what why how we our you your i my its one two three
+  four five six seven eight nine ten first second third last next according also still just many several some`.split(/\s+/),
 );
 
 /** At most this many keys per report: the first ones, where the story's own names are. */
