@@ -115,6 +115,27 @@ export function clusterScores(
 
 const round = (n: number) => Number(n.toFixed(4));
 
+/**
+ * Whether a place name is the gold city, up to how the archive writes names: "Saint Louis" for "St. Louis", a
+ * neighbourhood in brackets ("Chicago (Englewood)"), a county as "Henry (county)", and the District of Columbia's one
+ * city as "Washington".
+ */
+export function sameCity(name: string, goldCity: string, goldState: string | null): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\bst\.?\s/g, 'saint ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const ours = norm(name);
+  const gold = norm(goldCity);
+  if (!ours) return false;
+  if (ours === gold || gold.startsWith(`${ours} (`) || gold.includes(`(${ours})`) || gold === `${ours} county`) return true;
+  const county = ours.match(/^(.*) county$/)?.[1];
+  if (county && gold === `${county} (county)`) return true;
+  return ours === 'district of columbia' && goldState?.toLowerCase() === 'district of columbia' && gold === 'washington';
+}
+
 /** The outlet of an archived URL: the original host inside a web.archive.org address. */
 function sourceOf(url: string | null): string | null {
   if (!url) return null;
@@ -211,10 +232,7 @@ const gva: Scorer = {
         if (day === d.gold.date) tally.dateExact++;
         if (day && Math.abs(Date.parse(day) - Date.parse(d.gold.date)) <= 86_400_000) tally.dateWithin1++;
         else errors.date.push(`${d.doc_id.slice(0, 8)} got ${day} (${event.date?.rule ?? '-'}) gold ${d.gold.date} dct ${d.dct}`);
-        const city = d.gold.city_or_county.toLowerCase();
-        const name = event.place?.name.toLowerCase() ?? '';
-        if (name && (name === city || city.startsWith(`${name} (`) || city.includes(`(${name})`) || city === `${name} county`))
-          tally.city++;
+        if (event.place && sameCity(event.place.name, d.gold.city_or_county, d.gold.state)) tally.city++;
         else
           errors.city.push(
             `${d.doc_id.slice(0, 8)} got ${event.place?.name ?? '-'} (${event.place?.rule ?? ''}) gold ${d.gold.city_or_county}`,

@@ -8,7 +8,7 @@ import { ingest } from '../../src/ingest/ingest.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Score, Scorer } from '../scorer.ts';
-import { eventDay, salientViolentEvents } from './gva.ts';
+import { eventDay, salientViolentEvents, sameCity } from './gva.ts';
 
 interface GvdbDocument {
   readonly doc_id: string;
@@ -72,7 +72,7 @@ const gvdb: Scorer = {
         }
         if (g.city) {
           t.cityN++;
-          if (event?.place && event.place.name.toLowerCase() === g.city.value.toLowerCase()) t.city++;
+          if (event?.place && sameCity(event.place.name, g.city.value, null)) t.city++;
         }
         const state = g.state && g.state !== 'Unclear' ? (g.state.split(' - ')[1] ?? g.state) : null;
         if (state) {
