@@ -386,7 +386,9 @@ describe('sitrep serve: the API over the sample corpus', () => {
       'later/zeppelin-sighting.txt':
         'Title: Zeppelin over the river\nSource: Harbour Gazette\nDate: 2024-03-02\n\nA zeppelin drifted over the river port on Saturday, harbour officials said, and nobody was hurt.\n',
     });
-    const child = spawnSync(process.execPath, [BIN, '--db', dbPath, 'ingest', '--no-analyse', join(dir, 'later')], { encoding: 'utf8' });
+    // Run without blocking this process's event loop: the server under test lives here, and a loop blocked past its
+    // keep-alive timeout makes the next request race the socket it is closing.
+    const child = await runSitrep(['--db', dbPath, 'ingest', '--no-analyse', join(dir, 'later')]);
     assert.equal(child.status, 0, child.stderr);
     const after = (await get('/api/status')).body;
     assert.ok(after.state.latestSeq > before, 'the new document is seen');
@@ -400,6 +402,19 @@ describe('sitrep serve: the API over the sample corpus', () => {
     assert.equal(timeline[timeline.length - 1].week, '2024-02-26');
   });
 });
+
+/** Runs the CLI in a child process, asynchronously; resolves with its exit status and output. */
+function runSitrep(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 describe('sitrep serve: the command', () => {
   it('listens on 127.0.0.1 by default, prints where, and stops on SIGTERM', async () => {
