@@ -227,6 +227,13 @@ describe('casualties', () => {
       'Police took the self-inflicted gunshot death of a 3-year-old boy in Akron on Saturday to a grand jury.',
       { killed: 1, injured: null },
     ],
+    // A headline lists its people without articles, a comma for "and"; a parent's children are no toll.
+    ['Mother, father, toddler dead after shooting in Akron', { killed: 3, injured: null }],
+    ['Man, 3 girls shot in southeast Akron', { killed: null, injured: 4 }],
+    ['4 women, man shot at vigil in Akron', { killed: null, injured: 5 }],
+    ['Akron man kills 7-year-old daughter, himself', { killed: 2, injured: null }],
+    ['Man charged with killing mother, stepfather and grandmother in Akron', { killed: 3, injured: null }],
+    ['A father of four was wounded in a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {

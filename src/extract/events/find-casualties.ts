@@ -364,7 +364,9 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   const object = objectAfter(frame, from);
   if (!object) return null;
   // "killed four classmates and himself": the one who did it died too.
-  const self = keys[object.end] === 'and' && (keys[object.end + 1] === 'himself' || keys[object.end + 1] === 'herself') ? 1 : 0;
+  // "kills daughter, himself", "shoots 3 musicians, self": a headline's comma stands for the "and".
+  const self =
+    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
   return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator };
 }
@@ -401,7 +403,11 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
     const nouns = singularNouns(keys, from, from + 12);
     if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
   }
-  if (isSingularPerson(keys[at] ?? '')) return { low: 1, high: 1, end: at + 1 };
+  if (isSingularPerson(keys[at] ?? '')) {
+    // "kills mother, stepfather and grandmother".
+    const n = 1 + bareNounsAfter(keys, at + 1, keys.length);
+    return { low: n, high: n, end: at + 1 };
+  }
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
@@ -551,6 +557,10 @@ function countBefore(
       low += 1;
       if (high !== null) high += 1;
     }
+    // "Man, 3 girls shot", "4 women, man shot": a bare noun listed beside the counts is one more each.
+    const listed = listedBefore(keys, last.start, start) + bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1);
+    low += listed;
+    if (high !== null) high += listed;
     // "he and three others were shot".
     if (keys[last.start - 1] === 'and' && PRONOUNS.has(keys[last.start - 2] ?? '')) {
       low += 1;
@@ -586,7 +596,11 @@ function countBefore(
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
   const noun = keys[head] ?? '';
-  if (head >= start && isSingularPerson(noun)) return { low: 1, high: 1, additional, perpetrator, how: 'bare-noun' };
+  if (head >= start && isSingularPerson(noun)) {
+    // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
+    const n = bareNounsBefore(keys, head, start);
+    return { low: n, high: n, additional, perpetrator, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
+  }
   for (let i = to - 1; i >= start; i--)
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
@@ -615,6 +629,52 @@ const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set(words('people men women c
 /** A person noun that counts one: "man", "teen", "3-year-old"; not "people" or "police". */
 function isSingularPerson(key: string): boolean {
   return PERSON_NOUNS.has(key) && !key.endsWith('s') && !PLURALS_WITHOUT_S.has(key);
+}
+
+// Between the people of a headline's list: "Man, toddler", "mother, father and son".
+const LIST_GLUE: ReadonlySet<string> = new Set(words(', and'));
+const AGE_TOKENS = /^(\d+|-|year|years|old)$/;
+
+/**
+ * How many bare singular person nouns end at `head`, each set off from the one before by a comma or "and" (an age may
+ * stand before each): "Mother, father, 2-year-old son" are three. At least one: the noun at `head`.
+ */
+function bareNounsBefore(keys: readonly string[], head: number, start: number): number {
+  if (!isSingularPerson(keys[head] ?? '')) return 1;
+  let n = 1;
+  let i = head - 1;
+  for (;;) {
+    while (i >= start && AGE_TOKENS.test(keys[i] as string)) i--;
+    if (i < start || !LIST_GLUE.has(keys[i] as string)) return n;
+    while (i >= start && LIST_GLUE.has(keys[i] as string)) i--;
+    while (i >= start && AGE_TOKENS.test(keys[i] as string) && keys[i] !== 'old') i--;
+    if (i < start || !isSingularPerson(keys[i] as string) || SINGULAR_DETERMINERS.has(keys[i - 1] ?? '')) return n;
+    n++;
+    i--;
+  }
+}
+
+/** How many bare singular person nouns are listed before a count at `at`, set off from it by a comma or "and". */
+function listedBefore(keys: readonly string[], at: number, start: number): number {
+  let i = at - 1;
+  if (!LIST_GLUE.has(keys[i] ?? '')) return 0;
+  while (i >= start && LIST_GLUE.has(keys[i] as string)) i--;
+  if (i < start || !isSingularPerson(keys[i] as string) || SINGULAR_DETERMINERS.has(keys[i - 1] ?? '')) return 0;
+  return bareNounsBefore(keys, i, start);
+}
+
+/** How many bare singular person nouns follow `from`, each after a comma or "and": ", stepfather and grandmother" are two. */
+function bareNounsAfter(keys: readonly string[], from: number, limit: number): number {
+  let n = 0;
+  let i = from;
+  for (;;) {
+    if (i >= limit || !LIST_GLUE.has(keys[i] as string)) return n;
+    while (i < limit && LIST_GLUE.has(keys[i] as string)) i++;
+    while (i < limit && AGE_TOKENS.test(keys[i] as string)) i++;
+    if (i >= limit || !isSingularPerson(keys[i] as string)) return n;
+    n++;
+    i++;
+  }
 }
 
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
@@ -655,6 +715,8 @@ function isAgeAfter(keys: readonly string[], at: number): boolean {
 function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
   if (isAgeListed(keys, quantity.start)) return false;
+  // "father of four", "a mother of two": the children someone has, not the people hurt.
+  if (keys[quantity.start - 1] === 'of' && isSingularPerson(keys[quantity.start - 2] ?? '')) return false;
   // "a boy younger than 12".
   if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;
