@@ -25,6 +25,13 @@ describe('the headline toll', () => {
     ['a count of the shot is no count of the hurt', '4 shot outside Akron bar', { killed: 1, injured: 2 }],
     ['a headline with no toll', 'Police seek gunman after Akron bar shooting', { killed: 1, injured: 2 }],
   ];
+  it('a headline telling only of a deadly shooting leaves the body its count of the dead', () => {
+    const event = mainAttack(
+      'Man arrested in deadly shooting outside Akron bar',
+      'Two men were shot and killed outside a bar in Akron on Saturday.',
+    );
+    assert.equal(event?.killed?.low, 2);
+  });
   for (const [why, title, expected] of cases) {
     it(why, () => {
       const event = mainAttack(title, body);

@@ -2,7 +2,7 @@
 import { extractClaims } from '../extract/claims/extract-claims.ts';
 import { eventId, extractEvents } from '../extract/events/extract-events.ts';
 import type { Claim } from '../model/claim.ts';
-import type { Event } from '../model/event.ts';
+import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
 import type { Mention } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
@@ -53,13 +53,19 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   if (!title || !main) return body;
   const input = { documentId: document.id, text: title, published: document.published };
   const toll = extractEvents(input, understand(input, lexicons)).find(
-    (e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && (e.killed !== null || e.injured !== null),
+    (e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && ((e.killed !== null && isDefinite(e.killed)) || e.injured !== null),
   );
   if (!toll) return body;
-  const killed = toll.killed ?? main.killed;
+  // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken.
+  const killed = toll.killed && isDefinite(toll.killed) ? toll.killed : main.killed;
   const injured = toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : main.injured;
   if (killed === main.killed && injured === main.injured) return body;
   return body.map((e) => (e === main ? { ...e, killed, injured, rule: `${e.rule}+headline-toll` } : e));
+}
+
+/** Whether a count says how many: "2 dead in fatal shooting" does, "deadly shooting" alone (at least one) does not. */
+function isDefinite(range: CasualtyRange): boolean {
+  return range.high !== null || range.low > 1;
 }
 
 /** The report's main violent event: an attack before a death, then the most salient, among those told as happened. */

@@ -234,6 +234,11 @@ describe('casualties', () => {
     ['Akron man kills 7-year-old daughter, himself', { killed: 2, injured: null }],
     ['Man charged with killing mother, stepfather and grandmother in Akron', { killed: 3, injured: null }],
     ['A father of four was wounded in a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
+    [
+      'Police are investigating a deadly shooting in Akron on Monday. Officers found a 17-year-old suffering from a gunshot wound.',
+      { killed: 1, injured: null },
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {

@@ -235,6 +235,9 @@ function readFigure(
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
+  // "investigating a deadly shooting": someone died, however many the rest of the report says.
+  if (cue === 'killed' && (key === 'deadly' || key === 'fatal') && keys[end - 1] === 'shooting' && end - start === 2)
+    return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/deadly-shooting' };
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
   // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
   // ("the man was struck by a car").
