@@ -20,7 +20,11 @@ describe('the headline toll', () => {
   const cases: Array<[string, string | null, { killed: number | null; injured: number | null }]> = [
     ['no headline: the body counts', null, { killed: 1, injured: 2 }],
     ['the headline states both figures', '1 dead, 3 hurt in Akron bar shooting', { killed: 1, injured: 3 }],
-    ['the headline states the dead only: the body counts the hurt', 'Two killed in Akron bar shooting', { killed: 2, injured: 2 }],
+    [
+      'the headline counts more dead than the body: one of the hurt in the body died',
+      'Two killed in Akron bar shooting',
+      { killed: 2, injured: 1 },
+    ],
     // "4 shot" counts the dead with the hurt: not taken where the body tells a death.
     ['a count of the shot is no count of the hurt', '4 shot outside Akron bar', { killed: 1, injured: 2 }],
     ['a headline with no toll', 'Police seek gunman after Akron bar shooting', { killed: 1, injured: 2 }],
@@ -31,6 +35,14 @@ describe('the headline toll', () => {
       'Two men were shot and killed outside a bar in Akron on Saturday.',
     );
     assert.equal(event?.killed?.low, 2);
+  });
+  it('the one a headline says died is one the body told as shot, not one more', () => {
+    const event = mainAttack(
+      '9-year-old girl dies after being shot in Akron',
+      'A 9-year-old girl was shot at a home in Akron on Saturday night.',
+    );
+    assert.equal(event?.killed?.low, 1);
+    assert.equal(event?.injured?.low ?? 0, 0);
   });
   for (const [why, title, expected] of cases) {
     it(why, () => {

@@ -58,9 +58,21 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   if (!toll) return body;
   // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken.
   const killed = toll.killed && isDefinite(toll.killed) ? toll.killed : main.killed;
-  const injured = toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : main.injured;
+  const injured =
+    toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : hurtLeft(main, killed);
   if (killed === main.killed && injured === main.injured) return body;
   return body.map((e) => (e === main ? { ...e, killed, injured, rule: `${e.rule}+headline-toll` } : e));
+}
+
+/**
+ * The body's hurt, less those the headline says died where it counts more dead than the body: "Girl dies after
+ * being shot" over a body that tells her shot is one dead, not one dead and one hurt.
+ */
+function hurtLeft(main: Event, killed: CasualtyRange | null): CasualtyRange | null {
+  const more = (killed?.low ?? 0) - (main.killed?.low ?? 0);
+  if (more <= 0 || !main.injured) return main.injured;
+  const low = Math.max(0, main.injured.low - more);
+  return { low, high: main.injured.high === null ? null : Math.max(low, main.injured.high - more) };
 }
 
 /** Whether a count says how many: "2 dead in fatal shooting" does, "deadly shooting" alone (at least one) does not. */
