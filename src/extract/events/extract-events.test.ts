@@ -234,6 +234,19 @@ describe('casualties', () => {
     ['Akron man kills 7-year-old daughter, himself', { killed: 2, injured: null }],
     ['Man charged with killing mother, stepfather and grandmother in Akron', { killed: 3, injured: null }],
     ['A father of four was wounded in a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A number dialled, and ages given as a range, count no one; a tally over a period is no attack's toll.
+    ['A man was wounded in Akron on Saturday, and a neighbor who heard the shooting called 911.', { killed: null, injured: 1 }],
+    ['Police say five men between the ages of 21 and 58 were shot in Akron on Saturday.', { killed: null, injured: 5 }],
+    [
+      'A man was shot and killed in Akron on Saturday. More than 120 people have been shot in the city this year.',
+      { killed: 1, injured: null },
+    ],
+    // Who died after being counted as hurt is one of them, not one more.
+    ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
+    [
+      'A man was shot in Akron on Saturday. He was taken to a hospital with life-threatening injuries, where he later died.',
+      { killed: 1, injured: 0 },
+    ],
     // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
     [
       'Police are investigating a deadly shooting in Akron on Monday. Officers found a 17-year-old suffering from a gunshot wound.',

@@ -20,6 +20,8 @@ export interface CasualtyFigure {
   readonly additional: boolean;
   /** The words that carried the count ("three people", "A man"), for the record. */
   readonly rule: string;
+  /** "he died", "one of them died": the subject is someone told of before, not a person first counted here. */
+  readonly refersBack?: boolean;
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(words("no not n't none nobody without never neither nor"));
@@ -84,7 +86,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       at++;
       continue;
     }
-    const figure = readFigure(frame, match.value, at, match.end, previousEnd);
+    const read = readFigure(frame, match.value, at, match.end, previousEnd);
+    // "165 people were murdered in the city last year": a tally over a period, not one attack's toll.
+    const figure = read && read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence) ? null : read;
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
@@ -109,6 +113,25 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = match.end;
   }
   return figures;
+}
+
+// A toll this large told beside a period is a city's or a year's tally.
+const TALLY_LEAST = 10;
+const PERIOD_UNITS: ReadonlySet<string> = new Set(words('year years month months decade decades'));
+const PERIOD_BEFORE: ReadonlySet<string> = new Set(words('this last per each every past recent'));
+
+/** Whether a sentence counts over a period: "this year", "since 2000", "in 2014", "so far", "in November alone". */
+function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  const keys = frame.view.keys;
+  for (let i = span.start; i < span.end; i++) {
+    const key = keys[i] as string;
+    if (key === 'annually' || key === 'alone' || (key === 'so' && keys[i + 1] === 'far')) return true;
+    if (PERIOD_UNITS.has(key) && PERIOD_BEFORE.has(keys[i - 1] ?? '')) return true;
+    if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Whether a count of people shot is of others than those just counted as killed in its sentence. */
@@ -313,8 +336,12 @@ function readFigure(
     absent: false,
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
+    refersBack: REFERRING_SUBJECTS.has(subject.how),
   };
 }
+
+// How a subject was read where it stands for people told of before: "he", "one of them", "two of the four victims".
+const REFERRING_SUBJECTS: ReadonlySet<string> = new Set(['pronoun', 'one-of', 'part']);
 
 /** Whether a sentence opens with one person: a name, or "a"/"the" and a person noun. */
 function opensWithPerson(frame: DocumentFrame, sentence: number): boolean {
@@ -702,6 +729,8 @@ function isAgeListed(keys: readonly string[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
     const key = keys[i] as string;
     if (AGE_BEFORE.has(key)) return true;
+    // "between the ages of 21 and 58".
+    if (key === 'of' && keys[i - 1] === 'ages') return true;
     if (key !== ',' && key !== 'and' && !/^\d+$/.test(key)) return false;
   }
   return false;
@@ -720,6 +749,12 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (isAgeListed(keys, quantity.start)) return false;
   // "father of four", "a mother of two": the children someone has, not the people hurt.
   if (keys[quantity.start - 1] === 'of' && isSingularPerson(keys[quantity.start - 2] ?? '')) return false;
+  // "called 911": a number dialled.
+  if (
+    quantity.mention.value.noun === null &&
+    /^(call|calls|called|calling|dial|dials|dialed|dialled|dialing)$/.test(keys[quantity.start - 1] ?? '')
+  )
+    return false;
   // "a boy younger than 12".
   if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;
