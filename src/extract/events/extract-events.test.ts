@@ -241,6 +241,15 @@ describe('casualties', () => {
       'A man was shot and killed in Akron on Saturday. More than 120 people have been shot in the city this year.',
       { killed: 1, injured: null },
     ],
+    // A count of the dead that includes the suspect is not added to the suspect's own death.
+    [
+      'Seven people, including the shooter, were killed in Akron on Saturday. Police shot and killed the gunman.',
+      { killed: 7, injured: null },
+    ],
+    [
+      'Seven people died in the rampage in Akron on Saturday, including the suspect. The gunman died of a self-inflicted gunshot wound.',
+      { killed: 7, injured: null },
+    ],
     // Who died after being counted as hurt is one of them, not one more.
     ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
     [

@@ -362,7 +362,9 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   const rest = everyone - (killed?.low ?? 0);
   if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
   if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
-  if (suspects) {
+  // "Seven people, including the gunman, were killed": the largest count of the dead has the suspect in it already.
+  const withSuspect = killed !== null && accounts.flat().some((f) => f.withSuspect && f.low === killed?.low);
+  if (suspects && !withSuspect) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
       : suspects;

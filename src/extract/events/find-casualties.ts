@@ -22,6 +22,8 @@ export interface CasualtyFigure {
   readonly rule: string;
   /** "he died", "one of them died": the subject is someone told of before, not a person first counted here. */
   readonly refersBack?: boolean;
+  /** "Seven people, including the gunman, were killed": the count has the dead suspect in it. */
+  readonly withSuspect?: boolean;
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(words("no not n't none nobody without never neither nor"));
@@ -337,7 +339,17 @@ function readFigure(
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
     refersBack: REFERRING_SUBJECTS.has(subject.how),
+    withSuspect: category === 'killed' && (subject.withSuspect || suspectIncludedAfter(keys, end)),
   };
+}
+
+/** Whether the suspect is named among the dead just after the casualty word: "Seven people died, including the gunman". */
+function suspectIncludedAfter(keys: readonly string[], end: number): boolean {
+  for (let i = end; i < Math.min(keys.length, end + 12); i++) {
+    if (keys[i] === 'including') return keys.slice(i + 1, i + 4).some((k) => PERPETRATORS.has(k));
+    if (STOPS.has(keys[i] as string) || keys[i] === '.') return false;
+  }
+  return false;
 }
 
 // How a subject was read where it stands for people told of before: "he", "one of them", "two of the four victims".
@@ -511,7 +523,7 @@ function countBefore(
   from: number,
   to: number,
   intransitive = false,
-): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly how: string }) | null {
+): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly withSuspect: boolean; readonly how: string }) | null {
   const keys = frame.view.keys;
   let start = from;
   for (let i = to - 1; i >= from; i--) {
@@ -531,10 +543,14 @@ function countBefore(
       additional = true;
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
+  // "Seven people, including the shooter": a count with the suspect among it, not the suspect alone.
+  const including = keys.slice(start, to).indexOf('including');
+  const withSuspect = perpetrator && including > 0 && keys.slice(start + including, to).some((k) => PERPETRATORS.has(k));
+  if (withSuspect) perpetrator = false;
   const head = subjectEnd(keys, start, to);
   // "One dead in ...", "one injured", "and one was later pronounced dead".
   if (head >= start && keys[head] === 'one' && !frame.quantities.some((q) => q.end === head + 1))
-    return { low: 1, high: 1, additional, perpetrator, how: 'one' };
+    return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one' };
   // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
   const quantities = frame.quantities.filter(
     (q) =>
@@ -547,7 +563,6 @@ function countBefore(
         (keys[q.start - 1] === 'of' && PERSON_GROUPS.has(keys[q.start - 2] ?? ''))),
   );
   // "Five members of a family, including three children": the count before "including" is the whole.
-  const including = keys.slice(start, to).indexOf('including');
   if (including > 0) {
     const whole = quantities.filter((q) => q.end <= start + including);
     if (whole.length > 0) quantities.splice(0, quantities.length, ...whole);
@@ -557,7 +572,7 @@ function countBefore(
   const part = quantities.find(
     (q) => keys[q.end] === 'of' && quantities.some((w) => w.start > q.end && w.start - q.end <= 2 && quantityEnd(frame, w) === head + 1),
   );
-  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, how: 'part' };
+  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, withSuspect, how: 'part' };
   if (quantities.length > 0) {
     // The nearest count, and the counts joined to it by "and" ("two men and three women").
     let low = 0;
@@ -596,9 +611,9 @@ function countBefore(
       low += 1;
       if (high !== null) high += 1;
     }
-    return { low, high, additional, perpetrator, how: 'count' };
+    return { low, high, additional, perpetrator, withSuspect, how: 'count' };
   }
-  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, how: 'both' };
+  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, withSuspect, how: 'both' };
   const names = frame.people.filter((p) => p.start >= start && p.end <= to);
   if (names.length > 0) {
     let n = 1;
@@ -606,12 +621,12 @@ function countBefore(
       if (!joinedByAnd(keys, (names[k - 1] as PlacedMention).end, (names[k] as PlacedMention).start)) break;
       n++;
     }
-    return { low: n, high: n, additional, perpetrator, how: 'name' };
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'name' };
   }
   for (let i = to - 1; i >= start; i--) {
     const key = keys[i] as string;
     // "One of them died", "one of the victims".
-    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, how: 'one-of' };
+    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one-of' };
     if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
@@ -621,7 +636,7 @@ function countBefore(
           break;
         }
       }
-      return { low: n, high: n, additional, perpetrator, how: 'singular' };
+      return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
     }
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
@@ -629,18 +644,18 @@ function countBefore(
   if (head >= start && isSingularPerson(noun)) {
     // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
     const n = bareNounsBefore(keys, head, start);
-    return { low: n, high: n, additional, perpetrator, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
   }
   for (let i = to - 1; i >= start; i--)
-    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
   if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
     const n = namesBefore(frame, head, start);
-    return { low: n, high: n, additional, perpetrator, how: 'capitalised' };
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
-  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, how: 'another' };
+  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
   return null;
 }
 
