@@ -241,6 +241,9 @@ describe('casualties', () => {
       'A man was shot and killed in Akron on Saturday. More than 120 people have been shot in the city this year.',
       { killed: 1, injured: null },
     ],
+    // A headline's present tense counts its object.
+    ['Father shoots son in the shoulder in Akron', { killed: null, injured: 1 }],
+    ['Gunman shoots 3 in Akron bar', { killed: null, injured: 3 }],
     // A count of the dead that includes the suspect is not added to the suspect's own death.
     [
       'Seven people, including the shooter, were killed in Akron on Saturday. Police shot and killed the gunman.',

@@ -274,7 +274,7 @@ function readFigure(
   }
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
-  if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
+  if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
     // "the shooting of a 15-year-old boy": the one shot follows "of".
     const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
     if (object) {
