@@ -244,6 +244,8 @@ describe('casualties', () => {
     // A headline's present tense counts its object.
     ['Father shoots son in the shoulder in Akron', { killed: null, injured: 1 }],
     ['Gunman shoots 3 in Akron bar', { killed: null, injured: 3 }],
+    // "hit" counts the people it tells of where the sentence tells of gunfire, and never a car's.
+    ['Gunfire erupted outside a bar in Akron on Saturday, and two men were hit in the legs.', { killed: null, injured: 2 }],
     // A count of the dead that includes the suspect is not added to the suspect's own death.
     [
       'Seven people, including the shooter, were killed in Akron on Saturday. Police shot and killed the gunman.',
@@ -283,6 +285,7 @@ describe('casualties', () => {
     ['A 19-year-old was arrested after a shooting in Tulsa on Friday, ages 19, 20 and 21 were given.', 'ages are not counts'],
     ['Shots were fired at a house in Akron on Saturday but no one was hurt.', 'no one was hurt, said after the attack'],
     ['A man was struck by a car in Akron on Saturday after a shooting nearby.', 'struck by a car is no gunshot'],
+    ['A man was hit by a car in Akron on Saturday after a shooting nearby.', 'hit by a car is no gunshot'],
     [
       'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
       'a count after a pause is no object of the casualty word',

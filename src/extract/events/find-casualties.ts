@@ -266,6 +266,22 @@ function readFigure(
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
   // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
   // ("the man was struck by a car").
+  // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
+  if (key === 'hit' && end - start === 1) {
+    const subject =
+      passive && sentenceTellsGunfire(frame, sentence) && !sentenceTellsVehicle(frame, sentence) ? countBefore(frame, from, start) : null;
+    return subject && !subject.perpetrator
+      ? {
+          ...base,
+          category: 'shot',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: subject.additional,
+          rule: `casualty/hit-${subject.how}`,
+        }
+      : null;
+  }
   if (key === 'struck' && end - start === 1) {
     const object = passive || !sentenceTellsGunfire(frame, sentence) ? null : countAfter(frame, end);
     return object && !object.perpetrator
@@ -374,6 +390,13 @@ const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire
 function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
   const span = frame.sentences[sentence];
   return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
+}
+
+const VEHICLE_WORDS: ReadonlySet<string> = new Set(words('car vehicle truck suv van train bus motorcycle driver'));
+
+function sentenceTellsVehicle(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => VEHICLE_WORDS.has(k));
 }
 
 function sentenceTellsDeath(frame: DocumentFrame, sentence: number): boolean {
