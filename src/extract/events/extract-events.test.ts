@@ -246,6 +246,9 @@ describe('casualties', () => {
     ['Gunman shoots 3 in Akron bar', { killed: null, injured: 3 }],
     // "hit" counts the people it tells of where the sentence tells of gunfire, and never a car's.
     ['Gunfire erupted outside a bar in Akron on Saturday, and two men were hit in the legs.', { killed: null, injured: 2 }],
+    // One person named by two nouns, and a count joined after the singular ones; the dead suspect after a comma.
+    ['A gunman in Akron on Wednesday killed a police officer and three other people.', { killed: 4, injured: null }],
+    ['Gunman fatally shoots 3 people, self in Akron', { killed: 4, injured: null }],
     // A count of the dead that includes the suspect is not added to the suspect's own death.
     [
       'Seven people, including the shooter, were killed in Akron on Saturday. Police shot and killed the gunman.',

@@ -466,7 +466,17 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
     const nouns = singularNouns(keys, from, from + 12);
-    if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
+    if (nouns.count > 0) {
+      // "killed a police officer and three other people": a count joined after the singular ones adds to them.
+      const more =
+        keys[nouns.end] === 'and' ? frame.quantities.find((q) => q.start === nouns.end + 1 && countsPeople(frame, q)) : undefined;
+      if (more) {
+        const low = nouns.count + more.mention.value.low;
+        const high = more.mention.value.high === null ? null : nouns.count + more.mention.value.high;
+        return { low, high, end: quantityEnd(frame, more) };
+      }
+      return { low: nouns.count, high: nouns.count, end: nouns.end };
+    }
   }
   if (isSingularPerson(keys[at] ?? '')) {
     // "kills mother, stepfather and grandmother".
@@ -485,8 +495,10 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
   let end = from;
   for (let i = from; i < Math.min(limit, keys.length); i++) {
     const key = keys[i] as string;
-    if (PERSON_NOUNS.has(key) && !key.endsWith('s')) {
+    if (isSingularPerson(key)) {
       count++;
+      // "a police officer": one person named by two nouns.
+      while (isSingularPerson(keys[i + 1] ?? '')) i++;
       end = i + 1;
       if (keys[i + 1] !== 'and') break;
       i++;
