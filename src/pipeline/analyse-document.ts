@@ -2,7 +2,7 @@
 import { extractClaims } from '../extract/claims/extract-claims.ts';
 import { eventId, extractEvents } from '../extract/events/extract-events.ts';
 import type { Claim } from '../model/claim.ts';
-import type { Event } from '../model/event.ts';
+import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
 import type { Mention } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
@@ -32,7 +32,64 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
   const mentions = understand({ text: document.text, published: document.published }, lexicons);
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  return { documentId: document.id, mentions, claims, events: [...events, ...headlineEvents(document, events, lexicons)] };
+  const headline = headlineEvents(document, events, lexicons);
+  return {
+    documentId: document.id,
+    mentions,
+    claims,
+    events: headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons),
+  };
+}
+
+/**
+ * The body's main attack takes the toll its headline states: "2 dead, 3 hurt in ..." is the count the report leads
+ * with, where the body spreads its victims over sentences, tells them twice or mixes in other shootings. Only the
+ * figures the headline gives are taken; its count of the hurt only beside a count of the dead or where the body tells
+ * no death, since "4 shot" counts the dead with the hurt.
+ */
+function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexicons: Lexicons): readonly Event[] {
+  const title = document.title?.trim();
+  const main = mainViolentEvent(body);
+  if (!title || !main) return body;
+  const input = { documentId: document.id, text: title, published: document.published };
+  const toll = extractEvents(input, understand(input, lexicons)).find(
+    (e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && ((e.killed !== null && isDefinite(e.killed)) || e.injured !== null),
+  );
+  if (!toll) return body;
+  // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken.
+  const killed = toll.killed && isDefinite(toll.killed) ? toll.killed : main.killed;
+  const injured =
+    toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : hurtLeft(main, killed);
+  if (killed === main.killed && injured === main.injured) return body;
+  return body.map((e) => (e === main ? { ...e, killed, injured, rule: `${e.rule}+headline-toll` } : e));
+}
+
+/**
+ * The body's hurt, less those the headline says died where it counts more dead than the body: "Girl dies after
+ * being shot" over a body that tells her shot is one dead, not one dead and one hurt.
+ */
+function hurtLeft(main: Event, killed: CasualtyRange | null): CasualtyRange | null {
+  const more = (killed?.low ?? 0) - (main.killed?.low ?? 0);
+  if (more <= 0 || !main.injured) return main.injured;
+  const low = Math.max(0, main.injured.low - more);
+  return { low, high: main.injured.high === null ? null : Math.max(low, main.injured.high - more) };
+}
+
+/** Whether a count says how many: "2 dead in fatal shooting" does, "deadly shooting" alone (at least one) does not. */
+function isDefinite(range: CasualtyRange): boolean {
+  return range.high !== null || range.low > 1;
+}
+
+/** The report's main violent event: an attack before a death, then the most salient, among those told as happened. */
+function mainViolentEvent(events: readonly Event[]): Event | undefined {
+  const rank = (e: Event) => (e.type === 'ASSAULT' ? 1 : 0) + e.salience;
+  let best: Event | undefined;
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' && e.type !== 'DEATH') continue;
+    if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed') continue;
+    if (!best || rank(e) > rank(best)) best = e;
+  }
+  return best;
 }
 
 /**

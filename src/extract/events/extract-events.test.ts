@@ -227,6 +227,48 @@ describe('casualties', () => {
       'Police took the self-inflicted gunshot death of a 3-year-old boy in Akron on Saturday to a grand jury.',
       { killed: 1, injured: null },
     ],
+    // A headline lists its people without articles, a comma for "and"; a parent's children are no toll.
+    ['Mother, father, toddler dead after shooting in Akron', { killed: 3, injured: null }],
+    ['Man, 3 girls shot in southeast Akron', { killed: null, injured: 4 }],
+    ['4 women, man shot at vigil in Akron', { killed: null, injured: 5 }],
+    ['Akron man kills 7-year-old daughter, himself', { killed: 2, injured: null }],
+    ['Man charged with killing mother, stepfather and grandmother in Akron', { killed: 3, injured: null }],
+    ['A father of four was wounded in a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
+    // A number dialled, and ages given as a range, count no one; a tally over a period is no attack's toll.
+    ['A man was wounded in Akron on Saturday, and a neighbor who heard the shooting called 911.', { killed: null, injured: 1 }],
+    ['Police say five men between the ages of 21 and 58 were shot in Akron on Saturday.', { killed: null, injured: 5 }],
+    [
+      'A man was shot and killed in Akron on Saturday. More than 120 people have been shot in the city this year.',
+      { killed: 1, injured: null },
+    ],
+    // A headline's present tense counts its object.
+    ['Father shoots son in the shoulder in Akron', { killed: null, injured: 1 }],
+    ['Gunman shoots 3 in Akron bar', { killed: null, injured: 3 }],
+    // "hit" counts the people it tells of where the sentence tells of gunfire, and never a car's.
+    ['Gunfire erupted outside a bar in Akron on Saturday, and two men were hit in the legs.', { killed: null, injured: 2 }],
+    // One person named by two nouns, and a count joined after the singular ones; the dead suspect after a comma.
+    ['A gunman in Akron on Wednesday killed a police officer and three other people.', { killed: 4, injured: null }],
+    ['Gunman fatally shoots 3 people, self in Akron', { killed: 4, injured: null }],
+    // A count of the dead that includes the suspect is not added to the suspect's own death.
+    [
+      'Seven people, including the shooter, were killed in Akron on Saturday. Police shot and killed the gunman.',
+      { killed: 7, injured: null },
+    ],
+    [
+      'Seven people died in the rampage in Akron on Saturday, including the suspect. The gunman died of a self-inflicted gunshot wound.',
+      { killed: 7, injured: null },
+    ],
+    // Who died after being counted as hurt is one of them, not one more.
+    ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
+    [
+      'A man was shot in Akron on Saturday. He was taken to a hospital with life-threatening injuries, where he later died.',
+      { killed: 1, injured: 0 },
+    ],
+    // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
+    [
+      'Police are investigating a deadly shooting in Akron on Monday. Officers found a 17-year-old suffering from a gunshot wound.',
+      { killed: 1, injured: null },
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -246,6 +288,7 @@ describe('casualties', () => {
     ['A 19-year-old was arrested after a shooting in Tulsa on Friday, ages 19, 20 and 21 were given.', 'ages are not counts'],
     ['Shots were fired at a house in Akron on Saturday but no one was hurt.', 'no one was hurt, said after the attack'],
     ['A man was struck by a car in Akron on Saturday after a shooting nearby.', 'struck by a car is no gunshot'],
+    ['A man was hit by a car in Akron on Saturday after a shooting nearby.', 'hit by a car is no gunshot'],
     [
       'In the aftermath of the shooting in Akron on Saturday, about a dozen relatives gathered at the corner.',
       'a count after a pause is no object of the casualty word',

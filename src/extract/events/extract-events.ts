@@ -344,6 +344,13 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
     const shot = accountTotal(figures, 'shot');
     killed = larger(killed, k);
     suspects = larger(suspects, s);
+    if (k && i && diedOfTheHurt(figures)) {
+      // "Three men were wounded. One of them died": the dead are among the hurt, who are the rest.
+      const low = Math.max(0, i.low - k.low);
+      told = larger(told, { low, high: i.high === null ? null : Math.max(low, i.high - k.low) });
+      everyone = Math.max(everyone, i.low, k.low, shot?.low ?? 0);
+      continue;
+    }
     told = larger(told, i);
     // Everyone an account counts as hurt: "four were shot" and "one died" is four, of whom three were injured.
     everyone = Math.max(everyone, Math.max((k?.low ?? 0) + (i?.low ?? 0), shot?.low ?? 0));
@@ -355,12 +362,24 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   const rest = everyone - (killed?.low ?? 0);
   if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
   if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
-  if (suspects) {
+  // "Seven people, including the gunman, were killed": the largest count of the dead has the suspect in it already.
+  const withSuspect = killed !== null && accounts.flat().some((f) => f.withSuspect && f.low === killed?.low);
+  if (suspects && !withSuspect) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
       : suspects;
   }
   return { killed, injured };
+}
+
+/**
+ * Whether every death an account tells is of someone it counted as hurt before: "he later died", "one of them died"
+ * after "was critically injured". A death told with a subject of its own ("a woman died") is one more.
+ */
+function diedOfTheHurt(figures: readonly CasualtyFigure[]): boolean {
+  const deaths = figures.filter((f) => f.category === 'killed' && !f.absent);
+  const firstHurt = Math.min(...figures.filter((f) => f.category === 'injured' && !f.absent).map((f) => f.at));
+  return deaths.length > 0 && deaths.every((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
 }
 
 function larger(a: CasualtyRange | null, b: CasualtyRange | null): CasualtyRange | null {

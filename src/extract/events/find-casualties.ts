@@ -20,6 +20,10 @@ export interface CasualtyFigure {
   readonly additional: boolean;
   /** The words that carried the count ("three people", "A man"), for the record. */
   readonly rule: string;
+  /** "he died", "one of them died": the subject is someone told of before, not a person first counted here. */
+  readonly refersBack?: boolean;
+  /** "Seven people, including the gunman, were killed": the count has the dead suspect in it. */
+  readonly withSuspect?: boolean;
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(words("no not n't none nobody without never neither nor"));
@@ -84,7 +88,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       at++;
       continue;
     }
-    const figure = readFigure(frame, match.value, at, match.end, previousEnd);
+    const read = readFigure(frame, match.value, at, match.end, previousEnd);
+    // "165 people were murdered in the city last year": a tally over a period, not one attack's toll.
+    const figure = read && read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence) ? null : read;
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
@@ -109,6 +115,25 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = match.end;
   }
   return figures;
+}
+
+// A toll this large told beside a period is a city's or a year's tally.
+const TALLY_LEAST = 10;
+const PERIOD_UNITS: ReadonlySet<string> = new Set(words('year years month months decade decades'));
+const PERIOD_BEFORE: ReadonlySet<string> = new Set(words('this last per each every past recent'));
+
+/** Whether a sentence counts over a period: "this year", "since 2000", "in 2014", "so far", "in November alone". */
+function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  const keys = frame.view.keys;
+  for (let i = span.start; i < span.end; i++) {
+    const key = keys[i] as string;
+    if (key === 'annually' || key === 'alone' || (key === 'so' && keys[i + 1] === 'far')) return true;
+    if (PERIOD_UNITS.has(key) && PERIOD_BEFORE.has(keys[i - 1] ?? '')) return true;
+    if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Whether a count of people shot is of others than those just counted as killed in its sentence. */
@@ -235,9 +260,28 @@ function readFigure(
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
+  // "investigating a deadly shooting": someone died, however many the rest of the report says.
+  if (cue === 'killed' && (key === 'deadly' || key === 'fatal') && keys[end - 1] === 'shooting' && end - start === 2)
+    return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/deadly-shooting' };
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
   // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
   // ("the man was struck by a car").
+  // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
+  if (key === 'hit' && end - start === 1) {
+    const subject =
+      passive && sentenceTellsGunfire(frame, sentence) && !sentenceTellsVehicle(frame, sentence) ? countBefore(frame, from, start) : null;
+    return subject && !subject.perpetrator
+      ? {
+          ...base,
+          category: 'shot',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: subject.additional,
+          rule: `casualty/hit-${subject.how}`,
+        }
+      : null;
+  }
   if (key === 'struck' && end - start === 1) {
     const object = passive || !sentenceTellsGunfire(frame, sentence) ? null : countAfter(frame, end);
     return object && !object.perpetrator
@@ -246,7 +290,7 @@ function readFigure(
   }
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
-  if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot')) {
+  if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
     // "the shooting of a 15-year-old boy": the one shot follows "of".
     const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
     if (object) {
@@ -310,8 +354,22 @@ function readFigure(
     absent: false,
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
+    refersBack: REFERRING_SUBJECTS.has(subject.how),
+    withSuspect: category === 'killed' && (subject.withSuspect || suspectIncludedAfter(keys, end)),
   };
 }
+
+/** Whether the suspect is named among the dead just after the casualty word: "Seven people died, including the gunman". */
+function suspectIncludedAfter(keys: readonly string[], end: number): boolean {
+  for (let i = end; i < Math.min(keys.length, end + 12); i++) {
+    if (keys[i] === 'including') return keys.slice(i + 1, i + 4).some((k) => PERPETRATORS.has(k));
+    if (STOPS.has(keys[i] as string) || keys[i] === '.') return false;
+  }
+  return false;
+}
+
+// How a subject was read where it stands for people told of before: "he", "one of them", "two of the four victims".
+const REFERRING_SUBJECTS: ReadonlySet<string> = new Set(['pronoun', 'one-of', 'part']);
 
 /** Whether a sentence opens with one person: a name, or "a"/"the" and a person noun. */
 function opensWithPerson(frame: DocumentFrame, sentence: number): boolean {
@@ -332,6 +390,13 @@ const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire
 function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
   const span = frame.sentences[sentence];
   return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
+}
+
+const VEHICLE_WORDS: ReadonlySet<string> = new Set(words('car vehicle truck suv van train bus motorcycle driver'));
+
+function sentenceTellsVehicle(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => VEHICLE_WORDS.has(k));
 }
 
 function sentenceTellsDeath(frame: DocumentFrame, sentence: number): boolean {
@@ -364,7 +429,9 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   const object = objectAfter(frame, from);
   if (!object) return null;
   // "killed four classmates and himself": the one who did it died too.
-  const self = keys[object.end] === 'and' && (keys[object.end + 1] === 'himself' || keys[object.end + 1] === 'herself') ? 1 : 0;
+  // "kills daughter, himself", "shoots 3 musicians, self": a headline's comma stands for the "and".
+  const self =
+    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
   return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator };
 }
@@ -399,9 +466,23 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
     const nouns = singularNouns(keys, from, from + 12);
-    if (nouns.count > 0) return { low: nouns.count, high: nouns.count, end: nouns.end };
+    if (nouns.count > 0) {
+      // "killed a police officer and three other people": a count joined after the singular ones adds to them.
+      const more =
+        keys[nouns.end] === 'and' ? frame.quantities.find((q) => q.start === nouns.end + 1 && countsPeople(frame, q)) : undefined;
+      if (more) {
+        const low = nouns.count + more.mention.value.low;
+        const high = more.mention.value.high === null ? null : nouns.count + more.mention.value.high;
+        return { low, high, end: quantityEnd(frame, more) };
+      }
+      return { low: nouns.count, high: nouns.count, end: nouns.end };
+    }
   }
-  if (isSingularPerson(keys[at] ?? '')) return { low: 1, high: 1, end: at + 1 };
+  if (isSingularPerson(keys[at] ?? '')) {
+    // "kills mother, stepfather and grandmother".
+    const n = 1 + bareNounsAfter(keys, at + 1, keys.length);
+    return { low: n, high: n, end: at + 1 };
+  }
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
@@ -414,8 +495,10 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
   let end = from;
   for (let i = from; i < Math.min(limit, keys.length); i++) {
     const key = keys[i] as string;
-    if (PERSON_NOUNS.has(key) && !key.endsWith('s')) {
+    if (isSingularPerson(key)) {
       count++;
+      // "a police officer": one person named by two nouns.
+      while (isSingularPerson(keys[i + 1] ?? '')) i++;
       end = i + 1;
       if (keys[i + 1] !== 'and') break;
       i++;
@@ -475,7 +558,7 @@ function countBefore(
   from: number,
   to: number,
   intransitive = false,
-): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly how: string }) | null {
+): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly withSuspect: boolean; readonly how: string }) | null {
   const keys = frame.view.keys;
   let start = from;
   for (let i = to - 1; i >= from; i--) {
@@ -495,10 +578,14 @@ function countBefore(
       additional = true;
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
+  // "Seven people, including the shooter": a count with the suspect among it, not the suspect alone.
+  const including = keys.slice(start, to).indexOf('including');
+  const withSuspect = perpetrator && including > 0 && keys.slice(start + including, to).some((k) => PERPETRATORS.has(k));
+  if (withSuspect) perpetrator = false;
   const head = subjectEnd(keys, start, to);
   // "One dead in ...", "one injured", "and one was later pronounced dead".
   if (head >= start && keys[head] === 'one' && !frame.quantities.some((q) => q.end === head + 1))
-    return { low: 1, high: 1, additional, perpetrator, how: 'one' };
+    return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one' };
   // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
   const quantities = frame.quantities.filter(
     (q) =>
@@ -511,7 +598,6 @@ function countBefore(
         (keys[q.start - 1] === 'of' && PERSON_GROUPS.has(keys[q.start - 2] ?? ''))),
   );
   // "Five members of a family, including three children": the count before "including" is the whole.
-  const including = keys.slice(start, to).indexOf('including');
   if (including > 0) {
     const whole = quantities.filter((q) => q.end <= start + including);
     if (whole.length > 0) quantities.splice(0, quantities.length, ...whole);
@@ -521,7 +607,7 @@ function countBefore(
   const part = quantities.find(
     (q) => keys[q.end] === 'of' && quantities.some((w) => w.start > q.end && w.start - q.end <= 2 && quantityEnd(frame, w) === head + 1),
   );
-  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, how: 'part' };
+  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, withSuspect, how: 'part' };
   if (quantities.length > 0) {
     // The nearest count, and the counts joined to it by "and" ("two men and three women").
     let low = 0;
@@ -551,14 +637,18 @@ function countBefore(
       low += 1;
       if (high !== null) high += 1;
     }
+    // "Man, 3 girls shot", "4 women, man shot": a bare noun listed beside the counts is one more each.
+    const listed = listedBefore(keys, last.start, start) + bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1);
+    low += listed;
+    if (high !== null) high += listed;
     // "he and three others were shot".
     if (keys[last.start - 1] === 'and' && PRONOUNS.has(keys[last.start - 2] ?? '')) {
       low += 1;
       if (high !== null) high += 1;
     }
-    return { low, high, additional, perpetrator, how: 'count' };
+    return { low, high, additional, perpetrator, withSuspect, how: 'count' };
   }
-  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, how: 'both' };
+  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, withSuspect, how: 'both' };
   const names = frame.people.filter((p) => p.start >= start && p.end <= to);
   if (names.length > 0) {
     let n = 1;
@@ -566,12 +656,12 @@ function countBefore(
       if (!joinedByAnd(keys, (names[k - 1] as PlacedMention).end, (names[k] as PlacedMention).start)) break;
       n++;
     }
-    return { low: n, high: n, additional, perpetrator, how: 'name' };
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'name' };
   }
   for (let i = to - 1; i >= start; i--) {
     const key = keys[i] as string;
     // "One of them died", "one of the victims".
-    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, how: 'one-of' };
+    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one-of' };
     if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
@@ -581,22 +671,26 @@ function countBefore(
           break;
         }
       }
-      return { low: n, high: n, additional, perpetrator, how: 'singular' };
+      return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
     }
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
   const noun = keys[head] ?? '';
-  if (head >= start && isSingularPerson(noun)) return { low: 1, high: 1, additional, perpetrator, how: 'bare-noun' };
+  if (head >= start && isSingularPerson(noun)) {
+    // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
+    const n = bareNounsBefore(keys, head, start);
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
+  }
   for (let i = to - 1; i >= start; i--)
-    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, how: 'pronoun' };
+    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
   if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
     const n = namesBefore(frame, head, start);
-    return { low: n, high: n, additional, perpetrator, how: 'capitalised' };
+    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
-  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, how: 'another' };
+  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
   return null;
 }
 
@@ -615,6 +709,52 @@ const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set(words('people men women c
 /** A person noun that counts one: "man", "teen", "3-year-old"; not "people" or "police". */
 function isSingularPerson(key: string): boolean {
   return PERSON_NOUNS.has(key) && !key.endsWith('s') && !PLURALS_WITHOUT_S.has(key);
+}
+
+// Between the people of a headline's list: "Man, toddler", "mother, father and son".
+const LIST_GLUE: ReadonlySet<string> = new Set(words(', and'));
+const AGE_TOKENS = /^(\d+|-|year|years|old)$/;
+
+/**
+ * How many bare singular person nouns end at `head`, each set off from the one before by a comma or "and" (an age may
+ * stand before each): "Mother, father, 2-year-old son" are three. At least one: the noun at `head`.
+ */
+function bareNounsBefore(keys: readonly string[], head: number, start: number): number {
+  if (!isSingularPerson(keys[head] ?? '')) return 1;
+  let n = 1;
+  let i = head - 1;
+  for (;;) {
+    while (i >= start && AGE_TOKENS.test(keys[i] as string)) i--;
+    if (i < start || !LIST_GLUE.has(keys[i] as string)) return n;
+    while (i >= start && LIST_GLUE.has(keys[i] as string)) i--;
+    while (i >= start && AGE_TOKENS.test(keys[i] as string) && keys[i] !== 'old') i--;
+    if (i < start || !isSingularPerson(keys[i] as string) || SINGULAR_DETERMINERS.has(keys[i - 1] ?? '')) return n;
+    n++;
+    i--;
+  }
+}
+
+/** How many bare singular person nouns are listed before a count at `at`, set off from it by a comma or "and". */
+function listedBefore(keys: readonly string[], at: number, start: number): number {
+  let i = at - 1;
+  if (!LIST_GLUE.has(keys[i] ?? '')) return 0;
+  while (i >= start && LIST_GLUE.has(keys[i] as string)) i--;
+  if (i < start || !isSingularPerson(keys[i] as string) || SINGULAR_DETERMINERS.has(keys[i - 1] ?? '')) return 0;
+  return bareNounsBefore(keys, i, start);
+}
+
+/** How many bare singular person nouns follow `from`, each after a comma or "and": ", stepfather and grandmother" are two. */
+function bareNounsAfter(keys: readonly string[], from: number, limit: number): number {
+  let n = 0;
+  let i = from;
+  for (;;) {
+    if (i >= limit || !LIST_GLUE.has(keys[i] as string)) return n;
+    while (i < limit && LIST_GLUE.has(keys[i] as string)) i++;
+    while (i < limit && AGE_TOKENS.test(keys[i] as string)) i++;
+    if (i >= limit || !isSingularPerson(keys[i] as string)) return n;
+    n++;
+    i++;
+  }
 }
 
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
@@ -639,6 +779,8 @@ function isAgeListed(keys: readonly string[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
     const key = keys[i] as string;
     if (AGE_BEFORE.has(key)) return true;
+    // "between the ages of 21 and 58".
+    if (key === 'of' && keys[i - 1] === 'ages') return true;
     if (key !== ',' && key !== 'and' && !/^\d+$/.test(key)) return false;
   }
   return false;
@@ -655,6 +797,14 @@ function isAgeAfter(keys: readonly string[], at: number): boolean {
 function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
   if (isAgeListed(keys, quantity.start)) return false;
+  // "father of four", "a mother of two": the children someone has, not the people hurt.
+  if (keys[quantity.start - 1] === 'of' && isSingularPerson(keys[quantity.start - 2] ?? '')) return false;
+  // "called 911": a number dialled.
+  if (
+    quantity.mention.value.noun === null &&
+    /^(call|calls|called|calling|dial|dials|dialed|dialled|dialing)$/.test(keys[quantity.start - 1] ?? '')
+  )
+    return false;
   // "a boy younger than 12".
   if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Event } from '../model/event.ts';
+import { loadLexicons } from '../understand/understand.ts';
+import { analyseDocument } from './analyse-document.ts';
+
+const lexicons = loadLexicons();
+const published = { start: '2024-03-12', end: '2024-03-12' };
+
+/** The main attack of a report we write, with the headline we give it. */
+function mainAttack(title: string | null, text: string): Event | undefined {
+  const { events } = analyseDocument({ id: 'doc', title, text, published }, lexicons);
+  return events.filter((e) => e.type === 'ASSAULT').sort((a, b) => b.salience - a.salience)[0];
+}
+
+describe('the headline toll', () => {
+  const body =
+    'A man was shot and killed outside a bar on Elm Street in Akron on Saturday night. ' +
+    'Officers found a second man wounded in a car nearby. Police said a woman was also hurt.';
+  const cases: Array<[string, string | null, { killed: number | null; injured: number | null }]> = [
+    ['no headline: the body counts', null, { killed: 1, injured: 2 }],
+    ['the headline states both figures', '1 dead, 3 hurt in Akron bar shooting', { killed: 1, injured: 3 }],
+    [
+      'the headline counts more dead than the body: one of the hurt in the body died',
+      'Two killed in Akron bar shooting',
+      { killed: 2, injured: 1 },
+    ],
+    // "4 shot" counts the dead with the hurt: not taken where the body tells a death.
+    ['a count of the shot is no count of the hurt', '4 shot outside Akron bar', { killed: 1, injured: 2 }],
+    ['a headline with no toll', 'Police seek gunman after Akron bar shooting', { killed: 1, injured: 2 }],
+  ];
+  it('a headline telling only of a deadly shooting leaves the body its count of the dead', () => {
+    const event = mainAttack(
+      'Man arrested in deadly shooting outside Akron bar',
+      'Two men were shot and killed outside a bar in Akron on Saturday.',
+    );
+    assert.equal(event?.killed?.low, 2);
+  });
+  it('the one a headline says died is one the body told as shot, not one more', () => {
+    const event = mainAttack(
+      '9-year-old girl dies after being shot in Akron',
+      'A 9-year-old girl was shot at a home in Akron on Saturday night.',
+    );
+    assert.equal(event?.killed?.low, 1);
+    assert.equal(event?.injured?.low ?? 0, 0);
+  });
+  for (const [why, title, expected] of cases) {
+    it(why, () => {
+      const event = mainAttack(title, body);
+      assert.ok(event);
+      assert.equal(event.killed?.low ?? null, expected.killed);
+      assert.equal(event.injured?.low ?? null, expected.injured);
+    });
+  }
+});
