@@ -194,6 +194,18 @@ describe('extractPlaces reads the region a local report is about from all its na
   }
 });
 
+describe('extractPlaces reads a county in capitals only as a dateline', () => {
+  it('reads "MONTGOMERY COUNTY, Va. --" as the county, in its state', () => {
+    const m = find('MONTGOMERY COUNTY, Va. -- A boy was shot on Friday.', 'MONTGOMERY COUNTY');
+    assert.equal(m.rule, 'place/county');
+    assert.equal(m.value.name, 'Montgomery County');
+    assert.equal(m.value.admin1, 'Virginia');
+  });
+  it('leaves a county in capitals inside a sentence alone', () => {
+    assert.ok(!places('He was booked into the HARRIS COUNTY jail on Friday.').some((m) => m.rule === 'place/county'));
+  });
+});
+
 describe("extractPlaces takes a county's state from the document", () => {
   const cases: [string, string, string][] = [
     // Each town votes once however often it recurs; a state named outright votes twice.

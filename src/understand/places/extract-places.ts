@@ -660,7 +660,8 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       if (COUNTY_NAME_PREFIXES.has(two.key) || g.findKey(`${two.key} ${previous.key}`) >= 0) first = k - 2;
     }
     const head = tokens[first] as PlaceToken;
-    if (NOT_COUNTY_NAMES.has(head.key) || head.isAllCaps || !head.isCapitalised) return null;
+    if (NOT_COUNTY_NAMES.has(head.key) || !head.isCapitalised) return null;
+    if (head.isAllCaps && !isCountyDateline(text, tokens, first, k)) return null;
     return {
       first,
       last: k,
@@ -683,6 +684,16 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
     };
   }
   return null;
+}
+
+/**
+ * "MONTGOMERY COUNTY (WSLS 10) –", "WELD COUNTY, Colo. --": a county in capitals is read only as a dateline (opening a
+ * line, followed by a dateline's comma, dash or station), where local news names the county it reports from.
+ */
+function isCountyDateline(text: string, tokens: readonly PlaceToken[], first: number, last: number): boolean {
+  const head = tokens[first] as PlaceToken;
+  const end = tokens[last] as PlaceToken;
+  return end.isAllCaps && isLineStart(text, head.start) && DATELINE_FOLLOWERS.has(nextVisible(text, end.fullEnd));
 }
 
 /** After "Town, ": a region (abbreviated or not) or a country that contains the town. */
@@ -1261,7 +1272,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   let name = g.name(id);
   if (m.rule === 'place/county') {
     precision = 3;
-    name = text.slice(m.start, m.end);
+    name = titleCase(text.slice(m.start, m.end));
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
     precision = 2;
@@ -1285,6 +1296,12 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
   };
+}
+
+/** "WELD COUNTY" as "Weld County": a dateline's capitals are typography, not the name. */
+function titleCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function confidenceOf(m: Match, g: Gazetteer): number {
