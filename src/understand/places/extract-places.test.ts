@@ -98,6 +98,9 @@ describe('extractPlaces leaves false friends alone', () => {
     ['Lincoln freed the slaves, historians note.', ['Lincoln']],
     ['Sen. Scott Turner spoke first.', ['Sen.', 'Scott', 'Turner']],
     ['Officials spoke at the White House briefing.', ['White House']],
+    // Names only another name of a place bears: a phrase ending in a lower-case word, or a lone word with no "in".
+    ['Four men shot outside a store were treated overnight.', ['Four men']],
+    ['Drug charges were filed against the driver.', ['Drug']],
   ];
   for (const [text, absent] of cases) {
     it(text, () => {
@@ -105,6 +108,12 @@ describe('extractPlaces leaves false friends alone', () => {
       for (const word of absent) assert.ok(!found.includes(word), `"${word}" is not a place in: ${text} (found ${found.join(', ')})`);
     });
   }
+});
+
+describe('extractPlaces keeps another name of a place that a preposition puts somewhere', () => {
+  it('reads "in the Bronx" as the borough', () => {
+    assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'The Bronx');
+  });
 });
 
 describe('extractPlaces tells governments from locations (metonymy)', () => {

@@ -275,6 +275,11 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
     } else {
       candidates.push(demonym);
     }
+    // "Four men shot" is no other name of a town: a phrase ending in a lower-case word is a name only as a place's own.
+    if (last > i && !end.isCapitalised && candidates.every((c) => (c & ALIAS_FLAG) !== 0)) {
+      i = last + 1;
+      continue;
+    }
     const isSingleWord = i === last;
     const container = keyIndex >= 0 ? findContainer(text, tokens, last, g) : null;
     matches.push({
@@ -321,9 +326,16 @@ function isMajorPlace(g: Gazetteer, id: number): boolean {
   return !SETTLEMENTS.has(kind) || kind === 'capital' || kind === 'admin-seat';
 }
 
-/** "in Lincoln", "near Scott", "in south Jackson": a preposition of place right before the name, or before a direction. */
+/**
+ * "in Lincoln", "near Scott", "in south Jackson", "in the Bronx": a preposition of place right before the name, or
+ * before a direction or "the".
+ */
 function followsPlacePreposition(tokens: readonly PlaceToken[], first: number): boolean {
   let before = tokens[first - 1];
+  if (before?.key === 'the' && !before.isCapitalised && (tokens[first] as PlaceToken).joinsPrevious) {
+    first--;
+    before = tokens[first - 1];
+  }
   if (before && !before.isCapitalised && DIRECTION_WORDS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious) {
     first--;
     before = tokens[first - 1];
@@ -1255,7 +1267,7 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
-  if (m.isStopName) return false;
+  if (m.isStopName || isOtherNameOnly(m)) return false;
   const id = m.partOfReportTown ?? m.chosen;
   const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
@@ -1264,6 +1276,14 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (kind === 'capital' || kind === 'admin-seat') return true;
   if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
   return population >= 1000 || m.supported;
+}
+
+/**
+ * "Drug" (another name of a town in India), "Lewis": a lone word that only another name of a place bears is a common
+ * word or a person's name unless "in" or a container puts it somewhere.
+ */
+function isOtherNameOnly(m: Match): boolean {
+  return m.isSingleWord && !m.afterPreposition && m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
 }
 
 function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): PlaceValue {
