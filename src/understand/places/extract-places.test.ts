@@ -298,6 +298,8 @@ describe('extractPlaces prefers a place that bears the name over one known by it
   const cases: [string, string, { name: string; country: string; admin1: string | null }][] = [
     ['A man was shot in Philadelphia on Monday.', 'Philadelphia', { name: 'Philadelphia', country: 'US', admin1: 'Pennsylvania' }],
     ['PUYALLUP, Wash. — A boy was shot at a home.', 'PUYALLUP', { name: 'Puyallup', country: 'US', admin1: 'Washington' }],
+    // A name written with an abbreviation is the namesake that spells itself so.
+    ['Two women were shot in St. Louis overnight.', 'St. Louis', { name: 'St. Louis', country: 'US', admin1: 'Missouri' }],
     // Negative: a name that only an alias bears still finds its place.
     ['Drones hit the base at Ain al-Asad overnight.', 'Ain al-Asad', { name: 'Al Asad Air Base', country: 'IQ', admin1: null }],
   ];

@@ -88,6 +88,7 @@ const COUNTRY_WEIGHT = 6;
 const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
 const ALIAS_WITH_NAMESAKE = 4;
+const SPELLING_WEIGHT = 1.5;
 /** How much smaller (as a share of population) a namesake may be and still claim its name: Philadelphia is a third of Amman. */
 const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
@@ -763,6 +764,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestSupported = false;
       let bestStrong = false;
+      // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
+      const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
         const id = posting & ~ALIAS_FLAG;
         if (m.container && !isInside(g, id, m.container)) continue;
@@ -777,6 +780,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         const score =
           g.prior(id) -
           aliasPenalty(m, posting, g) +
+          (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
@@ -803,6 +807,12 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** The text of a name written with an abbreviation ("St. Louis", "Ft. Myers"), or null: its spelling tells its namesakes apart. */
+function abbreviatedSpelling(text: string, m: Match): string | null {
+  const surface = text.slice(m.start, m.end);
+  return surface.includes('.') ? surface : null;
 }
 
 /**
