@@ -256,6 +256,9 @@ describe('extractPlaces finds streets and numbered roads, placed at their town',
     ['Crowds filled Kendall and Whitmore streets in Dayton, Ohio.', 'Kendall', 'Dayton'],
     ['Deputies closed Warren and Ashby Roads near Dayton, Ohio.', 'Ashby Roads', 'Dayton'],
     ['Police blocked off Marion/Adams in Dayton, Ohio.', 'Marion', 'Dayton'],
+    // A day or a direction after the street word does not make the street a firm's name.
+    ['Two cars collided on Lincoln Road Tuesday in Dayton, Ohio.', 'Lincoln Road', 'Dayton'],
+    ['A man was shot on Salem Ave N in Dayton, Ohio.', 'Salem Ave', 'Dayton'],
   ];
   for (const [text, phrase, town] of cases) {
     it(`${phrase} in "${text}"`, () => {

@@ -574,7 +574,10 @@ function matchStreet(text: string, tokens: readonly PlaceToken[], i: number, g: 
     if (words.some((w) => w.isAllCaps || /^\d/.test(w.key))) return null;
     const after = tokens[k + 1];
     const abbreviated = t.text.endsWith('.');
-    if (after?.joinsPrevious && after.isCapitalised && t.fullEnd === t.end && (abbreviated || !after.isHyphenated)) return null;
+    // "Main Street Bank" names a firm; "Sheridan Road Monday" and "Plymouth Ave N" are streets.
+    const isStreetTail = after !== undefined && (TIME_WORDS.has(after.key) || (STREET_DIRECTIONS.has(after.key) && after.key !== 'old'));
+    if (after?.joinsPrevious && after.isCapitalised && t.fullEnd === t.end && (abbreviated || !after.isHyphenated) && !isStreetTail)
+      return null;
     return streetMatch(tokens, i, k);
   }
   return null;
