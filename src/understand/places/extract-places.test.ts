@@ -101,6 +101,10 @@ describe('extractPlaces leaves false friends alone', () => {
     // Names only another name of a place bears: a phrase ending in a lower-case word, or a lone word with no "in".
     ['Four men shot outside a store were treated overnight.', ['Four men']],
     ['Drug charges were filed against the driver.', ['Drug']],
+    // A town's name after a common first name, or before an age, is a person's.
+    ['George Lancaster fired twice, witnesses said.', ['Lancaster']],
+    ['Paul Calhoun was arrested at the scene in Pontiac.', ['Calhoun']],
+    ['Jurors heard that Lafayette, 44, had fired first.', ['Lafayette']],
   ];
   for (const [text, absent] of cases) {
     it(text, () => {

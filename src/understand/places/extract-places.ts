@@ -261,7 +261,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
     const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
-    const speaks = i === last && isSpeakingPerson(g, tokens, last, top);
+    const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top));
     if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
@@ -354,6 +354,12 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
     SPEECH_VERBS.has(after.key) &&
     (tokens[last] as PlaceToken).fullEnd === (tokens[last] as PlaceToken).end
   );
+}
+
+/** "Tran, 35, was charged": a town's name followed by an age between commas is a person's. */
+function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
+  const kind = g.kind(top);
+  return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
 }
 
 /** "American Red Cross", "Native American", "African-American": a demonym inside a name or compound does not name a place. */
@@ -477,6 +483,8 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (!isTownLike || first !== last) return 'place';
   const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
+  // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
+  if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
   if (
     joinedBefore &&
     !before.isSentenceStart &&
