@@ -114,6 +114,20 @@ describe('extractPlaces leaves false friends alone', () => {
   }
 });
 
+describe('extractPlaces keeps a town that is also a common word where "in" puts something there', () => {
+  it('reads "in Concord" in a report about California towns as the town', () => {
+    const m = find('A boy was hurt in a drive-by shooting in Concord. Officers from Walnut Creek and Pleasant Hill helped.', 'Concord');
+    assert.equal(m.value.admin1, 'California');
+  });
+  const negative = ['She put her faith in Hope and in Christ, she said.', 'The trial opens in August in Sacramento and Fresno.'];
+  for (const text of negative) {
+    it(`finds no common word as a town in "${text}"`, () => {
+      const found = places(text).map((m) => m.text);
+      for (const word of ['Hope', 'Christ', 'August']) assert.ok(!found.includes(word), found.join(', '));
+    });
+  }
+});
+
 describe('extractPlaces keeps another name of a place that a preposition puts somewhere', () => {
   it('reads "in the Bronx" as the borough', () => {
     assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'The Bronx');

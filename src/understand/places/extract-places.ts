@@ -1288,7 +1288,8 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
-  if (m.isStopName || isOtherNameOnly(m)) return false;
+  if (m.isStopName) return isStatedStopName(m, g);
+  if (isOtherNameOnly(m)) return false;
   const id = m.partOfReportTown ?? m.chosen;
   const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
@@ -1297,6 +1298,16 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (kind === 'capital' || kind === 'admin-seat') return true;
   if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
   return population >= 1000 || m.supported;
+}
+
+/**
+ * "shot Sunday night in Mobile", "in Concord" in a report naming other towns of its state: a town that is also a common
+ * word is meant where a preposition puts something in it and the document's region or neighbours speak for it.
+ */
+function isStatedStopName(m: Match, g: Gazetteer): boolean {
+  // "in August", "in Northwest" say when or which part, whatever town bears the word.
+  if (TIME_WORDS.has(m.key) || DIRECTION_WORDS.has(m.key)) return false;
+  return m.afterPreposition && m.strong && m.container === null && SETTLEMENTS.has(g.kind(m.chosen));
 }
 
 /**
