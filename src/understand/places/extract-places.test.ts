@@ -105,6 +105,8 @@ describe('extractPlaces leaves false friends alone', () => {
     ['George Lancaster fired twice, witnesses said.', ['Lancaster']],
     ['Paul Calhoun was arrested at the scene in Pontiac.', ['Calhoun']],
     ['Jurors heard that Lafayette, 44, had fired first.', ['Lafayette']],
+    // A town's name before a nickname in quotes is a first name.
+    ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
   for (const [text, absent] of cases) {
     it(text, () => {
@@ -131,6 +133,12 @@ describe('extractPlaces keeps a town that is also a common word where "in" puts 
 describe('extractPlaces keeps another name of a place that a preposition puts somewhere', () => {
   it('reads "in the Bronx" as the borough', () => {
     assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'The Bronx');
+  });
+});
+
+describe('extractPlaces keeps a city\'s possessive after "at"', () => {
+  it('reads "at Dayton\'s airport" as Dayton', () => {
+    assert.equal(find("Rain fell at Dayton's airport on Friday.", 'Dayton').value.admin1, 'Ohio');
   });
 });
 

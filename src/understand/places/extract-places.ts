@@ -49,6 +49,10 @@ const DIRECTION_WORDS = new Set(
   'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
 );
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
+// "at Macy's", "inside Denny's": where a possessive name is a shop.
+const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
+// A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
+const MAX_SHOP_NAMESAKE = 10000;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
 // The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
@@ -261,7 +265,9 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
     const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
-    const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top));
+    const speaks =
+      i === last &&
+      (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top) || isNamedLikePerson(text, g, tokens, i, top));
     if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
@@ -360,6 +366,24 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
 function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
   const kind = g.kind(top);
   return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
+}
+
+/**
+ * "Anton "Dunn" Jones": a town's name before a nickname in quotes is a first name; "shot inside Macy's", "at Denny's": a
+ * small town's name in the possessive after "at" or "inside" is a shop named for its founder.
+ */
+function isNamedLikePerson(text: string, g: Gazetteer, tokens: readonly PlaceToken[], i: number, top: number): boolean {
+  if (!SETTLEMENTS.has(g.kind(top)) || isMajorPlace(g, top)) return false;
+  const t = tokens[i] as PlaceToken;
+  if (/^\s*["“][A-Z][^"”\n]{0,24}["”]\s+[A-Z]/.test(text.slice(t.fullEnd, t.fullEnd + 40))) return true;
+  const before = tokens[i - 1];
+  return (
+    t.fullEnd !== t.end &&
+    before !== undefined &&
+    SHOP_PREPOSITIONS.has(before.key) &&
+    !before.isCapitalised &&
+    g.population(top) < MAX_SHOP_NAMESAKE
+  );
 }
 
 /** "American Red Cross", "Native American", "African-American": a demonym inside a name or compound does not name a place. */
