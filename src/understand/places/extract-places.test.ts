@@ -121,6 +121,10 @@ describe('extractPlaces keeps a town that is also a common word where "in" puts 
     const m = find('A boy was hurt in a drive-by shooting in Concord. Officers from Walnut Creek and Pleasant Hill helped.', 'Concord');
     assert.equal(m.value.admin1, 'California');
   });
+  it('reads "Humble police" beside other towns of Texas as the town', () => {
+    const m = find('Humble police said two boys were hurt. Officers from Houston and Atascocita helped.', 'Humble');
+    assert.equal(m.value.admin1, 'Texas');
+  });
   const negative = ['She put her faith in Hope and in Christ, she said.', 'The trial opens in August in Sacramento and Fresno.'];
   for (const text of negative) {
     it(`finds no common word as a town in "${text}"`, () => {

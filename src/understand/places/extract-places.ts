@@ -133,6 +133,8 @@ interface Match {
   strong: boolean;
   /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
   readonly afterPreposition: boolean;
+  /** "Humble police said": the town's police speak, so a town that is also a common word is meant. */
+  readonly beforePolice?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -311,6 +313,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       supported: false,
       strong: false,
       afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
+      beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
     });
     matchedEnd = end.end;
     i = last + 1;
@@ -1331,7 +1334,7 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
 function isStatedStopName(m: Match, g: Gazetteer): boolean {
   // "in August", "in Northwest" say when or which part, whatever town bears the word.
   if (TIME_WORDS.has(m.key) || DIRECTION_WORDS.has(m.key)) return false;
-  return m.afterPreposition && m.strong && m.container === null && SETTLEMENTS.has(g.kind(m.chosen));
+  return (m.afterPreposition || m.beforePolice === true) && m.strong && m.container === null && SETTLEMENTS.has(g.kind(m.chosen));
 }
 
 /**
