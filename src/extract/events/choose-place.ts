@@ -28,6 +28,12 @@ const RESIDENT_NOUNS: ReadonlySet<string> = new Set(
     'man men woman women boy boys girl girls teen teens teenager teenagers resident residents father mother couple family child children native student youth toddler infant baby son daughter',
   ),
 );
+// "Vanderbilt University Medical Center in Nashville", "Silver Cross Hospital in New Lenox": the town a victim was taken
+// to, named after the hospital.
+const CARE_HEADS: ReadonlySet<string> = new Set(words('hospital center centre clinic'));
+const CARE_WORDS: ReadonlySet<string> = new Set(words('hospital medical clinic trauma health'));
+// "Justin Burns, 19, of Palisade", "a resident of Gary": where a person lives.
+const RESIDENT_OF: ReadonlySet<string> = new Set(words('resident residents native natives'));
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 // "sites linked to Tehran", "Iran-backed": a relation to a place, not a location.
 const RELATIONS: ReadonlySet<string> = new Set(words('linked tied backed allied loyal close ties'));
@@ -78,6 +84,7 @@ export function choosePlace(
     if (p.mention.rule === 'place/in-organisation-name') score -= 2;
     // A facility's town may be the event's ("San Francisco General Hospital"), but a town named for itself says more.
     if (isFacility(frame, p)) score -= keys[p.start - 1] === 'to' || before2 === 'to' ? 8 : 3;
+    else if (isHospitalTown(frame, p)) score -= 6;
     // A street is a detail of the town it is read in (it carries the town's point): the town names the place.
     if (p.mention.rule === 'place/street') score -= 3;
     // A county is wider than the town the same sentence names; one named for its agency is no location at all.
@@ -156,7 +163,7 @@ function townIn(frame: DocumentFrame, admin1: string | null, country: string | n
     if (p.mention.rule === 'place/street' || p.mention.rule === 'place/county' || p.mention.rule === 'place/demonym') continue;
     if (p.mention.rule === 'place/in-organisation-name' || isRelation(frame, p)) continue;
     // "flown to Riverside Hospital": where a victim was taken.
-    if (isFacility(frame, p)) continue;
+    if (isFacility(frame, p) || isHospitalTown(frame, p)) continue;
     if (isDateline(frame, p)) return p;
     const entry = counts.get(v.name);
     if (entry) entry.n++;
@@ -175,9 +182,21 @@ export function isDateline(frame: DocumentFrame, p: PlacedMention<'place'>): boo
   return text.length > 2 && text === text.toUpperCase() && /[A-Z]/.test(text);
 }
 
-/** "A Pocatello man", "an Upper Sandusky boy": a town that says where a person lives. */
+/** "A Pocatello man", "an Upper Sandusky boy", "Jo Reyes, 19, of Palisade", "a resident of Gary": where a person lives. */
 function isResidence(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
-  return RESIDENT_NOUNS.has(frame.view.keys[p.end] ?? '');
+  const keys = frame.view.keys;
+  if (RESIDENT_NOUNS.has(keys[p.end] ?? '')) return true;
+  if (keys[p.start - 1] !== 'of') return false;
+  const before = keys[p.start - 2] ?? '';
+  return before === ',' || RESIDENT_OF.has(before);
+}
+
+/** "Grady Memorial Hospital in Atlanta", "St. Mary's Medical Center in Huntington": the town of a hospital named just before. */
+function isHospitalTown(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const keys = frame.view.keys;
+  if (keys[p.start - 1] !== 'in' || !CARE_HEADS.has(keys[p.start - 2] ?? '')) return false;
+  for (let i = p.start - 2; i >= Math.max(0, p.start - 6); i--) if (CARE_WORDS.has(keys[i] ?? '')) return true;
+  return false;
 }
 
 /** "BOSTON (Reuters) -": a wire service's bureau, which reports on the whole region around it. */
@@ -215,6 +234,7 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
     if (p.mention.rule === 'place/county' && isAgency(frame, p)) continue;
     // "was flown to St. Louis Children's Hospital": where a victim was taken, not what the report is about.
     if (isFacility(frame, p) && (frame.view.keys[p.start - 1] === 'to' || frame.view.keys[p.start - 2] === 'to')) continue;
+    if (isHospitalTown(frame, p)) continue;
     const key = `${v.name}|${v.admin1 ?? ''}|${v.country ?? ''}`;
     const entry = counts.get(key);
     if (entry) entry.n++;

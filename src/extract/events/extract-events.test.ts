@@ -424,6 +424,12 @@ describe('where a shooting happened in local news', () => {
     ['BOISE, Idaho — A Nampa man was shot and killed on Friday, police said.', 'Boise', 'residence yields to dateline'],
     // Negative: a wire service's bureau is no local dateline.
     ['BOSTON (Reuters) - Five people were found shot dead in Saco, Maine, on Sunday.', 'Saco', 'wire dateline'],
+    // The town of a hospital named just before it is where a victim was taken.
+    ['A boy was shot in Tullahoma on Friday and was later flown to Erlanger Medical Center in Chattanooga.', 'Tullahoma', 'hospital town'],
+    // ", of Nampa" after a person says where the person lives; the sentence's "in" says where it happened.
+    ['Lee Park, 22, of Nampa, was shot and wounded in Caldwell on Friday.', 'Caldwell', 'residence after a comma'],
+    // A county dateline in capitals names the county the report is from.
+    ['WELD COUNTY, Colo. -- A hunter was shot and wounded on Saturday, deputies said.', 'Weld County', 'county dateline'],
     // Negative: a residence is still the place where nothing else names one.
     ['A Nampa man was shot and killed on Friday, police said.', 'Nampa', 'residence alone'],
     // Negative: a town in another state does not take the county's place.

@@ -98,6 +98,15 @@ describe('extractPlaces leaves false friends alone', () => {
     ['Lincoln freed the slaves, historians note.', ['Lincoln']],
     ['Sen. Scott Turner spoke first.', ['Sen.', 'Scott', 'Turner']],
     ['Officials spoke at the White House briefing.', ['White House']],
+    // Names only another name of a place bears: a phrase ending in a lower-case word, or a lone word with no "in".
+    ['Four men shot outside a store were treated overnight.', ['Four men']],
+    ['Drug charges were filed against the driver.', ['Drug']],
+    // A town's name after a common first name, or before an age, is a person's.
+    ['George Lancaster fired twice, witnesses said.', ['Lancaster']],
+    ['Paul Calhoun was arrested at the scene in Pontiac.', ['Calhoun']],
+    ['Jurors heard that Lafayette, 44, had fired first.', ['Lafayette']],
+    // A town's name before a nickname in quotes is a first name.
+    ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
   for (const [text, absent] of cases) {
     it(text, () => {
@@ -105,6 +114,36 @@ describe('extractPlaces leaves false friends alone', () => {
       for (const word of absent) assert.ok(!found.includes(word), `"${word}" is not a place in: ${text} (found ${found.join(', ')})`);
     });
   }
+});
+
+describe('extractPlaces keeps a town that is also a common word where "in" puts something there', () => {
+  it('reads "in Concord" in a report about California towns as the town', () => {
+    const m = find('A boy was hurt in a drive-by shooting in Concord. Officers from Walnut Creek and Pleasant Hill helped.', 'Concord');
+    assert.equal(m.value.admin1, 'California');
+  });
+  it('reads "Humble police" beside other towns of Texas as the town', () => {
+    const m = find('Humble police said two boys were hurt. Officers from Houston and Atascocita helped.', 'Humble');
+    assert.equal(m.value.admin1, 'Texas');
+  });
+  const negative = ['She put her faith in Hope and in Christ, she said.', 'The trial opens in August in Sacramento and Fresno.'];
+  for (const text of negative) {
+    it(`finds no common word as a town in "${text}"`, () => {
+      const found = places(text).map((m) => m.text);
+      for (const word of ['Hope', 'Christ', 'August']) assert.ok(!found.includes(word), found.join(', '));
+    });
+  }
+});
+
+describe('extractPlaces keeps another name of a place that a preposition puts somewhere', () => {
+  it('reads "in the Bronx" as the borough', () => {
+    assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'The Bronx');
+  });
+});
+
+describe('extractPlaces keeps a city\'s possessive after "at"', () => {
+  it('reads "at Dayton\'s airport" as Dayton', () => {
+    assert.equal(find("Rain fell at Dayton's airport on Friday.", 'Dayton').value.admin1, 'Ohio');
+  });
 });
 
 describe('extractPlaces tells governments from locations (metonymy)', () => {
@@ -194,6 +233,18 @@ describe('extractPlaces reads the region a local report is about from all its na
   }
 });
 
+describe('extractPlaces reads a county in capitals only as a dateline', () => {
+  it('reads "MONTGOMERY COUNTY, Va. --" as the county, in its state', () => {
+    const m = find('MONTGOMERY COUNTY, Va. -- A boy was shot on Friday.', 'MONTGOMERY COUNTY');
+    assert.equal(m.rule, 'place/county');
+    assert.equal(m.value.name, 'Montgomery County');
+    assert.equal(m.value.admin1, 'Virginia');
+  });
+  it('leaves a county in capitals inside a sentence alone', () => {
+    assert.ok(!places('He was booked into the HARRIS COUNTY jail on Friday.').some((m) => m.rule === 'place/county'));
+  });
+});
+
 describe("extractPlaces takes a county's state from the document", () => {
   const cases: [string, string, string][] = [
     // Each town votes once however often it recurs; a state named outright votes twice.
@@ -235,6 +286,9 @@ describe('extractPlaces finds streets and numbered roads, placed at their town',
     ['Crowds filled Kendall and Whitmore streets in Dayton, Ohio.', 'Kendall', 'Dayton'],
     ['Deputies closed Warren and Ashby Roads near Dayton, Ohio.', 'Ashby Roads', 'Dayton'],
     ['Police blocked off Marion/Adams in Dayton, Ohio.', 'Marion', 'Dayton'],
+    // A day or a direction after the street word does not make the street a firm's name.
+    ['Two cars collided on Lincoln Road Tuesday in Dayton, Ohio.', 'Lincoln Road', 'Dayton'],
+    ['A man was shot on Salem Ave N in Dayton, Ohio.', 'Salem Ave', 'Dayton'],
   ];
   for (const [text, phrase, town] of cases) {
     it(`${phrase} in "${text}"`, () => {
@@ -277,6 +331,8 @@ describe('extractPlaces prefers a place that bears the name over one known by it
   const cases: [string, string, { name: string; country: string; admin1: string | null }][] = [
     ['A man was shot in Philadelphia on Monday.', 'Philadelphia', { name: 'Philadelphia', country: 'US', admin1: 'Pennsylvania' }],
     ['PUYALLUP, Wash. — A boy was shot at a home.', 'PUYALLUP', { name: 'Puyallup', country: 'US', admin1: 'Washington' }],
+    // A name written with an abbreviation is the namesake that spells itself so.
+    ['Two women were shot in St. Louis overnight.', 'St. Louis', { name: 'St. Louis', country: 'US', admin1: 'Missouri' }],
     // Negative: a name that only an alias bears still finds its place.
     ['Drones hit the base at Ain al-Asad overnight.', 'Ain al-Asad', { name: 'Al Asad Air Base', country: 'IQ', admin1: null }],
   ];

@@ -49,6 +49,10 @@ const DIRECTION_WORDS = new Set(
   'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
 );
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
+// "at Macy's", "inside Denny's": where a possessive name is a shop.
+const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
+// A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
+const MAX_SHOP_NAMESAKE = 10000;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
 // The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
@@ -88,6 +92,7 @@ const COUNTRY_WEIGHT = 6;
 const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
 const ALIAS_WITH_NAMESAKE = 4;
+const SPELLING_WEIGHT = 1.5;
 /** How much smaller (as a share of population) a namesake may be and still claim its name: Philadelphia is a third of Amman. */
 const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
@@ -128,6 +133,8 @@ interface Match {
   strong: boolean;
   /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
   readonly afterPreposition: boolean;
+  /** "Humble police said": the town's police speak, so a town that is also a common word is meant. */
+  readonly beforePolice?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -260,7 +267,9 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
     const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
-    const speaks = i === last && isSpeakingPerson(g, tokens, last, top);
+    const speaks =
+      i === last &&
+      (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top) || isNamedLikePerson(text, g, tokens, i, top));
     if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
@@ -274,6 +283,11 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       for (let p = from; p < to; p++) candidates.push(g.posting(p));
     } else {
       candidates.push(demonym);
+    }
+    // "Four men shot" is no other name of a town: a phrase ending in a lower-case word is a name only as a place's own.
+    if (last > i && !end.isCapitalised && candidates.every((c) => (c & ALIAS_FLAG) !== 0)) {
+      i = last + 1;
+      continue;
     }
     const isSingleWord = i === last;
     const container = keyIndex >= 0 ? findContainer(text, tokens, last, g) : null;
@@ -299,6 +313,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       supported: false,
       strong: false,
       afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
+      beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
     });
     matchedEnd = end.end;
     i = last + 1;
@@ -321,9 +336,16 @@ function isMajorPlace(g: Gazetteer, id: number): boolean {
   return !SETTLEMENTS.has(kind) || kind === 'capital' || kind === 'admin-seat';
 }
 
-/** "in Lincoln", "near Scott", "in south Jackson": a preposition of place right before the name, or before a direction. */
+/**
+ * "in Lincoln", "near Scott", "in south Jackson", "in the Bronx": a preposition of place right before the name, or
+ * before a direction or "the".
+ */
 function followsPlacePreposition(tokens: readonly PlaceToken[], first: number): boolean {
   let before = tokens[first - 1];
+  if (before?.key === 'the' && !before.isCapitalised && (tokens[first] as PlaceToken).joinsPrevious) {
+    first--;
+    before = tokens[first - 1];
+  }
   if (before && !before.isCapitalised && DIRECTION_WORDS.has(before.key) && (tokens[first] as PlaceToken).joinsPrevious) {
     first--;
     before = tokens[first - 1];
@@ -340,6 +362,30 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
     after?.joinsPrevious === true &&
     SPEECH_VERBS.has(after.key) &&
     (tokens[last] as PlaceToken).fullEnd === (tokens[last] as PlaceToken).end
+  );
+}
+
+/** "Tran, 35, was charged": a town's name followed by an age between commas is a person's. */
+function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
+  const kind = g.kind(top);
+  return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
+}
+
+/**
+ * "Anton "Dunn" Jones": a town's name before a nickname in quotes is a first name; "shot inside Macy's", "at Denny's": a
+ * small town's name in the possessive after "at" or "inside" is a shop named for its founder.
+ */
+function isNamedLikePerson(text: string, g: Gazetteer, tokens: readonly PlaceToken[], i: number, top: number): boolean {
+  if (!SETTLEMENTS.has(g.kind(top)) || isMajorPlace(g, top)) return false;
+  const t = tokens[i] as PlaceToken;
+  if (/^\s*["“][A-Z][^"”\n]{0,24}["”]\s+[A-Z]/.test(text.slice(t.fullEnd, t.fullEnd + 40))) return true;
+  const before = tokens[i - 1];
+  return (
+    t.fullEnd !== t.end &&
+    before !== undefined &&
+    SHOP_PREPOSITIONS.has(before.key) &&
+    !before.isCapitalised &&
+    g.population(top) < MAX_SHOP_NAMESAKE
   );
 }
 
@@ -464,6 +510,8 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (!isTownLike || first !== last) return 'place';
   const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
+  // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
+  if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
   if (
     joinedBefore &&
     !before.isSentenceStart &&
@@ -561,7 +609,10 @@ function matchStreet(text: string, tokens: readonly PlaceToken[], i: number, g: 
     if (words.some((w) => w.isAllCaps || /^\d/.test(w.key))) return null;
     const after = tokens[k + 1];
     const abbreviated = t.text.endsWith('.');
-    if (after?.joinsPrevious && after.isCapitalised && t.fullEnd === t.end && (abbreviated || !after.isHyphenated)) return null;
+    // "Main Street Bank" names a firm; "Sheridan Road Monday" and "Plymouth Ave N" are streets.
+    const isStreetTail = after !== undefined && (TIME_WORDS.has(after.key) || (STREET_DIRECTIONS.has(after.key) && after.key !== 'old'));
+    if (after?.joinsPrevious && after.isCapitalised && t.fullEnd === t.end && (abbreviated || !after.isHyphenated) && !isStreetTail)
+      return null;
     return streetMatch(tokens, i, k);
   }
   return null;
@@ -660,7 +711,8 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       if (COUNTY_NAME_PREFIXES.has(two.key) || g.findKey(`${two.key} ${previous.key}`) >= 0) first = k - 2;
     }
     const head = tokens[first] as PlaceToken;
-    if (NOT_COUNTY_NAMES.has(head.key) || head.isAllCaps || !head.isCapitalised) return null;
+    if (NOT_COUNTY_NAMES.has(head.key) || !head.isCapitalised) return null;
+    if (head.isAllCaps && !isCountyDateline(text, tokens, first, k)) return null;
     return {
       first,
       last: k,
@@ -683,6 +735,16 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
     };
   }
   return null;
+}
+
+/**
+ * "MONTGOMERY COUNTY (WSLS 10) –", "WELD COUNTY, Colo. --": a county in capitals is read only as a dateline (opening a
+ * line, followed by a dateline's comma, dash or station), where local news names the county it reports from.
+ */
+function isCountyDateline(text: string, tokens: readonly PlaceToken[], first: number, last: number): boolean {
+  const head = tokens[first] as PlaceToken;
+  const end = tokens[last] as PlaceToken;
+  return end.isAllCaps && isLineStart(text, head.start) && DATELINE_FOLLOWERS.has(nextVisible(text, end.fullEnd));
 }
 
 /** After "Town, ": a region (abbreviated or not) or a country that contains the town. */
@@ -740,6 +802,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestSupported = false;
       let bestStrong = false;
+      // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
+      const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
         const id = posting & ~ALIAS_FLAG;
         if (m.container && !isInside(g, id, m.container)) continue;
@@ -754,6 +818,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         const score =
           g.prior(id) -
           aliasPenalty(m, posting, g) +
+          (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
@@ -780,6 +845,12 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** The text of a name written with an abbreviation ("St. Louis", "Ft. Myers"), or null: its spelling tells its namesakes apart. */
+function abbreviatedSpelling(text: string, m: Match): string | null {
+  const surface = text.slice(m.start, m.end);
+  return surface.includes('.') ? surface : null;
 }
 
 /**
@@ -1244,7 +1315,8 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
-  if (m.isStopName) return false;
+  if (m.isStopName) return isStatedStopName(m, g);
+  if (isOtherNameOnly(m)) return false;
   const id = m.partOfReportTown ?? m.chosen;
   const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
@@ -1255,13 +1327,31 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   return population >= 1000 || m.supported;
 }
 
+/**
+ * "shot Sunday night in Mobile", "in Concord" in a report naming other towns of its state: a town that is also a common
+ * word is meant where a preposition puts something in it and the document's region or neighbours speak for it.
+ */
+function isStatedStopName(m: Match, g: Gazetteer): boolean {
+  // "in August", "in Northwest" say when or which part, whatever town bears the word.
+  if (TIME_WORDS.has(m.key) || DIRECTION_WORDS.has(m.key)) return false;
+  return (m.afterPreposition || m.beforePolice === true) && m.strong && m.container === null && SETTLEMENTS.has(g.kind(m.chosen));
+}
+
+/**
+ * "Drug" (another name of a town in India), "Lewis": a lone word that only another name of a place bears is a common
+ * word or a person's name unless "in" or a container puts it somewhere.
+ */
+function isOtherNameOnly(m: Match): boolean {
+  return m.isSingleWord && !m.afterPreposition && m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
+}
+
 function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): PlaceValue {
   const id = m.chosen;
   let precision = g.precision(id);
   let name = g.name(id);
   if (m.rule === 'place/county') {
     precision = 3;
-    name = text.slice(m.start, m.end);
+    name = titleCase(text.slice(m.start, m.end));
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
     precision = 2;
@@ -1285,6 +1375,12 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
   };
+}
+
+/** "WELD COUNTY" as "Weld County": a dateline's capitals are typography, not the name. */
+function titleCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function confidenceOf(m: Match, g: Gazetteer): number {
