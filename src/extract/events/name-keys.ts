@@ -52,11 +52,18 @@ export function nameKeys(text: string): string[] {
   return [...keys];
 }
 
-/** How many keys two sets share. */
+/** The keys as a set, built once per list: an event is scored against many incidents. */
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** How many keys two lists share; `a`'s set is built once and kept while the list lives. */
 export function sharedKeys(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(b);
+  let set = sets.get(a);
+  if (!set) {
+    set = new Set(a);
+    sets.set(a, set);
+  }
   let count = 0;
-  for (const key of a) if (set.has(key)) count++;
+  for (const key of b) if (set.has(key)) count++;
   return count;
 }

@@ -111,7 +111,7 @@ function union(lists: ReadonlyArray<readonly EventActor[]>): EventActor[] {
 }
 
 /** At most this many names per incident: a story told by fifty reports keeps the names most of them give. */
-const MAX_INCIDENT_NAMES = 120;
+const MAX_INCIDENT_NAMES = 60;
 
 /** The events' names, the most often given first (ties in order of first appearance). */
 function fuseNames(events: readonly Event[]): string[] {
