@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { distanceKm } from '../../src/extract/events/merge-drafts.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import type { Event } from '../../src/model/event.ts';
+import { mainViolentEvent } from '../../src/extract/events/score-salience.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store, StoredEvent } from '../../src/store/store.ts';
@@ -32,19 +33,22 @@ interface GvaDocument {
   readonly quality: { readonly usable: boolean };
 }
 
-/** The most salient violent event of each document (ASSAULT first, then DEATH), by document id. */
+/** The main violent event of each document (`mainViolentEvent`: ASSAULT first, then DEATH), by document id. */
 export async function salientViolentEvents(store: Store): Promise<Map<string, StoredEvent>> {
-  const best = new Map<string, StoredEvent>();
-  const rank = (e: Event) => (e.type === 'ASSAULT' ? 1 : 0) + e.salience;
+  const byDocument = new Map<string, StoredEvent[]>();
   for (let offset = 0; ; offset += 5000) {
     const page = await store.events.list({ limit: 5000, offset });
     for (const e of page) {
-      if (e.type !== 'ASSAULT' && e.type !== 'DEATH') continue;
-      if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed') continue;
-      const current = best.get(e.documentId);
-      if (!current || rank(e) > rank(current)) best.set(e.documentId, e);
+      const list = byDocument.get(e.documentId);
+      if (list) list.push(e);
+      else byDocument.set(e.documentId, [e]);
     }
     if (page.length < 5000) break;
+  }
+  const best = new Map<string, StoredEvent>();
+  for (const [documentId, events] of byDocument) {
+    const main = mainViolentEvent(events);
+    if (main) best.set(documentId, main);
   }
   return best;
 }

@@ -1,6 +1,7 @@
 /** @module Everything sitrep reads out of one document on its own: a pure function, run in-process or on a worker thread. */
 import { extractClaims } from '../extract/claims/extract-claims.ts';
 import { eventId, extractEvents } from '../extract/events/extract-events.ts';
+import { mainViolentEvent } from '../extract/events/score-salience.ts';
 import type { Claim } from '../model/claim.ts';
 import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
@@ -78,18 +79,6 @@ function hurtLeft(main: Event, killed: CasualtyRange | null): CasualtyRange | nu
 /** Whether a count says how many: "2 dead in fatal shooting" does, "deadly shooting" alone (at least one) does not. */
 function isDefinite(range: CasualtyRange): boolean {
   return range.high !== null || range.low > 1;
-}
-
-/** The report's main violent event: an attack before a death, then the most salient, among those told as happened. */
-function mainViolentEvent(events: readonly Event[]): Event | undefined {
-  const rank = (e: Event) => (e.type === 'ASSAULT' ? 1 : 0) + e.salience;
-  let best: Event | undefined;
-  for (const e of events) {
-    if (e.type !== 'ASSAULT' && e.type !== 'DEATH') continue;
-    if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed') continue;
-    if (!best || rank(e) > rank(best)) best = e;
-  }
-  return best;
 }
 
 /**

@@ -40,3 +40,18 @@ export function scoreSalience(events: readonly Event[], drafts: readonly Draft[]
     return { ...event, salience: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
   });
 }
+
+/**
+ * A report's main violent event: an attack before a death, then the most salient, among those told as happened
+ * (asserted or reported). Null when the report tells none.
+ */
+export function mainViolentEvent<E extends Event>(events: Iterable<E>): E | null {
+  const rank = (e: Event) => (e.type === 'ASSAULT' ? 1 : 0) + e.salience;
+  let best: E | null = null;
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' && e.type !== 'DEATH') continue;
+    if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed') continue;
+    if (!best || rank(e) > rank(best)) best = e;
+  }
+  return best;
+}
