@@ -255,6 +255,31 @@ describe('ingest: duplicates and syndication', () => {
     await store.close();
   });
 
+  it('keeps reports whose one page text (a sign-in form) stands under different headlines apart, in one group', async () => {
+    const { store } = await scratchStore();
+    const wall = 'Subscribers only. Sign in with your account to keep reading, or start a free trial today.';
+    const titled = (externalId: string, title: string): RawReport => ({ ...report(externalId, wall), title });
+    const summary = await ingestReports(store, [
+      titled('first', 'Two hurt in shooting outside a bowling alley'),
+      titled('second', 'Council approves new budget for road repairs'),
+      titled('third', 'Two Hurt in Shooting Outside a Bowling Alley!'),
+    ]);
+    assert.deepEqual(
+      summary.items.map((i) => i.outcome),
+      ['stored', 'near-duplicate', 'duplicate'],
+    );
+    assert.match(summary.items[1]?.reason ?? '', /under another headline/);
+    const byName = new Map((await store.documents.list()).map((d) => [d.externalId, d]));
+    const [first, second, third] = ['first', 'second', 'third'].map((n) => byName.get(n));
+    assert.equal(second?.status, 'stored');
+    assert.equal(second?.duplicateOf, null);
+    assert.notEqual(second?.id, first?.id);
+    assert.equal(second?.syndicationGroup, first?.syndicationGroup);
+    assert.equal(third?.duplicateOf, first?.id);
+    assert.equal((await ingestReports(store, [titled('second', 'Council approves new budget for road repairs')])).counts.unchanged, 1);
+    await store.close();
+  });
+
   it('joins a near-copy with a new headline and edits to the original group, across batches', async () => {
     const { store, dir } = await scratchStore();
     const story = `Militia drones hit Syrian garrison\n${WIRE} ${RELEASE} The spokesman said the command would respond at a time of its choosing and that patrols would continue as planned.`;

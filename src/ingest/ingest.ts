@@ -23,8 +23,9 @@ export const NEAR_COPY_THRESHOLD = 0.6;
 
 /**
  * What became of one report:
- * `stored` new; `near-duplicate` new, joined to an earlier copy's syndication group; `duplicate` the same text
- * as a stored report under another name, kept as a record of it; `unchanged` already stored under this name,
+ * `stored` new; `near-duplicate` new, joined to an earlier copy's syndication group (a near-copy, or the same text
+ * under another headline); `duplicate` the same text and headline as a stored report under another name, kept as a
+ * record of it; `unchanged` already stored under this name,
  * nothing written; `skipped` stored but not analysed (say, not English); `failed` not stored, with the reason.
  */
 export type IngestOutcome = 'stored' | 'near-duplicate' | 'duplicate' | 'unchanged' | 'skipped' | 'failed';
@@ -127,6 +128,21 @@ function duplicateId(contentId: string, externalId: string): string {
   return createHash('sha256').update(`${contentId}\n${externalId}`).digest('hex').slice(0, 16);
 }
 
+/** A headline's words, for comparing two: case, punctuation and spacing are typography. */
+function headlineKey(title: string | null): string {
+  return (title ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether two reports with one text carry different headlines; a missing headline differs from none. */
+function isOtherHeadline(a: string | null, b: string | null): boolean {
+  const x = headlineKey(a);
+  const y = headlineKey(b);
+  return x !== '' && y !== '' && x !== y;
+}
+
 /** Looks up one chunk's exact and near copies, then writes what is new. */
 async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument[]): Promise<IngestItemResult[]> {
   if (chunk.length === 0) return [];
@@ -168,6 +184,16 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
             `already stored as ${original.id}`,
           ),
         );
+        continue;
+      }
+      if (isOtherHeadline(original.title, document.title)) {
+        // One page text in front of many stories (a sign-in form, a paywall, a video player): the headline is what
+        // the report tells, so it is analysed on its own. It stays in the original's group, never an extra source.
+        const other: Document = { ...document, id: copyId, syndicationGroup: original.syndicationGroup };
+        fresh.set(copyId, other);
+        writes.push({ document: other, bands: [] });
+        const reason = `same text as ${original.externalId} (${original.id}) under another headline`;
+        results.push(result(other.status === 'skipped' ? 'skipped' : 'near-duplicate', other, other.statusReason ?? reason));
         continue;
       }
       const copy: Document = {
