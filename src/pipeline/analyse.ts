@@ -25,6 +25,8 @@ export interface AnalyseOptions {
   /** Lexicons for in-process analysis (loaded when not given). */
   readonly lexicons?: Lexicons;
   readonly onProgress?: (analysed: number) => void;
+  /** Documents analysed and saved per transaction (default 500): each batch lands whole or not at all. */
+  readonly batchSize?: number;
 }
 
 export interface AnalyseSummary {
@@ -38,30 +40,37 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
   const started = performance.now();
   let documents = 0;
   let mentions = 0;
-  let pool: AnalysisPool | null = null;
+  // Assigned inside the batch transactions' callbacks, which TypeScript's narrowing does not follow.
+  let pool = null as AnalysisPool | null;
   let lexicons = options.lexicons ?? null;
   try {
     for (;;) {
-      const batch = await store.documents.pendingAnalysis(ANALYSIS_VERSION, BATCH);
-      if (batch.length === 0) break;
-      if (pool === null && lexicons === null) {
-        const wanted = options.workers ?? (batch.length >= Math.min(POOL_THRESHOLD, BATCH) ? undefined : 0);
-        if (wanted === 0) lexicons = loadLexicons();
-        else pool = new AnalysisPool(wanted);
-      }
-      const results = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
-      await store.transaction(async (tx) => {
-        await tx.mentions.save(results, ANALYSIS_VERSION);
+      // One transaction a batch: it holds the batch's documents, so analysers running at once on PostgreSQL each
+      // analyse other documents, and a batch that fails leaves them pending for the next run.
+      const results = await store.transaction(async (tx) => {
+        const batch = await tx.documents.takePending(ANALYSIS_VERSION, options.batchSize ?? BATCH);
+        if (batch.length === 0) return [];
+        if (pool === null && lexicons === null) {
+          const wanted = options.workers ?? (batch.length >= Math.min(POOL_THRESHOLD, options.batchSize ?? BATCH) ? undefined : 0);
+          if (wanted === 0) lexicons = loadLexicons();
+          else pool = new AnalysisPool(wanted);
+        }
+        const found = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
+        // Resolution reads the facts and incidents the batch can join and rewrites them: one analyser at a time.
+        await tx.documents.lockResolution();
+        await tx.mentions.save(found, ANALYSIS_VERSION);
         // Only the facts the batch's claims can join (by blocking key) are read and rewritten.
         await resolveFacts(
           tx.claims,
-          results.map((r) => r.documentId),
-          results.flatMap((r) => r.claims),
+          found.map((r) => r.documentId),
+          found.flatMap((r) => r.claims),
         );
         // Likewise the incidents the batch's events can join (by blocking key: type, country, week).
-        const dirty = await tx.events.save(results.map((r) => ({ documentId: r.documentId, events: r.events })));
-        await resolveIncidents(tx.events, await tx.events.memberEvents(results.map((r) => r.documentId)), dirty);
+        const dirty = await tx.events.save(found.map((r) => ({ documentId: r.documentId, events: r.events })));
+        await resolveIncidents(tx.events, await tx.events.memberEvents(found.map((r) => r.documentId)), dirty);
+        return found;
       });
+      if (results.length === 0) break;
       documents += results.length;
       mentions += results.reduce((n, r) => n + r.mentions.length, 0);
       options.onProgress?.(documents);

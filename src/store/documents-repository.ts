@@ -1,8 +1,11 @@
 /** @module Documents in the store: listing, lookup, near-copy candidates and inserts. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Document, DocumentFormat, DocumentStatus } from '../model/document.ts';
 import { CHUNK, chunks } from './chunks.ts';
 import type { Database, DocumentsTable } from './schema.ts';
+
+/** The advisory lock key that serialises resolution on PostgreSQL: "sitrep" in ASCII. */
+const RESOLUTION_LOCK = 0x736974726570;
 
 /** A document to insert, with its MinHash signature and LSH band keys (none for documents that are never near-copy targets). */
 export interface NewDocument {
@@ -77,7 +80,7 @@ export class DocumentsRepository {
     return counts;
   }
 
-  /** Stored documents whose analysis is older than `version`, oldest first. */
+  /** Stored documents whose analysis is older than `version`, oldest first (to analyse them: `takePending`). */
   async pendingAnalysis(version: number, limit: number): Promise<Document[]> {
     const rows = await this.#db
       .selectFrom('documents')
@@ -94,9 +97,37 @@ export class DocumentsRepository {
 /** Writing documents, inside a transaction. */
 export class DocumentWrites {
   readonly #trx: Transaction<Database>;
+  readonly #engine: 'sqlite' | 'postgres';
 
-  constructor(trx: Transaction<Database>) {
+  constructor(trx: Transaction<Database>, engine: 'sqlite' | 'postgres') {
     this.#trx = trx;
+    this.#engine = engine;
+  }
+
+  /**
+   * Takes up to `limit` stored documents whose analysis is older than `version`, oldest first, and holds them until the
+   * transaction ends: on PostgreSQL, analysers running at once each take other documents (rows another transaction
+   * holds are skipped) and one that dies lets its documents go. SQLite has one writer at a time, so it needs no hold.
+   */
+  async takePending(version: number, limit: number): Promise<Document[]> {
+    const query = this.#trx
+      .selectFrom('documents')
+      .selectAll()
+      .where('status', '=', 'stored')
+      .where('analysis_version', '<', version)
+      .orderBy('seq')
+      .limit(limit);
+    const rows = await (this.#engine === 'postgres' ? query.forUpdate().skipLocked() : query).execute();
+    return rows.map(toDocument);
+  }
+
+  /**
+   * Holds the store's resolution lock until the transaction ends, waiting for any other holder: what resolution reads and
+   * rewrites (facts, incidents) must not change under it. PostgreSQL takes a transaction-scoped advisory lock; SQLite
+   * already lets one transaction write at a time.
+   */
+  async lockResolution(): Promise<void> {
+    if (this.#engine === 'postgres') await sql`select pg_advisory_xact_lock(${RESOLUTION_LOCK})`.execute(this.#trx);
   }
 
   /** Stored documents with these ids. */

@@ -28,8 +28,8 @@ export class StoreTransaction {
   readonly events: EventWrites;
   readonly claims: ClaimWrites;
 
-  constructor(trx: Transaction<Database>) {
-    this.documents = new DocumentWrites(trx);
+  constructor(trx: Transaction<Database>, engine: Engine) {
+    this.documents = new DocumentWrites(trx, engine);
     this.mentions = new MentionWrites(trx);
     this.events = new EventWrites(trx);
     this.claims = new ClaimWrites(trx);
@@ -77,7 +77,7 @@ export class Store {
 
   /** Runs `work` in one transaction: if it throws, nothing it wrote remains. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.#db.transaction().execute((trx) => work(new StoreTransaction(trx)));
+    return this.#db.transaction().execute((trx) => work(new StoreTransaction(trx, this.engine)));
   }
 
   async close(): Promise<void> {

@@ -1,51 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { after, describe } from 'node:test';
-import pg from 'pg';
+import { NO_POSTGRES, postgresDatabases } from '../../../test/postgres-fixture.ts';
 import { eventsRepositoryCases } from '../events-repository.case.ts';
 import { storeCases } from '../store.case.ts';
-import type { Store } from '../store.ts';
-import { openPostgres } from './open-postgres.ts';
 
-/** The server the tests use; CI starts it (see .ci/run). */
-const ADMIN_URL = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-/** Set in CI, where a missing server is a failure, not a skip. */
-const REQUIRED = process.env.SITREP_REQUIRE_PG === '1';
-
-async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const problem = await reachable();
-if (problem && REQUIRED) throw new Error(`PostgreSQL is required (SITREP_REQUIRE_PG=1) but ${ADMIN_URL} is unreachable: ${problem}`);
-const skip = problem ? `skipped: no PostgreSQL at ${ADMIN_URL} (${problem}); set SITREP_TEST_PG to run it` : false;
-
-describe('PostgreSQL store', { skip }, () => {
-  const created: string[] = [];
-  const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
-  after(async () => {
-    for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-  const factory = {
-    async open() {
-      const name = `sitrep_test_${randomBytes(6).toString('hex')}`;
-      await admin.query(`create database ${name}`);
-      created.push(name);
-      const url = new URL(ADMIN_URL);
-      url.pathname = `/${name}`;
-      return openPostgres(url.toString());
-    },
-    reopen: (store: Store) => openPostgres(store.location),
-  };
-  storeCases(factory);
-  eventsRepositoryCases(factory);
+describe('PostgreSQL store', { skip: NO_POSTGRES }, () => {
+  const databases = postgresDatabases();
+  after(() => databases.dropAll());
+  storeCases(databases);
+  eventsRepositoryCases(databases);
 });
