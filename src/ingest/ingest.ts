@@ -90,6 +90,8 @@ async function ingestFrom(
   const results: IngestItemResult[] = [];
   let bytes = 0;
   await store.transaction(async (tx) => {
+    // Two ingests at once on PostgreSQL would each miss the other's copies and insert one report twice.
+    await tx.lock('ingest');
     let pending: PreparedDocument[] = [];
     for await (const input of inputs) {
       bytes += input.bytes;

@@ -57,7 +57,7 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
         }
         const found = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
         // Resolution reads the facts and incidents the batch can join and rewrites them: one analyser at a time.
-        await tx.documents.lockResolution();
+        await tx.lock('resolution');
         await tx.mentions.save(found, ANALYSIS_VERSION);
         // Only the facts the batch's claims can join (by blocking key) are read and rewritten.
         await resolveFacts(

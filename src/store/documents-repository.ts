@@ -1,11 +1,8 @@
 /** @module Documents in the store: listing, lookup, near-copy candidates and inserts. */
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Document, DocumentFormat, DocumentStatus } from '../model/document.ts';
 import { CHUNK, chunks } from './chunks.ts';
 import type { Database, DocumentsTable } from './schema.ts';
-
-/** The advisory lock key that serialises resolution on PostgreSQL: "sitrep" in ASCII. */
-const RESOLUTION_LOCK = 0x736974726570;
 
 /** A document to insert, with its MinHash signature and LSH band keys (none for documents that are never near-copy targets). */
 export interface NewDocument {
@@ -121,14 +118,6 @@ export class DocumentWrites {
     return rows.map(toDocument);
   }
 
-  /**
-   * Holds the store's resolution lock until the transaction ends, waiting for any other holder: what resolution reads and
-   * rewrites (facts, incidents) must not change under it. PostgreSQL takes a transaction-scoped advisory lock; SQLite
-   * already lets one transaction write at a time.
-   */
-  async lockResolution(): Promise<void> {
-    if (this.#engine === 'postgres') await sql`select pg_advisory_xact_lock(${RESOLUTION_LOCK})`.execute(this.#trx);
-  }
 
   /** Stored documents with these ids. */
   async byIds(ids: readonly string[]): Promise<Map<string, Document>> {

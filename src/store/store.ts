@@ -4,7 +4,7 @@
  * Each family of records has its own repository (reads) and writes class (inside a transaction), in its own file;
  * this file only wires them together.
  */
-import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { ClaimsRepository, ClaimWrites } from './claims-repository.ts';
 import { DocumentsRepository, DocumentWrites } from './documents-repository.ts';
 import { EventsRepository, EventWrites } from './events-repository.ts';
@@ -21,18 +21,40 @@ export type { MentionQuery, StoredMention } from './mentions-repository.ts';
 export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
 export type { DocumentSummary, SearchHit, SearchQuery, Snippet } from './search-repository.ts';
 
+/**
+ * Store-wide locks a transaction may hold until it ends: `ingest` while it looks up copies and inserts documents,
+ * `resolution` while it reads and rewrites the facts and incidents a batch joins.
+ */
+export type StoreLock = 'ingest' | 'resolution';
+
+/** PostgreSQL advisory lock keys: "sitrep" in ASCII, then the lock's number. */
+const LOCK_KEYS: Readonly<Record<StoreLock, number>> = { ingest: 0x7369747265700, resolution: 0x7369747265701 };
+
 /** What one transaction may write; everything in it lands together or not at all. */
 export class StoreTransaction {
   readonly documents: DocumentWrites;
   readonly mentions: MentionWrites;
   readonly events: EventWrites;
   readonly claims: ClaimWrites;
+  readonly #trx: Transaction<Database>;
+  readonly #engine: Engine;
 
   constructor(trx: Transaction<Database>, engine: Engine) {
+    this.#trx = trx;
+    this.#engine = engine;
     this.documents = new DocumentWrites(trx, engine);
     this.mentions = new MentionWrites(trx);
     this.events = new EventWrites(trx);
     this.claims = new ClaimWrites(trx);
+  }
+
+  /**
+   * Holds `lock` until the transaction ends, waiting while another transaction holds it: what the holder reads and
+   * then rewrites cannot change under it. PostgreSQL takes a transaction-scoped advisory lock; SQLite already lets one
+   * transaction write at a time.
+   */
+  async lock(lock: StoreLock): Promise<void> {
+    if (this.#engine === 'postgres') await sql`select pg_advisory_xact_lock(${LOCK_KEYS[lock]})`.execute(this.#trx);
   }
 }
 

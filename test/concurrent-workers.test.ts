@@ -1,6 +1,6 @@
 /**
- * Several analysers on one PostgreSQL store at once (a team's workers): the store ends as one analyser would leave it,
- * with no fact, incident or event twice.
+ * Several workers on one PostgreSQL store at once (a team's ingests and analysers): the store ends as one worker would
+ * leave it, with no document, fact, incident or event twice.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -14,20 +14,31 @@ import { NO_POSTGRES, postgresDatabases } from './postgres-fixture.ts';
 const SAMPLES = join(PROJECT_DIR, 'samples/reports');
 
 /**
- * What analysis leaves in a store, as comparable rows. Incidents are left out: which incidents events join depends on
- * the order batches are resolved in, which analysers running at once do not fix; `assertPartition` checks them.
+ * What analysis leaves in a store, as comparable rows: the claims and events read from each document. Which fact a
+ * claim and which incident an event joins depend on the order batches are resolved in, which analysers running at once
+ * do not fix; `assertPartitions` checks those.
  */
 async function contents(store: Store) {
-  const facts = await store.claims.facts({ limit: 10_000 });
+  const claims = await store.claims.list({ limit: 100_000 });
   const events = await store.events.list({ limit: 10_000 });
   return {
-    facts: facts.map((f) => `${f.id} ${f.status} ${[...f.claims].sort().join(',')}`).sort(),
+    claims: claims.map((c) => `${c.id} ${c.documentId} ${c.span.start}`).sort(),
     events: events.map((e) => `${e.id} ${e.documentId} ${e.type} ${e.span.start}`).sort(),
   };
 }
 
-/** Every event that happened (not denied, hypothetical or future) in exactly one incident, which lists it. */
-async function assertPartition(store: Store): Promise<void> {
+/**
+ * Every claim in exactly one fact and every event that happened (not denied, hypothetical or future) in exactly one
+ * incident, each listed by it: nothing resolved twice or lost.
+ */
+async function assertPartitions(store: Store): Promise<void> {
+  const claims = await store.claims.list({ limit: 100_000 });
+  const facts = new Map((await store.claims.facts({ limit: 100_000 })).map((f) => [f.id, f]));
+  const factMembers = [...facts.values()].flatMap((f) => f.claims);
+  assert.equal(new Set(factMembers).size, factMembers.length, 'no claim in two facts');
+  assert.deepEqual([...factMembers].sort(), claims.map((c) => c.id).sort(), 'every claim in a fact');
+  for (const c of claims) assert.ok(c.factId && facts.get(c.factId)?.claims.includes(c.id), `${c.id} is listed by its fact`);
+
   const events = await store.events.list({ limit: 10_000 });
   const incidents = new Map((await store.events.incidents({ limit: 10_000 })).map((i) => [i.id, i]));
   const members = [...incidents.values()].flatMap((i) => i.events);
@@ -41,11 +52,22 @@ async function assertPartition(store: Store): Promise<void> {
   }
 }
 
-describe('analysers running at once on one PostgreSQL store', { skip: NO_POSTGRES }, () => {
+describe('workers running at once on one PostgreSQL store', { skip: NO_POSTGRES }, () => {
   const databases = postgresDatabases();
   after(() => databases.dropAll());
 
-  it('leave the facts and events one analyser leaves, each event in one incident', async () => {
+  it('ingesting the same reports store each once', async () => {
+    const first = await databases.open();
+    const second = await databases.reopen(first);
+    const [a, b] = await Promise.all([ingest(first, [SAMPLES]), ingest(second, [SAMPLES])]);
+    const stored = (await first.documents.list()).length;
+    const [earlier, later] = a.counts.unchanged === 0 ? [a, b] : [b, a];
+    assert.equal(earlier.counts.stored + earlier.counts['near-duplicate'] + earlier.counts.duplicate, stored);
+    assert.equal(later.counts.unchanged, stored, 'the later ingest finds every report already stored');
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('analysers read the claims and events one analyser reads, and resolve each once', async () => {
     const alone = await databases.open();
     await ingest(alone, [SAMPLES]);
     await analyse(alone, { workers: 0, batchSize: 3 });
@@ -63,7 +85,7 @@ describe('analysers running at once on one PostgreSQL store', { skip: NO_POSTGRE
     );
     assert.ok(runs.filter((r) => r.documents > 0).length >= 2, `the analysers shared the work: ${runs.map((r) => r.documents)}`);
     assert.deepEqual(await contents(shared), expected);
-    await assertPartition(shared);
+    await assertPartitions(shared);
     for (const store of [shared, ...others]) await store.close();
   });
 });
