@@ -206,7 +206,7 @@ describe('sitrep incidents, incident and export (a real process)', () => {
       .map((l) => JSON.parse(l));
     const shown = sitrep(['--db', db, 'incident', toledo.id.slice(0, 8)]);
     assert.equal(shown.code, 0, shown.stderr);
-    assert.match(shown.stdout, /killed:\s+1 \[fuse\/latest-report\]/);
+    assert.match(shown.stdout, /killed:\s+1 \[fuse\/most-reports\]/);
     assert.match(shown.stdout, /blade-1 — Toledo Blade, published 2024-03-09/);
     assert.match(shown.stdout, /"Police in Toledo, Ohio, identified the man who was shot and killed on Elm Street/);
     assert.equal(sitrep(['--db', db, 'incident', 'no-such-incident']).code, 2);

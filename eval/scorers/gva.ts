@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { distanceKm } from '../../src/extract/events/merge-drafts.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import type { Event } from '../../src/model/event.ts';
+import type { Incident } from '../../src/model/incident.ts';
 import { mainViolentEvent } from '../../src/extract/events/score-salience.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -185,7 +186,26 @@ const gva: Scorer = {
         if (page.length < 5000) break;
       }
       const salient = await salientViolentEvents(store);
-      const tally = { scored: 0, noEvent: 0, killed: 0, injured: 0, dateExact: 0, dateWithin1: 0, city: 0, state: 0, within10km: 0 };
+      // The incident each main event joined: what a user reads in the incident table, fused over its reports.
+      const incidentOf = new Map<string, Incident>();
+      for (let offset = 0; ; offset += 5000) {
+        const page = await store.events.incidents({ limit: 5000, offset });
+        for (const incident of page) incidentOf.set(incident.id, incident);
+        if (page.length < 5000) break;
+      }
+      const tally = {
+        scored: 0,
+        noEvent: 0,
+        killed: 0,
+        injured: 0,
+        incidentKilled: 0,
+        incidentInjured: 0,
+        dateExact: 0,
+        dateWithin1: 0,
+        city: 0,
+        state: 0,
+        within10km: 0,
+      };
       const errors: Record<'killed' | 'injured' | 'date' | 'city', string[]> = { killed: [], injured: [], date: [], city: [] };
       const rows: string[] = [];
       const cluster = new Map<string, string>();
@@ -228,6 +248,9 @@ const gva: Scorer = {
             },
           }),
         );
+        const incident = event.incidentId ? incidentOf.get(event.incidentId) : undefined;
+        if ((incident ? (incident.killed?.best ?? 0) : killed) === d.gold.num_killed) tally.incidentKilled++;
+        if ((incident ? (incident.injured?.best ?? 0) : injured) === d.gold.num_injured) tally.incidentInjured++;
         if (killed === d.gold.num_killed) tally.killed++;
         else errors.killed.push(`${d.doc_id.slice(0, 8)} got ${killed} gold ${d.gold.num_killed}`);
         if (injured === d.gold.num_injured) tally.injured++;
@@ -271,6 +294,16 @@ const gva: Scorer = {
           value: round(tally.injured / n),
           target: { value: 0.8, higherIsBetter: true },
           detail: `${tally.injured}/${tally.scored}`,
+        },
+        {
+          metric: "killed exact, the event's incident",
+          value: round(tally.incidentKilled / n),
+          detail: `${tally.incidentKilled}/${tally.scored}: the fused best of the incident the main event joined`,
+        },
+        {
+          metric: "injured exact, the event's incident",
+          value: round(tally.incidentInjured / n),
+          detail: `${tally.incidentInjured}/${tally.scored}`,
         },
         { metric: 'date exact', value: round(tally.dateExact / n), detail: `${tally.dateExact}/${tally.scored}` },
         {
