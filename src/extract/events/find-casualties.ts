@@ -102,6 +102,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure && isAnotherBesideTheDead(figure, figures)) {
+      // "Three people were killed and another injured": the one more is more than the dead, and the first one hurt.
+      figures.push({ ...figure, category: 'injured', additional: false, rule: 'casualty/another-beside-dead' });
     } else if (figure) {
       figures.push(figure);
       const another = anotherLikewise(frame, figure, match.end);
@@ -145,6 +148,16 @@ function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: Casual
   for (let i = figure.at - 1; i >= Math.max(last.at + 1, figure.at - 4); i--)
     if (keys[i] === 'others' || keys[i] === 'other') return !(keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? ''));
   return false;
+}
+
+/**
+ * Whether "another" hurt or shot is one more than the dead just counted in its sentence, with no one counted as hurt
+ * before it there: "a man was killed and another wounded" tells one hurt, not one more than some other count of hurt.
+ */
+function isAnotherBesideTheDead(figure: CasualtyFigure, figures: readonly CasualtyFigure[]): boolean {
+  if (!figure.additional || figure.absent || (figure.category !== 'injured' && figure.category !== 'shot')) return false;
+  const before = figures.filter((f) => f.sentence === figure.sentence && !f.absent);
+  return before.some((f) => f.category === 'killed') && !before.some((f) => f.category === 'injured' || f.category === 'shot');
 }
 
 /**
@@ -662,7 +675,8 @@ function countBefore(
     const key = keys[i] as string;
     // "One of them died", "one of the victims".
     if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one-of' };
-    if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to)) {
+    // Not "the victims", "their children": a plural noun after "the" counts no one in particular.
+    if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to) && !isPluralAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
       for (let k = i - 1; k >= start + 1; k--) {
@@ -765,6 +779,17 @@ function isRank(keys: readonly string[], at: number, to: number): boolean {
 /** A person noun within a few tokens ("a man", "a 17-year-old boy", "one teenage girl"). */
 function isPersonAhead(keys: readonly string[], from: number, to = from + 7): boolean {
   for (let i = from; i < Math.min(to, from + 7); i++) if (PERSON_NOUNS.has(keys[i] as string)) return true;
+  return false;
+}
+
+/** Whether the first person phrase ahead ends in a plural noun: "the victims", "the two brothers"; not "the police officer". */
+function isPluralAhead(keys: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < Math.min(to, from + 7); i++) {
+    if (!PERSON_NOUNS.has(keys[i] as string)) continue;
+    let head = i;
+    while (head + 1 < to && PERSON_NOUNS.has(keys[head + 1] as string)) head++;
+    return !isSingularPerson(keys[head] as string);
+  }
   return false;
 }
 

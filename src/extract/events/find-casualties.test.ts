@@ -1,0 +1,48 @@
+/** @module Tests of casualty figures read one sentence at a time: what each figure counts, and phrasings that count no one. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadLexicons, understand } from '../../understand/understand.ts';
+import { createDocumentFrame } from './document-frame.ts';
+import { defaultEventLexicon } from './event-lexicon.ts';
+import { findCasualties, type CasualtyFigure } from './find-casualties.ts';
+
+const lexicons = loadLexicons();
+const published = { start: '2024-03-12', end: '2024-03-12' };
+
+/** The figures of a text we write, read through the real understanding stage. */
+function figuresOf(text: string): CasualtyFigure[] {
+  const mentions = understand({ text, published }, lexicons);
+  return findCasualties(createDocumentFrame({ documentId: 'doc', text, published }, mentions), defaultEventLexicon());
+}
+
+/** A figure as "category low" with "+" where it is additional, and the casualty word it was read at. */
+function describeFigures(text: string): string[] {
+  const mentions = understand({ text, published }, lexicons);
+  const frame = createDocumentFrame({ documentId: 'doc', text, published }, mentions);
+  return findCasualties(frame, defaultEventLexicon())
+    .filter((f) => !f.absent)
+    .map((f) => `${f.category} ${f.low}${f.additional ? '+' : ''} ${frame.view.keys[f.at]}`);
+}
+
+describe('casualty figures', () => {
+  const cases: Array<[string, string[]]> = [
+    // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
+    ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
+    ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // Beside others already counted as hurt, "another" is one more.
+    ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 2 wounded', 'injured 1+ hurt']],
+    // A plural noun after "the" counts no one in particular; a singular one counts one.
+    ['The victims were listed in stable condition after the shooting in Akron.', []],
+    ['The police officer was listed in stable condition after the shooting in Akron.', ['injured 1 stable']],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => assert.deepEqual(describeFigures(text), expected));
+  }
+});
+
+describe('phrasings that count no one', () => {
+  const negatives: Array<[string, string]> = [];
+  for (const [text, why] of negatives) {
+    it(`no figure: ${why}`, () => assert.deepEqual(figuresOf(text).filter((f) => !f.absent), []));
+  }
+});
