@@ -34,6 +34,12 @@ describe('casualty figures', () => {
     // A plural noun after "the" counts no one in particular; a singular one counts one.
     ['The victims were listed in stable condition after the shooting in Akron.', []],
     ['The police officer was listed in stable condition after the shooting in Akron.', ['injured 1 stable']],
+    // The dead follow "of" in "the bodies of", a comma joining singular phrases as "and" does.
+    ['Deputies found the bodies of a 6-year-old boy, a man and a woman in a home in Akron.', ['killed 3 bodies']],
+    // The subject of an active "shot" fired; its object is the one hurt.
+    ['Police said he shot a cashier during the robbery in Akron.', ['shot 1 shot']],
+    ['Police said the man who shot the clerk drove off in a gray car.', ['shot 1 shot']],
+    ['A boy shot himself in the hand in Akron on Saturday.', ['shot 1 shot']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(describeFigures(text), expected));
@@ -41,8 +47,20 @@ describe('casualty figures', () => {
 });
 
 describe('phrasings that count no one', () => {
-  const negatives: Array<[string, string]> = [];
+  const negatives: Array<[string, string]> = [
+    ['Neighbors said the cashier could have been killed by the stray round in Akron.', 'a possibility'],
+    ['She told deputies she feared he would hurt her and the children.', 'a fear of harm'],
+    ['He had threatened to hurt his roommate, the records in Akron say.', 'a threat'],
+    ['The couple pleaded not guilty to a charge of injury to a child in Akron.', 'the name of a charge'],
+    ['He was charged with causing serious bodily injury in Akron.', 'the name of a charge'],
+    ['His brother said the teenager hurt nobody.', 'nobody is the object'],
+    ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
+  ];
   for (const [text, why] of negatives) {
-    it(`no figure: ${why}`, () => assert.deepEqual(figuresOf(text).filter((f) => !f.absent), []));
+    it(`no figure: ${why}`, () =>
+      assert.deepEqual(
+        figuresOf(text).filter((f) => !f.absent),
+        [],
+      ));
   }
 });

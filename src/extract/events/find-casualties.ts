@@ -245,6 +245,7 @@ function readFigure(
     return { ...base, category, low: 0, high: 0, absent: true, additional: false, rule: 'casualty/absent' };
   }
   if (cue === 'any') return null;
+  if (isHypothetical(keys, sentenceStart, start) || isChargeName(keys, start, end) || isObjectNegated(keys, end)) return null;
   // "sent four people to the hospital", "put two in the hospital": injured only where a hospital follows.
   if (HOSPITAL_VERBS.has(keys[start] as string)) {
     const object = countAfter(frame, end);
@@ -277,6 +278,30 @@ function readFigure(
   if (cue === 'killed' && (key === 'deadly' || key === 'fatal') && keys[end - 1] === 'shooting' && end - start === 2)
     return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/deadly-shooting' };
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
+  // "He also shot at the crowd", "the man who shot Williams": the subject of an active "shot" is the one who fired;
+  // only an object counts, and "shot at" has none.
+  const shooterSubject = !passive && (key === 'shot' || key === 'shoots') && end - start === 1 && isShooterBefore(keys, start);
+  if (shooterSubject && !/^(himself|herself)$/.test(keys[end] ?? '')) {
+    if (keys[end] === 'at') return null;
+    const object = countAfter(frame, end);
+    return object && !object.perpetrator
+      ? { ...base, category: 'shot', low: object.low, high: object.high, absent: false, additional: false, rule: 'casualty/shot-object' }
+      : null;
+  }
+  // "the bodies of a man and a woman": the dead follow "of".
+  if (key === 'bodies' && keys[end] === 'of' && end - start === 1) {
+    const object = countAfter(frame, end + 1);
+    if (object)
+      return {
+        ...base,
+        category: 'killed',
+        low: object.low,
+        high: object.high,
+        absent: false,
+        additional: false,
+        rule: 'casualty/bodies-of',
+      };
+  }
   // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
   // ("the man was struck by a car").
   // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
@@ -431,6 +456,41 @@ function negated(keys: readonly string[], from: number, to: number): boolean {
   return false;
 }
 
+// Words that make what follows a possibility, not a happening: "could have been killed", "he will hurt me".
+const MODALS: ReadonlySet<string> = new Set(words('would could will should can might'));
+const MODAL_GLUE: ReadonlySet<string> = new Set(words('have be been not never also easily'));
+
+/** Whether a casualty word is only a possibility: "could have been killed", "afraid he would hurt her", "threatened to hurt". */
+function isHypothetical(keys: readonly string[], sentenceStart: number, at: number): boolean {
+  if (keys[at] === 'hurt' && keys[at - 1] === 'to') return true;
+  let i = at - 1;
+  while (i >= sentenceStart && i >= at - 3 && MODAL_GLUE.has(keys[i] as string)) i--;
+  return i < at - 1 || keys[at] === 'hurt' ? i >= sentenceStart && MODALS.has(keys[i] as string) : false;
+}
+
+/** Whether an injury word names a crime one is charged with: "injury to a child", "serious bodily injury". */
+function isChargeName(keys: readonly string[], start: number, end: number): boolean {
+  if (!/^(injury|injuries)$/.test(keys[start] ?? '') || end - start !== 1) return false;
+  if (keys[start - 1] === 'bodily') return true;
+  const after = keys.slice(end, end + 3);
+  return after[0] === 'to' && (/^(child|minor|children|minors)$/.test(after[1] ?? '') || /^(child|minor)$/.test(after[2] ?? ''));
+}
+
+/** Whether an active casualty word has nobody for its object: "never hurt anybody", "hurt no one". */
+function isObjectNegated(keys: readonly string[], end: number): boolean {
+  return /^(nobody|anybody|anyone|noone)$/.test(keys[end] ?? '') || (keys[end] === 'no' && keys[end + 1] === 'one');
+}
+
+// Who fires a shot, where they stand right before an active "shot": "he shot", "the gunman who shot".
+const SHOOTERS: ReadonlySet<string> = new Set(words('he she they who i we'));
+
+/** Whether the word before an active "shot" (past an adverb) is one who fires: "he also shot", "who shot". */
+function isShooterBefore(keys: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (/ly$/.test(keys[i] as string) || /^(also|then|just|later|first)$/.test(keys[i] as string))) i--;
+  return SHOOTERS.has(keys[i] ?? '');
+}
+
 interface Count {
   readonly low: number;
   readonly high: number | null;
@@ -478,7 +538,7 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (keys[at - 1] === 'old' && isCapitalised(frame, at)) return { low: 1, high: 1, end: at + 1 };
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
-    const nouns = singularNouns(keys, from, from + 12);
+    const nouns = singularNouns(keys, from, from + 16);
     if (nouns.count > 0) {
       // "killed a police officer and three other people": a count joined after the singular ones adds to them.
       const more =
@@ -513,7 +573,9 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
       // "a police officer": one person named by two nouns.
       while (isSingularPerson(keys[i + 1] ?? '')) i++;
       end = i + 1;
-      if (keys[i + 1] !== 'and') break;
+      // "an 8-year-old child, a man and a woman": a comma before another singular phrase joins it as "and" does.
+      const commaJoins = keys[i + 1] === ',' && /^(a|an)$/.test(keys[i + 2] ?? '') && isPersonAhead(keys, i + 3, i + 8);
+      if (keys[i + 1] !== 'and' && !commaJoins) break;
       i++;
     } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key) || key.endsWith('ing')) break;
   }
