@@ -40,6 +40,12 @@ describe('casualty figures', () => {
     ['Police said he shot a cashier during the robbery in Akron.', ['shot 1 shot']],
     ['Police said the man who shot the clerk drove off in a gray car.', ['shot 1 shot']],
     ['A boy shot himself in the hand in Akron on Saturday.', ['shot 1 shot']],
+    // Shots told of one attack; counts joined across a verb are two objects, not one.
+    [
+      'Police in Akron are looking into shootings that killed two men and left two others injured.',
+      ['killed 2 killed', 'injured 2 injured'],
+    ],
+    ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(describeFigures(text), expected));
@@ -55,6 +61,8 @@ describe('phrasings that count no one', () => {
     ['He was charged with causing serious bodily injury in Akron.', 'the name of a charge'],
     ['His brother said the teenager hurt nobody.', 'nobody is the object'],
     ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
+    ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
+    ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

@@ -61,7 +61,8 @@ const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
 const ACTIVE_FORMS: ReadonlySet<string> = new Set(
   words(
-    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took',
+    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took ' +
+      'hospitalized hospitalizing hurt',
   ),
 );
 // "fatal shootings of four people", "the death of a man": the count follows the noun's "of".
@@ -90,7 +91,13 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     }
     const read = readFigure(frame, match.value, at, match.end, previousEnd);
     // "165 people were murdered in the city last year": a tally over a period, not one attack's toll.
-    const figure = read && read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence) ? null : read;
+    // "Eight others were wounded in shootings across the city overnight": a toll summed over several attacks.
+    const figure =
+      read &&
+      ((read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence)) ||
+        (read.low >= 2 && sentenceTellsRoundup(frame, read.sentence)))
+        ? null
+        : read;
     const last = figures.at(-1);
     if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
@@ -135,6 +142,21 @@ function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
     if (key === 'annually' || key === 'alone' || (key === 'so' && keys[i + 1] === 'far')) return true;
     if (PERIOD_UNITS.has(key) && PERIOD_BEFORE.has(keys[i - 1] ?? '')) return true;
     if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence sums several attacks: "in separate shootings", "in shootings across the city", "citywide". */
+function sentenceTellsRoundup(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  const keys = frame.view.keys;
+  for (let i = span.start; i < span.end; i++) {
+    const key = keys[i] as string;
+    if (key === 'citywide' || (key === 'separate' && /^(shootings|incidents|attacks)$/.test(keys[i + 1] ?? ''))) return true;
+    // Not "the shootings", "Saturday's shootings that killed two": shots told of one attack.
+    if (key === 'shootings' && !/^(the|these|those|both|'s|’s|s)$/.test(keys[i - 1] ?? '') && !/^(that|which)$/.test(keys[i + 1] ?? ''))
+      return true;
   }
   return false;
 }
@@ -855,10 +877,12 @@ function isPluralAhead(keys: readonly string[], from: number, to: number): boole
   return false;
 }
 
+/** Whether two phrases are joined by "and" or a comma: "two men and three women", not "killed two men and left two others". */
 function joinedByAnd(keys: readonly string[], from: number, to: number): boolean {
   if (to - from > 3) return false;
-  for (let i = from; i < to; i++) if (keys[i] === 'and' || keys[i] === ',') return true;
-  return false;
+  const between = keys.slice(from, to);
+  if (between.some((k) => ACTIVE_FORMS.has(k) || INTRANSITIVE.has(k))) return false;
+  return between.some((k) => k === 'and' || k === ',');
 }
 
 /** Whether a number is one of the ages after "ages" or "aged": "ages 54, 33 and 26". */
