@@ -45,6 +45,8 @@ describe('casualty figures', () => {
       'Police in Akron are looking into shootings that killed two men and left two others injured.',
       ['killed 2 killed', 'injured 2 injured'],
     ],
+    // The one hurt who died in the same sentence is one person, dead.
+    ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 critical']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
   ];
   for (const [text, expected] of cases) {
@@ -63,6 +65,9 @@ describe('phrasings that count no one', () => {
     ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],
+    ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
+    ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
+    ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

@@ -31,7 +31,7 @@ const NEGATION_GLUE: ReadonlySet<string> = new Set(
   words(
     'one else other others people person was were is are been be being has have had did do does reported seriously appear appeared ' +
       'appears seem seemed to caused cause any further additional immediate immediately reports serious major officers officer deputies ' +
-      'civilians bystanders students children injuries injured else believed thought',
+      'civilians bystanders students children injuries injured else believed thought of the them those these victims',
   ),
 );
 // A subject search stops at these: what precedes them is another clause's business.
@@ -106,6 +106,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isSelfInflictedDeath(figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
+    } else if (figure && last && isSameOneDied(figure, last)) {
+      // "He was taken to a hospital in critical condition, where he died": the one hurt is the one who died.
+      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
@@ -144,6 +147,21 @@ function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
     if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
   }
   return false;
+}
+
+/** Whether a death told of "he" or "she" is that of the one person its sentence just counted as shot or hurt. */
+function isSameOneDied(figure: CasualtyFigure, last: CasualtyFigure): boolean {
+  return (
+    figure.category === 'killed' &&
+    figure.refersBack === true &&
+    figure.low === 1 &&
+    !figure.additional &&
+    last.sentence === figure.sentence &&
+    (last.category === 'injured' || last.category === 'shot') &&
+    last.low === 1 &&
+    !last.absent &&
+    !last.additional
+  );
 }
 
 /** Whether a sentence sums several attacks: "in separate shootings", "in shootings across the city", "citywide". */
@@ -268,6 +286,17 @@ function readFigure(
   }
   if (cue === 'any') return null;
   if (isHypothetical(keys, sentenceStart, start) || isChargeName(keys, start, end) || isObjectNegated(keys, end)) return null;
+  // "A child was hurt in a rollover": a crash's hurt, where no gunfire is told. Not its dead: a chase or a shot driver
+  // that ends in a crash is the archive's too.
+  if (
+    cue === 'injured' &&
+    sentenceTellsCrash(frame, sentence) &&
+    !sentenceTellsGunfire(frame, sentence) &&
+    !keys.slice(start, end).some(isGunWord)
+  )
+    return null;
+  // "treated for smoke inhalation", "treated for dog bites": hurt by something other than the attack.
+  if (keys[start] === 'treated' && keys[start + 1] === 'for' && keys.slice(end, end + 4).some((k) => OTHER_HARMS.has(k))) return null;
   // "sent four people to the hospital", "put two in the hospital": injured only where a hospital follows.
   if (HOSPITAL_VERBS.has(keys[start] as string)) {
     const object = countAfter(frame, end);
@@ -450,6 +479,22 @@ const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire
 function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
   const span = frame.sentences[sentence];
   return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
+}
+
+const CRASH_WORDS: ReadonlySet<string> = new Set(words('crash crashed crashes wreck collision collided rollover overturned'));
+// What else a person is treated for: not the wounds the archive counts.
+const OTHER_HARMS: ReadonlySet<string> = new Set(
+  words('shock smoke inhalation bites bite cuts cut broken exhaustion anxiety pains pain burns abrasions scrapes bruises dehydration'),
+);
+
+function sentenceTellsCrash(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => CRASH_WORDS.has(k));
+}
+
+/** A word of the gun itself: "shot", "gunshot", "shooting". */
+function isGunWord(key: string): boolean {
+  return /^(shot|shots|shoots|gunshot|gunshots|shooting|gunfire|bullet|bullets)$/.test(key);
 }
 
 const VEHICLE_WORDS: ReadonlySet<string> = new Set(words('car vehicle truck suv van train bus motorcycle driver'));
