@@ -45,6 +45,12 @@ describe('casualty figures', () => {
       'Police in Akron are looking into shootings that killed two men and left two others injured.',
       ['killed 2 killed', 'injured 2 injured'],
     ],
+    // A participle after a pause counts its object, never the ones who fired; "one" and a missed name count one.
+    ['Two gunmen opened fire at the bar, killing one guest and wounding four others.', ['killed 1 killing', 'injured 4 wounding']],
+    ['Gunmen fired on the car, killing Tashawn and wounding three others.', ['killed 1 killing', 'injured 3 wounding']],
+    ['A stray round struck the porch, fatally injuring a man.', ['killed 1 fatally']],
+    // An object is found within its sentence only.
+    ['The shooting left one dead, four injured. Marlow said the club will close.', ['killed 1 dead', 'injured 4 injured']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 critical']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
@@ -63,6 +69,7 @@ describe('phrasings that count no one', () => {
     ['He was charged with causing serious bodily injury in Akron.', 'the name of a charge'],
     ['His brother said the teenager hurt nobody.', 'nobody is the object'],
     ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
+    ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],
     ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],

@@ -322,9 +322,14 @@ function readFigure(
         }
       : null;
   }
+  // "fatally injuring a man": a death, told by "fatally".
+  if (cue === 'injured' && keys[start - 1] === 'fatally') return null;
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
+  // "a non-fatal shooting": no one died.
+  if ((key === 'fatal' || key === 'deadly') && (keys[start - 1] === 'non' || (keys[start - 1] === '-' && keys[start - 2] === 'non')))
+    return null;
   // "investigating a deadly shooting": someone died, however many the rest of the report says.
   if (cue === 'killed' && (key === 'deadly' || key === 'fatal') && keys[end - 1] === 'shooting' && end - start === 2)
     return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/deadly-shooting' };
@@ -381,7 +386,13 @@ function readFigure(
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
     // "the shooting of a 15-year-old boy": the one shot follows "of".
-    const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
+    // "fatally injuring a man", "fatally striking two": the dead follow the verb after "fatally".
+    const objectAt =
+      (key === 'shooting' && keys[end] === 'of' && end - start === 1) ||
+      (key === 'fatally' && end - start === 1 && /ing$/.test(keys[end] ?? ''))
+        ? end + 1
+        : end;
+    const object = countAfter(frame, objectAt);
     if (object) {
       const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
       return {
@@ -403,6 +414,9 @@ function readFigure(
     if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
+    // "Two men fired shots, killing one and wounding ...", ", injuring several": the subject of a participle after a
+    // pause is the one who fired, not the people hurt.
+    if (key.endsWith('ing') && keys[start - 1] === ',') return null;
   }
   // "Four shooting victims were found": the count is read with the casualty word inside its noun.
   if (key === 'shooting' && /^victims?$/.test(keys[end] ?? '')) {
@@ -578,8 +592,9 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
 
 function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
   const keys = frame.view.keys;
-  // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause.
-  if (!/^[a-z0-9]/.test(keys[from] ?? '')) return null;
+  // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause,
+  // and within its sentence.
+  if (!/^[a-z0-9]/.test(keys[from] ?? '') || frame.sentenceOf[from] !== frame.sentenceOf[from - 1]) return null;
   const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
@@ -626,8 +641,23 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
+  // "killing one of them", "killing one visitor".
+  if (keys[from] === 'one' && /^[a-z]+$/.test(keys[from + 1] ?? '')) return { low: 1, high: 1, end: from + 2 };
+  // "killing Selmon and injuring three": a capitalised word the name finder missed, where no place, date or group is.
+  // Not in a headline's title case ("Four Injured In Shooting"), where every word is capitalised.
+  if (
+    isCapitalised(frame, from) &&
+    !isCapitalised(frame, from - 1) &&
+    isUnplacedName(frame, from) &&
+    /^[a-z]+$/.test(keys[from] ?? '') &&
+    !PERSON_NOUNS.has(keys[from] ?? '') &&
+    !FUNCTION_WORDS.has(keys[from] ?? '')
+  )
+    return { low: 1, high: 1, end: from + 1 };
   return null;
 }
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(words('in on at of for to by with and or the a an after before during near'));
 
 /** Singular person phrases from `from`, joined by "and" ("his wife and son", "a man and a woman"): how many, and where they end. */
 function singularNouns(keys: readonly string[], from: number, limit: number): { count: number; end: number } {
