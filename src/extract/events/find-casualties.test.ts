@@ -51,6 +51,14 @@ describe('casualty figures', () => {
     ['A stray round struck the porch, fatally injuring a man.', ['killed 1 fatally']],
     // An object is found within its sentence only.
     ['The shooting left one dead, four injured. Marlow said the club will close.', ['killed 1 dead', 'injured 4 injured']],
+    // Wound phrases the fixed phrases miss, and a count carried to hospital.
+    ['Officers found four victims suffering from apparent gunshot wounds outside the store.', ['shot 4 suffering']],
+    ['Two adults walked into the hospital with non-life threatening gunshot wounds.', ['shot 2 with']],
+    ['Five people, including an infant, were rushed to the hospital after the shooting in Akron.', ['injured 5 rushed']],
+    // An "and" far before the person is no list of people; ages "of age" count no one.
+    ['Officers arrived and found a woman with a gunshot wound in Akron.', ['shot 1 with']],
+    ['Two girls, 13 and 16 years of age, were wounded in Akron.', ['injured 2 wounded']],
+    ['A boy, 15, and two girls were wounded in Akron.', ['injured 3 wounded']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 critical']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
@@ -69,6 +77,8 @@ describe('phrasings that count no one', () => {
     ['He was charged with causing serious bodily injury in Akron.', 'the name of a charge'],
     ['His brother said the teenager hurt nobody.', 'nobody is the object'],
     ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
+    ['A man was taken to the hospital after the shooting in Akron.', 'one carried to hospital may have died there'],
+    ['Three people were taken to the hospital after a crash on Elm Street in Akron.', "a crash's hurt"],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

@@ -80,16 +80,14 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const figures: CasualtyFigure[] = [];
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
-    if (!lexicon.casualty.starts(view, at)) {
+    const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
+    const phrase =
+      match ?? woundPhraseAt(view.keys, at) ?? transportAt(view.keys, at, frame.sentences[frame.sentenceOf[at] as number]?.end ?? 0);
+    if (phrase === null) {
       at++;
       continue;
     }
-    const match = lexicon.casualty.match(view, at);
-    if (match === null) {
-      at++;
-      continue;
-    }
-    const read = readFigure(frame, match.value, at, match.end, previousEnd);
+    const read = readFigure(frame, phrase.value, at, phrase.end, previousEnd);
     // "165 people were murdered in the city last year": a tally over a period, not one attack's toll.
     // "Eight others were wounded in shootings across the city overnight": a toll summed over several attacks.
     const figure =
@@ -99,7 +97,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
         ? null
         : read;
     const last = figures.at(-1);
-    if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
+    if (figure && isWoundOfTheDead(frame, figure, last, phrase.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
     } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
       // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
@@ -117,17 +115,53 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       figures.push({ ...figure, category: 'injured', additional: false, rule: 'casualty/another-beside-dead' });
     } else if (figure) {
       figures.push(figure);
-      const another = anotherLikewise(frame, figure, match.end);
+      const another = anotherLikewise(frame, figure, phrase.end);
       if (another) figures.push(another);
-    } else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
+    } else if (phrase.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
       figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
     }
-    previousEnd = match.end;
-    at = match.end;
+    // A carrying to hospital that counts no one leaves the subject to the death told after it ("was taken to a
+    // hospital and later died").
+    if (read !== null || phrase.value !== 'transported') previousEnd = phrase.end;
+    at = phrase.end;
   }
   return figures;
+}
+
+// What may stand between "with" and "gunshot wounds": "with non-life threatening gunshot wounds", "suffering from
+// apparent gunshot wounds".
+const WOUND_LEADS: ReadonlySet<string> = new Set(words('with suffering suffered sustained sustaining suffer sustain'));
+const WOUND_GLUE: ReadonlySet<string> = new Set(
+  words(
+    'from non - life threatening life-threatening apparent multiple serious minor critical single several possible what appeared to be a an',
+  ),
+);
+
+/** "with non-life threatening gunshot wounds": a wound phrase the lexicon's fixed phrases miss, read as one shot. */
+function woundPhraseAt(keys: readonly string[], at: number): { value: 'shot'; end: number } | null {
+  if (!WOUND_LEADS.has(keys[at] ?? '')) return null;
+  for (let i = at + 1; i < Math.min(keys.length, at + 8); i++) {
+    const key = keys[i] as string;
+    if ((key === 'gunshot' || key === 'gunshots') && /^wounds?$/.test(keys[i + 1] ?? '')) return { value: 'shot', end: i + 2 };
+    if (!WOUND_GLUE.has(key)) return null;
+  }
+  return null;
+}
+
+const TRANSPORT_VERBS: ReadonlySet<string> = new Set(words('rushed taken transported driven flown airlifted'));
+
+/** "were rushed to the hospital", "were taken to Mercy Medical Center": people carried to a hospital, read as hurt. */
+function transportAt(keys: readonly string[], at: number, sentenceEnd: number): { value: 'transported'; end: number } | null {
+  if (!TRANSPORT_VERBS.has(keys[at] ?? '') || keys[at + 1] !== 'to' || !AUXILIARIES.has(keys[at - 1] ?? '')) return null;
+  for (let i = at + 2; i < Math.min(sentenceEnd, at + 9); i++) {
+    const key = keys[i] as string;
+    if (key === 'hospital' || key === 'hospitals' || (key === 'medical' && keys[i + 1] === 'center'))
+      return { value: 'transported', end: at + 1 };
+    if (STOPS.has(key) || key === '.') return null;
+  }
+  return null;
 }
 
 // A toll this large told beside a period is a city's or a year's tally.
@@ -270,7 +304,7 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
 
 function readFigure(
   frame: DocumentFrame,
-  cue: 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any',
+  cue: 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any' | 'transported',
   start: number,
   end: number,
   previousEnd: number,
@@ -281,10 +315,26 @@ function readFigure(
   const from = Math.max(sentenceStart, previousEnd, start - SUBJECT_REACH);
   const base = { at: start, sentence };
   if (negated(keys, Math.max(sentenceStart, start - 6), start)) {
-    const category = cue === 'any' || cue === 'suspectDied' ? 'killed' : cue;
+    const category = cue === 'any' || cue === 'suspectDied' ? 'killed' : cue === 'transported' ? 'injured' : cue;
     return { ...base, category, low: 0, high: 0, absent: true, additional: false, rule: 'casualty/absent' };
   }
   if (cue === 'any') return null;
+  // "Five people were rushed to the hospital": a count carried there was hurt; one person may have died there.
+  if (cue === 'transported') {
+    if (sentenceTellsCrash(frame, sentence) && !sentenceTellsGunfire(frame, sentence)) return null;
+    const subject = countBefore(frame, from, start);
+    return subject && (subject.how === 'count' || subject.how === 'both') && !subject.perpetrator && subject.low >= 2
+      ? {
+          ...base,
+          category: 'injured',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: subject.additional,
+          rule: 'casualty/transported',
+        }
+      : null;
+  }
   if (isHypothetical(keys, sentenceStart, start) || isChargeName(keys, start, end) || isObjectNegated(keys, end)) return null;
   // "A child was hurt in a rollover": a crash's hurt, where no gunfire is told. Not its dead: a chase or a shot driver
   // that ends in a crash is the archive's too.
@@ -810,7 +860,10 @@ function countBefore(
       if (high !== null) high += 1;
     }
     // "Man, 3 girls shot", "4 women, man shot": a bare noun listed beside the counts is one more each.
-    const listed = listedBefore(keys, last.start, start) + bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1);
+    const listed =
+      listedBefore(keys, last.start, start) +
+      bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1) +
+      singularBefore(keys, last.start, start);
     low += listed;
     if (high !== null) high += listed;
     // "he and three others were shot".
@@ -838,12 +891,8 @@ function countBefore(
     if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to) && !isPluralAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
-      for (let k = i - 1; k >= start + 1; k--) {
-        if (keys[k] === 'and' && isPersonAhead(keys, start, k) && k - start <= 8) {
-          n++;
-          break;
-        }
-      }
+      // Only an "and" right before the phrase: "officers arrived and found a woman" is one.
+      if (keys[i - 1] === 'and' && i - 1 > start && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
       return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
     }
   }
@@ -916,6 +965,18 @@ function listedBefore(keys: readonly string[], at: number, start: number): numbe
   return bareNounsBefore(keys, i, start);
 }
 
+/** One where "a boy, 15, and" stands before a count: a singular phrase, perhaps with its age, listed with "and". */
+function singularBefore(keys: readonly string[], at: number, start: number): number {
+  let i = at - 1;
+  if (keys[i] !== 'and') return 0;
+  i--;
+  while (i >= start && (keys[i] === ',' || /^\d+$/.test(keys[i] as string))) i--;
+  if (i < start || !isSingularPerson(keys[i] as string)) return 0;
+  let k = i - 1;
+  while (k >= start && AGE_TOKENS.test(keys[k] as string)) k--;
+  return /^(a|an)$/.test(keys[k] ?? '') && k >= start ? 1 : 0;
+}
+
 /** How many bare singular person nouns follow `from`, each after a comma or "and": ", stepfather and grandmother" are two. */
 function bareNounsAfter(keys: readonly string[], from: number, limit: number): number {
   let n = 0;
@@ -976,6 +1037,8 @@ function isAgeListed(keys: readonly string[], at: number): boolean {
 function isAgeAfter(keys: readonly string[], at: number): boolean {
   const k = keys[at] === '-' ? at + 1 : at;
   if (keys[k] === 'year') return true;
+  // "13 and 17 years of age".
+  if (keys[k] === 'years' && keys[k + 1] === 'of' && keys[k + 2] === 'age') return true;
   return keys[k] === 'years' && (keys[k + 1] === 'old' || (keys[k + 1] === '-' && keys[k + 2] === 'old'));
 }
 
@@ -994,6 +1057,9 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   // "a boy younger than 12".
   if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;
+  // "13 and 16 years of age", "ages 13 to 17 years old": the first of two ages.
+  if (/^(and|to|or)$/.test(keys[quantity.end] ?? '') && /^\d+$/.test(keys[quantity.end + 1] ?? '') && isAgeAfter(keys, quantity.end + 2))
+    return false;
   const value = quantity.mention.value;
   const numberAt = frame.view.tokens[quantity.start]?.start ?? 0;
   // "her father, 56, dead", "one female, 27, is in serious condition": a number set off by commas, with no noun of
