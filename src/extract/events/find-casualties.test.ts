@@ -59,6 +59,9 @@ describe('casualty figures', () => {
     ['Officers arrived and found a woman with a gunshot wound in Akron.', ['shot 1 with']],
     ['Two girls, 13 and 16 years of age, were wounded in Akron.', ['injured 2 wounded']],
     ['A boy, 15, and two girls were wounded in Akron.', ['injured 3 wounded']],
+    // Shot "to death" is killed; a possessive list with commas counts each.
+    ['Police said he is the man who shot four people to death in Akron.', ['killed 4 shot']],
+    ['The sheriff said he shot and killed his mother, stepfather, and grandmother on Saturday.', ['killed 3 shot']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 critical']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
@@ -79,6 +82,7 @@ describe('phrasings that count no one', () => {
     ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
     ['A man was taken to the hospital after the shooting in Akron.', 'one carried to hospital may have died there'],
     ['Three people were taken to the hospital after a crash on Elm Street in Akron.', "a crash's hurt"],
+    ['We will find the person who killed these men, the sheriff said.', 'the one who killed'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

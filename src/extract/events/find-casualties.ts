@@ -198,6 +198,11 @@ function isSameOneDied(figure: CasualtyFigure, last: CasualtyFigure): boolean {
   );
 }
 
+/** Whether the words after a shooting's object tell it killed: "to death", "dead". */
+function isToDeath(keys: readonly string[], at: number): boolean {
+  return (keys[at] === 'to' && keys[at + 1] === 'death') || keys[at] === 'dead';
+}
+
 /** Whether a sentence sums several attacks: "in separate shootings", "in shootings across the city", "citywide". */
 function sentenceTellsRoundup(frame: DocumentFrame, sentence: number): boolean {
   const span = frame.sentences[sentence];
@@ -390,9 +395,9 @@ function readFigure(
   if (shooterSubject && !/^(himself|herself)$/.test(keys[end] ?? '')) {
     if (keys[end] === 'at') return null;
     const object = countAfter(frame, end);
-    return object && !object.perpetrator
-      ? { ...base, category: 'shot', low: object.low, high: object.high, absent: false, additional: false, rule: 'casualty/shot-object' }
-      : null;
+    if (!object || object.perpetrator) return null;
+    const category = isToDeath(keys, object.end) ? 'killed' : 'shot';
+    return { ...base, category, low: object.low, high: object.high, absent: false, additional: false, rule: `casualty/${category}-object` };
   }
   // "the bodies of a man and a woman": the dead follow "of".
   if (key === 'bodies' && keys[end] === 'of' && end - start === 1) {
@@ -444,7 +449,10 @@ function readFigure(
         : end;
     const object = countAfter(frame, objectAt);
     if (object) {
-      const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
+      // "shot four people to death", "shot two men dead": the shot died.
+      const died = cue === 'shot' && isToDeath(keys, object.end);
+      const told = died ? 'killed' : cue;
+      const category = object.perpetrator && told === 'killed' ? 'suspect' : told;
       return {
         ...base,
         category,
@@ -457,6 +465,8 @@ function readFigure(
     }
     // "the father shot them": people counted elsewhere, and the subject is the one who shot, not one more hurt.
     if (keys[end] === 'them') return null;
+    // "the person who killed these men": the subject of a relative clause's active verb is the one who did it.
+    if (/^(who|that)$/.test(keys[start - 1] ?? '') && !/^(himself|herself)$/.test(keys[end] ?? '')) return null;
     // "shot him": one, unless "him" is the suspect ("officers fired on the suspect, killing him").
     if ((keys[end] === 'him' || keys[end] === 'her') && !keys.slice(from, start).some((k) => PERPETRATORS.has(k)))
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-pronoun-object` };
@@ -628,7 +638,7 @@ interface Count {
 }
 
 /** The object of an active casualty verb: "killing three people", "killed more than 1,400", "wounding a man". */
-function countAfter(frame: DocumentFrame, from: number): (Count & { readonly perpetrator: boolean }) | null {
+function countAfter(frame: DocumentFrame, from: number): (Count & { readonly perpetrator: boolean; readonly end: number }) | null {
   const keys = frame.view.keys;
   const object = objectAfter(frame, from);
   if (!object) return null;
@@ -637,7 +647,7 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   const self =
     (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
-  return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator };
+  return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator, end: object.end };
 }
 
 function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
@@ -721,9 +731,15 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
       while (isSingularPerson(keys[i + 1] ?? '')) i++;
       end = i + 1;
       // "an 8-year-old child, a man and a woman": a comma before another singular phrase joins it as "and" does.
-      const commaJoins = keys[i + 1] === ',' && /^(a|an)$/.test(keys[i + 2] ?? '') && isPersonAhead(keys, i + 3, i + 8);
+      // "his mother, stepfather, and grandmother": so does a comma before a bare one, or before "and".
+      const next = keys[i + 2] ?? '';
+      const commaJoins =
+        keys[i + 1] === ',' &&
+        ((/^(a|an)$/.test(next) && isPersonAhead(keys, i + 3, i + 8)) ||
+          isSingularPerson(next) ||
+          (next === 'and' && isSingularPerson(keys[i + 3] ?? '')));
       if (keys[i + 1] !== 'and' && !commaJoins) break;
-      i++;
+      i += keys[i + 1] === ',' && next === 'and' ? 2 : 1;
     } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key) || key.endsWith('ing')) break;
   }
   return { count, end };
