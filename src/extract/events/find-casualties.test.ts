@@ -62,8 +62,11 @@ describe('casualty figures', () => {
     // Shot "to death" is killed; a possessive list with commas counts each.
     ['Police said he is the man who shot four people to death in Akron.', ['killed 4 shot']],
     ['The sheriff said he shot and killed his mother, stepfather, and grandmother on Saturday.', ['killed 3 shot']],
+    // An age after a name and a comma is no count, even with no comma after it; a headline's counts still count.
+    ['Police said Calvin Ames, 24 was shot in the chest.', ['shot 1 shot']],
+    ['4 Shot, 2 Killed In South Akron', ['shot 4 shot', 'killed 2 killed']],
     // The one hurt who died in the same sentence is one person, dead.
-    ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 critical']],
+    ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
   ];
   for (const [text, expected] of cases) {
@@ -83,6 +86,7 @@ describe('phrasings that count no one', () => {
     ['A man was taken to the hospital after the shooting in Akron.', 'one carried to hospital may have died there'],
     ['Three people were taken to the hospital after a crash on Elm Street in Akron.', "a crash's hurt"],
     ['We will find the person who killed these men, the sheriff said.', 'the one who killed'],
+    ['Officers fired back and shot three more times at the car.', 'shots, not people'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

@@ -106,7 +106,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       figures[figures.length - 1] = figure;
     } else if (figure && last && isSameOneDied(figure, last)) {
       // "He was taken to a hospital in critical condition, where he died": the one hurt is the one who died.
-      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
+      figures[figures.length - 1] = { ...last, category: 'killed', at: figure.at, rule: 'casualty/died-later' };
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
@@ -178,6 +178,8 @@ function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
     const key = keys[i] as string;
     if (key === 'annually' || key === 'alone' || (key === 'so' && keys[i + 1] === 'far')) return true;
     if (PERIOD_UNITS.has(key) && PERIOD_BEFORE.has(keys[i - 1] ?? '')) return true;
+    // "in the past 17 months".
+    if (PERIOD_UNITS.has(key) && /^\d+$/.test(keys[i - 1] ?? '') && /^(past|last)$/.test(keys[i - 2] ?? '')) return true;
     if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
   }
   return false;
@@ -923,8 +925,10 @@ function countBefore(
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
-  if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
-    const n = namesBefore(frame, head, start);
+  // "Calvin Ames, 24 was shot": the name stands before its age.
+  const nameHead = /^\d+$/.test(keys[head] ?? '') && keys[head - 1] === ',' ? head - 2 : head;
+  if (intransitive && nameHead >= start && isCapitalised(frame, nameHead) && isUnplacedName(frame, nameHead)) {
+    const n = namesBefore(frame, nameHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
@@ -1087,6 +1091,18 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (keys[quantity.start - 1] === ',' && isSingularPerson(keys[quantity.start - 2] ?? '') && value.noun === null) return false;
   // "Image 2 of 8", "Photo 3 of 12": a caption's place in a gallery.
   if (CAPTION_WORDS.has(keys[quantity.start - 1] ?? '') && keys[quantity.end] === 'of') return false;
+  // "shot three more times": shots, not people.
+  if (keys[quantity.end] === 'more' && keys[quantity.end + 1] === 'times') return false;
+  // "Calvin Ames, 24 was shot": a number after a name and a comma, with no noun of its own, is an age.
+  // Not a headline's "4 Shot, 2 Killed", where every word is capitalised.
+  if (
+    keys[quantity.start - 1] === ',' &&
+    value.noun === null &&
+    isCapitalised(frame, quantity.start - 2) &&
+    isCapitalised(frame, quantity.start - 3) &&
+    /^[a-z]/.test(frame.view.tokens[quantity.end]?.text ?? '')
+  )
+    return false;
   // "a shooting that wounded three more", "four others": more of the people just told of.
   if (keys[quantity.end] === 'more' || keys[quantity.end] === 'others') return true;
   // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.
