@@ -65,6 +65,8 @@ describe('casualty figures', () => {
     // An age after a name and a comma is no count, even with no comma after it; a headline's counts still count.
     ['Police said Calvin Ames, 24 was shot in the chest.', ['shot 1 shot']],
     ['4 Shot, 2 Killed In South Akron', ['shot 4 shot', 'killed 2 killed']],
+    // A wound to a shoulder is still a wound.
+    ['The woman was treated for her shoulder wound at the hospital in Akron.', ['injured 1 treated']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
@@ -87,6 +89,8 @@ describe('phrasings that count no one', () => {
     ['Three people were taken to the hospital after a crash on Elm Street in Akron.', "a crash's hurt"],
     ['We will find the person who killed these men, the sheriff said.', 'the one who killed'],
     ['Officers fired back and shot three more times at the car.', 'shots, not people'],
+    ['A deputy injured his hand during the arrest in Akron.', 'a body part hurt'],
+    ['Two people suffered minor injuries in the stampede as the crowd ran.', 'hurt in a stampede'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

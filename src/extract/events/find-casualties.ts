@@ -352,6 +352,21 @@ function readFigure(
     !keys.slice(start, end).some(isGunWord)
   )
     return null;
+  // "an officer injured his hand", "a deputy hurt her knee": a body part hurt, not a person wounded by the attack.
+  if (
+    /^(injured|hurt|injures|hurts)$/.test(key0(keys, start, end)) &&
+    /^(his|her|their)$/.test(keys[end] ?? '') &&
+    BODY_PARTS.has(keys[end + 1] ?? '')
+  )
+    return null;
+  // "suffered minor injuries in the struggle", "trampled as the crowd fled": hurt by something other than gunfire.
+  if (
+    cue === 'injured' &&
+    sentenceTellsOtherHarm(frame, sentence) &&
+    !sentenceTellsGunfire(frame, sentence) &&
+    !keys.slice(start, end).some(isGunWord)
+  )
+    return null;
   // "treated for smoke inhalation", "treated for dog bites": hurt by something other than the attack.
   if (keys[start] === 'treated' && keys[start + 1] === 'for' && keys.slice(end, end + 4).some((k) => OTHER_HARMS.has(k))) return null;
   // "sent four people to the hospital", "put two in the hospital": injured only where a hospital follows.
@@ -562,6 +577,21 @@ const CRASH_WORDS: ReadonlySet<string> = new Set(words('crash crashed crashes wr
 const OTHER_HARMS: ReadonlySet<string> = new Set(
   words('shock smoke inhalation bites bite cuts cut broken exhaustion anxiety pains pain burns abrasions scrapes bruises dehydration'),
 );
+
+const BODY_PARTS: ReadonlySet<string> = new Set(
+  words('hand hands arm arms leg legs knee knees ankle ankles back wrist wrists shoulder shoulders foot feet finger fingers neck'),
+);
+const OTHER_HARM_WORDS: ReadonlySet<string> = new Set(words('struggle scuffle tussle trampled stampede fall glass debris'));
+
+/** The casualty phrase's one word, or nothing where it has more. */
+function key0(keys: readonly string[], start: number, end: number): string {
+  return end - start === 1 ? (keys[start] ?? '') : '';
+}
+
+function sentenceTellsOtherHarm(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => OTHER_HARM_WORDS.has(k));
+}
 
 function sentenceTellsCrash(frame: DocumentFrame, sentence: number): boolean {
   const span = frame.sentences[sentence];
