@@ -64,6 +64,7 @@ describe('casualty figures', () => {
     ['The sheriff said he shot and killed his mother, stepfather, and grandmother on Saturday.', ['killed 3 shot']],
     // An age after a name and a comma is no count, even with no comma after it; a headline's counts still count.
     ['Police said Calvin Ames, 24 was shot in the chest.', ['shot 1 shot']],
+    ['13 Dead, at Least 3 Wounded in Akron Shooting', ['killed 13 dead', 'injured 3 wounded']],
     ['4 Shot, 2 Killed In South Akron', ['shot 4 shot', 'killed 2 killed']],
     // A wound to a shoulder is still a wound.
     ['The woman was treated for her shoulder wound at the hospital in Akron.', ['injured 1 treated']],
@@ -91,6 +92,8 @@ describe('phrasings that count no one', () => {
     ['Officers fired back and shot three more times at the car.', 'shots, not people'],
     ['A deputy injured his hand during the arrest in Akron.', 'a body part hurt'],
     ['Two people suffered minor injuries in the stampede as the crowd ran.', 'hurt in a stampede'],
+    ["She could've been dead today, her mother said.", 'a possibility, contracted'],
+    ['Shots were fired near Captain Haynes and Dead River roads in Akron.', 'a casualty word inside a name'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

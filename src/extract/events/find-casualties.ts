@@ -326,6 +326,14 @@ function readFigure(
     return { ...base, category, low: 0, high: 0, absent: true, additional: false, rule: 'casualty/absent' };
   }
   if (cue === 'any') return null;
+  // "near Dead River Road": a capitalised casualty word inside running text is part of a name.
+  if (
+    start > sentenceStart &&
+    isCapitalised(frame, start) &&
+    /^[a-z]/.test(frame.view.tokens[start - 1]?.text ?? '') &&
+    isCapitalised(frame, end)
+  )
+    return null;
   // "Five people were rushed to the hospital": a count carried there was hurt; one person may have died there.
   if (cue === 'transported') {
     if (sentenceTellsCrash(frame, sentence) && !sentenceTellsGunfire(frame, sentence)) return null;
@@ -631,7 +639,7 @@ function negated(keys: readonly string[], from: number, to: number): boolean {
 
 // Words that make what follows a possibility, not a happening: "could have been killed", "he will hurt me".
 const MODALS: ReadonlySet<string> = new Set(words('would could will should can might'));
-const MODAL_GLUE: ReadonlySet<string> = new Set(words('have be been not never also easily'));
+const MODAL_GLUE: ReadonlySet<string> = new Set([...words('have be been not never also easily'), "'ve", '’ve', 've']);
 
 /** Whether a casualty word is only a possibility: "could have been killed", "afraid he would hurt her", "threatened to hurt". */
 function isHypothetical(keys: readonly string[], sentenceStart: number, at: number): boolean {
