@@ -68,6 +68,11 @@ describe('casualty figures', () => {
     ['4 Shot, 2 Killed In South Akron', ['shot 4 shot', 'killed 2 killed']],
     // A wound to a shoulder is still a wound.
     ['The woman was treated for her shoulder wound at the hospital in Akron.', ['injured 1 treated']],
+    // A count after "and her" adds to the singular ones; a bare age after "and" ending the subject is one more.
+    ['Police said he shot his girlfriend and her three teenage children in Akron.', ['shot 4 shot']],
+    ['An 18-year-old woman and 3-year-old were injured in a shooting in Akron.', ['injured 2 injured']],
+    // Not a list inside an aside before the verb.
+    ['Her son, who loved being around his brother and sister, was shot and killed on Friday.', ['killed 1 shot']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],

@@ -724,7 +724,14 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
     if (nouns.count > 0) {
       // "killed a police officer and three other people": a count joined after the singular ones adds to them.
       const more =
-        keys[nouns.end] === 'and' ? frame.quantities.find((q) => q.start === nouns.end + 1 && countsPeople(frame, q)) : undefined;
+        keys[nouns.end] === 'and'
+          ? frame.quantities.find(
+              // "his girlfriend and her three children".
+              (q) =>
+                (q.start === nouns.end + 1 || (q.start === nouns.end + 2 && POSSESSIVES.has(keys[nouns.end + 1] ?? ''))) &&
+                countsPeople(frame, q),
+            )
+          : undefined;
       if (more) {
         const low = nouns.count + more.mention.value.low;
         const high = more.mention.value.high === null ? null : nouns.count + more.mention.value.high;
@@ -949,6 +956,8 @@ function countBefore(
       let n = 1;
       // Only an "and" right before the phrase: "officers arrived and found a woman" is one.
       if (keys[i - 1] === 'and' && i - 1 > start && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
+      // "An 18-year-old girl and 3-year-old were hurt": a bare age or person after "and" is one more.
+      else n += andAgeAtSubjectEnd(keys, nounEnd(keys, i + 1, to), to);
       return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
     }
   }
@@ -1043,10 +1052,42 @@ function bareNounsAfter(keys: readonly string[], from: number, limit: number): n
     if (i >= limit || !LIST_GLUE.has(keys[i] as string)) return n;
     while (i < limit && LIST_GLUE.has(keys[i] as string)) i++;
     while (i < limit && AGE_TOKENS.test(keys[i] as string)) i++;
+    // "and 3-year-old": the age stands for the person.
+    if (keys[i - 1] === 'old' && !isSingularPerson(keys[i] ?? '')) {
+      n++;
+      continue;
+    }
     if (i >= limit || !isSingularPerson(keys[i] as string)) return n;
     n++;
     i++;
   }
+}
+
+const POSSESSIVES: ReadonlySet<string> = new Set(words('his her their'));
+
+/**
+ * One where "and" and a bare age or person end the subject right before its verb: "a girl and 3-year-old were hurt",
+ * not "being around his brother and sister, was shot", where the list is an aside's.
+ */
+function andAgeAtSubjectEnd(keys: readonly string[], from: number, to: number): number {
+  if (keys[from] !== 'and') return 0;
+  let i = from + 1;
+  while (i < to && AGE_TOKENS.test(keys[i] as string)) i++;
+  const aged = keys[i - 1] === 'old';
+  if (isSingularPerson(keys[i] ?? '')) i++;
+  else if (!aged) return 0;
+  return subjectEnd(keys, i, to) < i ? 1 : 0;
+}
+
+/** Just past the first person noun from `from` (and the nouns joined to it: "police officer"); `from` where none is. */
+function nounEnd(keys: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (!PERSON_NOUNS.has(keys[i] as string)) continue;
+    let k = i + 1;
+    while (k < to && PERSON_NOUNS.has(keys[k] as string)) k++;
+    return k;
+  }
+  return from;
 }
 
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
