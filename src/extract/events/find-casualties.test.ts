@@ -73,6 +73,9 @@ describe('casualty figures', () => {
     ['An 18-year-old woman and 3-year-old were injured in a shooting in Akron.', ['injured 2 injured']],
     // Not a list inside an aside before the verb.
     ['Her son, who loved being around his brother and sister, was shot and killed on Friday.', ['killed 1 shot']],
+    // A multiple tells its count: killed for a homicide, shot for a shooting; a murder-suicide's is told apart.
+    ['Police are investigating a triple homicide in Akron.', ['killed 3 triple']],
+    ['A double shooting on Elm Street in Akron sent two men to the hospital.', ['shot 2 double', 'injured 2 sent']],
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
@@ -99,6 +102,7 @@ describe('phrasings that count no one', () => {
     ['Two people suffered minor injuries in the stampede as the crowd ran.', 'hurt in a stampede'],
     ["She could've been dead today, her mother said.", 'a possibility, contracted'],
     ['Shots were fired near Captain Haynes and Dead River roads in Akron.', 'a casualty word inside a name'],
+    ['Deputies said it was a double murder-suicide at the home in Akron.', 'a murder-suicide, told apart'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],

@@ -80,6 +80,13 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const figures: CasualtyFigure[] = [];
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
+    const multiple = multipleAt(frame, at);
+    if (multiple) {
+      figures.push(multiple);
+      previousEnd = at + 2;
+      at += 2;
+      continue;
+    }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
     const phrase =
       match ?? woundPhraseAt(view.keys, at) ?? transportAt(view.keys, at, frame.sentences[frame.sentenceOf[at] as number]?.end ?? 0);
@@ -128,6 +135,22 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = phrase.end;
   }
   return figures;
+}
+
+const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+const KILLINGS: ReadonlySet<string> = new Set(words('homicide homicides murder murders killing killings slaying slayings'));
+
+/** "a triple homicide", "a double shooting": the count the word tells, killed or shot. */
+function multipleAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  const n = MULTIPLES[keys[at] ?? ''];
+  const next = keys[at + 1] ?? '';
+  if (n === undefined || !(KILLINGS.has(next) || next === 'shooting')) return null;
+  // "a double murder-suicide": the one who killed himself is told apart.
+  if (keys[at + 2] === '-' && keys[at + 3] === 'suicide') return null;
+  const category = next === 'shooting' ? 'shot' : 'killed';
+  const sentence = frame.sentenceOf[at] as number;
+  return { category, low: n, high: n, at, sentence, absent: false, additional: false, rule: `casualty/${category}-multiple` };
 }
 
 // What may stand between "with" and "gunshot wounds": "with non-life threatening gunshot wounds", "suffering from
