@@ -325,7 +325,8 @@ function isDeathSaidSelfInflicted(frame: DocumentFrame, figure: CasualtyFigure, 
 /** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
 function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
   const keys = frame.view.keys;
-  if (last.absent || (last.category !== 'shot' && last.category !== 'injured')) return false;
+  // Not "one of the victims in a double shooting has died": a multiple counts several, and only one of them died.
+  if (last.absent || (last.category !== 'shot' && last.category !== 'injured') || last.rule.endsWith('-multiple')) return false;
   if (last.sentence !== frame.sentenceOf[at] || at - last.at > 16) return false;
   // Only a death word said of a subject ("has died", "died Sunday"), not "the death of" nor "killing".
   const key = keys[at] as string;
