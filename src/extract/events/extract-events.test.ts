@@ -262,7 +262,7 @@ describe('casualties', () => {
     ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
     [
       'A man was shot in Akron on Saturday. He was taken to a hospital with life-threatening injuries, where he later died.',
-      { killed: 1, injured: 0 },
+      { killed: 1, injured: null },
     ],
     // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
     [

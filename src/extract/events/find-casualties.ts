@@ -31,7 +31,7 @@ const NEGATION_GLUE: ReadonlySet<string> = new Set(
   words(
     'one else other others people person was were is are been be being has have had did do does reported seriously appear appeared ' +
       'appears seem seemed to caused cause any further additional immediate immediately reports serious major officers officer deputies ' +
-      'civilians bystanders students children injuries injured else believed thought',
+      'civilians bystanders students children injuries injured else believed thought of the them those these victims',
   ),
 );
 // A subject search stops at these: what precedes them is another clause's business.
@@ -61,7 +61,8 @@ const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
 const ACTIVE_FORMS: ReadonlySet<string> = new Set(
   words(
-    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took',
+    'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took ' +
+      'hospitalized hospitalizing hurt',
   ),
 );
 // "fatal shootings of four people", "the death of a man": the count follows the noun's "of".
@@ -79,42 +80,111 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const figures: CasualtyFigure[] = [];
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
-    if (!lexicon.casualty.starts(view, at)) {
+    const multiple = multipleAt(frame, at);
+    if (multiple) {
+      figures.push(multiple);
+      previousEnd = at + 2;
+      at += 2;
+      continue;
+    }
+    const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
+    const phrase =
+      match ?? woundPhraseAt(view.keys, at) ?? transportAt(view.keys, at, frame.sentences[frame.sentenceOf[at] as number]?.end ?? 0);
+    if (phrase === null) {
       at++;
       continue;
     }
-    const match = lexicon.casualty.match(view, at);
-    if (match === null) {
-      at++;
-      continue;
-    }
-    const read = readFigure(frame, match.value, at, match.end, previousEnd);
+    const read = readFigure(frame, phrase.value, at, phrase.end, previousEnd);
     // "165 people were murdered in the city last year": a tally over a period, not one attack's toll.
-    const figure = read && read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence) ? null : read;
+    // "Eight others were wounded in shootings across the city overnight": a toll summed over several attacks.
+    const figure =
+      read &&
+      ((read.low >= TALLY_LEAST && sentenceTellsPeriod(frame, read.sentence)) ||
+        (read.low >= 2 && sentenceTellsRoundup(frame, read.sentence)))
+        ? null
+        : read;
     const last = figures.at(-1);
-    if (figure && isWoundOfTheDead(frame, figure, last, match.end)) {
+    if (figure && isWoundOfTheDead(frame, figure, last, phrase.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
     } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
       // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
     } else if (figure && isSelfInflictedDeath(figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
+    } else if (figure && last && isSameOneDied(figure, last)) {
+      // "He was taken to a hospital in critical condition, where he died": the one hurt is the one who died.
+      figures[figures.length - 1] = { ...last, category: 'killed', at: figure.at, rule: 'casualty/died-later' };
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure && isAnotherBesideTheDead(figure, figures)) {
+      // "Three people were killed and another injured": the one more is more than the dead, and the first one hurt.
+      figures.push({ ...figure, category: 'injured', additional: false, rule: 'casualty/another-beside-dead' });
     } else if (figure) {
       figures.push(figure);
-      const another = anotherLikewise(frame, figure, match.end);
+      const another = anotherLikewise(frame, figure, phrase.end);
       if (another) figures.push(another);
-    } else if (match.value === 'killed' && last && diedLater(frame, last, at)) {
+    } else if (phrase.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
       figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
     }
-    previousEnd = match.end;
-    at = match.end;
+    // A carrying to hospital that counts no one leaves the subject to the death told after it ("was taken to a
+    // hospital and later died").
+    if (read !== null || phrase.value !== 'transported') previousEnd = phrase.end;
+    at = phrase.end;
   }
   return figures;
+}
+
+const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+const KILLINGS: ReadonlySet<string> = new Set(words('homicide homicides murder murders killing killings slaying slayings'));
+
+/** "a triple homicide", "a double shooting": the count the word tells, killed or shot. */
+function multipleAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  const n = MULTIPLES[keys[at] ?? ''];
+  const next = keys[at + 1] ?? '';
+  if (n === undefined || !(KILLINGS.has(next) || next === 'shooting')) return null;
+  // "a double murder-suicide": the one who killed himself is told apart.
+  if (keys[at + 2] === '-' && keys[at + 3] === 'suicide') return null;
+  const category = next === 'shooting' ? 'shot' : 'killed';
+  const sentence = frame.sentenceOf[at] as number;
+  return { category, low: n, high: n, at, sentence, absent: false, additional: false, rule: `casualty/${category}-multiple` };
+}
+
+// What may stand between "with" and "gunshot wounds": "with non-life threatening gunshot wounds", "suffering from
+// apparent gunshot wounds".
+const WOUND_LEADS: ReadonlySet<string> = new Set(words('with suffering suffered sustained sustaining suffer sustain'));
+const WOUND_GLUE: ReadonlySet<string> = new Set(
+  words(
+    'from non - life threatening life-threatening apparent multiple serious minor critical single several possible what appeared to be a an',
+  ),
+);
+
+/** "with non-life threatening gunshot wounds": a wound phrase the lexicon's fixed phrases miss, read as one shot. */
+function woundPhraseAt(keys: readonly string[], at: number): { value: 'shot'; end: number } | null {
+  if (!WOUND_LEADS.has(keys[at] ?? '')) return null;
+  for (let i = at + 1; i < Math.min(keys.length, at + 8); i++) {
+    const key = keys[i] as string;
+    if ((key === 'gunshot' || key === 'gunshots') && /^wounds?$/.test(keys[i + 1] ?? '')) return { value: 'shot', end: i + 2 };
+    if (!WOUND_GLUE.has(key)) return null;
+  }
+  return null;
+}
+
+const TRANSPORT_VERBS: ReadonlySet<string> = new Set(words('rushed taken transported driven flown airlifted'));
+
+/** "were rushed to the hospital", "were taken to Mercy Medical Center": people carried to a hospital, read as hurt. */
+function transportAt(keys: readonly string[], at: number, sentenceEnd: number): { value: 'transported'; end: number } | null {
+  if (!TRANSPORT_VERBS.has(keys[at] ?? '') || keys[at + 1] !== 'to' || !AUXILIARIES.has(keys[at - 1] ?? '')) return null;
+  for (let i = at + 2; i < Math.min(sentenceEnd, at + 9); i++) {
+    const key = keys[i] as string;
+    if (key === 'hospital' || key === 'hospitals' || (key === 'medical' && keys[i + 1] === 'center'))
+      return { value: 'transported', end: at + 1 };
+    if (STOPS.has(key) || key === '.') return null;
+  }
+  return null;
 }
 
 // A toll this large told beside a period is a city's or a year's tally.
@@ -131,7 +201,44 @@ function sentenceTellsPeriod(frame: DocumentFrame, sentence: number): boolean {
     const key = keys[i] as string;
     if (key === 'annually' || key === 'alone' || (key === 'so' && keys[i + 1] === 'far')) return true;
     if (PERIOD_UNITS.has(key) && PERIOD_BEFORE.has(keys[i - 1] ?? '')) return true;
+    // "in the past 17 months".
+    if (PERIOD_UNITS.has(key) && /^\d+$/.test(keys[i - 1] ?? '') && /^(past|last)$/.test(keys[i - 2] ?? '')) return true;
     if ((key === 'since' || key === 'in') && /^(19|20)\d\d$/.test(keys[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether a death told of "he" or "she" is that of the one person its sentence just counted as shot or hurt. */
+function isSameOneDied(figure: CasualtyFigure, last: CasualtyFigure): boolean {
+  return (
+    figure.category === 'killed' &&
+    figure.refersBack === true &&
+    figure.low === 1 &&
+    !figure.additional &&
+    last.sentence === figure.sentence &&
+    (last.category === 'injured' || last.category === 'shot') &&
+    last.low === 1 &&
+    !last.absent &&
+    !last.additional
+  );
+}
+
+/** Whether the words after a shooting's object tell it killed: "to death", "dead". */
+function isToDeath(keys: readonly string[], at: number): boolean {
+  return (keys[at] === 'to' && keys[at + 1] === 'death') || keys[at] === 'dead';
+}
+
+/** Whether a sentence sums several attacks: "in separate shootings", "in shootings across the city", "citywide". */
+function sentenceTellsRoundup(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  const keys = frame.view.keys;
+  for (let i = span.start; i < span.end; i++) {
+    const key = keys[i] as string;
+    if (key === 'citywide' || (key === 'separate' && /^(shootings|incidents|attacks)$/.test(keys[i + 1] ?? ''))) return true;
+    // Not "the shootings", "Saturday's shootings that killed two": shots told of one attack.
+    if (key === 'shootings' && !/^(the|these|those|both|'s|’s|s)$/.test(keys[i - 1] ?? '') && !/^(that|which)$/.test(keys[i + 1] ?? ''))
+      return true;
   }
   return false;
 }
@@ -145,6 +252,16 @@ function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: Casual
   for (let i = figure.at - 1; i >= Math.max(last.at + 1, figure.at - 4); i--)
     if (keys[i] === 'others' || keys[i] === 'other') return !(keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? ''));
   return false;
+}
+
+/**
+ * Whether "another" hurt or shot is one more than the dead just counted in its sentence, with no one counted as hurt
+ * before it there: "a man was killed and another wounded" tells one hurt, not one more than some other count of hurt.
+ */
+function isAnotherBesideTheDead(figure: CasualtyFigure, figures: readonly CasualtyFigure[]): boolean {
+  if (!figure.additional || figure.absent || (figure.category !== 'injured' && figure.category !== 'shot')) return false;
+  const before = figures.filter((f) => f.sentence === figure.sentence && !f.absent);
+  return before.some((f) => f.category === 'killed') && !before.some((f) => f.category === 'injured' || f.category === 'shot');
 }
 
 /**
@@ -208,7 +325,8 @@ function isDeathSaidSelfInflicted(frame: DocumentFrame, figure: CasualtyFigure, 
 /** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
 function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
   const keys = frame.view.keys;
-  if (last.absent || (last.category !== 'shot' && last.category !== 'injured')) return false;
+  // Not "one of the victims in a double shooting has died": a multiple counts several, and only one of them died.
+  if (last.absent || (last.category !== 'shot' && last.category !== 'injured') || last.rule.endsWith('-multiple')) return false;
   if (last.sentence !== frame.sentenceOf[at] || at - last.at > 16) return false;
   // Only a death word said of a subject ("has died", "died Sunday"), not "the death of" nor "killing".
   const key = keys[at] as string;
@@ -217,7 +335,7 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
 
 function readFigure(
   frame: DocumentFrame,
-  cue: 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any',
+  cue: 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any' | 'transported',
   start: number,
   end: number,
   previousEnd: number,
@@ -228,10 +346,61 @@ function readFigure(
   const from = Math.max(sentenceStart, previousEnd, start - SUBJECT_REACH);
   const base = { at: start, sentence };
   if (negated(keys, Math.max(sentenceStart, start - 6), start)) {
-    const category = cue === 'any' || cue === 'suspectDied' ? 'killed' : cue;
+    const category = cue === 'any' || cue === 'suspectDied' ? 'killed' : cue === 'transported' ? 'injured' : cue;
     return { ...base, category, low: 0, high: 0, absent: true, additional: false, rule: 'casualty/absent' };
   }
   if (cue === 'any') return null;
+  // "near Dead River Road": a capitalised casualty word inside running text is part of a name.
+  if (
+    start > sentenceStart &&
+    isCapitalised(frame, start) &&
+    /^[a-z]/.test(frame.view.tokens[start - 1]?.text ?? '') &&
+    isCapitalised(frame, end)
+  )
+    return null;
+  // "Five people were rushed to the hospital": a count carried there was hurt; one person may have died there.
+  if (cue === 'transported') {
+    if (sentenceTellsCrash(frame, sentence) && !sentenceTellsGunfire(frame, sentence)) return null;
+    const subject = countBefore(frame, from, start);
+    return subject && (subject.how === 'count' || subject.how === 'both') && !subject.perpetrator && subject.low >= 2
+      ? {
+          ...base,
+          category: 'injured',
+          low: subject.low,
+          high: subject.high,
+          absent: false,
+          additional: subject.additional,
+          rule: 'casualty/transported',
+        }
+      : null;
+  }
+  if (isHypothetical(keys, sentenceStart, start) || isChargeName(keys, start, end) || isObjectNegated(keys, end)) return null;
+  // "A child was hurt in a rollover": a crash's hurt, where no gunfire is told. Not its dead: a chase or a shot driver
+  // that ends in a crash is the archive's too.
+  if (
+    cue === 'injured' &&
+    sentenceTellsCrash(frame, sentence) &&
+    !sentenceTellsGunfire(frame, sentence) &&
+    !keys.slice(start, end).some(isGunWord)
+  )
+    return null;
+  // "an officer injured his hand", "a deputy hurt her knee": a body part hurt, not a person wounded by the attack.
+  if (
+    /^(injured|hurt|injures|hurts)$/.test(key0(keys, start, end)) &&
+    /^(his|her|their)$/.test(keys[end] ?? '') &&
+    BODY_PARTS.has(keys[end + 1] ?? '')
+  )
+    return null;
+  // "suffered minor injuries in the struggle", "trampled as the crowd fled": hurt by something other than gunfire.
+  if (
+    cue === 'injured' &&
+    sentenceTellsOtherHarm(frame, sentence) &&
+    !sentenceTellsGunfire(frame, sentence) &&
+    !keys.slice(start, end).some(isGunWord)
+  )
+    return null;
+  // "treated for smoke inhalation", "treated for dog bites": hurt by something other than the attack.
+  if (keys[start] === 'treated' && keys[start + 1] === 'for' && keys.slice(end, end + 4).some((k) => OTHER_HARMS.has(k))) return null;
   // "sent four people to the hospital", "put two in the hospital": injured only where a hospital follows.
   if (HOSPITAL_VERBS.has(keys[start] as string)) {
     const object = countAfter(frame, end);
@@ -257,13 +426,42 @@ function readFigure(
         }
       : null;
   }
+  // "fatally injuring a man": a death, told by "fatally".
+  if (cue === 'injured' && keys[start - 1] === 'fatally') return null;
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
+  // "a non-fatal shooting": no one died.
+  if ((key === 'fatal' || key === 'deadly') && (keys[start - 1] === 'non' || (keys[start - 1] === '-' && keys[start - 2] === 'non')))
+    return null;
   // "investigating a deadly shooting": someone died, however many the rest of the report says.
   if (cue === 'killed' && (key === 'deadly' || key === 'fatal') && keys[end - 1] === 'shooting' && end - start === 2)
     return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/deadly-shooting' };
   const passive = AUXILIARIES.has(keys[start - 1] ?? '') || AUXILIARIES.has(keys[start - 2] ?? '');
+  // "He also shot at the crowd", "the man who shot Williams": the subject of an active "shot" is the one who fired;
+  // only an object counts, and "shot at" has none.
+  const shooterSubject = !passive && (key === 'shot' || key === 'shoots') && end - start === 1 && isShooterBefore(keys, start);
+  if (shooterSubject && !/^(himself|herself)$/.test(keys[end] ?? '')) {
+    if (keys[end] === 'at') return null;
+    const object = countAfter(frame, end);
+    if (!object || object.perpetrator) return null;
+    const category = isToDeath(keys, object.end) ? 'killed' : 'shot';
+    return { ...base, category, low: object.low, high: object.high, absent: false, additional: false, rule: `casualty/${category}-object` };
+  }
+  // "the bodies of a man and a woman": the dead follow "of".
+  if (key === 'bodies' && keys[end] === 'of' && end - start === 1) {
+    const object = countAfter(frame, end + 1);
+    if (object)
+      return {
+        ...base,
+        category: 'killed',
+        low: object.low,
+        high: object.high,
+        absent: false,
+        additional: false,
+        rule: 'casualty/bodies-of',
+      };
+  }
   // "the bullets struck the four men": struck counts its object where the sentence tells of gunfire, never its subject
   // ("the man was struck by a car").
   // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
@@ -292,9 +490,18 @@ function readFigure(
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
     // "the shooting of a 15-year-old boy": the one shot follows "of".
-    const object = countAfter(frame, key === 'shooting' && keys[end] === 'of' && end - start === 1 ? end + 1 : end);
+    // "fatally injuring a man", "fatally striking two": the dead follow the verb after "fatally".
+    const objectAt =
+      (key === 'shooting' && keys[end] === 'of' && end - start === 1) ||
+      (key === 'fatally' && end - start === 1 && /ing$/.test(keys[end] ?? ''))
+        ? end + 1
+        : end;
+    const object = countAfter(frame, objectAt);
     if (object) {
-      const category = object.perpetrator && cue === 'killed' ? 'suspect' : cue;
+      // "shot four people to death", "shot two men dead": the shot died.
+      const died = cue === 'shot' && isToDeath(keys, object.end);
+      const told = died ? 'killed' : cue;
+      const category = object.perpetrator && told === 'killed' ? 'suspect' : told;
       return {
         ...base,
         category,
@@ -307,6 +514,8 @@ function readFigure(
     }
     // "the father shot them": people counted elsewhere, and the subject is the one who shot, not one more hurt.
     if (keys[end] === 'them') return null;
+    // "the person who killed these men": the subject of a relative clause's active verb is the one who did it.
+    if (/^(who|that)$/.test(keys[start - 1] ?? '') && !/^(himself|herself)$/.test(keys[end] ?? '')) return null;
     // "shot him": one, unless "him" is the suspect ("officers fired on the suspect, killing him").
     if ((keys[end] === 'him' || keys[end] === 'her') && !keys.slice(from, start).some((k) => PERPETRATORS.has(k)))
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-pronoun-object` };
@@ -314,6 +523,9 @@ function readFigure(
     if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
+    // "Two men fired shots, killing one and wounding ...", ", injuring several": the subject of a participle after a
+    // pause is the one who fired, not the people hurt.
+    if (key.endsWith('ing') && keys[start - 1] === ',') return null;
   }
   // "Four shooting victims were found": the count is read with the casualty word inside its noun.
   if (key === 'shooting' && /^victims?$/.test(keys[end] ?? '')) {
@@ -392,6 +604,37 @@ function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
   return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
 }
 
+const CRASH_WORDS: ReadonlySet<string> = new Set(words('crash crashed crashes wreck collision collided rollover overturned'));
+// What else a person is treated for: not the wounds the archive counts.
+const OTHER_HARMS: ReadonlySet<string> = new Set(
+  words('shock smoke inhalation bites bite cuts cut broken exhaustion anxiety pains pain burns abrasions scrapes bruises dehydration'),
+);
+
+const BODY_PARTS: ReadonlySet<string> = new Set(
+  words('hand hands arm arms leg legs knee knees ankle ankles back wrist wrists shoulder shoulders foot feet finger fingers neck'),
+);
+const OTHER_HARM_WORDS: ReadonlySet<string> = new Set(words('struggle scuffle tussle trampled stampede fall glass debris'));
+
+/** The casualty phrase's one word, or nothing where it has more. */
+function key0(keys: readonly string[], start: number, end: number): string {
+  return end - start === 1 ? (keys[start] ?? '') : '';
+}
+
+function sentenceTellsOtherHarm(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => OTHER_HARM_WORDS.has(k));
+}
+
+function sentenceTellsCrash(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => CRASH_WORDS.has(k));
+}
+
+/** A word of the gun itself: "shot", "gunshot", "shooting". */
+function isGunWord(key: string): boolean {
+  return /^(shot|shots|shoots|gunshot|gunshots|shooting|gunfire|bullet|bullets)$/.test(key);
+}
+
 const VEHICLE_WORDS: ReadonlySet<string> = new Set(words('car vehicle truck suv van train bus motorcycle driver'));
 
 function sentenceTellsVehicle(frame: DocumentFrame, sentence: number): boolean {
@@ -418,13 +661,48 @@ function negated(keys: readonly string[], from: number, to: number): boolean {
   return false;
 }
 
+// Words that make what follows a possibility, not a happening: "could have been killed", "he will hurt me".
+const MODALS: ReadonlySet<string> = new Set(words('would could will should can might'));
+const MODAL_GLUE: ReadonlySet<string> = new Set([...words('have be been not never also easily'), "'ve", '’ve', 've']);
+
+/** Whether a casualty word is only a possibility: "could have been killed", "afraid he would hurt her", "threatened to hurt". */
+function isHypothetical(keys: readonly string[], sentenceStart: number, at: number): boolean {
+  if (keys[at] === 'hurt' && keys[at - 1] === 'to') return true;
+  let i = at - 1;
+  while (i >= sentenceStart && i >= at - 3 && MODAL_GLUE.has(keys[i] as string)) i--;
+  return i < at - 1 || keys[at] === 'hurt' ? i >= sentenceStart && MODALS.has(keys[i] as string) : false;
+}
+
+/** Whether an injury word names a crime one is charged with: "injury to a child", "serious bodily injury". */
+function isChargeName(keys: readonly string[], start: number, end: number): boolean {
+  if (!/^(injury|injuries)$/.test(keys[start] ?? '') || end - start !== 1) return false;
+  if (keys[start - 1] === 'bodily') return true;
+  const after = keys.slice(end, end + 3);
+  return after[0] === 'to' && (/^(child|minor|children|minors)$/.test(after[1] ?? '') || /^(child|minor)$/.test(after[2] ?? ''));
+}
+
+/** Whether an active casualty word has nobody for its object: "never hurt anybody", "hurt no one". */
+function isObjectNegated(keys: readonly string[], end: number): boolean {
+  return /^(nobody|anybody|anyone|noone)$/.test(keys[end] ?? '') || (keys[end] === 'no' && keys[end + 1] === 'one');
+}
+
+// Who fires a shot, where they stand right before an active "shot": "he shot", "the gunman who shot".
+const SHOOTERS: ReadonlySet<string> = new Set(words('he she they who i we'));
+
+/** Whether the word before an active "shot" (past an adverb) is one who fires: "he also shot", "who shot". */
+function isShooterBefore(keys: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (/ly$/.test(keys[i] as string) || /^(also|then|just|later|first)$/.test(keys[i] as string))) i--;
+  return SHOOTERS.has(keys[i] ?? '');
+}
+
 interface Count {
   readonly low: number;
   readonly high: number | null;
 }
 
 /** The object of an active casualty verb: "killing three people", "killed more than 1,400", "wounding a man". */
-function countAfter(frame: DocumentFrame, from: number): (Count & { readonly perpetrator: boolean }) | null {
+function countAfter(frame: DocumentFrame, from: number): (Count & { readonly perpetrator: boolean; readonly end: number }) | null {
   const keys = frame.view.keys;
   const object = objectAfter(frame, from);
   if (!object) return null;
@@ -433,13 +711,14 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   const self =
     (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
-  return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator };
+  return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator, end: object.end };
 }
 
 function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
   const keys = frame.view.keys;
-  // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause.
-  if (!/^[a-z0-9]/.test(keys[from] ?? '')) return null;
+  // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause,
+  // and within its sentence.
+  if (!/^[a-z0-9]/.test(keys[from] ?? '') || frame.sentenceOf[from] !== frame.sentenceOf[from - 1]) return null;
   const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
@@ -465,11 +744,18 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (keys[at - 1] === 'old' && isCapitalised(frame, at)) return { low: 1, high: 1, end: at + 1 };
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
-    const nouns = singularNouns(keys, from, from + 12);
+    const nouns = singularNouns(keys, from, from + 16);
     if (nouns.count > 0) {
       // "killed a police officer and three other people": a count joined after the singular ones adds to them.
       const more =
-        keys[nouns.end] === 'and' ? frame.quantities.find((q) => q.start === nouns.end + 1 && countsPeople(frame, q)) : undefined;
+        keys[nouns.end] === 'and'
+          ? frame.quantities.find(
+              // "his girlfriend and her three children".
+              (q) =>
+                (q.start === nouns.end + 1 || (q.start === nouns.end + 2 && POSSESSIVES.has(keys[nouns.end + 1] ?? ''))) &&
+                countsPeople(frame, q),
+            )
+          : undefined;
       if (more) {
         const low = nouns.count + more.mention.value.low;
         const high = more.mention.value.high === null ? null : nouns.count + more.mention.value.high;
@@ -486,8 +772,23 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
+  // "killing one of them", "killing one visitor".
+  if (keys[from] === 'one' && /^[a-z]+$/.test(keys[from + 1] ?? '')) return { low: 1, high: 1, end: from + 2 };
+  // "killing Selmon and injuring three": a capitalised word the name finder missed, where no place, date or group is.
+  // Not in a headline's title case ("Four Injured In Shooting"), where every word is capitalised.
+  if (
+    isCapitalised(frame, from) &&
+    !isCapitalised(frame, from - 1) &&
+    isUnplacedName(frame, from) &&
+    /^[a-z]+$/.test(keys[from] ?? '') &&
+    !PERSON_NOUNS.has(keys[from] ?? '') &&
+    !FUNCTION_WORDS.has(keys[from] ?? '')
+  )
+    return { low: 1, high: 1, end: from + 1 };
   return null;
 }
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(words('in on at of for to by with and or the a an after before during near'));
 
 /** Singular person phrases from `from`, joined by "and" ("his wife and son", "a man and a woman"): how many, and where they end. */
 function singularNouns(keys: readonly string[], from: number, limit: number): { count: number; end: number } {
@@ -500,8 +801,16 @@ function singularNouns(keys: readonly string[], from: number, limit: number): { 
       // "a police officer": one person named by two nouns.
       while (isSingularPerson(keys[i + 1] ?? '')) i++;
       end = i + 1;
-      if (keys[i + 1] !== 'and') break;
-      i++;
+      // "an 8-year-old child, a man and a woman": a comma before another singular phrase joins it as "and" does.
+      // "his mother, stepfather, and grandmother": so does a comma before a bare one, or before "and".
+      const next = keys[i + 2] ?? '';
+      const commaJoins =
+        keys[i + 1] === ',' &&
+        ((/^(a|an)$/.test(next) && isPersonAhead(keys, i + 3, i + 8)) ||
+          isSingularPerson(next) ||
+          (next === 'and' && isSingularPerson(keys[i + 3] ?? '')));
+      if (keys[i + 1] !== 'and' && !commaJoins) break;
+      i += keys[i + 1] === ',' && next === 'and' ? 2 : 1;
     } else if (!/^[a-z0-9-]+$/.test(key) || STOPS.has(key) || key.endsWith('ing')) break;
   }
   return { count, end };
@@ -638,7 +947,10 @@ function countBefore(
       if (high !== null) high += 1;
     }
     // "Man, 3 girls shot", "4 women, man shot": a bare noun listed beside the counts is one more each.
-    const listed = listedBefore(keys, last.start, start) + bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1);
+    const listed =
+      listedBefore(keys, last.start, start) +
+      bareNounsAfter(keys, quantityEnd(frame, nearest), head + 1) +
+      singularBefore(keys, last.start, start);
     low += listed;
     if (high !== null) high += listed;
     // "he and three others were shot".
@@ -662,15 +974,14 @@ function countBefore(
     const key = keys[i] as string;
     // "One of them died", "one of the victims".
     if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one-of' };
-    if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to)) {
+    // Not "the victims", "their children": a plural noun after "the" counts no one in particular.
+    if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to) && !isPluralAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
-      for (let k = i - 1; k >= start + 1; k--) {
-        if (keys[k] === 'and' && isPersonAhead(keys, start, k) && k - start <= 8) {
-          n++;
-          break;
-        }
-      }
+      // Only an "and" right before the phrase: "officers arrived and found a woman" is one.
+      if (keys[i - 1] === 'and' && i - 1 > start && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
+      // "An 18-year-old girl and 3-year-old were hurt": a bare age or person after "and" is one more.
+      else n += andAgeAtSubjectEnd(keys, nounEnd(keys, i + 1, to), to);
       return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
     }
   }
@@ -685,8 +996,10 @@ function countBefore(
     if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
-  if (intransitive && head >= start && isCapitalised(frame, head) && isUnplacedName(frame, head)) {
-    const n = namesBefore(frame, head, start);
+  // "Calvin Ames, 24 was shot": the name stands before its age.
+  const nameHead = /^\d+$/.test(keys[head] ?? '') && keys[head - 1] === ',' ? head - 2 : head;
+  if (intransitive && nameHead >= start && isCapitalised(frame, nameHead) && isUnplacedName(frame, nameHead)) {
+    const n = namesBefore(frame, nameHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
@@ -743,6 +1056,18 @@ function listedBefore(keys: readonly string[], at: number, start: number): numbe
   return bareNounsBefore(keys, i, start);
 }
 
+/** One where "a boy, 15, and" stands before a count: a singular phrase, perhaps with its age, listed with "and". */
+function singularBefore(keys: readonly string[], at: number, start: number): number {
+  let i = at - 1;
+  if (keys[i] !== 'and') return 0;
+  i--;
+  while (i >= start && (keys[i] === ',' || /^\d+$/.test(keys[i] as string))) i--;
+  if (i < start || !isSingularPerson(keys[i] as string)) return 0;
+  let k = i - 1;
+  while (k >= start && AGE_TOKENS.test(keys[k] as string)) k--;
+  return /^(a|an)$/.test(keys[k] ?? '') && k >= start ? 1 : 0;
+}
+
 /** How many bare singular person nouns follow `from`, each after a comma or "and": ", stepfather and grandmother" are two. */
 function bareNounsAfter(keys: readonly string[], from: number, limit: number): number {
   let n = 0;
@@ -751,10 +1076,42 @@ function bareNounsAfter(keys: readonly string[], from: number, limit: number): n
     if (i >= limit || !LIST_GLUE.has(keys[i] as string)) return n;
     while (i < limit && LIST_GLUE.has(keys[i] as string)) i++;
     while (i < limit && AGE_TOKENS.test(keys[i] as string)) i++;
+    // "and 3-year-old": the age stands for the person.
+    if (keys[i - 1] === 'old' && !isSingularPerson(keys[i] ?? '')) {
+      n++;
+      continue;
+    }
     if (i >= limit || !isSingularPerson(keys[i] as string)) return n;
     n++;
     i++;
   }
+}
+
+const POSSESSIVES: ReadonlySet<string> = new Set(words('his her their'));
+
+/**
+ * One where "and" and a bare age or person end the subject right before its verb: "a girl and 3-year-old were hurt",
+ * not "being around his brother and sister, was shot", where the list is an aside's.
+ */
+function andAgeAtSubjectEnd(keys: readonly string[], from: number, to: number): number {
+  if (keys[from] !== 'and') return 0;
+  let i = from + 1;
+  while (i < to && AGE_TOKENS.test(keys[i] as string)) i++;
+  const aged = keys[i - 1] === 'old';
+  if (isSingularPerson(keys[i] ?? '')) i++;
+  else if (!aged) return 0;
+  return subjectEnd(keys, i, to) < i ? 1 : 0;
+}
+
+/** Just past the first person noun from `from` (and the nouns joined to it: "police officer"); `from` where none is. */
+function nounEnd(keys: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (!PERSON_NOUNS.has(keys[i] as string)) continue;
+    let k = i + 1;
+    while (k < to && PERSON_NOUNS.has(keys[k] as string)) k++;
+    return k;
+  }
+  return from;
 }
 
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
@@ -768,10 +1125,23 @@ function isPersonAhead(keys: readonly string[], from: number, to = from + 7): bo
   return false;
 }
 
+/** Whether the first person phrase ahead ends in a plural noun: "the victims", "the two brothers"; not "the police officer". */
+function isPluralAhead(keys: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < Math.min(to, from + 7); i++) {
+    if (!PERSON_NOUNS.has(keys[i] as string)) continue;
+    let head = i;
+    while (head + 1 < to && PERSON_NOUNS.has(keys[head + 1] as string)) head++;
+    return !isSingularPerson(keys[head] as string);
+  }
+  return false;
+}
+
+/** Whether two phrases are joined by "and" or a comma: "two men and three women", not "killed two men and left two others". */
 function joinedByAnd(keys: readonly string[], from: number, to: number): boolean {
   if (to - from > 3) return false;
-  for (let i = from; i < to; i++) if (keys[i] === 'and' || keys[i] === ',') return true;
-  return false;
+  const between = keys.slice(from, to);
+  if (between.some((k) => ACTIVE_FORMS.has(k) || INTRANSITIVE.has(k))) return false;
+  return between.some((k) => k === 'and' || k === ',');
 }
 
 /** Whether a number is one of the ages after "ages" or "aged": "ages 54, 33 and 26". */
@@ -790,6 +1160,8 @@ function isAgeListed(keys: readonly string[], at: number): boolean {
 function isAgeAfter(keys: readonly string[], at: number): boolean {
   const k = keys[at] === '-' ? at + 1 : at;
   if (keys[k] === 'year') return true;
+  // "13 and 17 years of age".
+  if (keys[k] === 'years' && keys[k + 1] === 'of' && keys[k + 2] === 'age') return true;
   return keys[k] === 'years' && (keys[k + 1] === 'old' || (keys[k + 1] === '-' && keys[k + 2] === 'old'));
 }
 
@@ -808,6 +1180,9 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   // "a boy younger than 12".
   if (keys[quantity.start - 1] === 'than' && /^(younger|older)$/.test(keys[quantity.start - 2] ?? '')) return false;
   if (isAgeAfter(keys, quantity.end)) return false;
+  // "13 and 16 years of age", "ages 13 to 17 years old": the first of two ages.
+  if (/^(and|to|or)$/.test(keys[quantity.end] ?? '') && /^\d+$/.test(keys[quantity.end + 1] ?? '') && isAgeAfter(keys, quantity.end + 2))
+    return false;
   const value = quantity.mention.value;
   const numberAt = frame.view.tokens[quantity.start]?.start ?? 0;
   // "her father, 56, dead", "one female, 27, is in serious condition": a number set off by commas, with no noun of
@@ -819,6 +1194,18 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (keys[quantity.start - 1] === ',' && isSingularPerson(keys[quantity.start - 2] ?? '') && value.noun === null) return false;
   // "Image 2 of 8", "Photo 3 of 12": a caption's place in a gallery.
   if (CAPTION_WORDS.has(keys[quantity.start - 1] ?? '') && keys[quantity.end] === 'of') return false;
+  // "shot three more times": shots, not people.
+  if (keys[quantity.end] === 'more' && keys[quantity.end + 1] === 'times') return false;
+  // "Calvin Ames, 24 was shot": a number after a name and a comma, with no noun of its own, is an age.
+  // Not a headline's "4 Shot, 2 Killed", where every word is capitalised.
+  if (
+    keys[quantity.start - 1] === ',' &&
+    value.noun === null &&
+    isCapitalised(frame, quantity.start - 2) &&
+    isCapitalised(frame, quantity.start - 3) &&
+    /^[a-z]/.test(frame.view.tokens[quantity.end]?.text ?? '')
+  )
+    return false;
   // "a shooting that wounded three more", "four others": more of the people just told of.
   if (keys[quantity.end] === 'more' || keys[quantity.end] === 'others') return true;
   // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.

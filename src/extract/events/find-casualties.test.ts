@@ -1,0 +1,122 @@
+/** @module Tests of casualty figures read one sentence at a time: what each figure counts, and phrasings that count no one. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadLexicons, understand } from '../../understand/understand.ts';
+import { createDocumentFrame } from './document-frame.ts';
+import { defaultEventLexicon } from './event-lexicon.ts';
+import { findCasualties, type CasualtyFigure } from './find-casualties.ts';
+
+const lexicons = loadLexicons();
+const published = { start: '2024-03-12', end: '2024-03-12' };
+
+/** The figures of a text we write, read through the real understanding stage. */
+function figuresOf(text: string): CasualtyFigure[] {
+  const mentions = understand({ text, published }, lexicons);
+  return findCasualties(createDocumentFrame({ documentId: 'doc', text, published }, mentions), defaultEventLexicon());
+}
+
+/** A figure as "category low" with "+" where it is additional, and the casualty word it was read at. */
+function describeFigures(text: string): string[] {
+  const mentions = understand({ text, published }, lexicons);
+  const frame = createDocumentFrame({ documentId: 'doc', text, published }, mentions);
+  return findCasualties(frame, defaultEventLexicon())
+    .filter((f) => !f.absent)
+    .map((f) => `${f.category} ${f.low}${f.additional ? '+' : ''} ${frame.view.keys[f.at]}`);
+}
+
+describe('casualty figures', () => {
+  const cases: Array<[string, string[]]> = [
+    // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
+    ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
+    ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // Beside others already counted as hurt, "another" is one more.
+    ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 2 wounded', 'injured 1+ hurt']],
+    // A plural noun after "the" counts no one in particular; a singular one counts one.
+    ['The victims were listed in stable condition after the shooting in Akron.', []],
+    ['The police officer was listed in stable condition after the shooting in Akron.', ['injured 1 stable']],
+    // The dead follow "of" in "the bodies of", a comma joining singular phrases as "and" does.
+    ['Deputies found the bodies of a 6-year-old boy, a man and a woman in a home in Akron.', ['killed 3 bodies']],
+    // The subject of an active "shot" fired; its object is the one hurt.
+    ['Police said he shot a cashier during the robbery in Akron.', ['shot 1 shot']],
+    ['Police said the man who shot the clerk drove off in a gray car.', ['shot 1 shot']],
+    ['A boy shot himself in the hand in Akron on Saturday.', ['shot 1 shot']],
+    // Shots told of one attack; counts joined across a verb are two objects, not one.
+    [
+      'Police in Akron are looking into shootings that killed two men and left two others injured.',
+      ['killed 2 killed', 'injured 2 injured'],
+    ],
+    // A participle after a pause counts its object, never the ones who fired; "one" and a missed name count one.
+    ['Two gunmen opened fire at the bar, killing one guest and wounding four others.', ['killed 1 killing', 'injured 4 wounding']],
+    ['Gunmen fired on the car, killing Tashawn and wounding three others.', ['killed 1 killing', 'injured 3 wounding']],
+    ['A stray round struck the porch, fatally injuring a man.', ['killed 1 fatally']],
+    // An object is found within its sentence only.
+    ['The shooting left one dead, four injured. Marlow said the club will close.', ['killed 1 dead', 'injured 4 injured']],
+    // Wound phrases the fixed phrases miss, and a count carried to hospital.
+    ['Officers found four victims suffering from apparent gunshot wounds outside the store.', ['shot 4 suffering']],
+    ['Two adults walked into the hospital with non-life threatening gunshot wounds.', ['shot 2 with']],
+    ['Five people, including an infant, were rushed to the hospital after the shooting in Akron.', ['injured 5 rushed']],
+    // An "and" far before the person is no list of people; ages "of age" count no one.
+    ['Officers arrived and found a woman with a gunshot wound in Akron.', ['shot 1 with']],
+    ['Two girls, 13 and 16 years of age, were wounded in Akron.', ['injured 2 wounded']],
+    ['A boy, 15, and two girls were wounded in Akron.', ['injured 3 wounded']],
+    // Shot "to death" is killed; a possessive list with commas counts each.
+    ['Police said he is the man who shot four people to death in Akron.', ['killed 4 shot']],
+    ['The sheriff said he shot and killed his mother, stepfather, and grandmother on Saturday.', ['killed 3 shot']],
+    // An age after a name and a comma is no count, even with no comma after it; a headline's counts still count.
+    ['Police said Calvin Ames, 24 was shot in the chest.', ['shot 1 shot']],
+    ['13 Dead, at Least 3 Wounded in Akron Shooting', ['killed 13 dead', 'injured 3 wounded']],
+    ['4 Shot, 2 Killed In South Akron', ['shot 4 shot', 'killed 2 killed']],
+    // A wound to a shoulder is still a wound.
+    ['The woman was treated for her shoulder wound at the hospital in Akron.', ['injured 1 treated']],
+    // A count after "and her" adds to the singular ones; a bare age after "and" ending the subject is one more.
+    ['Police said he shot his girlfriend and her three teenage children in Akron.', ['shot 4 shot']],
+    ['An 18-year-old woman and 3-year-old were injured in a shooting in Akron.', ['injured 2 injured']],
+    // Not a list inside an aside before the verb.
+    ['Her son, who loved being around his brother and sister, was shot and killed on Friday.', ['killed 1 shot']],
+    // A multiple tells its count: killed for a homicide, shot for a shooting; a murder-suicide's is told apart.
+    ['Police are investigating a triple homicide in Akron.', ['killed 3 triple']],
+    // One of the victims of a multiple who died is not all of them.
+    ['A man, one of the victims in a double shooting in Akron, has died.', ['shot 2 double']],
+    ['A double shooting on Elm Street in Akron sent two men to the hospital.', ['shot 2 double', 'injured 2 sent']],
+    // The one hurt who died in the same sentence is one person, dead.
+    ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
+    ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => assert.deepEqual(describeFigures(text), expected));
+  }
+});
+
+describe('phrasings that count no one', () => {
+  const negatives: Array<[string, string]> = [
+    ['Neighbors said the cashier could have been killed by the stray round in Akron.', 'a possibility'],
+    ['She told deputies she feared he would hurt her and the children.', 'a fear of harm'],
+    ['He had threatened to hurt his roommate, the records in Akron say.', 'a threat'],
+    ['The couple pleaded not guilty to a charge of injury to a child in Akron.', 'the name of a charge'],
+    ['He was charged with causing serious bodily injury in Akron.', 'the name of a charge'],
+    ['His brother said the teenager hurt nobody.', 'nobody is the object'],
+    ['Witnesses said he also shot at the officers before he fled in Akron.', '"shot at" hits no one'],
+    ['A man was taken to the hospital after the shooting in Akron.', 'one carried to hospital may have died there'],
+    ['Three people were taken to the hospital after a crash on Elm Street in Akron.', "a crash's hurt"],
+    ['We will find the person who killed these men, the sheriff said.', 'the one who killed'],
+    ['Officers fired back and shot three more times at the car.', 'shots, not people'],
+    ['A deputy injured his hand during the arrest in Akron.', 'a body part hurt'],
+    ['Two people suffered minor injuries in the stampede as the crowd ran.', 'hurt in a stampede'],
+    ["She could've been dead today, her mother said.", 'a possibility, contracted'],
+    ['Shots were fired near Captain Haynes and Dead River roads in Akron.', 'a casualty word inside a name'],
+    ['Deputies said it was a double murder-suicide at the home in Akron.', 'a murder-suicide, told apart'],
+    ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
+    ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
+    ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],
+    ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
+    ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
+    ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
+  ];
+  for (const [text, why] of negatives) {
+    it(`no figure: ${why}`, () =>
+      assert.deepEqual(
+        figuresOf(text).filter((f) => !f.absent),
+        [],
+      ));
+  }
+});
