@@ -264,6 +264,23 @@ describe('casualties', () => {
       'A man was shot in Akron on Saturday. He was taken to a hospital with life-threatening injuries, where he later died.',
       { killed: 1, injured: 0 },
     ],
+    // A death told in the sentence of the hurt is of that one, even where an earlier death was told with its own subject.
+    [
+      'A girl died after a shooting in Akron on Saturday. Police said the girl was rushed to a hospital in critical condition, where she died.',
+      { killed: 1, injured: 0 },
+    ],
+    // Negative: a death told apart from the hurt, after a death with its own subject, is that subject's.
+    [
+      'A boy was shot to death in Akron on Saturday, police said. His uncle was hospitalized in critical condition. The boy was asleep when he died.',
+      { killed: 1, injured: 1 },
+    ],
+    // "Another" beside the dead, with no count of the hurt before it, is the first of the hurt, whom a later sentence tells again.
+    [
+      'Three people were killed and another injured in a shooting in Akron on Saturday. Police said a man was wounded in the leg.',
+      { killed: 3, injured: 1 },
+    ],
+    // Negative: "another" after a count of the hurt is one more.
+    ['Two men were wounded in a shooting in Akron on Saturday. A third man was also wounded, police said.', { killed: null, injured: 3 }],
     // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
     [
       'Police are investigating a deadly shooting in Akron on Monday. Officers found a 17-year-old suffering from a gunshot wound.',

@@ -344,10 +344,11 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
     const shot = accountTotal(figures, 'shot');
     killed = larger(killed, k);
     suspects = larger(suspects, s);
-    if (k && i && diedOfTheHurt(figures)) {
+    const hurtDied = k && i ? Math.min(k.low, diedOfTheHurt(figures)) : 0;
+    if (k && i && hurtDied > 0) {
       // "Three men were wounded. One of them died": the dead are among the hurt, who are the rest.
-      const low = Math.max(0, i.low - k.low);
-      told = larger(told, { low, high: i.high === null ? null : Math.max(low, i.high - k.low) });
+      const low = Math.max(0, i.low - hurtDied);
+      told = larger(told, { low, high: i.high === null ? null : Math.max(low, i.high - hurtDied) });
       everyone = Math.max(everyone, i.low, k.low, shot?.low ?? 0);
       continue;
     }
@@ -373,13 +374,18 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
 }
 
 /**
- * Whether every death an account tells is of someone it counted as hurt before: "he later died", "one of them died"
- * after "was critically injured". A death told with a subject of its own ("a woman died") is one more.
+ * How many of the deaths an account tells are of someone it counted as hurt before. Where every death refers back
+ * ("he later died", "one of them died" after "was critically injured"), all of them; else those told in the sentence
+ * that tells the hurt ("was rushed to hospital in critical condition, where she died"): a death told with a subject of
+ * its own ("a girl has died") makes a later "she died" hers.
  */
-function diedOfTheHurt(figures: readonly CasualtyFigure[]): boolean {
+function diedOfTheHurt(figures: readonly CasualtyFigure[]): number {
+  const hurt = figures.filter((f) => f.category === 'injured' && !f.absent);
+  const firstHurt = Math.min(...hurt.map((f) => f.at));
   const deaths = figures.filter((f) => f.category === 'killed' && !f.absent);
-  const firstHurt = Math.min(...figures.filter((f) => f.category === 'injured' && !f.absent).map((f) => f.at));
-  return deaths.length > 0 && deaths.every((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
+  const back = deaths.filter((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
+  const all = back.length === deaths.length;
+  return back.filter((f) => all || hurt.some((h) => h.sentence === f.sentence && h.at < f.at)).reduce((n, f) => Math.max(n, f.low), 0);
 }
 
 function larger(a: CasualtyRange | null, b: CasualtyRange | null): CasualtyRange | null {
@@ -394,13 +400,17 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
   if (category === 'suspect') return present.reduce((a, b) => (b.low > a.low ? b : a));
   let low = 0;
   let high: number | null = 0;
-  const base = present.filter((f) => !f.additional);
+  // "Three people were killed and another injured": one more than the dead, not than the hurt, where no count of the
+  // hurt is told before it; it is the first of them.
+  const first = present.reduce((a, b) => (b.at < a.at ? b : a));
+  const isBase = (f: CasualtyFigure) => !f.additional || f === first;
+  const base = present.filter(isBase);
   if (base.length > 0) {
     const top = base.reduce((a, b) => (b.low > a.low ? b : a));
     low = top.low;
     high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
   }
-  for (const f of present.filter((x) => x.additional)) {
+  for (const f of present.filter((x) => !isBase(x))) {
     low += f.low;
     high = high === null || f.high === null ? null : high + f.high;
   }
