@@ -258,6 +258,17 @@ describe('casualties', () => {
       'Seven people died in the rampage in Akron on Saturday, including the suspect. The gunman died of a self-inflicted gunshot wound.',
       { killed: 7, injured: null },
     ],
+    // The victims counted apart and a count of the dead one more than they are: the count has the suspect in it.
+    [
+      'A man shot two neighbors in Akron on Saturday before killing himself. Officers found three people dead.',
+      { killed: 3, injured: null },
+    ],
+    [
+      'A man shot his two neighbors in Akron on Saturday before killing himself, and police found the three bodies.',
+      { killed: 3, injured: null },
+    ],
+    // Negative: a count of the dead as many as the victims leaves the suspect out.
+    ['A man shot two neighbors in Akron on Saturday before killing himself. Officers found two people dead.', { killed: 3, injured: null }],
     // Who died after being counted as hurt is one of them, not one more.
     ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
     [

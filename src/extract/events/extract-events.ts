@@ -364,7 +364,22 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
   if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
   // "Seven people, including the gunman, were killed": the largest count of the dead has the suspect in it already.
-  const withSuspect = killed !== null && accounts.flat().some((f) => f.withSuspect && f.low === killed?.low);
+  // "shot a woman and a child ... the three dead" beside "turned the gun on himself": where the victims are counted
+  // apart and the largest count of the dead is those and the suspect, it has him in it.
+  const dead = killed?.low ?? 0;
+  const withSuspect =
+    killed !== null &&
+    accounts
+      .flat()
+      .some(
+        (f) =>
+          (f.withSuspect && f.low === dead) ||
+          (suspects !== null &&
+            !f.absent &&
+            (f.category === 'killed' || f.category === 'shot') &&
+            f.low > 1 &&
+            f.low === dead - suspects.low),
+      );
   if (suspects && !withSuspect) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
