@@ -377,6 +377,16 @@ describe('one happening told over several sentences', () => {
     });
   }
 
+  it('joins a lead dated by its arrest to the shooting it tells, dated by its own day', () => {
+    const events = eventsOf(
+      'Police in Akron arrested a man on Friday in the fatal shooting of a teenager. The teen was killed and two others were wounded in a shooting outside a store on March 2.',
+    ).filter((e) => e.type === 'ASSAULT');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.killed?.low, 1);
+    assert.equal(events[0]?.injured?.low, 2);
+    assert.equal(events[0]?.date?.start, '2024-03-02');
+  });
+
   it('makes the event the lead tells, with its figures, the main one, over a later account that gathers more words', () => {
     const main = mainEvent(
       'Two people were killed and two injured in a shooting in Akron on Saturday. Police did not name the victims. Their families gathered on Sunday. Separately, a man was shot in Denver on Friday. The man was shot in the leg. Police said the shooting was gang-related. Officers found shell casings at the shooting scene.',
@@ -393,6 +403,10 @@ describe('one happening told over several sentences', () => {
     ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Akron on March 1.', 'on different days'],
     ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Denver on Saturday.', 'in different places'],
     ['A man was killed in a shooting in Akron on Saturday. Two people were killed in another shooting on Saturday.', 'another shooting'],
+    [
+      'Police in Akron arrested a man on Friday in the fatal shooting of a teenager. The teen was killed and two others were wounded in a shooting outside a store on December 2.',
+      'an arrest months after the shooting told',
+    ],
   ];
   for (const [text, why] of apart) {
     it(`keeps two shootings apart: ${why}`, () => {
