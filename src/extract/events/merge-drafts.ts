@@ -140,7 +140,8 @@ function isOwnDayBefore(date: EventDate, followUp: EventDate): boolean {
 
 /** How many a draft counts as shot, where it tells no one killed or injured; null where it does. */
 function onlyShot(draft: Draft): number | null {
-  const figures = draft.accounts.flat().filter((f) => !f.absent);
+  // A suspect who killed himself is no victim: "shot his wife and children before killing himself" counts who he shot.
+  const figures = draft.accounts.flat().filter((f) => !f.absent && f.category !== 'suspect');
   if (figures.length === 0 || figures.some((f) => f.category !== 'shot')) return null;
   return Math.max(...figures.map((f) => f.low));
 }
