@@ -44,6 +44,25 @@ describe('the headline toll', () => {
     assert.equal(event?.killed?.low, 1);
     assert.equal(event?.injured?.low ?? 0, 0);
   });
+  const suicides: Array<[string, string, number]> = [
+    // A headline telling a murder-suicide leaves the killer out of its count where the body counts him.
+    [
+      'Two girls killed, father commits suicide in Akron',
+      'Two girls were shot and killed at their home in Akron on Saturday. Police said their father then died of a self-inflicted gunshot wound.',
+      3,
+    ],
+    // Negative: with no suicide in the headline, its count stands.
+    [
+      'Two girls killed in Akron home',
+      'Two girls were shot and killed at their home in Akron on Saturday. Police said their father then died of a self-inflicted gunshot wound.',
+      2,
+    ],
+  ];
+  for (const [title, text, killed] of suicides) {
+    it(`the dead of "${title}"`, () => {
+      assert.equal(mainAttack(title, text)?.killed?.low, killed);
+    });
+  }
   for (const [why, title, expected] of cases) {
     it(why, () => {
       const event = mainAttack(title, body);

@@ -57,13 +57,18 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
     (e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && ((e.killed !== null && isDefinite(e.killed)) || e.injured !== null),
   );
   if (!toll) return body;
-  // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken.
-  const killed = toll.killed && isDefinite(toll.killed) ? toll.killed : main.killed;
+  // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken. A headline that
+  // tells a murder-suicide ("Two boys killed, father commits suicide") often leaves the killer out of its count, where
+  // the body counts him.
+  const leavesKillerOut = SUICIDE.test(title) && main.killed !== null && toll.killed !== null && main.killed.low > toll.killed.low;
+  const killed = toll.killed && isDefinite(toll.killed) && !leavesKillerOut ? toll.killed : main.killed;
   const injured =
     toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : hurtLeft(main, killed);
   if (killed === main.killed && injured === main.injured) return body;
   return body.map((e) => (e === main ? { ...e, killed, injured, rule: `${e.rule}+headline-toll` } : e));
 }
+
+const SUICIDE = /\bsuicides?\b/i;
 
 /**
  * The body's hurt, less those the headline says died where it counts more dead than the body: "Girl dies after

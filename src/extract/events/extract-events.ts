@@ -383,7 +383,7 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   if (suspects && !withSuspect) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
-      : suspects;
+      : { low: suspects.low, high: suspects.high };
   }
   return { killed, injured };
 }
