@@ -207,6 +207,21 @@ describe('casualties', () => {
       { killed: 1, injured: null },
     ],
     ['A man was shot in Akron on Saturday. Related: Two killed in shooting in Canton', { killed: null, injured: 1 }],
+    // A month with no day opens a time before the happening reported.
+    [
+      'A man was shot in Akron on Saturday. In December, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    [
+      'A man was shot in Akron on Saturday. In December 2023, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    [
+      'A man was shot in Akron on Saturday. Last December, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    // Negative: a day of the month is the happening's own.
+    ['Police said a man was shot in Akron on Saturday. On March 9, two others were wounded there.', { killed: null, injured: 2 }],
     // Tolls told without a subject before the casualty word.
     ['Deputies are investigating the shooting of a 15-year-old boy in Akron on Saturday.', { killed: null, injured: 1 }],
     ['A stray bullet grazed a 3-year-old girl during a shooting in Akron on Saturday.', { killed: null, injured: 1 }],

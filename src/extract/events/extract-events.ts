@@ -201,8 +201,15 @@ function isBackground(frame: DocumentFrame, sentence: number): boolean {
   // "► Related: ...": a bullet or mark before the words.
   while (start < (frame.sentences[sentence]?.end ?? start) && !/^[\p{L}\p{N}]/u.test(keys[start] as string)) start++;
   if (/^(19|20)\d\d$/.test(keys[start + 1] ?? '') && keys[start] === 'in') return true;
+  // "In December, a woman drove ...", "Last December, ...": a month with no day is a time before the happening reported.
+  if (MONTHS.has(keys[start + 1] as string)) {
+    if (keys[start] === 'last') return true;
+    if (keys[start] === 'in' && (keys[start + 2] === ',' || /^(19|20)\d\d$/.test(keys[start + 2] ?? ''))) return true;
+  }
   return BACKGROUND_OPENINGS.some((cue) => cue.every((word, i) => keys[start + i] === word));
 }
+
+const MONTHS: ReadonlySet<string> = new Set(words('january february march april may june july august september october november december'));
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
 
