@@ -36,6 +36,14 @@ describe('the headline toll', () => {
     );
     assert.equal(event?.killed?.low, 2);
   });
+  it('a headline telling of a deadly shooting over a body that tells no death adds one dead to the hurt', () => {
+    const event = mainAttack(
+      'Man arrested in deadly shooting outside Akron bar',
+      'Two men were wounded when a gunman opened fire outside a bar in Akron on Saturday.',
+    );
+    assert.equal(event?.killed?.low, 1);
+    assert.equal(event?.injured?.low, 2);
+  });
   it('the one a headline says died is one the body told as shot, not one more', () => {
     const event = mainAttack(
       '9-year-old girl dies after being shot in Akron',
