@@ -300,6 +300,13 @@ describe('casualties', () => {
       'A boy was shot to death in Akron on Saturday, police said. His uncle was hospitalized in critical condition. The boy was asleep when he died.',
       { killed: 1, injured: 1 },
     ],
+    // Who "was shot ... has died" is the one a later sentence tells as hurt; one said to be another is one more.
+    [
+      'A 2-year-old who was shot inside an apartment in Akron has died. Police said the toddler was critically injured in the shooting on Saturday.',
+      { killed: 1, injured: 0 },
+    ],
+    ['A man who was shot in Akron on Saturday has died. A woman was also wounded, police said.', { killed: 1, injured: 1 }],
+    ['A man who was shot in Akron on Saturday has died. Two other men were wounded, police said.', { killed: 1, injured: 2 }],
     // "Another" beside the dead, with no count of the hurt before it, is the first of the hurt, whom a later sentence tells again.
     [
       'Three people were killed and another injured in a shooting in Akron on Saturday. Police said a man was wounded in the leg.',

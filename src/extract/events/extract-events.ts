@@ -407,7 +407,12 @@ function diedOfTheHurt(figures: readonly CasualtyFigure[]): number {
   const deaths = figures.filter((f) => f.category === 'killed' && !f.absent);
   const back = deaths.filter((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
   const all = back.length === deaths.length;
-  return back.filter((f) => all || hurt.some((h) => h.sentence === f.sentence && h.at < f.at)).reduce((n, f) => Math.max(n, f.low), 0);
+  const told = back
+    .filter((f) => all || hurt.some((h) => h.sentence === f.sentence && h.at < f.at))
+    .reduce((n, f) => Math.max(n, f.low), 0);
+  // "The 2-year-old who was shot has died" and "Kendal was critically injured": one person, told hurt then dead.
+  const diedLater = deaths.some((f) => f.rule === 'casualty/died-later' && !f.additional);
+  return diedLater && hurt.every((h) => h.low === 1 && h.high === 1 && !h.additional) ? Math.max(told, 1) : told;
 }
 
 function larger(a: CasualtyRange | null, b: CasualtyRange | null): CasualtyRange | null {
