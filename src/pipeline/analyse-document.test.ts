@@ -36,6 +36,14 @@ describe('the headline toll', () => {
     );
     assert.equal(event?.killed?.low, 2);
   });
+  it('a headline telling of a deadly shooting over a body that tells no death adds one dead to the hurt', () => {
+    const event = mainAttack(
+      'Man arrested in deadly shooting outside Akron bar',
+      'Two men were wounded when a gunman opened fire outside a bar in Akron on Saturday.',
+    );
+    assert.equal(event?.killed?.low, 1);
+    assert.equal(event?.injured?.low, 2);
+  });
   it('the one a headline says died is one the body told as shot, not one more', () => {
     const event = mainAttack(
       '9-year-old girl dies after being shot in Akron',
@@ -44,6 +52,25 @@ describe('the headline toll', () => {
     assert.equal(event?.killed?.low, 1);
     assert.equal(event?.injured?.low ?? 0, 0);
   });
+  const suicides: Array<[string, string, number]> = [
+    // A headline telling a murder-suicide leaves the killer out of its count where the body counts him.
+    [
+      'Two girls killed, father commits suicide in Akron',
+      'Two girls were shot and killed at their home in Akron on Saturday. Police said their father then died of a self-inflicted gunshot wound.',
+      3,
+    ],
+    // Negative: with no suicide in the headline, its count stands.
+    [
+      'Two girls killed in Akron home',
+      'Two girls were shot and killed at their home in Akron on Saturday. Police said their father then died of a self-inflicted gunshot wound.',
+      2,
+    ],
+  ];
+  for (const [title, text, killed] of suicides) {
+    it(`the dead of "${title}"`, () => {
+      assert.equal(mainAttack(title, text)?.killed?.low, killed);
+    });
+  }
   for (const [why, title, expected] of cases) {
     it(why, () => {
       const event = mainAttack(title, body);

@@ -53,17 +53,28 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   const main = mainViolentEvent(body);
   if (!title || !main) return body;
   const input = { documentId: document.id, text: title, published: document.published };
+  // "Man arrested in deadly shooting" says someone died, not how many: its count is taken only over a body that tells
+  // no death, and then as one more than the body's hurt, who are not said to have died.
+  const bodyTellsDeath = (main.killed?.low ?? 0) > 0;
   const toll = extractEvents(input, understand(input, lexicons)).find(
-    (e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && ((e.killed !== null && isDefinite(e.killed)) || e.injured !== null),
+    (e) =>
+      (e.type === 'ASSAULT' || e.type === 'DEATH') &&
+      ((e.killed !== null && (isDefinite(e.killed) || !bodyTellsDeath)) || e.injured !== null),
   );
   if (!toll) return body;
-  // "Man arrested in deadly shooting" says someone died, not how many: only a definite count is taken.
-  const killed = toll.killed && isDefinite(toll.killed) ? toll.killed : main.killed;
+  // A headline that tells a murder-suicide ("Two boys killed, father commits suicide") often leaves the killer out of
+  // its count, where the body counts him.
+  const leavesKillerOut = SUICIDE.test(title) && main.killed !== null && toll.killed !== null && main.killed.low > toll.killed.low;
+  const definite = toll.killed !== null && isDefinite(toll.killed);
+  const someDead = toll.killed !== null && !definite && !bodyTellsDeath;
+  const killed = (definite && !leavesKillerOut) || someDead ? toll.killed : main.killed;
   const injured =
-    toll.injured !== null && (toll.killed !== null || !(main.killed && main.killed.low > 0)) ? toll.injured : hurtLeft(main, killed);
+    toll.injured !== null && (toll.killed !== null || !bodyTellsDeath) ? toll.injured : someDead ? main.injured : hurtLeft(main, killed);
   if (killed === main.killed && injured === main.injured) return body;
   return body.map((e) => (e === main ? { ...e, killed, injured, rule: `${e.rule}+headline-toll` } : e));
 }
+
+const SUICIDE = /\bsuicides?\b/i;
 
 /**
  * The body's hurt, less those the headline says died where it counts more dead than the body: "Girl dies after

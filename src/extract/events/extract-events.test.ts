@@ -207,6 +207,21 @@ describe('casualties', () => {
       { killed: 1, injured: null },
     ],
     ['A man was shot in Akron on Saturday. Related: Two killed in shooting in Canton', { killed: null, injured: 1 }],
+    // A month with no day opens a time before the happening reported.
+    [
+      'A man was shot in Akron on Saturday. In December, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    [
+      'A man was shot in Akron on Saturday. In December 2023, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    [
+      'A man was shot in Akron on Saturday. Last December, a crash downtown left 12 people injured and one dead.',
+      { killed: null, injured: 1 },
+    ],
+    // Negative: a day of the month is the happening's own.
+    ['Police said a man was shot in Akron on Saturday. On March 9, two others were wounded there.', { killed: null, injured: 2 }],
     // Tolls told without a subject before the casualty word.
     ['Deputies are investigating the shooting of a 15-year-old boy in Akron on Saturday.', { killed: null, injured: 1 }],
     ['A stray bullet grazed a 3-year-old girl during a shooting in Akron on Saturday.', { killed: null, injured: 1 }],
@@ -258,12 +273,47 @@ describe('casualties', () => {
       'Seven people died in the rampage in Akron on Saturday, including the suspect. The gunman died of a self-inflicted gunshot wound.',
       { killed: 7, injured: null },
     ],
+    // The victims counted apart and a count of the dead one more than they are: the count has the suspect in it.
+    [
+      'A man shot two neighbors in Akron on Saturday before killing himself. Officers found three people dead.',
+      { killed: 3, injured: null },
+    ],
+    [
+      'A man shot his two neighbors in Akron on Saturday before killing himself, and police found the three bodies.',
+      { killed: 3, injured: null },
+    ],
+    // Negative: a count of the dead as many as the victims leaves the suspect out.
+    ['A man shot two neighbors in Akron on Saturday before killing himself. Officers found two people dead.', { killed: 3, injured: null }],
     // Who died after being counted as hurt is one of them, not one more.
     ['Three men were wounded in a shooting in Akron on Saturday. One of them died on Sunday.', { killed: 1, injured: 2 }],
     [
       'A man was shot in Akron on Saturday. He was taken to a hospital with life-threatening injuries, where he later died.',
       { killed: 1, injured: null },
     ],
+    // A death told in the sentence of the hurt is of that one, even where an earlier death was told with its own subject.
+    [
+      'A girl died after a shooting in Akron on Saturday. Police said the girl was rushed to a hospital in critical condition, where she died.',
+      { killed: 1, injured: 0 },
+    ],
+    // Negative: a death told apart from the hurt, after a death with its own subject, is that subject's.
+    [
+      'A boy was shot to death in Akron on Saturday, police said. His uncle was hospitalized in critical condition. The boy was asleep when he died.',
+      { killed: 1, injured: 1 },
+    ],
+    // Who "was shot ... has died" is the one a later sentence tells as hurt; one said to be another is one more.
+    [
+      'A 2-year-old who was shot inside an apartment in Akron has died. Police said the toddler was critically injured in the shooting on Saturday.',
+      { killed: 1, injured: 0 },
+    ],
+    ['A man who was shot in Akron on Saturday has died. A woman was also wounded, police said.', { killed: 1, injured: 1 }],
+    ['A man who was shot in Akron on Saturday has died. Two other men were wounded, police said.', { killed: 1, injured: 2 }],
+    // "Another" beside the dead, with no count of the hurt before it, is the first of the hurt, whom a later sentence tells again.
+    [
+      'Three people were killed and another injured in a shooting in Akron on Saturday. Police said a man was wounded in the leg.',
+      { killed: 3, injured: 1 },
+    ],
+    // Negative: "another" after a count of the hurt is one more.
+    ['Two men were wounded in a shooting in Akron on Saturday. A third man was also wounded, police said.', { killed: null, injured: 3 }],
     // A deadly shooting is at least one dead: the one found shot is that one, not one more hurt.
     [
       'Police are investigating a deadly shooting in Akron on Monday. Officers found a 17-year-old suffering from a gunshot wound.',
@@ -349,6 +399,16 @@ describe('one happening told over several sentences', () => {
     });
   }
 
+  it('joins a lead dated by its arrest to the shooting it tells, dated by its own day', () => {
+    const events = eventsOf(
+      'Police in Akron arrested a man on Friday in the fatal shooting of a teenager. The teen was killed and two others were wounded in a shooting outside a store on March 2.',
+    ).filter((e) => e.type === 'ASSAULT');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.killed?.low, 1);
+    assert.equal(events[0]?.injured?.low, 2);
+    assert.equal(events[0]?.date?.start, '2024-03-02');
+  });
+
   it('makes the event the lead tells, with its figures, the main one, over a later account that gathers more words', () => {
     const main = mainEvent(
       'Two people were killed and two injured in a shooting in Akron on Saturday. Police did not name the victims. Their families gathered on Sunday. Separately, a man was shot in Denver on Friday. The man was shot in the leg. Police said the shooting was gang-related. Officers found shell casings at the shooting scene.',
@@ -365,6 +425,10 @@ describe('one happening told over several sentences', () => {
     ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Akron on March 1.', 'on different days'],
     ['A man was shot and killed in Akron on Saturday. A woman was shot and wounded in Denver on Saturday.', 'in different places'],
     ['A man was killed in a shooting in Akron on Saturday. Two people were killed in another shooting on Saturday.', 'another shooting'],
+    [
+      'Police in Akron arrested a man on Friday in the fatal shooting of a teenager. The teen was killed and two others were wounded in a shooting outside a store on December 2.',
+      'an arrest months after the shooting told',
+    ],
   ];
   for (const [text, why] of apart) {
     it(`keeps two shootings apart: ${why}`, () => {

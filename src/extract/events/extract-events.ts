@@ -201,8 +201,15 @@ function isBackground(frame: DocumentFrame, sentence: number): boolean {
   // "► Related: ...": a bullet or mark before the words.
   while (start < (frame.sentences[sentence]?.end ?? start) && !/^[\p{L}\p{N}]/u.test(keys[start] as string)) start++;
   if (/^(19|20)\d\d$/.test(keys[start + 1] ?? '') && keys[start] === 'in') return true;
+  // "In December, a woman drove ...", "Last December, ...": a month with no day is a time before the happening reported.
+  if (MONTHS.has(keys[start + 1] as string)) {
+    if (keys[start] === 'last') return true;
+    if (keys[start] === 'in' && (keys[start + 2] === ',' || /^(19|20)\d\d$/.test(keys[start + 2] ?? ''))) return true;
+  }
   return BACKGROUND_OPENINGS.some((cue) => cue.every((word, i) => keys[start + i] === word));
 }
+
+const MONTHS: ReadonlySet<string> = new Set(words('january february march april may june july august september october november december'));
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
 
@@ -344,10 +351,11 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
     const shot = accountTotal(figures, 'shot');
     killed = larger(killed, k);
     suspects = larger(suspects, s);
-    if (k && i && diedOfTheHurt(figures)) {
+    const hurtDied = k && i ? Math.min(k.low, diedOfTheHurt(figures)) : 0;
+    if (k && i && hurtDied > 0) {
       // "Three men were wounded. One of them died": the dead are among the hurt, who are the rest.
-      const low = Math.max(0, i.low - k.low);
-      told = larger(told, { low, high: i.high === null ? null : Math.max(low, i.high - k.low) });
+      const low = Math.max(0, i.low - hurtDied);
+      told = larger(told, { low, high: i.high === null ? null : Math.max(low, i.high - hurtDied) });
       everyone = Math.max(everyone, i.low, k.low, shot?.low ?? 0);
       continue;
     }
@@ -363,23 +371,48 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
   if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
   // "Seven people, including the gunman, were killed": the largest count of the dead has the suspect in it already.
-  const withSuspect = killed !== null && accounts.flat().some((f) => f.withSuspect && f.low === killed?.low);
+  // "shot a woman and a child ... the three dead" beside "turned the gun on himself": where the victims are counted
+  // apart and the largest count of the dead is those and the suspect, it has him in it.
+  const dead = killed?.low ?? 0;
+  const withSuspect =
+    killed !== null &&
+    accounts
+      .flat()
+      .some(
+        (f) =>
+          (f.withSuspect && f.low === dead) ||
+          (suspects !== null &&
+            !f.absent &&
+            (f.category === 'killed' || f.category === 'shot') &&
+            f.low > 1 &&
+            f.low === dead - suspects.low),
+      );
   if (suspects && !withSuspect) {
     killed = killed
       ? { low: killed.low + suspects.low, high: killed.high === null || suspects.high === null ? null : killed.high + suspects.high }
-      : suspects;
+      : { low: suspects.low, high: suspects.high };
   }
   return { killed, injured };
 }
 
 /**
- * Whether every death an account tells is of someone it counted as hurt before: "he later died", "one of them died"
- * after "was critically injured". A death told with a subject of its own ("a woman died") is one more.
+ * How many of the deaths an account tells are of someone it counted as hurt before. Where every death refers back
+ * ("he later died", "one of them died" after "was critically injured"), all of them; else those told in the sentence
+ * that tells the hurt ("was rushed to hospital in critical condition, where she died"): a death told with a subject of
+ * its own ("a girl has died") makes a later "she died" hers.
  */
-function diedOfTheHurt(figures: readonly CasualtyFigure[]): boolean {
+function diedOfTheHurt(figures: readonly CasualtyFigure[]): number {
+  const hurt = figures.filter((f) => f.category === 'injured' && !f.absent);
+  const firstHurt = Math.min(...hurt.map((f) => f.at));
   const deaths = figures.filter((f) => f.category === 'killed' && !f.absent);
-  const firstHurt = Math.min(...figures.filter((f) => f.category === 'injured' && !f.absent).map((f) => f.at));
-  return deaths.length > 0 && deaths.every((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
+  const back = deaths.filter((f) => f.refersBack === true && !f.additional && f.at > firstHurt);
+  const all = back.length === deaths.length;
+  const told = back
+    .filter((f) => all || hurt.some((h) => h.sentence === f.sentence && h.at < f.at))
+    .reduce((n, f) => Math.max(n, f.low), 0);
+  // "The 2-year-old who was shot has died" and "Kendal was critically injured": one person, told hurt then dead.
+  const diedLater = deaths.some((f) => f.rule === 'casualty/died-later' && !f.additional);
+  return diedLater && hurt.every((h) => h.low === 1 && h.high === 1 && !h.additional) ? Math.max(told, 1) : told;
 }
 
 function larger(a: CasualtyRange | null, b: CasualtyRange | null): CasualtyRange | null {
@@ -394,13 +427,17 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
   if (category === 'suspect') return present.reduce((a, b) => (b.low > a.low ? b : a));
   let low = 0;
   let high: number | null = 0;
-  const base = present.filter((f) => !f.additional);
+  // "Three people were killed and another injured": one more than the dead, not than the hurt, where no count of the
+  // hurt is told before it; it is the first of them.
+  const first = present.reduce((a, b) => (b.at < a.at ? b : a));
+  const isBase = (f: CasualtyFigure) => !f.additional || f === first;
+  const base = present.filter(isBase);
   if (base.length > 0) {
     const top = base.reduce((a, b) => (b.low > a.low ? b : a));
     low = top.low;
     high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
   }
-  for (const f of present.filter((x) => x.additional)) {
+  for (const f of present.filter((x) => !isBase(x))) {
     low += f.low;
     high = high === null || f.high === null ? null : high + f.high;
   }

@@ -1,8 +1,10 @@
 /** @module One happening told over several sentences of a report becomes one event: compatible drafts of a type merge. */
-import type { CasualtyRange, EventActor, EventModality, EventPlace } from '../../model/event.ts';
+import type { CasualtyRange, EventActor, EventDate, EventModality, EventPlace } from '../../model/event.ts';
 import { sameActor } from './assign-roles.ts';
 import type { Draft } from './extract-events.ts';
 
+// How long (days) after a shooting a report tells of its arrest or hearing, at most, as the same story's lead.
+const FOLLOW_UP_DAYS = 31;
 // Places this close (km) are one place for a report's own sentences.
 const SAME_PLACE_KM = 30;
 
@@ -70,7 +72,8 @@ export function mergeHappenings(
     add(into.target, draft.target);
     add(into.deniedInitiator, draft.deniedInitiator);
     into.accounts.push(...draft.accounts);
-    into.date ??= draft.date;
+    // The shooting's own day over the day of its arrest or hearing that the lead told it with.
+    if (!into.date || (draft.date && isFollowUp(into.date) && isOwnDayBefore(draft.date, into.date))) into.date = draft.date;
     into.place ??= draft.place;
     if (draft.modality === 'asserted') into.modality = 'asserted';
   }
@@ -91,7 +94,7 @@ function oneHappening(
   // "Police were called to reports of shots fired" is the shooting told as happened; between states, a reported
   // strike and a confirmed one are as often two.
   if (a.modality !== b.modality && [a, b].some((d) => [...d.initiator, ...d.target].some((x) => x.country))) return false;
-  if (a.date && b.date && (daysBetween(a.date.end, b.date.start) > 1 || daysBetween(b.date.end, a.date.start) > 1)) return false;
+  if (a.date && b.date && !datesAgree(a.date, b.date)) return false;
   const pa = firmPlace(a);
   const pb = firmPlace(b);
   if (pa && pb && !samePlace(pa, pb)) return false;
@@ -111,9 +114,34 @@ function oneHappening(
   return (sa !== null && sa <= kb + ib) || (sb !== null && sb <= ka + ia);
 }
 
+/**
+ * Whether two accounts' dates may be of one shooting: within a day of each other, or, where one is the day of a
+ * follow-up ("a man was arrested Friday in the killing"), the other no later than it: a shooting comes before its
+ * arrest, however long before.
+ */
+function datesAgree(a: EventDate, b: EventDate): boolean {
+  const followUpA = isFollowUp(a);
+  const followUpB = isFollowUp(b);
+  if (followUpA && followUpB) return true;
+  if (followUpA) return daysBetween(a.end, b.start) <= 1 && daysBetween(b.end, a.start) <= FOLLOW_UP_DAYS;
+  if (followUpB) return daysBetween(b.end, a.start) <= 1 && daysBetween(a.end, b.start) <= FOLLOW_UP_DAYS;
+  return daysBetween(a.end, b.start) <= 1 && daysBetween(b.end, a.start) <= 1;
+}
+
+/** Whether a date is the day of something that followed the happening (an arrest, a hearing), not its own. */
+function isFollowUp(date: EventDate): boolean {
+  return date.rule.startsWith('date-follow-up/');
+}
+
+/** Whether a date is a happening's own day, not after the follow-up's. */
+function isOwnDayBefore(date: EventDate, followUp: EventDate): boolean {
+  return date.precision === 'day' && !isFollowUp(date) && date.end <= followUp.start;
+}
+
 /** How many a draft counts as shot, where it tells no one killed or injured; null where it does. */
 function onlyShot(draft: Draft): number | null {
-  const figures = draft.accounts.flat().filter((f) => !f.absent);
+  // A suspect who killed himself is no victim: "shot his wife and children before killing himself" counts who he shot.
+  const figures = draft.accounts.flat().filter((f) => !f.absent && f.category !== 'suspect');
   if (figures.length === 0 || figures.some((f) => f.category !== 'shot')) return null;
   return Math.max(...figures.map((f) => f.low));
 }
