@@ -270,6 +270,40 @@ describe("extractPlaces takes a county's state from the document", () => {
   });
 });
 
+describe('extractPlaces places a county from the Census county list', () => {
+  const cases: [string, string, string][] = [
+    // Only Washington has a Whatcom County: a town of another state named beside it does not move it.
+    ['Whatcom County deputies said the boy was visiting from Dallas.', 'Whatcom County', 'Washington'],
+    // No town named: of the two Harris counties, the far more populous one.
+    ['A man was shot in Harris County on Sunday.', 'Harris County', 'Texas'],
+    // A parish is Louisiana's.
+    ['Deputies in Orleans Parish found the car.', 'Orleans Parish', 'Louisiana'],
+    // The document's towns choose among namesakes that exist.
+    ['Police in Decatur and Stone Mountain said the DeKalb County man was hurt.', 'DeKalb County', 'Georgia'],
+  ];
+  for (const [text, phrase, admin1] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.admin1, admin1);
+      assert.equal(m.value.precision, 3);
+    });
+  }
+  it("puts a county at the centre of its area, not at its state's", () => {
+    const m = find('Officers in Whatcom County searched the woods.', 'Whatcom County');
+    assert.ok(Math.abs(m.value.lat - 48.8) < 0.3 && Math.abs(m.value.lon + 121.7) < 0.5, `${m.value.lat},${m.value.lon}`);
+  });
+  const negatives: [string, string][] = [
+    // A county of no US name keeps the old reading: the state the document names.
+    ['Charlton Xyzzy County crews worked in Georgia.', 'Georgia'],
+  ];
+  for (const [text, admin1] of negatives) {
+    it(`keeps the document's state in "${text}"`, () => {
+      const m = find(text, 'Xyzzy County');
+      assert.equal(m.value.admin1, admin1);
+    });
+  }
+});
+
 describe('extractPlaces finds streets and numbered roads, placed at their town', () => {
   const cases: [string, string, string][] = [
     ['She lives at 1935 Orchard St., Alexandria, La., with her son.', 'Orchard St.', 'Alexandria'],

@@ -126,6 +126,8 @@ interface Match {
   readonly key: string;
   /** For a county: the words before "County". */
   readonly countyName?: string;
+  /** For a county: "county", "parish" or "township". */
+  readonly countyWord?: string;
   chosen: number;
   /** Something in the document speaks for the chosen place: its country, region, a neighbour or a container. */
   supported: boolean;
@@ -140,6 +142,8 @@ interface Match {
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
    */
   partOfReportTown?: number;
+  /** For a county placed in the gazetteer's US county list: its index there, whose centre is its point. */
+  county?: number;
 }
 
 interface Container {
@@ -724,6 +728,7 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       isSingleWord: false,
       isStopName: false,
       key: '',
+      countyWord: t.key,
       countyName: tokens
         .slice(first, k)
         .map((x) => x.key)
@@ -1182,6 +1187,9 @@ function cellKey(lat: number, lon: number): number {
  */
 function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood): void {
   const us = g.meta.countries.indexOf('US');
+  // The counties of that name: a state with none is not the county's, whatever else the document names there.
+  const namesakes = countyNamesakes(m, g);
+  const states = new Set(namesakes.map((c) => g.meta.counties[c]?.admin1 ?? -1));
   let admin1 = m.container && m.container.country === us ? m.container.admin1 : -1;
   if (admin1 < 0) {
     const votes = new Map<number, number>();
@@ -1197,6 +1205,7 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
         continue;
       const a = g.admin1Index(other.chosen);
       if (a === NO_ADMIN1 || voted.has(`${other.key} ${a}`)) continue;
+      if (states.size > 0 && !states.has(a)) continue;
       voted.add(`${other.key} ${a}`);
       const isState = g.kind(other.chosen) === 'admin1';
       votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
@@ -1208,7 +1217,11 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
         bestVotes = v;
       }
     }
+    // "Barrow County deputies" in a report naming no town: the most populous county of the name is the one meant.
+    if (admin1 < 0 && namesakes.length > 0) admin1 = g.meta.counties[mostPopulous(g, namesakes)]?.admin1 ?? -1;
   }
+  const county = namesakes.find((c) => g.meta.counties[c]?.admin1 === admin1);
+  if (county !== undefined) m.county = county;
   const region = g.meta.admin1[admin1];
   if (!region || region.place < 0) return;
   const byName = g.lookup(m.countyName ?? '').find((id) => g.admin1Index(id) === admin1 && SETTLEMENTS.has(g.kind(id)));
@@ -1226,6 +1239,22 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
     ),
   ];
   m.chosen = towns.length > 0 ? medoid(g, towns) : region.place;
+}
+
+/** The US counties a county match may be: "Rapides Parish" only in Louisiana, "Clay County" anywhere but there. */
+function countyNamesakes(m: Match, g: Gazetteer): number[] {
+  const isParish = m.countyWord === 'parish';
+  if (m.countyWord === 'township') return [];
+  return g.countiesNamed(m.countyName ?? '').filter((c) => {
+    const county = g.meta.counties[c];
+    return county !== undefined && (g.meta.admin1[county.admin1]?.code === 'LA') === isParish;
+  });
+}
+
+function mostPopulous(g: Gazetteer, counties: readonly number[]): number {
+  let best = counties[0] ?? -1;
+  for (const c of counties) if ((g.meta.counties[c]?.population ?? 0) > (g.meta.counties[best]?.population ?? 0)) best = c;
+  return best;
 }
 
 /**
@@ -1349,9 +1378,16 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   const id = m.chosen;
   let precision = g.precision(id);
   let name = g.name(id);
+  let lat = g.lat(id);
+  let lon = g.lon(id);
   if (m.rule === 'place/county') {
     precision = 3;
     name = titleCase(text.slice(m.start, m.end));
+    const county = m.county === undefined ? undefined : g.meta.counties[m.county];
+    if (county) {
+      lat = county.lat;
+      lon = county.lon;
+    }
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
     precision = 2;
@@ -1369,8 +1405,8 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     name,
     country: g.country(id),
     admin1: g.admin1(id)?.name ?? null,
-    lat: round(g.lat(id)),
-    lon: round(g.lon(id)),
+    lat: round(lat),
+    lon: round(lon),
     precision,
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
