@@ -105,6 +105,10 @@ describe('extractPlaces leaves false friends alone', () => {
     ['George Lancaster fired twice, witnesses said.', ['Lancaster']],
     ['Paul Calhoun was arrested at the scene in Pontiac.', ['Calhoun']],
     ['Jurors heard that Lafayette, 44, had fired first.', ['Lafayette']],
+    // A name given an age or a home is a person's, and so is the name alone later.
+    ['Mark Davis, 38, was charged. Deputies said Davis had a rifle.', ['Davis']],
+    ['The boy was found at Davis’ home after the shot was heard.', ['Davis']],
+    ['Classmates said Austin Hedrick, 16, was kind. Friends said Austin loved to dance.', ['Austin']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -288,6 +292,14 @@ describe('extractPlaces places a county from the Census county list', () => {
       assert.equal(m.value.precision, 3);
     });
   }
+  it('reads a town inside a county the report names as that town, over a country of its name', () => {
+    const text = 'The man, of Denmark, was held on bond, the Bamberg County magistrate said.';
+    assert.equal(find(text, 'Denmark').value.admin1, 'South Carolina');
+  });
+  it('keeps a small town inside a county the report names', () => {
+    const text = "Fayette County deputies said the boy was shot at a friend's house in Elgin.";
+    assert.equal(find(text, 'Elgin').value.admin1, 'Iowa');
+  });
   it("puts a county at the centre of its area, not at its state's", () => {
     const m = find('Officers in Whatcom County searched the woods.', 'Whatcom County');
     assert.ok(Math.abs(m.value.lat - 48.8) < 0.3 && Math.abs(m.value.lon + 121.7) < 0.5, `${m.value.lat},${m.value.lon}`);

@@ -49,6 +49,12 @@ const DIRECTION_WORDS = new Set(
   'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
 );
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
+// "at Davis' home": what a person owns, not a town.
+const HOME_WORDS = new Set(
+  'home house residence apartment trailer yard porch driveway bedroom garage family mother father son daughter wife husband girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
 // "at Macy's", "inside Denny's": where a possessive name is a shop.
 const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 // A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
@@ -93,6 +99,8 @@ const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
 const ALIAS_WITH_NAMESAKE = 4;
 const SPELLING_WEIGHT = 1.5;
+// A town inside a county the report names: enough to outweigh a country of the name ("Denmark" beside "Bamberg County").
+const COUNTY_WEIGHT = 9;
 /** How much smaller (as a share of population) a namesake may be and still claim its name: Philadelphia is a third of Amman. */
 const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
@@ -142,6 +150,8 @@ interface Match {
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
    */
   partOfReportTown?: number;
+  /** The chosen town lies in a county the document names ("in Elgin" beside "Fayette County"). */
+  inNamedCounty?: boolean;
   /** For a county placed in the gazetteer's US county list: its index there, whose centre is its point. */
   county?: number;
 }
@@ -271,12 +281,16 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
     const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
-    const speaks =
+    const aged =
       i === last &&
-      (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top) || isNamedLikePerson(text, g, tokens, i, top));
+      (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
+    const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || aged || isNamedLikePerson(text, g, tokens, i, top));
     if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
+      // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
+      // is the name alone later ("killing Austin"), unless a preposition puts something in it; a country's capital aside.
+      if (aged && keyIndex >= 0 && g.kind(top) !== 'capital') people.add(t.key);
       i = last + 1;
       continue;
     }
@@ -373,6 +387,27 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
 function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
   const kind = g.kind(top);
   return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
+}
+
+/** "at Davis' home", "Tyler's apartment": a town's name owning a home is a person's. */
+function isHomeOwner(g: Gazetteer, tokens: readonly PlaceToken[], last: number, top: number): boolean {
+  const t = tokens[last] as PlaceToken;
+  const after = tokens[last + 1];
+  return SETTLEMENTS.has(g.kind(top)) && t.fullEnd !== t.end && after !== undefined && HOME_WORDS.has(after.key);
+}
+
+/** "Austin Hedrick, 16,": a town's name read as a first name, before a surname and an age between commas. */
+function isAgedFirstName(
+  text: string,
+  g: Gazetteer,
+  tokens: readonly PlaceToken[],
+  last: number,
+  top: number,
+  context: NameContext,
+): boolean {
+  const surname = tokens[last + 1];
+  if (context !== 'person' || !surname?.joinsPrevious || !SETTLEMENTS.has(g.kind(top))) return false;
+  return /^,\s*\d{1,3}\s*,/.test(text.slice(surname.fullEnd, surname.fullEnd + 8));
 }
 
 /**
@@ -796,6 +831,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
+  // "of Denmark" beside "Bamberg County": a town inside a county the report names is the one meant, of any namesakes.
+  const namedCounties = new Set(matches.flatMap((m) => (m.rule === 'place/county' ? countyNamesakes(m, g) : [])));
   let evidence = sure;
   for (let round = 0; round < 2; round++) {
     // Round two hears round one's choices at half weight on top of the sure ones, so a wrong guess cannot outvote them.
@@ -807,6 +844,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestSupported = false;
       let bestStrong = false;
+      let bestInCounty = false;
       // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
       const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
@@ -820,7 +858,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
             : kind === 'admin1'
               ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
               : 0;
+        const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const score =
+          (inNamedCounty ? COUNTY_WEIGHT : 0) +
           g.prior(id) -
           aliasPenalty(m, posting, g) +
           (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
@@ -832,11 +872,13 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         if (score > bestScore) {
           best = id;
           bestScore = score;
-          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0;
-          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0;
+          bestInCounty = inNamedCounty;
+          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0 || inNamedCounty;
+          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0 || inNamedCounty;
         }
       }
       m.chosen = best;
+      m.inNamedCounty = bestInCounty;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
       if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
@@ -845,7 +887,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     evidence = next;
   }
   placeNearReportTown(matches, g, text);
-  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
+  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
@@ -1185,7 +1227,7 @@ function cellKey(lat: number, lon: number): number {
  * document's places lie in: each name votes once however often it recurs, a state named outright votes
  * twice, and the document's focus breaks ties.
  */
-function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood): void {
+function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood, minPopulation: number): void {
   const us = g.meta.countries.indexOf('US');
   // The counties of that name: a state with none is not the county's, whatever else the document names there.
   const namesakes = countyNamesakes(m, g);
@@ -1205,7 +1247,8 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
         continue;
       const a = g.admin1Index(other.chosen);
       if (a === NO_ADMIN1 || voted.has(`${other.key} ${a}`)) continue;
-      if (states.size > 0 && !states.has(a)) continue;
+      // Among namesakes that exist, a name the document drops ("James" in "James Blazier of Brookhaven") has no say.
+      if (states.size > 0 && (!states.has(a) || !isKept(other, g, minPopulation))) continue;
       voted.add(`${other.key} ${a}`);
       const isState = g.kind(other.chosen) === 'admin1';
       votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
@@ -1349,6 +1392,8 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   const id = m.partOfReportTown ?? m.chosen;
   const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
+  // However small, a town inside a county the report names is where the report says it is.
+  if (m.inNamedCounty === true && m.partOfReportTown === undefined) return true;
   if (!SETTLEMENTS.has(kind)) return true;
   const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
