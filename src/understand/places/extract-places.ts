@@ -106,6 +106,9 @@ const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
 const FOCUS_WEIGHT = 15;
 
+// A county whose seat is its biggest town and a city this big is, in a report naming no town, mostly that city's.
+const MIN_CITY_SEAT = 50000;
+const SURE_COUNTY_SHARE = 0.7;
 // A report's town and its parts: namesakes this close are its neighbours; one this far off in another state is not meant.
 const NEAR_REPORT_TOWN_KM = 40;
 const FAR_FROM_REPORT_TOWN_KM = 150;
@@ -150,6 +153,8 @@ interface Match {
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
    */
   partOfReportTown?: number;
+  /** For a county: its state is the most populous namesake's, the document naming none of their states. */
+  isStateGuessed?: boolean;
   /** The chosen town lies in a county the document names ("in Elgin" beside "Fayette County"). */
   inNamedCounty?: boolean;
   /** For a county placed in the gazetteer's US county list: its index there, whose centre is its point. */
@@ -1261,7 +1266,13 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
       }
     }
     // "Barrow County deputies" in a report naming no town: the most populous county of the name is the one meant.
-    if (admin1 < 0 && namesakes.length > 0) admin1 = g.meta.counties[mostPopulous(g, namesakes)]?.admin1 ?? -1;
+    if (admin1 < 0 && namesakes.length > 0) {
+      const top = mostPopulous(g, namesakes);
+      admin1 = g.meta.counties[top]?.admin1 ?? -1;
+      // A guess is sure enough where that county holds most of the namesakes' people (Harris in Texas, not Georgia).
+      const total = namesakes.reduce((sum, c) => sum + (g.meta.counties[c]?.population ?? 0), 0);
+      m.isStateGuessed = (g.meta.counties[top]?.population ?? 0) < SURE_COUNTY_SHARE * total;
+    }
   }
   const county = namesakes.find((c) => g.meta.counties[c]?.admin1 === admin1);
   if (county !== undefined) m.county = county;
@@ -1425,6 +1436,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   let name = g.name(id);
   let lat = g.lat(id);
   let lon = g.lon(id);
+  let seat = -1;
   if (m.rule === 'place/county') {
     precision = 3;
     name = titleCase(text.slice(m.start, m.end));
@@ -1432,6 +1444,8 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     if (county) {
       lat = county.lat;
       lon = county.lon;
+      // Only where the document says which state: a guessed namesake's city would name a place the report never meant.
+      if (county.seat >= 0 && g.population(county.seat) >= MIN_CITY_SEAT && m.isStateGuessed !== true) seat = county.seat;
     }
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
@@ -1455,6 +1469,9 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     precision,
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
+    ...(seat >= 0
+      ? { countySeat: { name: g.name(seat), lat: round(g.lat(seat)), lon: round(g.lon(seat)), geonameId: g.geonameId(seat) } }
+      : {}),
   };
 }
 

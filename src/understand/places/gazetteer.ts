@@ -76,7 +76,7 @@ const KIND_WEIGHT: Readonly<Record<PlaceKind, number>> = {
 export const ALIAS_FLAG = 0x80000000;
 
 /** The index's format version: part of the cache key, so a changed builder never reads an old file. */
-export const GAZETTEER_FORMAT = 8;
+export const GAZETTEER_FORMAT = 9;
 
 /** A first-level region named in the index: its country, GeoNames admin1 code and name. */
 export interface Admin1Region {

@@ -15,6 +15,8 @@ export interface UsCounty {
   readonly lon: number;
   /** The summed population of the gazetteer's towns inside it: which of two namesakes a report more likely means. */
   readonly population: number;
+  /** Its most populous town (a place id) where that town is also a seat of government, else -1. */
+  readonly seat: number;
 }
 
 /** A town the builder asks about: its point, and whether it is a US settlement worth placing in a county. */
@@ -23,6 +25,8 @@ export interface CountyTown {
   readonly lon: number;
   readonly population: number;
   readonly isUsSettlement: boolean;
+  /** A seat of a county, a state or the country. */
+  readonly isSeat: boolean;
 }
 
 /** No county: the place lies outside the United States, or in no county's shape. */
@@ -48,14 +52,21 @@ export function readUsCounties(
     if (g.id !== undefined && index >= 0) stateByFips.set(String(g.id), index);
   }
   const shapes = feature(topo, topo.objects.counties).features;
-  const kept: { county: UsCounty; shape: GeoPermissibleObjects; west: number; south: number; east: number; north: number }[] = [];
+  const kept: {
+    county: Omit<UsCounty, 'population' | 'seat'>;
+    shape: GeoPermissibleObjects;
+    west: number;
+    south: number;
+    east: number;
+    north: number;
+  }[] = [];
   for (const shape of shapes) {
     const id = String(shape.id ?? '');
     const state = stateByFips.get(id.slice(0, 2));
     if (state === undefined || Number(id.slice(2)) >= FIRST_INDEPENDENT_CITY) continue;
     const [lon, lat] = geoCentroid(shape);
     const [[west, south], [east, north]] = geoBounds(shape);
-    const county = { name: shape.properties.name, admin1: state, lat: round(lat), lon: round(lon), population: 0 };
+    const county = { name: shape.properties.name, admin1: state, lat: round(lat), lon: round(lon) };
     kept.push({ county, shape, west, south, east, north });
   }
   // A grid of one-degree cells, each listing the counties whose bounds touch it, so a town tests a handful of shapes.
@@ -71,6 +82,7 @@ export function readUsCounties(
   });
   const countyOf = new Uint16Array(towns.length).fill(NO_COUNTY);
   const population = new Float64Array(kept.length);
+  const largest = new Int32Array(kept.length).fill(-1);
   towns.forEach((town, id) => {
     if (!town.isUsSettlement) return;
     for (const index of cells.get(Math.floor(town.lat) * 1000 + Math.floor(town.lon)) ?? []) {
@@ -79,10 +91,16 @@ export function readUsCounties(
       if (!geoContains(k.shape, [town.lon, town.lat])) continue;
       countyOf[id] = index;
       population[index] = (population[index] ?? 0) + town.population;
+      const best = largest[index] ?? -1;
+      if (best < 0 || town.population > (towns[best]?.population ?? 0)) largest[index] = id;
       return;
     }
   });
-  return { counties: kept.map((k, index) => ({ ...k.county, population: population[index] ?? 0 })), countyOf };
+  const seatOf = (index: number): number => {
+    const id = largest[index] ?? -1;
+    return id >= 0 && towns[id]?.isSeat === true ? id : -1;
+  };
+  return { counties: kept.map((k, index) => ({ ...k.county, population: population[index] ?? 0, seat: seatOf(index) })), countyOf };
 }
 
 function round(x: number): number {
