@@ -473,10 +473,18 @@ describe("extractPlaces reads a local report's names near its own town", () => {
       'Madisonville',
       { name: 'Cincinnati', admin1: 'Ohio', rule: 'place/neighbourhood' },
     ],
+    // A city AP style names with its state (Austin, unlike Houston) named alone in a report from elsewhere is a part of
+    // the report's town, however big the far namesake.
+    [
+      'CHICAGO — A girl was wounded in Austin on Friday night.',
+      'Austin',
+      { name: 'Chicago', admin1: 'Illinois', rule: 'place/neighbourhood' },
+    ],
     // A namesake near the report's town is the one meant.
     ['PHOENIX — A Glendale man was charged after the shooting.', 'Glendale', { name: 'Glendale', admin1: 'Arizona' }],
     // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.
     ['CHICAGO — The suspect was arrested in Houston on Monday.', 'Houston', { name: 'Houston', admin1: 'Texas' }],
+    ['CHICAGO — The suspect was arrested in Austin, Texas, on Monday.', 'Austin', { name: 'Austin', admin1: 'Texas' }],
     ['DAYTON, Ohio — He grew up in Germantown, Md., and moved here.', 'Germantown', { name: 'Germantown', admin1: 'Maryland' }],
     // Negative: where towns are not written with their region, a town far from the dateline is a town of its own; so is
     // a town abroad in a country the report names.

@@ -1,9 +1,11 @@
 /** @module Finds place names in a report and resolves each to one gazetteer entry, using the rest of the document to choose among places of one name. */
+import standaloneCities from '../../../data/places/standalone-cities.json' with { type: 'json' };
 import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, type PlaceKind } from './gazetteer.ts';
+import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
 
 /** Knobs of the extractor; the defaults are what `npm run eval -- geo` was tuned with. */
@@ -944,7 +946,7 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.supported = true;
       continue;
     }
-    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || g.population(m.chosen) >= MAX_UNSTATED_NAMESAKE) continue;
+    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || isNamedAlone(g, m.chosen)) continue;
     const unlikely =
       g.countryIndex(m.chosen) === home
         ? // Where news style names a town with its state ("Dayton, Ohio"), a town of another state named without it,
@@ -958,6 +960,29 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.chosen = anchor;
     }
   }
+}
+
+const standaloneByGazetteer = new WeakMap<Gazetteer, ReadonlySet<number>>();
+
+/**
+ * A city a report from elsewhere names without its state or country: in the United States one of the cities AP style
+ * names alone (`data/places/standalone-cities.json`: Chicago, not Austin), abroad any big city.
+ */
+function isNamedAlone(g: Gazetteer, id: number): boolean {
+  if (g.country(id) !== 'US') return g.population(id) >= MAX_UNSTATED_NAMESAKE;
+  let ids = standaloneByGazetteer.get(g);
+  if (!ids) {
+    const found = new Set<number>();
+    for (const [name, state] of standaloneCities.cities) {
+      const match = g
+        .lookup(placeKey(name ?? ''))
+        .find((p) => g.country(p & ~ALIAS_FLAG) === 'US' && g.admin1(p & ~ALIAS_FLAG)?.code === state);
+      if (match !== undefined) found.add(match & ~ALIAS_FLAG);
+    }
+    ids = found;
+    standaloneByGazetteer.set(g, ids);
+  }
+  return ids.has(id);
 }
 
 /** The first-level regions and the countries a document names outright, or as a town's container. */
