@@ -300,6 +300,11 @@ describe('extractPlaces places a county from the Census county list', () => {
     const text = "Fayette County deputies said the boy was shot at a friend's house in Elgin.";
     assert.equal(find(text, 'Elgin').value.admin1, 'Iowa');
   });
+  it('names the county a US town lies in, and a county itself, alike', () => {
+    const text = 'Smith County deputies said the man was shot in Tyler, Texas.';
+    assert.equal(find(text, 'Tyler').value.usCounty, 'Smith, Texas');
+    assert.equal(find(text, 'Smith County').value.usCounty, 'Smith, Texas');
+  });
   it("puts a county at the centre of its area, not at its state's", () => {
     const m = find('Officers in Whatcom County searched the woods.', 'Whatcom County');
     assert.ok(Math.abs(m.value.lat - 48.8) < 0.3 && Math.abs(m.value.lon + 121.7) < 0.5, `${m.value.lat},${m.value.lon}`);

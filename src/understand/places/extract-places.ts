@@ -1462,15 +1462,16 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   let lat = g.lat(id);
   let lon = g.lon(id);
   let seat = -1;
+  let county = m.rule === 'place/county' ? (m.county ?? -1) : g.county(id);
   if (m.rule === 'place/county') {
     precision = 3;
     name = titleCase(text.slice(m.start, m.end));
-    const county = m.county === undefined ? undefined : g.meta.counties[m.county];
-    if (county) {
-      lat = county.lat;
-      lon = county.lon;
+    const shape = g.meta.counties[county];
+    if (shape) {
+      lat = shape.lat;
+      lon = shape.lon;
       // Only where the document says which state: a guessed namesake's city would name a place the report never meant.
-      if (county.seat >= 0 && g.population(county.seat) >= MIN_CITY_SEAT && m.isStateGuessed !== true) seat = county.seat;
+      if (shape.seat >= 0 && g.population(shape.seat) >= MIN_CITY_SEAT && m.isStateGuessed !== true) seat = shape.seat;
     }
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
@@ -1485,6 +1486,8 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   // A neighbourhood is named by its town ("South Shore" is in Chicago), at its own point, near the town's.
   const town = g.kind(id) === 'section' ? g.sectionTown(id) : -1;
   if (town >= 0) name = g.name(town);
+  if (m.partOfReportTown !== undefined) county = g.county(m.chosen);
+  const countyShape = g.meta.counties[county];
   return {
     name,
     country: g.country(id),
@@ -1494,6 +1497,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     precision,
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
+    ...(countyShape ? { usCounty: `${countyShape.name}, ${g.meta.admin1[countyShape.admin1]?.name ?? ''}` } : {}),
     ...(seat >= 0
       ? { countySeat: { name: g.name(seat), lat: round(g.lat(seat)), lon: round(g.lon(seat)), geonameId: g.geonameId(seat) } }
       : {}),
