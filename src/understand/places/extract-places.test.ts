@@ -485,6 +485,12 @@ describe("extractPlaces reads a local report's names near its own town", () => {
       'Austin',
       { name: 'Chicago', admin1: 'Illinois', rule: 'place/neighbourhood' },
     ],
+    // A town of 40,000 has neighbours the gazetteer does not know, too.
+    [
+      'WARREN, Ohio — Two men were shot in Howland on Saturday.',
+      'Howland',
+      { name: 'Warren', admin1: 'Ohio', rule: 'place/neighbourhood' },
+    ],
     // A namesake near the report's town is the one meant.
     ['PHOENIX — A Glendale man was charged after the shooting.', 'Glendale', { name: 'Glendale', admin1: 'Arizona' }],
     // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.

@@ -117,8 +117,8 @@ const FAR_FROM_REPORT_TOWN_KM = 150;
 // A city this big is named with its state when a report from elsewhere means it; a smaller town with no namesake near
 // the report's town is a part of that town.
 const MAX_UNSTATED_NAMESAKE = 100000;
-// Only a town this big has named parts the gazetteer may not know.
-const MIN_TOWN_WITH_PARTS = 50000;
+// Only a town this big has named parts and neighbours (townships, suburbs) the gazetteer may not know.
+const MIN_TOWN_WITH_PARTS = 10000;
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
 
