@@ -37,8 +37,6 @@ export interface PlaceValue {
   readonly metonymic: boolean;
   /** The US county a town lies in, or a county itself, as "Name, State" after the Census ("Smith, Texas"). */
   readonly usCounty?: string;
-  /** For a US county whose seat is a city (Bibb County's Macon): that city, where a report naming only the county most often means. */
-  readonly countySeat?: { readonly name: string; readonly lat: number; readonly lon: number; readonly geonameId: number | null };
 }
 
 export type ActorType =

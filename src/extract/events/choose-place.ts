@@ -124,8 +124,6 @@ export function choosePlace(
       const rule = best.mention.rule === 'place/county' ? 'place-in-sentence/county-town' : 'place-in-sentence/region-town';
       return { place: toEventPlace(town, rule), rule };
     }
-    const seat = seatOf(best, 'place-in-sentence/county-seat');
-    if (seat) return seat;
   }
   if (best) {
     const rule = `place-in-sentence/${best.mention.rule}${isNeighbourhood(frame, best) ? '/neighbourhood' : ''}`;
@@ -275,12 +273,10 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
     }
   }
   if (best)
-    return (
-      seatOf(best.first, 'place-from-document/county-seat') ?? {
-        place: toEventPlace(best.first, 'place-from-document'),
-        rule: 'place-from-document',
-      }
-    );
+    return {
+      place: toEventPlace(best.first, 'place-from-document'),
+      rule: 'place-from-document',
+    };
   // A country only where the report puts something in it ("in Iraq"), not where it names one as a modifier.
   const named = frame.places.find((p) => {
     const keys = frame.view.keys;
@@ -344,28 +340,6 @@ function countOf(frame: DocumentFrame, name: string): number {
   let n = 0;
   for (const p of frame.places) if (p.mention.value.name === name && !p.mention.value.metonymic) n++;
   return n;
-}
-
-/**
- * "shot in Bibb County" where the report names no town of the county: the city that is the county's seat and its
- * biggest town (Macon) is where such a report most often means. Null for a county with no such city, or another place.
- */
-function seatOf(p: PlacedMention<'place'>, rule: string): PlaceChoice | null {
-  const v = p.mention.value;
-  const seat = p.mention.rule === 'place/county' ? v.countySeat : undefined;
-  if (!seat) return null;
-  // Near the city's point, not at it: the report never names the city.
-  const place = {
-    name: seat.name,
-    country: v.country,
-    admin1: v.admin1,
-    lat: seat.lat,
-    lon: seat.lon,
-    precision: 2 as const,
-    geonameId: seat.geonameId,
-    rule,
-  };
-  return { place, rule };
 }
 
 function toEventPlace(p: PlacedMention<'place'>, rule: string): EventPlace {

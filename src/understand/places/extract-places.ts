@@ -108,9 +108,6 @@ const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
 const FOCUS_WEIGHT = 15;
 
-// A county whose seat is its biggest town and a city this big is, in a report naming no town, mostly that city's.
-const MIN_CITY_SEAT = 50000;
-const SURE_COUNTY_SHARE = 0.7;
 // A report's town and its parts: namesakes this close are its neighbours; one this far off in another state is not meant.
 const NEAR_REPORT_TOWN_KM = 40;
 const FAR_FROM_REPORT_TOWN_KM = 150;
@@ -155,8 +152,6 @@ interface Match {
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
    */
   partOfReportTown?: number;
-  /** For a county: its state is the most populous namesake's, the document naming none of their states. */
-  isStateGuessed?: boolean;
   /** The chosen town lies in a county the document names ("in Elgin" beside "Fayette County"). */
   inNamedCounty?: boolean;
   /** For a county placed in the gazetteer's US county list: its index there, whose centre is its point. */
@@ -351,7 +346,8 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
         m.rule !== 'place/region-abbreviation' &&
         m.rule !== 'place/dateline' &&
         people.has((tokens[m.first] as PlaceToken).key) &&
-        !followsPlacePreposition(tokens, m.first)
+        // "at Wright's bond hearing": the person's possessive, after any preposition.
+        (!followsPlacePreposition(tokens, m.first) || isPossessive(tokens[m.first] as PlaceToken))
       ),
   );
 }
@@ -394,6 +390,10 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
 function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
   const kind = g.kind(top);
   return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
+}
+
+function isPossessive(t: PlaceToken): boolean {
+  return t.fullEnd !== t.end;
 }
 
 /** "at Davis' home", "Tyler's apartment": a town's name owning a home is a person's. */
@@ -550,6 +550,16 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     // A run of two or more capitalised words after the place names an organisation; one word, a person.
     const third = tokens[last + 2];
     const isRun = third?.joinsPrevious && (third.isCapitalised || (third.key === 'of' && tokens[last + 3]?.isCapitalised === true));
+    // "Christopher Dean Wright": a run opened by a common first name is a person's full name, unless an organisation's
+    // word ends it ("Christopher Newport University").
+    const fourth = tokens[last + 3];
+    const isFullName =
+      isRun &&
+      g.givenNames.has(head.key) &&
+      third.isCapitalised &&
+      !g.organisationHeads.has(third.key) &&
+      !(fourth?.joinsPrevious === true && fourth.isCapitalised);
+    if (isFullName && first === last) return 'person';
     if (isRun) return 'organisation';
     if (isTownLike && first === last) return 'person';
   }
@@ -1292,11 +1302,7 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
     }
     // "Barrow County deputies" in a report naming no town: the most populous county of the name is the one meant.
     if (admin1 < 0 && namesakes.length > 0) {
-      const top = mostPopulous(g, namesakes);
-      admin1 = g.meta.counties[top]?.admin1 ?? -1;
-      // A guess is sure enough where that county holds most of the namesakes' people (Harris in Texas, not Georgia).
-      const total = namesakes.reduce((sum, c) => sum + (g.meta.counties[c]?.population ?? 0), 0);
-      m.isStateGuessed = (g.meta.counties[top]?.population ?? 0) < SURE_COUNTY_SHARE * total;
+      admin1 = g.meta.counties[mostPopulous(g, namesakes)]?.admin1 ?? -1;
     }
   }
   const county = namesakes.find((c) => g.meta.counties[c]?.admin1 === admin1);
@@ -1461,7 +1467,6 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   let name = g.name(id);
   let lat = g.lat(id);
   let lon = g.lon(id);
-  let seat = -1;
   let county = m.rule === 'place/county' ? (m.county ?? -1) : g.county(id);
   if (m.rule === 'place/county') {
     precision = 3;
@@ -1470,8 +1475,6 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     if (shape) {
       lat = shape.lat;
       lon = shape.lon;
-      // Only where the document says which state: a guessed namesake's city would name a place the report never meant.
-      if (shape.seat >= 0 && g.population(shape.seat) >= MIN_CITY_SEAT && m.isStateGuessed !== true) seat = shape.seat;
     }
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
@@ -1498,9 +1501,6 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
     ...(countyShape ? { usCounty: `${countyShape.name}, ${g.meta.admin1[countyShape.admin1]?.name ?? ''}` } : {}),
-    ...(seat >= 0
-      ? { countySeat: { name: g.name(seat), lat: round(g.lat(seat)), lon: round(g.lon(seat)), geonameId: g.geonameId(seat) } }
-      : {}),
   };
 }
 
