@@ -150,7 +150,6 @@ const COUNTY_TOWN_KINDS: ReadonlySet<PlaceKind> = new Set([
   'populated-place',
   'section',
 ]);
-const SEAT_KINDS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat']);
 const SETTLEMENT_KIND: Readonly<Record<string, PlaceKind>> = {
   PPLC: 'capital',
   PPLA: 'admin-seat',
@@ -408,7 +407,6 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
       lon: e.lon,
       population: e.population,
       isUsSettlement: e.country === us && COUNTY_TOWN_KINDS.has(e.kind),
-      isSeat: SEAT_KINDS.has(e.kind),
     })),
   );
 

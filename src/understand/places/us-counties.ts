@@ -15,8 +15,6 @@ export interface UsCounty {
   readonly lon: number;
   /** The summed population of the gazetteer's towns inside it: which of two namesakes a report more likely means. */
   readonly population: number;
-  /** Its most populous town (a place id) where that town is also a seat of government, else -1. */
-  readonly seat: number;
 }
 
 /** A town the builder asks about: its point, and whether it is a US settlement worth placing in a county. */
@@ -25,8 +23,6 @@ export interface CountyTown {
   readonly lon: number;
   readonly population: number;
   readonly isUsSettlement: boolean;
-  /** A seat of a county, a state or the country. */
-  readonly isSeat: boolean;
 }
 
 /** No county: the place lies outside the United States, or in no county's shape. */
@@ -53,7 +49,7 @@ export function readUsCounties(
   }
   const shapes = feature(topo, topo.objects.counties).features;
   const kept: {
-    county: Omit<UsCounty, 'population' | 'seat'>;
+    county: Omit<UsCounty, 'population'>;
     shape: GeoPermissibleObjects;
     west: number;
     south: number;
@@ -82,7 +78,6 @@ export function readUsCounties(
   });
   const countyOf = new Uint16Array(towns.length).fill(NO_COUNTY);
   const population = new Float64Array(kept.length);
-  const largest = new Int32Array(kept.length).fill(-1);
   towns.forEach((town, id) => {
     if (!town.isUsSettlement) return;
     for (const index of cells.get(Math.floor(town.lat) * 1000 + Math.floor(town.lon)) ?? []) {
@@ -91,16 +86,10 @@ export function readUsCounties(
       if (!geoContains(k.shape, [town.lon, town.lat])) continue;
       countyOf[id] = index;
       population[index] = (population[index] ?? 0) + town.population;
-      const best = largest[index] ?? -1;
-      if (best < 0 || town.population > (towns[best]?.population ?? 0)) largest[index] = id;
       return;
     }
   });
-  const seatOf = (index: number): number => {
-    const id = largest[index] ?? -1;
-    return id >= 0 && towns[id]?.isSeat === true ? id : -1;
-  };
-  return { counties: kept.map((k, index) => ({ ...k.county, population: population[index] ?? 0, seat: seatOf(index) })), countyOf };
+  return { counties: kept.map((k, index) => ({ ...k.county, population: population[index] ?? 0 })), countyOf };
 }
 
 function round(x: number): number {
