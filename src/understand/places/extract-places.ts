@@ -1,9 +1,11 @@
 /** @module Finds place names in a report and resolves each to one gazetteer entry, using the rest of the document to choose among places of one name. */
+import standaloneCities from '../../../data/places/standalone-cities.json' with { type: 'json' };
 import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, type PlaceKind } from './gazetteer.ts';
+import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
 
 /** Knobs of the extractor; the defaults are what `npm run eval -- geo` was tuned with. */
@@ -49,6 +51,12 @@ const DIRECTION_WORDS = new Set(
   'north south east west northeast northwest southeast southwest northern southern eastern western central downtown'.split(' '),
 );
 const PLACE_PREPOSITIONS = new Set('in at near from to outside into toward towards around across throughout inside'.split(' '));
+// "at Davis' home": what a person owns, not a town.
+const HOME_WORDS = new Set(
+  'home house residence apartment trailer yard porch driveway bedroom garage family mother father son daughter wife husband girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
 // "at Macy's", "inside Denny's": where a possessive name is a shop.
 const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 // A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
@@ -93,6 +101,8 @@ const ADMIN1_WEIGHT = 6;
 const NEAR_WEIGHT = 2;
 const ALIAS_WITH_NAMESAKE = 4;
 const SPELLING_WEIGHT = 1.5;
+// A town inside a county the report names: enough to outweigh a country of the name ("Denmark" beside "Bamberg County").
+const COUNTY_WEIGHT = 9;
 /** How much smaller (as a share of population) a namesake may be and still claim its name: Philadelphia is a third of Amman. */
 const NAMESAKE_SHARE = 0.1;
 // The document's region as its names spread over regions: local news names towns of one state.
@@ -104,8 +114,8 @@ const FAR_FROM_REPORT_TOWN_KM = 150;
 // A city this big is named with its state when a report from elsewhere means it; a smaller town with no namesake near
 // the report's town is a part of that town.
 const MAX_UNSTATED_NAMESAKE = 100000;
-// Only a town this big has named parts the gazetteer may not know.
-const MIN_TOWN_WITH_PARTS = 50000;
+// Only a town this big has named parts and neighbours (townships, suburbs) the gazetteer may not know.
+const MIN_TOWN_WITH_PARTS = 10000;
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
 
@@ -126,6 +136,8 @@ interface Match {
   readonly key: string;
   /** For a county: the words before "County". */
   readonly countyName?: string;
+  /** For a county: "county", "parish" or "township". */
+  readonly countyWord?: string;
   chosen: number;
   /** Something in the document speaks for the chosen place: its country, region, a neighbour or a container. */
   supported: boolean;
@@ -140,6 +152,10 @@ interface Match {
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
    */
   partOfReportTown?: number;
+  /** The chosen town lies in a county the document names ("in Elgin" beside "Fayette County"). */
+  inNamedCounty?: boolean;
+  /** For a county placed in the gazetteer's US county list: its index there, whose centre is its point. */
+  county?: number;
 }
 
 interface Container {
@@ -267,12 +283,16 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
     const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
-    const speaks =
+    const aged =
       i === last &&
-      (isSpeakingPerson(g, tokens, last, top) || isAgedPerson(text, g, end, top) || isNamedLikePerson(text, g, tokens, i, top));
+      (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
+    const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || aged || isNamedLikePerson(text, g, tokens, i, top));
     if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
+      // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
+      // is the name alone later ("killing Austin"), unless a preposition puts something in it; a country's capital aside.
+      if (aged && keyIndex >= 0 && g.kind(top) !== 'capital') people.add(t.key);
       i = last + 1;
       continue;
     }
@@ -326,7 +346,8 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
         m.rule !== 'place/region-abbreviation' &&
         m.rule !== 'place/dateline' &&
         people.has((tokens[m.first] as PlaceToken).key) &&
-        !followsPlacePreposition(tokens, m.first)
+        // "at Wright's bond hearing": the person's possessive, after any preposition.
+        (!followsPlacePreposition(tokens, m.first) || isPossessive(tokens[m.first] as PlaceToken))
       ),
   );
 }
@@ -369,6 +390,31 @@ function isSpeakingPerson(g: Gazetteer, tokens: readonly PlaceToken[], last: num
 function isAgedPerson(text: string, g: Gazetteer, t: PlaceToken, top: number): boolean {
   const kind = g.kind(top);
   return SETTLEMENTS.has(kind) && kind !== 'capital' && /^,\s*\d{1,3}\s*,/.test(text.slice(t.fullEnd, t.fullEnd + 8));
+}
+
+function isPossessive(t: PlaceToken): boolean {
+  return t.fullEnd !== t.end;
+}
+
+/** "at Davis' home", "Tyler's apartment": a town's name owning a home is a person's. */
+function isHomeOwner(g: Gazetteer, tokens: readonly PlaceToken[], last: number, top: number): boolean {
+  const t = tokens[last] as PlaceToken;
+  const after = tokens[last + 1];
+  return SETTLEMENTS.has(g.kind(top)) && t.fullEnd !== t.end && after !== undefined && HOME_WORDS.has(after.key);
+}
+
+/** "Austin Hedrick, 16,": a town's name read as a first name, before a surname and an age between commas. */
+function isAgedFirstName(
+  text: string,
+  g: Gazetteer,
+  tokens: readonly PlaceToken[],
+  last: number,
+  top: number,
+  context: NameContext,
+): boolean {
+  const surname = tokens[last + 1];
+  if (context !== 'person' || !surname?.joinsPrevious || !SETTLEMENTS.has(g.kind(top))) return false;
+  return /^,\s*\d{1,3}\s*,/.test(text.slice(surname.fullEnd, surname.fullEnd + 8));
 }
 
 /**
@@ -504,6 +550,16 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     // A run of two or more capitalised words after the place names an organisation; one word, a person.
     const third = tokens[last + 2];
     const isRun = third?.joinsPrevious && (third.isCapitalised || (third.key === 'of' && tokens[last + 3]?.isCapitalised === true));
+    // "Christopher Dean Wright": a run opened by a common first name is a person's full name, unless an organisation's
+    // word ends it ("Christopher Newport University").
+    const fourth = tokens[last + 3];
+    const isFullName =
+      isRun &&
+      g.givenNames.has(head.key) &&
+      third.isCapitalised &&
+      !g.organisationHeads.has(third.key) &&
+      !(fourth?.joinsPrevious === true && fourth.isCapitalised);
+    if (isFullName && first === last) return 'person';
     if (isRun) return 'organisation';
     if (isTownLike && first === last) return 'person';
   }
@@ -724,6 +780,7 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       isSingleWord: false,
       isStopName: false,
       key: '',
+      countyWord: t.key,
       countyName: tokens
         .slice(first, k)
         .map((x) => x.key)
@@ -791,6 +848,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
+  // "of Denmark" beside "Bamberg County": a town inside a county the report names is the one meant, of any namesakes.
+  const namedCounties = new Set(matches.flatMap((m) => (m.rule === 'place/county' ? countyNamesakes(m, g) : [])));
   let evidence = sure;
   for (let round = 0; round < 2; round++) {
     // Round two hears round one's choices at half weight on top of the sure ones, so a wrong guess cannot outvote them.
@@ -802,6 +861,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestSupported = false;
       let bestStrong = false;
+      let bestInCounty = false;
       // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
       const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
@@ -815,7 +875,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
             : kind === 'admin1'
               ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
               : 0;
+        const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const score =
+          (inNamedCounty ? COUNTY_WEIGHT : 0) +
           g.prior(id) -
           aliasPenalty(m, posting, g) +
           (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
@@ -827,11 +889,13 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         if (score > bestScore) {
           best = id;
           bestScore = score;
-          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0;
-          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0;
+          bestInCounty = inNamedCounty;
+          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0 || inNamedCounty;
+          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0 || inNamedCounty;
         }
       }
       m.chosen = best;
+      m.inNamedCounty = bestInCounty;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
       if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
@@ -840,7 +904,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     evidence = next;
   }
   placeNearReportTown(matches, g, text);
-  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood);
+  for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
@@ -892,7 +956,7 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.supported = true;
       continue;
     }
-    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || g.population(m.chosen) >= MAX_UNSTATED_NAMESAKE) continue;
+    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || isNamedAlone(g, m.chosen)) continue;
     const unlikely =
       g.countryIndex(m.chosen) === home
         ? // Where news style names a town with its state ("Dayton, Ohio"), a town of another state named without it,
@@ -906,6 +970,29 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.chosen = anchor;
     }
   }
+}
+
+const standaloneByGazetteer = new WeakMap<Gazetteer, ReadonlySet<number>>();
+
+/**
+ * A city a report from elsewhere names without its state or country: in the United States one of the cities AP style
+ * names alone (`data/places/standalone-cities.json`: Chicago, not Austin), abroad any big city.
+ */
+function isNamedAlone(g: Gazetteer, id: number): boolean {
+  if (g.country(id) !== 'US') return g.population(id) >= MAX_UNSTATED_NAMESAKE;
+  let ids = standaloneByGazetteer.get(g);
+  if (!ids) {
+    const found = new Set<number>();
+    for (const [name, state] of standaloneCities.cities) {
+      const match = g
+        .lookup(placeKey(name ?? ''))
+        .find((p) => g.country(p & ~ALIAS_FLAG) === 'US' && g.admin1(p & ~ALIAS_FLAG)?.code === state);
+      if (match !== undefined) found.add(match & ~ALIAS_FLAG);
+    }
+    ids = found;
+    standaloneByGazetteer.set(g, ids);
+  }
+  return ids.has(id);
 }
 
 /** The first-level regions and the countries a document names outright, or as a town's container. */
@@ -1180,8 +1267,11 @@ function cellKey(lat: number, lon: number): number {
  * document's places lie in: each name votes once however often it recurs, a state named outright votes
  * twice, and the document's focus breaks ties.
  */
-function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood): void {
+function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighbourhood: Neighbourhood, minPopulation: number): void {
   const us = g.meta.countries.indexOf('US');
+  // The counties of that name: a state with none is not the county's, whatever else the document names there.
+  const namesakes = countyNamesakes(m, g);
+  const states = new Set(namesakes.map((c) => g.meta.counties[c]?.admin1 ?? -1));
   let admin1 = m.container && m.container.country === us ? m.container.admin1 : -1;
   if (admin1 < 0) {
     const votes = new Map<number, number>();
@@ -1197,6 +1287,8 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
         continue;
       const a = g.admin1Index(other.chosen);
       if (a === NO_ADMIN1 || voted.has(`${other.key} ${a}`)) continue;
+      // Among namesakes that exist, a name the document drops ("James" in "James Blazier of Brookhaven") has no say.
+      if (states.size > 0 && (!states.has(a) || !isKept(other, g, minPopulation))) continue;
       voted.add(`${other.key} ${a}`);
       const isState = g.kind(other.chosen) === 'admin1';
       votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
@@ -1208,7 +1300,13 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
         bestVotes = v;
       }
     }
+    // "Barrow County deputies" in a report naming no town: the most populous county of the name is the one meant.
+    if (admin1 < 0 && namesakes.length > 0) {
+      admin1 = g.meta.counties[mostPopulous(g, namesakes)]?.admin1 ?? -1;
+    }
   }
+  const county = namesakes.find((c) => g.meta.counties[c]?.admin1 === admin1);
+  if (county !== undefined) m.county = county;
   const region = g.meta.admin1[admin1];
   if (!region || region.place < 0) return;
   const byName = g.lookup(m.countyName ?? '').find((id) => g.admin1Index(id) === admin1 && SETTLEMENTS.has(g.kind(id)));
@@ -1226,6 +1324,22 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
     ),
   ];
   m.chosen = towns.length > 0 ? medoid(g, towns) : region.place;
+}
+
+/** The US counties a county match may be: "Rapides Parish" only in Louisiana, "Clay County" anywhere but there. */
+function countyNamesakes(m: Match, g: Gazetteer): number[] {
+  const isParish = m.countyWord === 'parish';
+  if (m.countyWord === 'township') return [];
+  return g.countiesNamed(m.countyName ?? '').filter((c) => {
+    const county = g.meta.counties[c];
+    return county !== undefined && (g.meta.admin1[county.admin1]?.code === 'LA') === isParish;
+  });
+}
+
+function mostPopulous(g: Gazetteer, counties: readonly number[]): number {
+  let best = counties[0] ?? -1;
+  for (const c of counties) if ((g.meta.counties[c]?.population ?? 0) > (g.meta.counties[best]?.population ?? 0)) best = c;
+  return best;
 }
 
 /**
@@ -1320,6 +1434,8 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   const id = m.partOfReportTown ?? m.chosen;
   const kind = g.kind(id);
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
+  // However small, a town inside a county the report names is where the report says it is.
+  if (m.inNamedCounty === true && m.partOfReportTown === undefined) return true;
   if (!SETTLEMENTS.has(kind)) return true;
   const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
@@ -1349,9 +1465,17 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   const id = m.chosen;
   let precision = g.precision(id);
   let name = g.name(id);
+  let lat = g.lat(id);
+  let lon = g.lon(id);
+  let county = m.rule === 'place/county' ? (m.county ?? -1) : g.county(id);
   if (m.rule === 'place/county') {
     precision = 3;
     name = titleCase(text.slice(m.start, m.end));
+    const shape = g.meta.counties[county];
+    if (shape) {
+      lat = shape.lat;
+      lon = shape.lon;
+    }
   } else if (m.partOfReportTown !== undefined) {
     // A part of the report's town lies near its point, not at it.
     precision = 2;
@@ -1365,15 +1489,18 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   // A neighbourhood is named by its town ("South Shore" is in Chicago), at its own point, near the town's.
   const town = g.kind(id) === 'section' ? g.sectionTown(id) : -1;
   if (town >= 0) name = g.name(town);
+  if (m.partOfReportTown !== undefined) county = g.county(m.chosen);
+  const countyShape = g.meta.counties[county];
   return {
     name,
     country: g.country(id),
     admin1: g.admin1(id)?.name ?? null,
-    lat: round(g.lat(id)),
-    lon: round(g.lon(id)),
+    lat: round(lat),
+    lon: round(lon),
     precision,
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
+    ...(countyShape ? { usCounty: `${countyShape.name}, ${g.meta.admin1[countyShape.admin1]?.name ?? ''}` } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 /** @module The loaded gazetteer: a compact, read-only index of place names over typed arrays, shared by every document. */
 import type { GeoPrecision } from '../../model/mention.ts';
+import { NO_COUNTY, type UsCounty } from './us-counties.ts';
+import { placeKey } from './place-key.ts';
 
 /** What sort of place an entry is; it sets the entry's geographic precision and its weight when a name is ambiguous. */
 export type PlaceKind =
@@ -74,7 +76,7 @@ const KIND_WEIGHT: Readonly<Record<PlaceKind, number>> = {
 export const ALIAS_FLAG = 0x80000000;
 
 /** The index's format version: part of the cache key, so a changed builder never reads an old file. */
-export const GAZETTEER_FORMAT = 7;
+export const GAZETTEER_FORMAT = 9;
 
 /** A first-level region named in the index: its country, GeoNames admin1 code and name. */
 export interface Admin1Region {
@@ -114,6 +116,8 @@ export interface GazetteerMeta {
   readonly givenNames: readonly string[];
   /** A section's (PPLX, kind `section`) place id to the id of the town it lies in, where one is near enough. */
   readonly sectionTowns: Readonly<Record<number, number>>;
+  /** US counties (and parishes, boroughs), indexed by the `county` section. */
+  readonly counties: readonly UsCounty[];
 }
 
 /** FNV-1a over UTF-16 code units: the hash the builder and the reader share. */
@@ -155,6 +159,8 @@ export class Gazetteer {
   private readonly keys: string;
   private readonly countryPlaces: Int32Array;
   private readonly countryIndexes: ReadonlyMap<string, number>;
+  private readonly countyOf: Uint16Array;
+  private readonly countiesByKey: ReadonlyMap<string, readonly number[]>;
 
   /** Reads an index made by `buildGazetteerIndex`; `bytes` must start at an 8-byte aligned offset. */
   constructor(bytes: Uint8Array) {
@@ -183,6 +189,15 @@ export class Gazetteer {
     this.admin1s = new Uint16Array(buffer, at('admin1'), n);
     this.countryCodes = new Uint8Array(buffer, at('country'), n);
     this.kinds = new Uint8Array(buffer, at('kind'), n);
+    this.countyOf = new Uint16Array(buffer, at('county'), n);
+    const byKey = new Map<string, number[]>();
+    meta.counties.forEach((c, i) => {
+      const key = placeKey(c.name);
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    });
+    this.countiesByKey = byKey;
     this.keyOffsets = new Uint32Array(buffer, at('keyOffset'), meta.keyCount);
     this.keyLengths = new Uint8Array(buffer, at('keyLength'), meta.keyCount);
     this.postingStarts = new Uint32Array(buffer, at('postingStart'), meta.keyCount + 1);
@@ -264,6 +279,17 @@ export class Gazetteer {
   }
 
   /** Stored country index (255 when none): cheap to compare. */
+  /** The US counties named `key` (a `placeKey` of the name without "County"), as indexes into `meta.counties`. */
+  countiesNamed(key: string): readonly number[] {
+    return this.countiesByKey.get(key) ?? [];
+  }
+
+  /** The county (an index into `meta.counties`) a US town lies in, or -1. */
+  county(id: number): number {
+    const c = this.countyOf[id] ?? NO_COUNTY;
+    return c === NO_COUNTY ? -1 : c;
+  }
+
   /** The town a section (kind `section`) lies in, or -1 when none is known or `id` is no section. */
   sectionTown(id: number): number {
     return this.meta.sectionTowns[id] ?? -1;

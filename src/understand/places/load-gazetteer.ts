@@ -30,6 +30,7 @@ export interface GazetteerSourceFiles {
   readonly demonyms: string;
   readonly stopNames: string;
   readonly countryPoints: string;
+  readonly counties: string;
   /** The format version and every file's size: a changed source or builder gives a new key. */
   readonly key: string;
 }
@@ -58,6 +59,7 @@ export function gazetteerSourceFiles(options: GazetteerOptions = {}): GazetteerS
     demonyms: join(dataDir, 'demonyms.json'),
     stopNames: join(dataDir, 'stop-names.json'),
     countryPoints: join(dataDir, 'country-points.json'),
+    counties: packageFile('us-atlas/counties-10m.json'),
   };
   const sizes = Object.values(files).map((f) => {
     try {
@@ -101,6 +103,7 @@ export function readGazetteerSources(files: GazetteerSourceFiles): GazetteerSour
     demonyms: json(files.demonyms) as GazetteerSources['demonyms'],
     stopNames: json(files.stopNames) as GazetteerSources['stopNames'],
     countryPoints: json(files.countryPoints) as GazetteerSources['countryPoints'],
+    counties: json(files.counties),
     sourceKey: files.key,
   };
 }
