@@ -293,7 +293,7 @@ describe('casualties', () => {
     // A death told in the sentence of the hurt is of that one, even where an earlier death was told with its own subject.
     [
       'A girl died after a shooting in Akron on Saturday. Police said the girl was rushed to a hospital in critical condition, where she died.',
-      { killed: 1, injured: 0 },
+      { killed: 1, injured: null },
     ],
     // Negative: a death told apart from the hurt, after a death with its own subject, is that subject's.
     [
