@@ -118,7 +118,6 @@ export class DocumentWrites {
     return rows.map(toDocument);
   }
 
-
   /** Stored documents with these ids. */
   async byIds(ids: readonly string[]): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
