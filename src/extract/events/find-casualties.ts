@@ -360,7 +360,7 @@ function readFigure(
     return null;
   // "Five people were rushed to the hospital": a count carried there was hurt; one person may have died there.
   if (cue === 'transported') {
-    if (sentenceTellsCrash(frame, sentence) && !sentenceTellsGunfire(frame, sentence)) return null;
+    if (sentenceHas(frame, sentence, CRASH_WORDS) && !sentenceTellsGunfire(frame, sentence)) return null;
     const subject = countBefore(frame, from, start);
     return subject && (subject.how === 'count' || subject.how === 'both') && !subject.perpetrator && subject.low >= 2
       ? {
@@ -379,7 +379,7 @@ function readFigure(
   // that ends in a crash is the archive's too.
   if (
     cue === 'injured' &&
-    sentenceTellsCrash(frame, sentence) &&
+    sentenceHas(frame, sentence, CRASH_WORDS) &&
     !sentenceTellsGunfire(frame, sentence) &&
     !keys.slice(start, end).some(isGunWord)
   )
@@ -394,7 +394,7 @@ function readFigure(
   // "suffered minor injuries in the struggle", "trampled as the crowd fled": hurt by something other than gunfire.
   if (
     cue === 'injured' &&
-    sentenceTellsOtherHarm(frame, sentence) &&
+    sentenceHas(frame, sentence, OTHER_HARM_WORDS) &&
     !sentenceTellsGunfire(frame, sentence) &&
     !keys.slice(start, end).some(isGunWord)
   )
@@ -412,7 +412,7 @@ function readFigure(
   // "Police say it was self-inflicted" of a child shot in the hand: a self-inflicted wound is a death only where
   // the sentence tells one.
   // "A boy suffered a self-inflicted gunshot wound": one shot, counted by the subject.
-  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceTellsDeath(frame, sentence)) {
+  if (cue === 'suspectDied' && keys[start]?.startsWith('self') && !sentenceHas(frame, sentence, DEATH_WORDS)) {
     const subject = countBefore(frame, from, start);
     return subject
       ? {
@@ -467,7 +467,9 @@ function readFigure(
   // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
   if (key === 'hit' && end - start === 1) {
     const subject =
-      passive && sentenceTellsGunfire(frame, sentence) && !sentenceTellsVehicle(frame, sentence) ? countBefore(frame, from, start) : null;
+      passive && sentenceTellsGunfire(frame, sentence) && !sentenceHas(frame, sentence, VEHICLE_WORDS)
+        ? countBefore(frame, from, start)
+        : null;
     return subject && !subject.perpetrator
       ? {
           ...base,
@@ -620,14 +622,10 @@ function key0(keys: readonly string[], start: number, end: number): string {
   return end - start === 1 ? (keys[start] ?? '') : '';
 }
 
-function sentenceTellsOtherHarm(frame: DocumentFrame, sentence: number): boolean {
+/** Whether a sentence has any of these words. */
+function sentenceHas(frame: DocumentFrame, sentence: number, keys: ReadonlySet<string>): boolean {
   const span = frame.sentences[sentence];
-  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => OTHER_HARM_WORDS.has(k));
-}
-
-function sentenceTellsCrash(frame: DocumentFrame, sentence: number): boolean {
-  const span = frame.sentences[sentence];
-  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => CRASH_WORDS.has(k));
+  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => keys.has(k));
 }
 
 /** A word of the gun itself: "shot", "gunshot", "shooting". */
@@ -636,16 +634,6 @@ function isGunWord(key: string): boolean {
 }
 
 const VEHICLE_WORDS: ReadonlySet<string> = new Set(words('car vehicle truck suv van train bus motorcycle driver'));
-
-function sentenceTellsVehicle(frame: DocumentFrame, sentence: number): boolean {
-  const span = frame.sentences[sentence];
-  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => VEHICLE_WORDS.has(k));
-}
-
-function sentenceTellsDeath(frame: DocumentFrame, sentence: number): boolean {
-  const span = frame.sentences[sentence];
-  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => DEATH_WORDS.has(k));
-}
 
 /**
  * A negation bears on the casualty word only with nothing but glue words between ("no one else was hurt", "no
