@@ -19,6 +19,8 @@ describe('documentPlace reads a county with no town named as the county', () => 
     ['A hunter was shot in Rusk County, Wisconsin, on Saturday.', 'Rusk County'],
     // A town the report names inside the county wins.
     ['Deputies in Harris County, Texas, said the boy was shot in Humble.', 'Humble'],
+    // A state named most often stands for the report's town in it.
+    ['Kansas officials said the man was shot in Topeka. Kansas law allows it, a Kansas judge said.', 'Topeka'],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.equal(placeOf(text), expected));

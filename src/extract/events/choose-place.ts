@@ -272,11 +272,14 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
       bestScore = score;
     }
   }
-  if (best)
-    return {
-      place: toEventPlace(best.first, 'place-from-document'),
-      rule: 'place-from-document',
-    };
+  if (best) {
+    // "in Topeka" in a report naming Kansas three times: a state is where the report's town is. A county stays, as a
+    // report that names its towns only in passing may mean the county.
+    const v = best.first.mention.value;
+    const town = v.precision === 4 ? townIn(frame, v.admin1, v.country, undefined) : null;
+    if (town) return { place: toEventPlace(town, 'place-from-document/region-town'), rule: 'place-from-document/region-town' };
+    return { place: toEventPlace(best.first, 'place-from-document'), rule: 'place-from-document' };
+  }
   // A country only where the report puts something in it ("in Iraq"), not where it names one as a modifier.
   const named = frame.places.find((p) => {
     const keys = frame.view.keys;
