@@ -47,7 +47,8 @@ const MOSUL = {
   rule: 'place-in-sentence/place/gazetteer',
 };
 
-const event = (id: string, documentId: string, extra: Partial<Event> = {}): Event => ({
+/** A shooting in Toledo told by one document, with `extra` laid over it: the events these cases and others build on. */
+export const sampleEvent = (id: string, documentId: string, extra: Partial<Event> = {}): Event => ({
   id,
   documentId,
   type: 'ASSAULT',
@@ -86,17 +87,17 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
     await store.transaction(async (tx) => {
       const dirty = await tx.events.save([
-        { documentId: 'a', events: [event('ea', 'a')] },
-        { documentId: 'b', events: [event('eb', 'b', { killed: { low: 2, high: 2 } })] },
+        { documentId: 'a', events: [sampleEvent('ea', 'a')] },
+        { documentId: 'b', events: [sampleEvent('eb', 'b', { killed: { low: 2, high: 2 } })] },
         {
           documentId: 'c',
           events: [
-            event('ec', 'c', {
+            sampleEvent('ec', 'c', {
               place: MOSUL,
               modes: ['aerial'],
               date: { start: '2024-03-08', end: '2024-03-08', precision: 'day', rule: 'x' },
             }),
-            event('ed', 'c', { modality: 'denied', place: MOSUL }),
+            sampleEvent('ed', 'c', { modality: 'denied', place: MOSUL }),
           ],
         },
       ]);
@@ -139,11 +140,11 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
           documentId: 'a',
           events: [
             // Report a tells the shooting (its main account) and, misdated by three days, mentions it again.
-            event('a-side', 'a', { salience: 0.3, date: day('2024-03-05'), names, killed: null }),
-            event('a-main', 'a', { salience: 0.9, date: day('2024-03-08'), names }),
+            sampleEvent('a-side', 'a', { salience: 0.3, date: day('2024-03-05'), names, killed: null }),
+            sampleEvent('a-main', 'a', { salience: 0.9, date: day('2024-03-08'), names }),
           ],
         },
-        { documentId: 'b', events: [event('b-main', 'b', { salience: 0.9, date: day('2024-03-08'), names })] },
+        { documentId: 'b', events: [sampleEvent('b-main', 'b', { salience: 0.9, date: day('2024-03-08'), names })] },
       ]);
       await resolveIncidents(tx.events, await tx.events.memberEvents(['a', 'b']));
     });
@@ -159,16 +160,16 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
     await store.transaction(async (tx) => {
       await tx.events.save([
-        { documentId: 'a', events: [event('ea', 'a')] },
+        { documentId: 'a', events: [sampleEvent('ea', 'a')] },
         {
           documentId: 'b',
           events: [
-            event('eb', 'b', {
+            sampleEvent('eb', 'b', {
               place: MOSUL,
               date: { start: '2024-03-19', end: '2024-03-19', precision: 'day', rule: 'x' },
               killed: { low: 4, high: 4 },
             }),
-            event('ec', 'b', {
+            sampleEvent('ec', 'b', {
               type: 'PROTEST',
               place: MOSUL,
               killed: null,
@@ -210,8 +211,8 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
     await store.transaction(async (tx) => {
       await tx.events.save([
-        { documentId: 'a', events: [event('ea', 'a')] },
-        { documentId: 'b', events: [event('eb', 'b')] },
+        { documentId: 'a', events: [sampleEvent('ea', 'a')] },
+        { documentId: 'b', events: [sampleEvent('eb', 'b')] },
       ]);
       await resolveIncidents(tx.events, await tx.events.memberEvents(['a', 'b']));
     });
@@ -219,7 +220,7 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     // Document b is analysed again and now tells of a protest in Mosul: the Toledo incident keeps only a's event.
     await store.transaction(async (tx) => {
       const dirty = await tx.events.save([
-        { documentId: 'b', events: [event('eb2', 'b', { type: 'PROTEST', place: MOSUL, killed: null })] },
+        { documentId: 'b', events: [sampleEvent('eb2', 'b', { type: 'PROTEST', place: MOSUL, killed: null })] },
       ]);
       assert.equal(dirty.length, 1);
       await resolveIncidents(tx.events, await tx.events.memberEvents(['b']), dirty);

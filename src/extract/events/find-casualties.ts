@@ -88,8 +88,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       continue;
     }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
-    const phrase =
-      match ?? woundPhraseAt(view.keys, at) ?? transportAt(view.keys, at, frame.sentences[frame.sentenceOf[at] as number]?.end ?? 0);
+    const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at);
     if (phrase === null) {
       at++;
       continue;
@@ -176,8 +175,10 @@ function woundPhraseAt(keys: readonly string[], at: number): { value: 'shot'; en
 const TRANSPORT_VERBS: ReadonlySet<string> = new Set(words('rushed taken transported driven flown airlifted'));
 
 /** "were rushed to the hospital", "were taken to Mercy Medical Center": people carried to a hospital, read as hurt. */
-function transportAt(keys: readonly string[], at: number, sentenceEnd: number): { value: 'transported'; end: number } | null {
+function transportAt(frame: DocumentFrame, at: number): { value: 'transported'; end: number } | null {
+  const keys = frame.view.keys;
   if (!TRANSPORT_VERBS.has(keys[at] ?? '') || keys[at + 1] !== 'to' || !AUXILIARIES.has(keys[at - 1] ?? '')) return null;
+  const sentenceEnd = frame.sentences[frame.sentenceOf[at] as number]?.end ?? 0;
   for (let i = at + 2; i < Math.min(sentenceEnd, at + 9); i++) {
     const key = keys[i] as string;
     if (key === 'hospital' || key === 'hospitals' || (key === 'medical' && keys[i + 1] === 'center'))
@@ -360,7 +361,7 @@ function readFigure(
     return null;
   // "Five people were rushed to the hospital": a count carried there was hurt; one person may have died there.
   if (cue === 'transported') {
-    if (sentenceHas(frame, sentence, CRASH_WORDS) && !sentenceTellsGunfire(frame, sentence)) return null;
+    if (sentenceHas(frame, sentence, CRASH_WORDS) && !sentenceHas(frame, sentence, GUNFIRE_WORDS)) return null;
     const subject = countBefore(frame, from, start);
     return subject && (subject.how === 'count' || subject.how === 'both') && !subject.perpetrator && subject.low >= 2
       ? {
@@ -375,12 +376,13 @@ function readFigure(
       : null;
   }
   if (isHypothetical(keys, sentenceStart, start) || isChargeName(keys, start, end) || isObjectNegated(keys, end)) return null;
-  // "A child was hurt in a rollover": a crash's hurt, where no gunfire is told. Not its dead: a chase or a shot driver
-  // that ends in a crash is the archive's too.
+  // "A child was hurt in a rollover", "suffered minor injuries in the struggle", "trampled as the crowd fled": hurt by
+  // a crash or something else, where no gunfire is told. Not the dead: a chase or a shot driver that ends in a crash
+  // is the archive's too.
   if (
     cue === 'injured' &&
-    sentenceHas(frame, sentence, CRASH_WORDS) &&
-    !sentenceTellsGunfire(frame, sentence) &&
+    (sentenceHas(frame, sentence, CRASH_WORDS) || sentenceHas(frame, sentence, OTHER_HARM_WORDS)) &&
+    !sentenceHas(frame, sentence, GUNFIRE_WORDS) &&
     !keys.slice(start, end).some(isGunWord)
   )
     return null;
@@ -389,14 +391,6 @@ function readFigure(
     /^(injured|hurt|injures|hurts)$/.test(key0(keys, start, end)) &&
     /^(his|her|their)$/.test(keys[end] ?? '') &&
     BODY_PARTS.has(keys[end + 1] ?? '')
-  )
-    return null;
-  // "suffered minor injuries in the struggle", "trampled as the crowd fled": hurt by something other than gunfire.
-  if (
-    cue === 'injured' &&
-    sentenceHas(frame, sentence, OTHER_HARM_WORDS) &&
-    !sentenceTellsGunfire(frame, sentence) &&
-    !keys.slice(start, end).some(isGunWord)
   )
     return null;
   // "treated for smoke inhalation", "treated for dog bites": hurt by something other than the attack.
@@ -467,7 +461,7 @@ function readFigure(
   // "Two men were hit in the legs": a passive "hit" counts its subject where the sentence tells of gunfire and no car.
   if (key === 'hit' && end - start === 1) {
     const subject =
-      passive && sentenceTellsGunfire(frame, sentence) && !sentenceHas(frame, sentence, VEHICLE_WORDS)
+      passive && sentenceHas(frame, sentence, GUNFIRE_WORDS) && !sentenceHas(frame, sentence, VEHICLE_WORDS)
         ? countBefore(frame, from, start)
         : null;
     return subject && !subject.perpetrator
@@ -483,7 +477,7 @@ function readFigure(
       : null;
   }
   if (key === 'struck' && end - start === 1) {
-    const object = passive || !sentenceTellsGunfire(frame, sentence) ? null : countAfter(frame, end);
+    const object = passive || !sentenceHas(frame, sentence, GUNFIRE_WORDS) ? null : countAfter(frame, end);
     return object && !object.perpetrator
       ? { ...base, category: 'shot', low: object.low, high: object.high, absent: false, additional: false, rule: 'casualty/struck-object' }
       : null;
@@ -600,11 +594,6 @@ function opensWithPerson(frame: DocumentFrame, sentence: number): boolean {
 const DEATH_WORDS: ReadonlySet<string> = new Set(words('died dies dead death deaths killed killing fatal fatally suicide slain'));
 
 const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire shots rounds gunman gunmen shooter fired shooting'));
-
-function sentenceTellsGunfire(frame: DocumentFrame, sentence: number): boolean {
-  const span = frame.sentences[sentence];
-  return span !== undefined && frame.view.keys.slice(span.start, span.end).some((k) => GUNFIRE_WORDS.has(k));
-}
 
 const CRASH_WORDS: ReadonlySet<string> = new Set(words('crash crashed crashes wreck collision collided rollover overturned'));
 // What else a person is treated for: not the wounds the archive counts.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CasualtyRange, Event } from '../../model/event.ts';
+import type { CasualtyRange } from '../../model/event.ts';
+import { sampleEvent } from '../../store/events-repository.case.ts';
 import { fuseIncident, type MemberEvent } from './fuse-incident.ts';
 
 /** One account in a report: its document, the day it was published, its killed count, how central, its wire group. */
@@ -14,31 +15,12 @@ interface Account {
 
 function member(a: Account, index: number): MemberEvent {
   const killed: CasualtyRange | null = a.killed === null ? null : { low: a.killed, high: a.killed };
-  const event: Event = {
-    id: `e${index}`,
-    documentId: a.doc,
-    type: 'ASSAULT',
-    modes: ['firearms'],
-    subEventType: 'Attack',
-    initiator: [],
-    target: [],
-    deniedInitiator: [],
+  const event = sampleEvent(`e${index}`, a.doc, {
     place: null,
     date: { start: '2024-05-04', end: '2024-05-04', precision: 'day', rule: 'date-in-sentence/date/weekday' },
     killed,
-    injured: null,
-    modality: 'asserted',
     salience: a.salience ?? 0.9,
-    aggregate: null,
-    field: 'text',
-    span: { start: 0, end: 10 },
-    text: 'A shooting',
-    triggers: [{ start: 2, end: 10 }],
-    evidence: [{ start: 0, end: 10 }],
-    names: [],
-    rule: 'event/assault-firearms',
-    confidence: 0.8,
-  };
+  });
   return { event, published: a.published, source: a.doc, syndicationGroup: a.group ?? a.doc };
 }
 

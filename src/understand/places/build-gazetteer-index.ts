@@ -12,6 +12,7 @@ import {
   PLACE_KINDS,
   type PlaceKind,
   priorWeight,
+  SETTLEMENT_KINDS,
 } from './gazetteer.ts';
 import { placeKey } from './place-key.ts';
 import { readGeonames } from './read-geonames.ts';
@@ -141,15 +142,6 @@ const REGION_SUFFIX =
 const LATIN_NAME = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' ’ʻʿ.-]+$/;
 // Alternate names of small places are mostly foreign exonyms that only add ambiguity.
 const ALTERNATES_MIN_POPULATION = 20000;
-// Places that lie in one county: towns and their sections.
-const COUNTY_TOWN_KINDS: ReadonlySet<PlaceKind> = new Set([
-  'capital',
-  'admin-seat',
-  'district-seat',
-  'local-seat',
-  'populated-place',
-  'section',
-]);
 const SETTLEMENT_KIND: Readonly<Record<string, PlaceKind>> = {
   PPLC: 'capital',
   PPLA: 'admin-seat',
@@ -406,7 +398,7 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
       lat: e.lat,
       lon: e.lon,
       population: e.population,
-      isUsSettlement: e.country === us && COUNTY_TOWN_KINDS.has(e.kind),
+      isUsSettlement: e.country === us && SETTLEMENT_KINDS.has(e.kind),
     })),
   );
 

@@ -4,7 +4,7 @@ import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
-import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, type PlaceKind } from './gazetteer.ts';
+import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, SETTLEMENT_KINDS as SETTLEMENTS } from './gazetteer.ts';
 import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
 
@@ -88,7 +88,6 @@ const NOT_COUNTY_NAMES = new Set('the this that each every our his her their a o
 // Phrases just before a point place that make its precision "near": "near Abu Kamal", "40 km north of Baghdad".
 const NEAR =
   /(?:\bnear(?:by)?|\boutside(?: of)?|\bclose to|\boutskirts of|\bvicinity of|\baround|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: of)?|\b(?:km|kilometers|kilometres|miles|mi)\s+(?:from|of|outside))\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
-const SETTLEMENTS: ReadonlySet<PlaceKind> = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place', 'section']);
 // What may follow a dateline's place: "TOLEDO, Ohio —", "CHICAGO (AP) —", "NEW ORLEANS --".
 const DATELINE_FOLLOWERS = new Set([',', '(', '-', '—', '–']);
 const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.keys(speechVerbs.verbs));

@@ -37,6 +37,16 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
   'section',
 ];
 
+/** Kinds that are settlements: towns, seats and the sections of towns. */
+export const SETTLEMENT_KINDS: ReadonlySet<PlaceKind> = new Set([
+  'capital',
+  'admin-seat',
+  'district-seat',
+  'local-seat',
+  'populated-place',
+  'section',
+]);
+
 const PRECISION_BY_KIND: Readonly<Record<PlaceKind, GeoPrecision>> = {
   country: 5,
   admin1: 4,
