@@ -81,6 +81,20 @@ describe('casualty figures', () => {
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
+    // A count of others after one counted as hurt or shot is more than that one; "the five others" are told of before.
+    ['One woman is in serious condition and two others were hurt in the shooting in Akron.', ['injured 3 serious']],
+    ['A man was shot in the arm and three others were wounded outside the bar in Akron.', ['shot 4 shot']],
+    ['Three victims were taken to hospital, where one is critical and two others were treated.', ['injured 3 taken']],
+    ['One man was killed and three others were wounded in Akron.', ['killed 1 killed', 'injured 3 wounded']],
+    // People joined by "and" after an object's count are more of them.
+    ['The gunfire wounded three adults and a 9-year-old girl in Akron.', ['injured 4 wounded']],
+    ['A drive-by shooting injured two men and three women in Akron on Friday.', ['injured 5 injured']],
+    // "a slain friend" counts no one; the four shot are the subject, one of them dead.
+    ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
+    // One of a count shot who died is one dead, not all of them.
+    ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // ", and the boy" after no person joins a clause: the boy is the son told before.
+    ['Her young son was with her through the standoff, and the boy was wounded in the arm.', ['injured 1 wounded']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(describeFigures(text), expected));
@@ -111,6 +125,7 @@ describe('phrasings that count no one', () => {
     ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
     ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
+    ['Relatives gathered in Akron to honor a slain teacher on Sunday.', 'an attribute of one already dead'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

@@ -89,7 +89,8 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
     const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at);
-    if (phrase === null) {
+    // "to honor a slain friend": a word that describes someone already dead counts no one here, nor ends a subject.
+    if (phrase === null || isAttributiveDeath(view.keys, at, phrase.end)) {
       at++;
       continue;
     }
@@ -116,6 +117,12 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure && othersBesideTheHurt(frame, figure, figures)) {
+      // "One man is in critical condition and three others were hurt": the others are more than the one counted.
+      // One figure counts them all, so that a larger count told elsewhere is not added to.
+      const hurt = othersBesideTheHurt(frame, figure, figures) as CasualtyFigure;
+      const high = hurt.high === null || figure.high === null ? null : hurt.high + figure.high;
+      figures[figures.lastIndexOf(hurt)] = { ...hurt, low: hurt.low + figure.low, high, rule: 'casualty/others-beside-hurt' };
     } else if (figure && isAnotherBesideTheDead(figure, figures)) {
       // "Three people were killed and another injured": the one more is more than the dead, and the first one hurt.
       figures.push({ ...figure, category: 'injured', additional: false, rule: 'casualty/another-beside-dead' });
@@ -123,6 +130,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       figures.push(figure);
       const another = anotherLikewise(frame, figure, phrase.end);
       if (another) figures.push(another);
+    } else if (phrase.value === 'killed' && last && diedLater(frame, last, at) && isOneOf(frame.view.keys, last.at)) {
+      // "One of five people shot outside a bar has died": one of those counted died, the rest were hurt.
+      figures.push({ ...last, category: 'killed', low: 1, high: 1, at, additional: false, refersBack: true, rule: 'casualty/one-of-died' });
     } else if (phrase.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
@@ -134,6 +144,11 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = phrase.end;
   }
   return figures;
+}
+
+/** Whether "slain" describes one person already dead ("a slain friend"), not what befell a subject. */
+function isAttributiveDeath(keys: readonly string[], at: number, end: number): boolean {
+  return end - at === 1 && keys[at] === 'slain' && /^(a|an)$/.test(keys[at - 1] ?? '') && PERSON_NOUNS.has(keys[end] ?? '');
 }
 
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
@@ -255,6 +270,34 @@ function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: Casual
   return false;
 }
 
+const COUNT_WORDS: ReadonlySet<string> = new Set(words('two three four five six seven eight nine ten eleven twelve several'));
+
+/**
+ * The figure of the hurt or shot that a count of "others" told after it in its sentence is more than: "A man was shot
+ * and two others were wounded" counts three. Only the nearest figure before it, and only where that one counts the
+ * hurt or shot: after "one man died", the others are the ones who lived.
+ */
+function othersBesideTheHurt(frame: DocumentFrame, figure: CasualtyFigure, figures: readonly CasualtyFigure[]): CasualtyFigure | null {
+  if (figure.absent || figure.additional || (figure.category !== 'injured' && figure.category !== 'shot')) return null;
+  const before = figures.filter((f) => f.sentence === figure.sentence && f.at < figure.at);
+  const nearest = before.at(-1);
+  if (!nearest || nearest.absent || (nearest.category !== 'injured' && nearest.category !== 'shot')) return null;
+  const keys = frame.view.keys;
+  // "three others", "two other men", not "the other" (one told of before) nor "he and three others" (read as one count).
+  for (let i = figure.at - 1; i > Math.max(nearest.at, figure.at - 5); i--) {
+    if (keys[i] !== 'others' && keys[i] !== 'other') continue;
+    const count = keys[i - 1] ?? '';
+    // "the five others who were shot": people told of before, not more of them.
+    if (!(COUNT_WORDS.has(count) || /^\d+$/.test(count)) || /^(the|those|these|of)$/.test(keys[i - 2] ?? '')) return null;
+    if (keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? '')) return null;
+    // "three victims were rushed to hospital, where one is critical and two others were treated": the others are
+    // more than a count told after the figure, not than the figure.
+    if (keys.slice(nearest.at + 1, i - 1).some((k) => k === 'one' || COUNT_WORDS.has(k) || /^\d+$/.test(k))) return null;
+    return nearest;
+  }
+  return null;
+}
+
 /**
  * Whether "another" hurt or shot is one more than the dead just counted in its sentence, with no one counted as hurt
  * before it there: "a man was killed and another wounded" tells one hurt, not one more than some other count of hurt.
@@ -321,6 +364,12 @@ function isDeathSaidSelfInflicted(frame: DocumentFrame, figure: CasualtyFigure, 
     figure.at - last.at <= 6 &&
     (frame.view.keys[last.at] ?? '').startsWith('self')
   );
+}
+
+/** Whether the count before a casualty word is a part of it: "one of five people shot", "one of the four victims wounded". */
+function isOneOf(keys: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(1, at - 6); i--) if (keys[i] === 'of' && keys[i - 1] === 'one') return true;
+  return false;
 }
 
 /** Whether a subjectless death word tells of the people an earlier figure of its sentence counted as shot or hurt. */
@@ -484,6 +533,8 @@ function readFigure(
   }
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
+  // "A shooting wounded four": the verb after the noun counts its object, not the noun.
+  if (key === 'shooting' && end - start === 1 && VERBS_AFTER_SHOOTING.has(keys[end] ?? '')) return null;
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
     // "the shooting of a 15-year-old boy": the one shot follows "of".
     // "fatally injuring a man", "fatally striking two": the dead follow the verb after "fatally".
@@ -591,6 +642,9 @@ function opensWithPerson(frame: DocumentFrame, sentence: number): boolean {
   );
 }
 
+// Casualty verbs read on their own after "shooting": "a shooting injured two men" (not "wounds", which is no casualty word).
+const VERBS_AFTER_SHOOTING: ReadonlySet<string> = new Set(words('killed kills killing injured wounded hurt injuring wounding'));
+
 const DEATH_WORDS: ReadonlySet<string> = new Set(words('died dies dead death deaths killed killing fatal fatally suicide slain'));
 
 const GUNFIRE_WORDS: ReadonlySet<string> = new Set(words('bullet bullets gunfire shots rounds gunman gunmen shooter fired shooting'));
@@ -696,10 +750,18 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause,
   // and within its sentence.
   if (!/^[a-z0-9]/.test(keys[from] ?? '') || frame.sentenceOf[from] !== frame.sentenceOf[from - 1]) return null;
-  const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
+  // Not "two critically injured and 22 others": a count after "and" is another subject, not the object.
+  const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and');
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
     const end = noun ? tokenAtOrAfter(frame, noun.end) : quantity.end;
+    const more = noun ? personJoinedAfter(frame, end) : null;
+    if (more)
+      return {
+        low: quantity.mention.value.low + more.low,
+        high: quantity.mention.value.high === null || more.high === null ? null : quantity.mention.value.high + more.high,
+        end: more.end,
+      };
     return { low: quantity.mention.value.low, high: quantity.mention.value.high, end };
   }
   // "killing Sarah Davidson", "injuring Leanne Smith and Dustin Grey", "killed 13-year-old Eddie Holmes".
@@ -763,6 +825,20 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   )
     return { low: 1, high: 1, end: from + 1 };
   return null;
+}
+
+/**
+ * People joined by "and" right after an object's count: "wounding three adults and a child" is four, "killing two men
+ * and three women" five. Only a person phrase: "injuring two people and damaging a car" adds no one.
+ */
+function personJoinedAfter(frame: DocumentFrame, at: number): (Count & { readonly end: number }) | null {
+  const keys = frame.view.keys;
+  if (keys[at] !== 'and' || frame.sentenceOf[at + 1] !== frame.sentenceOf[at]) return null;
+  const quantity = frame.quantities.find((q) => q.start === at + 1 && countsPeople(frame, q) && q.mention.value.nounSpan !== null);
+  if (quantity) return { low: quantity.mention.value.low, high: quantity.mention.value.high, end: quantityEnd(frame, quantity) };
+  if (!/^(a|an)$/.test(keys[at + 1] ?? '')) return null;
+  const nouns = singularNouns(keys, at + 1, at + 8);
+  return nouns.count > 0 ? { low: nouns.count, high: nouns.count, end: nouns.end } : null;
 }
 
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(words('in on at of for to by with and or the a an after before during near'));
@@ -956,7 +1032,14 @@ function countBefore(
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
       let n = 1;
       // Only an "and" right before the phrase: "officers arrived and found a woman" is one.
-      if (keys[i - 1] === 'and' && i - 1 > start && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
+      // Not "Her son was with her throughout, and the boy was wounded": ", and the" after a word that names no one
+      // joins clauses; the one after it is told of again.
+      const joinsClauses =
+        keys[i] === 'the' &&
+        keys[i - 2] === ',' &&
+        !PERSON_NOUNS.has(keys[i - 3] ?? '') &&
+        /^[a-z]+$/.test(frame.view.tokens[i - 3]?.text ?? '');
+      if (keys[i - 1] === 'and' && i - 1 > start && !joinsClauses && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
       // "An 18-year-old girl and 3-year-old were hurt": a bare age or person after "and" is one more.
       else n += andAgeAtSubjectEnd(keys, nounEnd(keys, i + 1, to), to);
       return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
