@@ -93,6 +93,9 @@ describe('casualty figures', () => {
     ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
     // One of a count shot who died is one dead, not all of them.
     ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // Each verb's own object is another person; a pronoun object is one already counted.
+    ['Police said he shot his wife, then wounded a deputy who came to the door in Akron.', ['shot 1 shot', 'shot 1+ wounded']],
+    ['Police said he shot a clerk in the store in Akron, wounding him in the arm.', ['shot 1 shot', 'injured 1 wounding']],
     // ", and the boy" after no person joins a clause: the boy is the son told before.
     ['Her young son was with her through the standoff, and the boy was wounded in the arm.', ['injured 1 wounded']],
   ];

@@ -117,6 +117,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure && last && isOtherObjectHurt(frame, figure, last)) {
+      // "He shot his girlfriend, then wounded an officer": each verb's object is another person, both shot.
+      figures.push({ ...figure, category: 'shot', additional: true, rule: 'casualty/another-object-hurt' });
     } else if (figure && othersBesideTheHurt(frame, figure, figures)) {
       // "One man is in critical condition and three others were hurt": the others are more than the one counted.
       // One figure counts them all, so that a larger count told elsewhere is not added to.
@@ -268,6 +271,21 @@ function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: Casual
   for (let i = figure.at - 1; i >= Math.max(last.at + 1, figure.at - 4); i--)
     if (keys[i] === 'others' || keys[i] === 'other') return !(keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? ''));
   return false;
+}
+
+/**
+ * Whether a count of the hurt read as a verb's object is of other people than the one shot just before in its
+ * sentence, also read as an object: "shot his girlfriend, then wounded a police officer". Not "shot him, wounding
+ * him" (a pronoun tells one already counted), nor "shot and wounded" (one verb).
+ */
+function isOtherObjectHurt(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure): boolean {
+  if (figure.rule !== 'casualty/injured-object' || last.rule !== 'casualty/shot-object') return false;
+  if (figure.absent || last.absent || last.additional || figure.sentence !== last.sentence) return false;
+  const keys = frame.view.keys;
+  // Only the verb: "the girl's shooting ... wounding his daughter" tells one person twice.
+  if (!/^(shot|shoots)$/.test(keys[last.at] ?? '')) return false;
+  // The shot's object stands between the two verbs: a bare "shot and wounded" has none.
+  return figure.at - last.at > 3 && !/^(him|her|them)$/.test(keys[figure.at + 1] ?? '');
 }
 
 const COUNT_WORDS: ReadonlySet<string> = new Set(words('two three four five six seven eight nine ten eleven twelve several'));
