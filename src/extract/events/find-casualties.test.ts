@@ -29,8 +29,9 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
-    // Beside others already counted as hurt, "another" is one more.
-    ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 2 wounded', 'injured 1+ hurt']],
+    // Beside others already counted as hurt in its sentence, "another" is one more of them: one figure counts all.
+    ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 3 wounded']],
+    ['Two were treated for minor injuries and another is in critical condition in Akron.', ['injured 3 treated']],
     // A plural noun after "the" counts no one in particular; a singular one counts one.
     ['The victims were listed in stable condition after the shooting in Akron.', []],
     ['The police officer was listed in stable condition after the shooting in Akron.', ['injured 1 stable']],

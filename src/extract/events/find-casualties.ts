@@ -120,10 +120,11 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && last && isOtherObjectHurt(frame, figure, last)) {
       // "He shot his girlfriend, then wounded an officer": each verb's object is another person, both shot.
       figures.push({ ...figure, category: 'shot', additional: true, rule: 'casualty/another-object-hurt' });
-    } else if (figure && othersBesideTheHurt(frame, figure, figures)) {
-      // "One man is in critical condition and three others were hurt": the others are more than the one counted.
-      // One figure counts them all, so that a larger count told elsewhere is not added to.
-      const hurt = othersBesideTheHurt(frame, figure, figures) as CasualtyFigure;
+    } else if (figure && (othersBesideTheHurt(frame, figure, figures) || anotherBesideTheHurt(figure, figures))) {
+      // "One man is in critical condition and three others were hurt", "Two suffered minor injuries and another is
+      // critical": the others are more than the ones counted just before. One figure counts them all, so that a
+      // larger count told elsewhere is not added to.
+      const hurt = (othersBesideTheHurt(frame, figure, figures) ?? anotherBesideTheHurt(figure, figures)) as CasualtyFigure;
       const high = hurt.high === null || figure.high === null ? null : hurt.high + figure.high;
       figures[figures.lastIndexOf(hurt)] = { ...hurt, low: hurt.low + figure.low, high, rule: 'casualty/others-beside-hurt' };
     } else if (figure && isAnotherBesideTheDead(figure, figures)) {
@@ -286,6 +287,14 @@ function isOtherObjectHurt(frame: DocumentFrame, figure: CasualtyFigure, last: C
   if (!/^(shot|shoots)$/.test(keys[last.at] ?? '')) return false;
   // The shot's object stands between the two verbs: a bare "shot and wounded" has none.
   return figure.at - last.at > 3 && !/^(him|her|them)$/.test(keys[figure.at + 1] ?? '');
+}
+
+/** The figure of the hurt or shot just before an "another" hurt or shot in its sentence, which it is one more than. */
+function anotherBesideTheHurt(figure: CasualtyFigure, figures: readonly CasualtyFigure[]): CasualtyFigure | null {
+  if (figure.absent || !figure.additional || (figure.category !== 'injured' && figure.category !== 'shot')) return null;
+  const nearest = figures.filter((f) => f.sentence === figure.sentence && f.at < figure.at).at(-1);
+  if (!nearest || nearest.absent || nearest.additional || (nearest.category !== 'injured' && nearest.category !== 'shot')) return null;
+  return nearest;
 }
 
 const COUNT_WORDS: ReadonlySet<string> = new Set(words('two three four five six seven eight nine ten eleven twelve several'));
