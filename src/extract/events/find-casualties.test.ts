@@ -94,6 +94,9 @@ describe('casualty figures', () => {
     ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
     // One of a count shot who died is one dead, not all of them.
     ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // A breakdown after a count of the hurt tells how many the gunfire hurt; one with no gunfire in it does not.
+    ['A shooting in Akron on Friday left six people injured, five with gunshot wounds, police said.', ['injured 5 injured']],
+    ['The fight in Akron left six people injured, two of them teenagers, police said.', ['injured 6 injured']],
     // Each verb's own object is another person; a pronoun object is one already counted.
     ['Police said he shot his wife, then wounded a deputy who came to the door in Akron.', ['shot 1 shot', 'shot 1+ wounded']],
     ['Police said he shot a clerk in the store in Akron, wounding him in the arm.', ['shot 1 shot', 'injured 1 wounding']],

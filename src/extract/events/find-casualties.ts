@@ -130,6 +130,10 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isAnotherBesideTheDead(figure, figures)) {
       // "Three people were killed and another injured": the one more is more than the dead, and the first one hurt.
       figures.push({ ...figure, category: 'injured', additional: false, rule: 'casualty/another-beside-dead' });
+    } else if (figure && byGunfire(frame, figure, phrase.end)) {
+      // "Six people were hurt, five by gunfire": the attack's own toll is those the gunfire hurt.
+      const gunfire = byGunfire(frame, figure, phrase.end) as Count;
+      figures.push({ ...figure, low: gunfire.low, high: gunfire.high, rule: 'casualty/injured-by-gunfire' });
     } else if (figure) {
       figures.push(figure);
       const another = anotherLikewise(frame, figure, phrase.end);
@@ -295,6 +299,25 @@ function anotherBesideTheHurt(figure: CasualtyFigure, figures: readonly Casualty
   const nearest = figures.filter((f) => f.sentence === figure.sentence && f.at < figure.at).at(-1);
   if (!nearest || nearest.absent || nearest.additional || (nearest.category !== 'injured' && nearest.category !== 'shot')) return null;
   return nearest;
+}
+
+const GUNFIRE_HARM: ReadonlySet<string> = new Set(words('gunfire gunshot gunshots bullet bullets'));
+
+/**
+ * The part of a count of the hurt that a breakdown right after it says the gunfire hurt: "six injured, five by
+ * gunfire", "five people were hurt, four from gunshots and one from flying glass". Null where none is told.
+ */
+function byGunfire(frame: DocumentFrame, figure: CasualtyFigure, end: number): Count | null {
+  if (figure.category !== 'injured' || figure.absent || figure.low < 2) return null;
+  const keys = frame.view.keys;
+  const limit = Math.min(frame.sentences[figure.sentence]?.end ?? end, end + 12);
+  // The breakdown follows a pause: a comma, a dash or a bracket.
+  const pause = keys.slice(end, limit).findIndex((k) => k === ',' || k === '—' || k === '–' || k === '(' || k === '-');
+  if (pause < 0) return null;
+  const q = frame.quantities.find((x) => x.start === end + pause + 1);
+  if (!q || q.mention.value.low >= figure.low) return null;
+  const after = keys.slice(q.end, q.end + 4);
+  return after.some((k) => GUNFIRE_HARM.has(k)) && /^(by|with|from|suffering|had)$/.test(after[0] ?? '') ? q.mention.value : null;
 }
 
 const COUNT_WORDS: ReadonlySet<string> = new Set(words('two three four five six seven eight nine ten eleven twelve several'));
