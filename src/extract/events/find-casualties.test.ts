@@ -94,6 +94,8 @@ describe('casualty figures', () => {
     ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
     // One of a count shot who died is one dead, not all of them.
     ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // "another" as an object is one person.
+    ['The gunman killed two men and wounded another in Akron before he fled.', ['killed 2 killed', 'injured 1 wounded']],
     // A breakdown after a count of the hurt tells how many the gunfire hurt; one with no gunfire in it does not.
     ['A shooting in Akron on Friday left six people injured, five with gunshot wounds, police said.', ['injured 5 injured']],
     ['The fight in Akron left six people injured, two of them teenagers, police said.', ['injured 6 injured']],

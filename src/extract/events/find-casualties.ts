@@ -860,6 +860,8 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   }
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
+  // "killed four and wounded another": one more person, whatever follows ("another in the leg").
+  if (keys[from] === 'another' && !isPersonAhead(keys, from + 1, from + 3)) return { low: 1, high: 1, end: from + 1 };
   if (keys[from] === 'one' && keys[from + 1] === 'and') return { low: 1, high: 1, end: from + 1 };
   // "killing one of them", "killing one visitor".
   if (keys[from] === 'one' && /^[a-z]+$/.test(keys[from + 1] ?? '')) return { low: 1, high: 1, end: from + 2 };
