@@ -199,6 +199,17 @@ describe('casualties', () => {
     ['A woman was killed in Akron on Saturday, and four others were shot.', { killed: 1, injured: 4 }],
     ['He and four others were shot in Akron on Saturday, and one man was killed.', { killed: 1, injured: 4 }],
     ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
+    // The lead's toll counts the hurt apart from the dead: a larger count later has the dead in it.
+    [
+      'A shooting at a club in Akron on Saturday left one man dead and three others injured. Four men were rushed to the hospital.',
+      { killed: 1, injured: 3 },
+    ],
+    // Not where the lead counts no one hurt beside its dead, nor an object with no number.
+    ['A shooting in Akron on Saturday killed one man. Police said four men were rushed to the hospital.', { killed: 1, injured: 4 }],
+    [
+      'A shooting in Akron on Saturday killed one man and injured several others. Police said eight people were shot.',
+      { killed: 1, injured: 7 },
+    ],
     // The subject of "died" past an aside.
     ['Dana Reyes, who lived on Elm Street with her parents, died Sunday after a shooting in Akron.', { killed: 1, injured: null }],
     // A rank is no one more; a teaser for another story is not this one's toll.

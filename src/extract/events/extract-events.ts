@@ -370,6 +370,10 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
   const rest = everyone - (killed?.low ?? 0);
   if (rest > (injured?.low ?? 0)) injured = { low: rest, high: null };
   if (injured && injured.high === null && !accounts.flat().some((f) => f.high === null)) injured = { low: injured.low, high: injured.low };
+  // "A shooting left one man dead and three others injured": the report's own toll, told in its lead, counts the hurt
+  // apart from the dead; a larger count later ("Four men were rushed to the hospital") has the dead in it.
+  const toll = leadToll(accounts.flat());
+  if (toll) injured = toll;
   // "Seven people, including the gunman, were killed": the largest count of the dead has the suspect in it already.
   // "shot a woman and a child ... the three dead" beside "turned the gun on himself": where the victims are counted
   // apart and the largest count of the dead is those and the suspect, it has him in it.
@@ -393,6 +397,23 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
       : { low: suspects.low, high: suspects.high };
   }
   return { killed, injured };
+}
+
+// The sentences of a report's lead, where it states its toll.
+const TOLL_SENTENCES = 6;
+
+/** The hurt the lead's first sentence with figures tells beside its dead, or null where it tells not both. */
+function leadToll(figures: readonly CasualtyFigure[]): CasualtyRange | null {
+  const present = figures.filter((f) => !f.absent);
+  const first = Math.min(...present.map((f) => f.sentence));
+  if (first >= TOLL_SENTENCES) return null;
+  // Only the first sentence that counts anyone: a later one may tell another shooting ("in retaliation for a triple
+  // shooting that killed one and injured two"), and "one of the wounded has died" tells of people counted before.
+  const here = present.filter((f) => f.sentence === first && !f.refersBack);
+  const hurt = here.filter((f) => f.category === 'injured');
+  if (hurt.length === 0 || !here.some((f) => f.category === 'killed' && !f.additional)) return null;
+  const top = hurt.reduce((a, b) => (b.low > a.low ? b : a));
+  return { low: top.low, high: top.high };
 }
 
 /**

@@ -135,6 +135,7 @@ describe('phrasings that count no one', () => {
     ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
     ['Relatives gathered in Akron to honor a slain teacher on Sunday.', 'an attribute of one already dead'],
+    ['The gunman in Akron wounded several others before he fled.', 'an object with no number'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

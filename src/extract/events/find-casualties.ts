@@ -611,6 +611,8 @@ function readFigure(
     }
     // "the father shot them": people counted elsewhere, and the subject is the one who shot, not one more hurt.
     if (keys[end] === 'them') return null;
+    // "killed one person and injured several others": an object that says no number counts no one here.
+    if (/^(several|many|multiple|numerous|dozens|scores|others)$/.test(keys[end] ?? '') && keys[end + 1] !== 'times') return null;
     // "the person who killed these men": the subject of a relative clause's active verb is the one who did it.
     if (/^(who|that)$/.test(keys[start - 1] ?? '') && !/^(himself|herself)$/.test(keys[end] ?? '')) return null;
     // "shot him": one, unless "him" is the suspect ("officers fired on the suspect, killing him").
