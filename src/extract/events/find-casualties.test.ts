@@ -94,6 +94,8 @@ describe('casualty figures', () => {
     ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
     // One of a count shot who died is one dead, not all of them.
     ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // Numbers listed after people and a comma are their ages.
+    ['Two men, 18 and 20, were wounded in Akron on Saturday.', ['injured 2 wounded']],
     // "another" as an object is one person.
     ['The gunman killed two men and wounded another in Akron before he fled.', ['killed 2 killed', 'injured 1 wounded']],
     // A breakdown after a count of the hurt tells how many the gunfire hurt; one with no gunfire in it does not.
@@ -136,6 +138,7 @@ describe('phrasings that count no one', () => {
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
     ['Relatives gathered in Akron to honor a slain teacher on Sunday.', 'an attribute of one already dead'],
     ['The gunman in Akron wounded several others before he fled.', 'an object with no number'],
+    ['Police said a total of five rounds were shot during the fight in Akron.', 'rounds, not people'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

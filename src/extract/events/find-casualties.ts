@@ -1280,6 +1280,15 @@ function isAgeAfter(keys: readonly string[], at: number): boolean {
 }
 
 /** Whether a quantity counts people: a person noun, or no noun right before the casualty word ("two dead"); never an age. */
+const AMMUNITION: ReadonlySet<string> = new Set(words('rounds round shots bullets shells casings'));
+
+/** Whether a bare number stands in a list of ages after people and a comma: "two men, 18 and 20". */
+function isAgeListAfterPeople(keys: readonly string[], at: number): boolean {
+  let i = at - 1;
+  while ((keys[i] === 'and' || keys[i] === ',') && /^\d+$/.test(keys[i - 1] ?? '')) i -= 2;
+  return keys[i] === ',' && PERSON_NOUNS.has(keys[i - 1] ?? '') && !isSingularPerson(keys[i - 1] ?? '');
+}
+
 function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>, cue = -1): boolean {
   const keys = frame.view.keys;
   if (isAgeListed(keys, quantity.start)) return false;
@@ -1306,6 +1315,9 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (value.low > 100000 || !Number.isInteger(value.low)) return false;
   // "leaves child, 2": a number after a person and a comma, with no noun of its own, is an age.
   if (keys[quantity.start - 1] === ',' && isSingularPerson(keys[quantity.start - 2] ?? '') && value.noun === null) return false;
+  // "Two men, 18 and 20, and a woman": numbers listed after people and a comma are their ages.
+  const ownNoun = value.noun !== null && (value.nounSpan?.start ?? 0) >= numberAt;
+  if (!ownNoun && isAgeListAfterPeople(keys, quantity.start)) return false;
   // "Image 2 of 8", "Photo 3 of 12": a caption's place in a gallery.
   if (CAPTION_WORDS.has(keys[quantity.start - 1] ?? '') && keys[quantity.end] === 'of') return false;
   // "shot three more times": shots, not people.
@@ -1324,8 +1336,10 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (keys[quantity.end] === 'more' || keys[quantity.end] === 'others') return true;
   // "two dead", "one fatally": the casualty word read as the number's noun leaves a bare count.
   if (value.noun === null || quantity.end === cue) return true;
+  const nounWords = value.noun.toLowerCase().split(/[\s-]+/);
+  // "a total of five rounds were fired": shots, not people.
+  if (nounWords.some((w) => AMMUNITION.has(w))) return false;
   // "a family of five".
   if (keys[quantity.start - 1] === 'of' && PERSON_GROUPS.has(keys[quantity.start - 2] ?? '')) return true;
-  const nounWords = value.noun.toLowerCase().split(/[\s-]+/);
   return nounWords.some((w) => PERSON_NOUNS.has(w));
 }
