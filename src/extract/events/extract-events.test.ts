@@ -210,6 +210,11 @@ describe('casualties', () => {
       'A shooting in Akron on Saturday killed one man and injured several others. Police said eight people were shot.',
       { killed: 1, injured: 7 },
     ],
+    // A count told again with "also" is the same people, not as many more.
+    [
+      'Police in Akron are investigating the fatal shooting of a woman and the wounding of three men on Saturday. Three men were also wounded.',
+      { killed: 1, injured: 3 },
+    ],
     // The subject of "died" past an aside.
     ['Dana Reyes, who lived on Elm Street with her parents, died Sunday after a shooting in Akron.', { killed: 1, injured: null }],
     // A rank is no one more; a teaser for another story is not this one's toll.

@@ -458,7 +458,9 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
     low = top.low;
     high = base.some((f) => f.high === null) ? null : Math.max(...base.map((f) => f.high as number));
   }
-  for (const f of present.filter((x) => !isBase(x))) {
+  // "the wounding of three men" then "Three men were also wounded": the same count told again, not three more.
+  const restated = (f: CasualtyFigure) => f.low >= 2 && base.some((b) => b.low === f.low && b.at < f.at);
+  for (const f of present.filter((x) => !isBase(x) && !restated(x))) {
     low += f.low;
     high = high === null || f.high === null ? null : high + f.high;
   }
