@@ -94,6 +94,11 @@ describe('casualty figures', () => {
     ['Four men leaving a vigil for a slain friend were shot, one fatally, in Akron.', ['shot 4 shot', 'killed 1 fatally']],
     // One of a count shot who died is one dead, not all of them.
     ['Police said one of four people shot outside a club in Akron has died.', ['shot 4 shot', 'killed 1 died']],
+    // A death of a new subject after "and" beside a count of the shot is someone else; "one" is one of them.
+    ['Three women were shot during the robbery in Akron and a baby boy was killed.', ['injured 3 shot', 'killed 1 killed']],
+    ['Four people were shot in Akron on Saturday and one died.', ['shot 4 shot', 'killed 1 died']],
+    // Counts listed with a comma add up; a count a breakdown restates does not.
+    ['2 Girls, 2 Men Shot At Birthday Party In Akron', ['shot 4 shot']],
     // Numbers listed after people and a comma are their ages.
     ['Two men, 18 and 20, were wounded in Akron on Saturday.', ['injured 2 wounded']],
     // "another" as an object is one person.

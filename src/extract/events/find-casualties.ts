@@ -117,6 +117,10 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (figure && isOthersShot(frame, figure, last)) {
       // "Woman killed, four others shot": the others are the ones who lived, hurt.
       figures.push({ ...figure, category: 'injured', rule: 'casualty/others-shot' });
+    } else if (figure && last && isAnotherOneKilled(frame, figure, last)) {
+      // "Three women were shot and a baby boy was killed": the one killed is someone else; the shot lived.
+      figures[figures.length - 1] = { ...last, category: 'injured', rule: 'casualty/shot-beside-another-killed' };
+      figures.push(figure);
     } else if (figure && last && isOtherObjectHurt(frame, figure, last)) {
       // "He shot his girlfriend, then wounded an officer": each verb's object is another person, both shot.
       figures.push({ ...figure, category: 'shot', additional: true, rule: 'casualty/another-object-hurt' });
@@ -275,6 +279,21 @@ function isOthersShot(frame: DocumentFrame, figure: CasualtyFigure, last: Casual
   // Not "he and four others were shot", which counts him too.
   for (let i = figure.at - 1; i >= Math.max(last.at + 1, figure.at - 4); i--)
     if (keys[i] === 'others' || keys[i] === 'other') return !(keys[i - 2] === 'and' && PRONOUNS.has(keys[i - 3] ?? ''));
+  return false;
+}
+
+/**
+ * Whether a death told in the sentence of a count of the shot, of a subject of its own that is new ("and a baby boy
+ * was killed"), is of someone other than the shot. Not "one of them died", "he died", nor a count that may be part.
+ */
+function isAnotherOneKilled(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure): boolean {
+  if (figure.category !== 'killed' || figure.absent || figure.refersBack || figure.low !== 1) return false;
+  if (last.category !== 'shot' || last.absent || last.additional || last.sentence !== figure.sentence || last.low < 2) return false;
+  const keys = frame.view.keys;
+  // The new subject follows "and": "... were shot during the robbery and a man was killed".
+  for (let i = figure.at - 1; i > last.at; i--) {
+    if (/^(a|an)$/.test(keys[i] ?? '')) return keys[i - 1] === 'and';
+  }
   return false;
 }
 
@@ -1029,14 +1048,16 @@ function countBefore(
     let low = 0;
     let high: number | null = 0;
     let last = quantities.at(-1) as PlacedMention<'quantity'>;
+    const closest = last;
     low += last.mention.value.low;
     high = last.mention.value.high;
     for (let k = quantities.length - 2; k >= 0; k--) {
       const q = quantities[k] as PlacedMention<'quantity'>;
       if (!joinedByAnd(keys, q.end, last.start)) break;
-      // "13 people, 11 males and two females": a breakdown set off by a comma restates the count before it.
+      // "13 people, 11 males and two females": a breakdown set off by a comma restates the count before it; a
+      // breakdown has parts joined by "and" ("2 Girls, 2 Men Shot" is four).
       const between = keys.slice(q.end, last.start);
-      if (q.mention.value.low === low && between.includes(',') && !between.includes('and')) break;
+      if (q.mention.value.low === low && low !== closest.mention.value.low && between.includes(',') && !between.includes('and')) break;
       low += q.mention.value.low;
       high = high === null || q.mention.value.high === null ? null : high + q.mention.value.high;
       last = q;
