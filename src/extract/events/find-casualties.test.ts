@@ -97,6 +97,8 @@ describe('casualty figures', () => {
     // A death of a new subject after "and" beside a count of the shot is someone else; "one" is one of them.
     ['Three women were shot during the robbery in Akron and a baby boy was killed.', ['injured 3 shot', 'killed 1 killed']],
     ['Four people were shot in Akron on Saturday and one died.', ['shot 4 shot', 'killed 1 died']],
+    // A number whose noun follows "more" counts with the count joined to it.
+    ['Five more officers and four other bystanders were injured in Akron.', ['injured 9 injured']],
     // Counts listed with a comma add up; a count a breakdown restates does not.
     ['2 Girls, 2 Men Shot At Birthday Party In Akron', ['shot 4 shot']],
     // Numbers listed after people and a comma are their ages.

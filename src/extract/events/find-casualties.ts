@@ -1029,6 +1029,8 @@ function countBefore(
       countsPeople(frame, q, to) &&
       ((q.mention.value.noun !== null && q.end !== to) ||
         to - q.end <= 1 ||
+        // "Five more officers": a number whose noun the quantity missed past "more".
+        (/^(more|other)$/.test(keys[q.end] ?? '') && PERSON_NOUNS.has(keys[q.end + 1] ?? '')) ||
         keys[q.end] === 'of' ||
         (keys[q.start - 1] === 'of' && PERSON_GROUPS.has(keys[q.start - 2] ?? ''))),
   );
