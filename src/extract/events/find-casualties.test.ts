@@ -97,6 +97,10 @@ describe('casualty figures', () => {
     // A death of a new subject after "and" beside a count of the shot is someone else; "one" is one of them.
     ['Three women were shot during the robbery in Akron and a baby boy was killed.', ['injured 3 shot', 'killed 1 killed']],
     ['Four people were shot in Akron on Saturday and one died.', ['shot 4 shot', 'killed 1 died']],
+    // One named dead is not one more hurt when named again; one named hurt who is named dead later was shot.
+    ['Police said Dana Reyes died inside a home in Akron. Reyes was wounded in the head.', ['killed 1 died']],
+    ['Tom Keller was critically wounded in Akron on Friday. Keller died Sunday, police said.', ['shot 1 wounded', 'killed 1 died']],
+    ['Tom Keller died in Akron on Friday. Ann Ruiz was wounded in the arm.', ['killed 1 died', 'injured 1 wounded']],
     // A number whose noun follows "more" counts with the count joined to it.
     ['Five more officers and four other bystanders were injured in Akron.', ['injured 9 injured']],
     // Counts listed with a comma add up; a count a breakdown restates does not.

@@ -78,6 +78,8 @@ const SUBJECT_REACH = 14;
 export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): CasualtyFigure[] {
   const { view } = frame;
   const figures: CasualtyFigure[] = [];
+  // The names of people told dead, by their last word.
+  const dead = new Set<string>();
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
     const multiple = multipleAt(frame, at);
@@ -104,7 +106,16 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
         ? null
         : read;
     const last = figures.at(-1);
-    if (figure && isWoundOfTheDead(frame, figure, last, phrase.end)) {
+    const named = figure ? subjectName(frame, figure) : null;
+    if (figure?.category === 'killed' && named) {
+      dead.add(named);
+      // "Smith was critically wounded ... Smith died Sunday": the one named hurt is the one who died, shot.
+      const hurt = figures.findIndex((f) => f.category === 'injured' && subjectName(frame, f) === named);
+      if (hurt >= 0) figures[hurt] = { ...(figures[hurt] as CasualtyFigure), category: 'shot', rule: 'casualty/named-hurt-died' };
+    }
+    if (figure && named && figure.category !== 'killed' && dead.has(named)) {
+      // "Felder died inside the home. Felder was wounded in the head": the one named dead is not one more hurt.
+    } else if (figure && isWoundOfTheDead(frame, figure, last, phrase.end)) {
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
     } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
       // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
@@ -161,6 +172,15 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
 /** Whether "slain" describes one person already dead ("a slain friend"), not what befell a subject. */
 function isAttributiveDeath(keys: readonly string[], at: number, end: number): boolean {
   return end - at === 1 && keys[at] === 'slain' && /^(a|an)$/.test(keys[at - 1] ?? '') && PERSON_NOUNS.has(keys[end] ?? '');
+}
+
+/** The last word of the name a figure of one counts ("Antrez Felder died" gives "felder"), where it counts a name. */
+function subjectName(frame: DocumentFrame, figure: CasualtyFigure): string | null {
+  if (figure.absent || figure.low !== 1 || !/-(capitalised|name)$/.test(figure.rule)) return null;
+  const keys = frame.view.keys;
+  let i = figure.at - 1;
+  while (i >= 0 && (AUXILIARIES.has(keys[i] as string) || VERB_GLUE.has(keys[i] as string) || (keys[i] as string).endsWith('ly'))) i--;
+  return i >= 0 && isCapitalised(frame, i) ? (keys[i] as string) : null;
 }
 
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
