@@ -150,6 +150,7 @@ describe('phrasings that count no one', () => {
     ['Relatives gathered in Akron to honor a slain teacher on Sunday.', 'an attribute of one already dead'],
     ['The gunman in Akron wounded several others before he fled.', 'an object with no number'],
     ['Police said a total of five rounds were shot during the fight in Akron.', 'rounds, not people'],
+    ['A witness told police two men were shooting at each other on Elm Street in Akron.', 'the ones who fired'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

@@ -622,6 +622,8 @@ function readFigure(
   }
   // "killing three", "shot and killed Veondus Dennis and Antwan Wheeler", "he shot two people": an active verb counts
   // its object. Police who "shot and killed the suspect" killed the one who did it, whom the archive counts.
+  // "Two people were shooting at each other", "the boys were shooting at crows": the ones who fired, not the shot.
+  if (key === 'shooting' && end - start === 1 && keys[end] === 'at') return null;
   // "A shooting wounded four": the verb after the noun counts its object, not the noun.
   if (key === 'shooting' && end - start === 1 && VERBS_AFTER_SHOOTING.has(keys[end] ?? '')) return null;
   if (!passive && (ACTIVE_FORMS.has(key) || key === 'shot' || key === 'shoots')) {
