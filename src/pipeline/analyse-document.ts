@@ -8,6 +8,8 @@ import type { DateInterval } from '../model/interval.ts';
 import type { Mention } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
+import { extractPlaces } from '../understand/places/extract-places.ts';
+import { headlinePlace } from '../extract/events/choose-place.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -34,11 +36,12 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const headline = headlineEvents(document, events, lexicons);
+  const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons);
   return {
     documentId: document.id,
     mentions,
     claims,
-    events: headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons),
+    events: withHeadlinePlace(document, all, lexicons),
   };
 }
 
@@ -114,4 +117,21 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
       evidence: e.evidence.filter(inTitle),
       rule: `${e.rule}+headline`,
     }));
+}
+
+/**
+ * The headline's town for the report's main attack, where the body places it no better (see `headlinePlace`). The
+ * headline is read above the body, so that the body's datelines and states resolve its names.
+ */
+function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
+  const title = document.title?.trim();
+  const main = mainViolentEvent(events);
+  if (!title || !main) return events;
+  const text = `${title}\n\n${document.text}`;
+  const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer);
+  const inTitle = places.filter((m) => m.span.end <= title.length);
+  const inBody = places.filter((m) => m.span.start > title.length);
+  const place = headlinePlace(title, inTitle, inBody, main.place);
+  if (!place) return events;
+  return events.map((e) => (e === main ? { ...e, place } : e));
 }

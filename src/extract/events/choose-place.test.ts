@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { EventPlace } from '../../model/event.ts';
+import { extractPlaces } from '../../understand/places/extract-places.ts';
 import { loadLexicons, understand } from '../../understand/understand.ts';
-import { choosePlace, documentPlace } from './choose-place.ts';
+import { choosePlace, documentPlace, headlinePlace } from './choose-place.ts';
 import { createDocumentFrame } from './document-frame.ts';
 
 const lexicons = loadLexicons();
@@ -46,5 +48,75 @@ describe('choosePlace reads a county as a town of the report inside it', () => {
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.equal(eventPlaceOf(text), expected));
+  }
+});
+
+/** The headline's town over a body whose main attack is placed at `current`. */
+function headlineOf(title: string, body: string, current: EventPlace | null): string | null {
+  const text = `${title}\n\n${body}`;
+  const places = extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const inTitle = places.filter((m) => m.span.end <= title.length);
+  const inBody = places.filter((m) => m.span.start > title.length);
+  return headlinePlace(title, inTitle, inBody, current)?.name ?? null;
+}
+
+const at = (name: string, admin1: string, lat: number, lon: number, rule: string, precision: 1 | 3 = 1): EventPlace => ({
+  name,
+  country: 'US',
+  admin1,
+  lat,
+  lon,
+  precision,
+  geonameId: null,
+  rule,
+});
+const dallas = at('Dallas', 'Texas', 32.78, -96.81, 'place-from-document');
+
+describe('headlinePlace takes the town a headline puts the attack in', () => {
+  const cases: [string, string, EventPlace | null, string | null][] = [
+    // The body never places the attack: the headline's town does.
+    ['Man shot in Garland', 'A man was shot late Friday, officers said.', null, 'Garland'],
+    // The body's most named place is a guess, the headline says where.
+    [
+      'Woman wounded in Garland shooting',
+      'Officers from Dallas and Garland in Texas said a woman was shot. Dallas police helped.',
+      dallas,
+      'Garland',
+    ],
+    // A county (or a state) is where the headline's town lies: the town says more.
+    [
+      'Teen shot in southwest Macon',
+      'A boy was shot in Bibb County, Georgia, on Tuesday.',
+      at('Bibb County', 'Georgia', 32.81, -83.69, 'place-in-sentence/place/county', 3),
+      'Macon',
+    ],
+    // A town of the same state some way off, the body's for something else.
+    [
+      'Woman shot in Humble',
+      'A woman was shot Sunday, police said. She was taken to a hospital in Houston, Texas.',
+      at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/gazetteer'),
+      'Humble',
+    ],
+    // Negative: a capitalised word of a headline is no town unless it follows "in" or the body names it too.
+    ['Man Shot By Friend While Hunting', 'A man was shot Saturday near Dallas, Texas.', dallas, null],
+    // Negative: a place right by the body's town is likely a part of it.
+    [
+      'Boy shot in East Flatbush',
+      'A boy was shot Monday in Brooklyn, New York, police said.',
+      at('Brooklyn', 'New York', 40.65, -73.95, 'place-in-sentence/place/gazetteer'),
+      null,
+    ],
+    // Negative: a dateline says where the report is from as plainly as the headline.
+    [
+      'Man shot in Humble',
+      'HOUSTON, Texas — A man was shot Sunday.',
+      at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/dateline'),
+      null,
+    ],
+    // Negative: what follows a dash names the outlet.
+    ['Man shot at gas station - Garland News', 'A man was shot in Texas on Friday.', null, null],
+  ];
+  for (const [title, body, current, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, current), expected));
   }
 });

@@ -1,5 +1,6 @@
 /** @module Where an event happened: the most telling place in its sentences, else the place the report is about. */
 import type { EventPlace } from '../../model/event.ts';
+import type { MentionOf } from '../../model/mention.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 
@@ -357,4 +358,74 @@ function toEventPlace(p: PlacedMention<'place'>, rule: string): EventPlace {
     geonameId: v.geonameId,
     rule,
   };
+}
+
+// "Four shot in Elm Park - WXYZ News Springfield": what follows a dash or a bar in a headline names the outlet.
+const OUTLET_SUFFIX = /\s[-|–—]\s|\s\|/;
+// "in Elm Park", "in southwest Elm Park", "in NW Elm Park".
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central|[NS][EW]?)\s+)?$/i;
+// A town this close to the body's town is more likely a part of it ("Man shot in Elm Park" over a report from the
+// city around it) than another municipality.
+const SAME_TOWN_KM = 12;
+
+/**
+ * The headline's town for a report's main attack, or null to keep the body's place. A headline names the town it
+ * happened in ("Man shot in Elm Park"), where the body may place it only by the report's most named place, by a county
+ * or state around that town, or by a town it names for something else. A headline's name counts only after "in", "at"
+ * or "near", or where the body names it too: headlines capitalise every word ("Man Shot By Friend").
+ */
+export function headlinePlace(
+  title: string,
+  titlePlaces: readonly MentionOf<'place'>[],
+  bodyPlaces: readonly MentionOf<'place'>[],
+  current: EventPlace | null,
+): EventPlace | null {
+  const cut = title.search(OUTLET_SUFFIX);
+  const end = cut > 0 ? cut : title.length;
+  const located = (m: MentionOf<'place'>) => LOCATIVE_BEFORE.test(title.slice(0, m.span.start));
+  const inBody = (m: MentionOf<'place'>) => bodyPlaces.some((b) => b.value.geonameId === m.value.geonameId && !b.value.metonymic);
+  const towns = titlePlaces.filter(
+    (m) =>
+      m.span.end <= end &&
+      !m.value.metonymic &&
+      m.value.precision <= 2 &&
+      (m.rule === 'place/gazetteer' || m.rule === 'place/dateline') &&
+      (located(m) || inBody(m)),
+  );
+  const town = towns.find(located) ?? towns[0];
+  if (!town) return null;
+  const v = town.value;
+  if (current && current.name === v.name) return null;
+  const place: EventPlace = {
+    name: v.name,
+    country: v.country,
+    admin1: v.admin1,
+    lat: v.lat,
+    lon: v.lon,
+    precision: v.precision,
+    geonameId: v.geonameId,
+    rule: 'place-from-headline',
+  };
+  if (!current) return place;
+  if (current.country !== v.country) return null;
+  if (current.rule.startsWith('place-from-document')) return place;
+  // A dateline says where the report comes from, as plainly as a headline.
+  if (current.rule.includes('dateline')) return null;
+  const apart = distanceKm(current.lat, current.lon, v.lat, v.lon) > SAME_TOWN_KM;
+  if (current.admin1 !== v.admin1) {
+    // The body's place in another state, where the body names the headline's town too and its state at least as often:
+    // a page's other stories or an organisation's name ("Elm City Motel") placed it.
+    const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
+    return located(town) && inBody(town) && support(v.admin1) >= support(current.admin1) ? place : null;
+  }
+  if (current.precision >= 3) return place;
+  return located(town) && apart ? place : null;
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
 }
