@@ -113,10 +113,23 @@ describe('headlinePlace takes the town a headline puts the attack in', () => {
       at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/dateline'),
       null,
     ],
-    // Negative: what follows a dash names the outlet.
-    ['Man shot at gas station - Garland News', 'A man was shot in Texas on Friday.', null, null],
+    // Negative: what follows a dash names the outlet, not the place of a report the body places.
+    ['Man shot at gas station - Garland News', 'A man was shot near Dallas, Texas, on Friday.', dallas, null],
   ];
   for (const [title, body, current, expected] of cases) {
     it(title, () => assert.equal(headlineOf(title, body, current), expected));
+  }
+});
+
+describe('headlinePlace falls back on any place of the headline where the body names none', () => {
+  const cases: [string, string, string | null][] = [
+    ['Boy hurt in Elk County hunting accident', 'A boy was shot by accident on Saturday, the sheriff said.', 'Elk County'],
+    // The outlet's own town, named after its dash, where the headline names no place.
+    ['Woman shot outside her home - WXYZ News 4 - Memphis, Tennessee', 'A woman was shot on Friday night, officers said.', 'Memphis'],
+    // Negative: a headline with no place at all.
+    ['Woman shot outside her home', 'A woman was shot on Friday night, officers said.', null],
+  ];
+  for (const [title, body, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, null), expected));
   }
 });

@@ -393,7 +393,7 @@ export function headlinePlace(
       (m.rule === 'place/gazetteer' || m.rule === 'place/dateline') &&
       (located(m) || inBody(m)),
   );
-  const town = towns.find(located) ?? towns[0];
+  const town = towns.find(located) ?? towns[0] ?? (current ? undefined : anyPlace(titlePlaces, end));
   if (!town) return null;
   const v = town.value;
   if (current && current.name === v.name) return null;
@@ -421,6 +421,15 @@ export function headlinePlace(
   }
   if (current.precision >= 3) return place;
   return located(town) && apart ? place : null;
+}
+
+/**
+ * Where the body names no place at all: the headline's first place, a county too ("Boy hurt in Elk County"), else the
+ * town of the outlet named after its dash ("- WXYZ News - Springfield, Ohio"), as local news tells local events.
+ */
+function anyPlace(titlePlaces: readonly MentionOf<'place'>[], end: number): MentionOf<'place'> | undefined {
+  const usable = titlePlaces.filter((m) => !m.value.metonymic && m.value.precision <= 3 && m.rule !== 'place/demonym');
+  return usable.find((m) => m.span.end <= end) ?? usable.find((m) => m.value.precision <= 2);
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
