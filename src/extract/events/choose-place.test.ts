@@ -133,3 +133,24 @@ describe('headlinePlace falls back on any place of the headline where the body n
     it(title, () => assert.equal(headlineOf(title, body, null), expected));
   }
 });
+
+describe("headlinePlace takes the outlet's town over a most named place in another state", () => {
+  const cases: [string, string, EventPlace, string | null][] = [
+    [
+      'Man hurt in shooting - WXYZ News 4 - Memphis, Tennessee',
+      'A man was shot on Friday night, officers said. Brittany Smith saw it.',
+      at('Brittany', 'Brittany', 48.0, -3.0, 'place-from-document'),
+      'Memphis',
+    ],
+    // Negative: the report's most named place lies in the outlet's state.
+    [
+      'Man hurt in shooting - WXYZ News 4 - Memphis, Tennessee',
+      'A man was shot in Jackson, Tennessee, on Friday night.',
+      at('Jackson', 'Tennessee', 35.61, -88.81, 'place-from-document'),
+      null,
+    ],
+  ];
+  for (const [title, body, current, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, current), expected));
+  }
+});

@@ -393,7 +393,11 @@ export function headlinePlace(
       (m.rule === 'place/gazetteer' || m.rule === 'place/dateline') &&
       (located(m) || inBody(m)),
   );
-  const town = towns.find(located) ?? towns[0] ?? (current ? undefined : anyPlace(titlePlaces, end));
+  // The outlet's town ("- WXYZ News - Springfield, Ohio") over the report's most named place where that lies in another
+  // state or country: a word read as a far-off place ("Brittany", "Batman"), or another story of the page.
+  const outlet = titlePlaces.find((m) => m.span.start >= end && !m.value.metonymic && m.value.precision <= 2);
+  const guessed = current?.rule === 'place-from-document' && outlet !== undefined && current.admin1 !== outlet.value.admin1;
+  const town = towns.find(located) ?? towns[0] ?? (current ? undefined : anyPlace(titlePlaces, end)) ?? (guessed ? outlet : undefined);
   if (!town) return null;
   const v = town.value;
   if (current && current.name === v.name) return null;
@@ -408,7 +412,7 @@ export function headlinePlace(
     rule: 'place-from-headline',
   };
   if (!current) return place;
-  if (current.country !== v.country) return null;
+  if (current.country !== v.country && town !== outlet) return null;
   if (current.rule.startsWith('place-from-document')) return place;
   // A dateline says where the report comes from, as plainly as a headline.
   if (current.rule.includes('dateline')) return null;
