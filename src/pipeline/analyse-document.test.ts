@@ -80,3 +80,22 @@ describe('the headline toll', () => {
     });
   }
 });
+
+describe("the headline's and the outlet's place", () => {
+  const placeOf = (title: string | null, text: string, source: string | null) =>
+    analyseDocument({ id: 'doc', title, text, source, published }, lexicons)
+      .events.filter((e) => e.type === 'ASSAULT')
+      .sort((a, b) => b.salience - a.salience)[0]?.place?.name ?? null;
+  it("a report that names no place is placed in its headline's town", () =>
+    assert.equal(
+      placeOf('Man shot outside store in Akron', 'A man was shot outside a store on Friday night, police said.', null),
+      'Akron',
+    ));
+  it("a report that names no place is placed in the city its outlet's address names", () =>
+    assert.equal(placeOf(null, 'A man was shot outside a store on Friday night, police said.', 'tucson-example.com'), 'Tucson'));
+  it('a report that names its town keeps it', () =>
+    assert.equal(
+      placeOf(null, 'A man was shot outside a store in Flagstaff, Arizona, on Friday night.', 'tucson-example.com'),
+      'Flagstaff',
+    ));
+});

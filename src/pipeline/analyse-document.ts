@@ -9,7 +9,8 @@ import type { Mention } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { headlinePlace } from '../extract/events/choose-place.ts';
+import { headlinePlace, outletPlace } from '../extract/events/choose-place.ts';
+import { outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -17,6 +18,8 @@ export interface DocumentInput {
   readonly text: string;
   /** The headline, where the document has one apart from its text. */
   readonly title?: string | null;
+  /** The outlet's web host ("example-city-news.com"), where known. */
+  readonly source?: string | null;
   readonly published: DateInterval | null;
 }
 
@@ -120,18 +123,22 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
 }
 
 /**
- * The headline's town for the report's main attack, where the body places it no better (see `headlinePlace`). The
- * headline is read above the body, so that the body's datelines and states resolve its names.
+ * The headline's town (`headlinePlace`), else the city of the outlet's web address (`outletPlace`), for the report's
+ * main attack where the body places it no better. The headline is read above the body, so that the body's datelines
+ * and states resolve its names.
  */
 function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
-  const title = document.title?.trim();
   const main = mainViolentEvent(events);
-  if (!title || !main) return events;
-  const text = `${title}\n\n${document.text}`;
+  if (!main) return events;
+  const title = document.title?.trim() ?? '';
+  const hostTowns = outletTowns(document.source, lexicons.gazetteer);
+  if (!title && hostTowns.length === 0) return events;
+  const text = title ? `${title}\n\n${document.text}` : document.text;
   const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer);
-  const inTitle = places.filter((m) => m.span.end <= title.length);
-  const inBody = places.filter((m) => m.span.start > title.length);
-  const place = headlinePlace(title, inTitle, inBody, main.place);
+  const inTitle = title ? places.filter((m) => m.span.end <= title.length) : [];
+  const inBody = title ? places.filter((m) => m.span.start > title.length) : places;
+  const fromHeadline = title ? headlinePlace(title, inTitle, inBody, main.place) : null;
+  const place = outletPlace(hostTowns, inBody, fromHeadline ?? main.place) ?? fromHeadline;
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
 }

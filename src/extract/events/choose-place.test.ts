@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventPlace } from '../../model/event.ts';
+import type { PlaceValue } from '../../model/mention.ts';
 import { extractPlaces } from '../../understand/places/extract-places.ts';
 import { loadLexicons, understand } from '../../understand/understand.ts';
-import { choosePlace, documentPlace, headlinePlace } from './choose-place.ts';
+import { choosePlace, documentPlace, headlinePlace, outletPlace } from './choose-place.ts';
 import { createDocumentFrame } from './document-frame.ts';
 
 const lexicons = loadLexicons();
@@ -152,5 +153,33 @@ describe("headlinePlace takes the outlet's town over a most named place in anoth
   ];
   for (const [title, body, current, expected] of cases) {
     it(title, () => assert.equal(headlineOf(title, body, current), expected));
+  }
+});
+
+describe("outletPlace takes a local outlet's city where the report places the attack nowhere, or abroad", () => {
+  const memphis = { ...at('Memphis', 'Tennessee', 35.15, -90.05, ''), metonymic: false };
+  const columbiaSc = { ...at('Columbia', 'South Carolina', 34.0, -81.03, ''), metonymic: false };
+  const columbiaMo = { ...at('Columbia', 'Missouri', 38.95, -92.33, ''), metonymic: false };
+  const body = (text: string) => extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const cases: [string, readonly PlaceValue[], string, EventPlace | null, string | null][] = [
+    ['no place in the report', [memphis], 'A man was shot on Friday.', null, 'Memphis/Tennessee'],
+    // Of two namesakes, the one in the state the report names.
+    ['namesakes', [columbiaMo, columbiaSc], 'A man was shot in South Carolina.', null, 'Columbia/South Carolina'],
+    [
+      'a place abroad',
+      [memphis],
+      'A man was shot.',
+      { ...at('Dade', 'Chongqing', 29.0, 106.0, 'place-in-sentence'), country: 'CN' },
+      'Memphis/Tennessee',
+    ],
+    // Negative: a place in the outlet's country stays, even in another state.
+    ['a place at home', [memphis], 'A man was shot.', at('Tupelo', 'Mississippi', 34.26, -88.7, 'place-in-sentence'), null],
+    ['no outlet town', [], 'A man was shot.', null, null],
+  ];
+  for (const [label, towns, text, current, expected] of cases) {
+    it(label, () => {
+      const place = outletPlace(towns, body(text), current);
+      assert.equal(place ? `${place.name}/${place.admin1}` : null, expected);
+    });
   }
 });

@@ -1,6 +1,6 @@
 /** @module Where an event happened: the most telling place in its sentences, else the place the report is about. */
 import type { EventPlace } from '../../model/event.ts';
-import type { MentionOf } from '../../model/mention.ts';
+import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 
@@ -434,6 +434,34 @@ export function headlinePlace(
 function anyPlace(titlePlaces: readonly MentionOf<'place'>[], end: number): MentionOf<'place'> | undefined {
   const usable = titlePlaces.filter((m) => !m.value.metonymic && m.value.precision <= 3 && m.rule !== 'place/demonym');
   return usable.find((m) => m.span.end <= end) ?? usable.find((m) => m.value.precision <= 2);
+}
+
+/**
+ * The town of a local outlet (its web address names it: see `outletTowns`) for the report's main attack, or null to
+ * keep `current`: where the report places it nowhere, or only in another state by its most named place.
+ */
+export function outletPlace(
+  hostTowns: readonly PlaceValue[],
+  bodyPlaces: readonly MentionOf<'place'>[],
+  current: EventPlace | null,
+): EventPlace | null {
+  if (hostTowns.length === 0) return null;
+  const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
+  let town = hostTowns[0] as PlaceValue;
+  for (const t of hostTowns) if (support(t.admin1) > support(town.admin1)) town = t;
+  if (current && (current.name === town.name || current.admin1 === town.admin1)) return null;
+  const place: EventPlace = {
+    name: town.name,
+    country: town.country,
+    admin1: town.admin1,
+    lat: town.lat,
+    lon: town.lon,
+    precision: town.precision,
+    geonameId: town.geonameId,
+    rule: 'place-from-outlet',
+  };
+  // A place abroad in a local outlet's report is a word read as a far-off place ("Dade" as a town in China).
+  return !current || current.country !== town.country ? place : null;
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

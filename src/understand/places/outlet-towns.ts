@@ -1,0 +1,68 @@
+/** @module The towns a local outlet's web address names ("kansascity.com", "orlandosentinel.com", "abc7chicago.com"). */
+import type { PlaceValue } from '../../model/mention.ts';
+import type { Gazetteer } from './gazetteer.ts';
+
+// Only cities this big: a smaller town's name is too often a word inside an address ("news", "post", "star").
+const MIN_POPULATION = 100_000;
+// A name this short is a word inside too many addresses.
+const MIN_KEY_LENGTH = 5;
+const SETTLEMENTS = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place']);
+
+const keysByGazetteer = new WeakMap<Gazetteer, ReadonlyMap<string, readonly number[]>>();
+
+/** The big US cities by their name written without spaces or dots ("sanantonio", "stlouis"). */
+function cityKeys(g: Gazetteer): ReadonlyMap<string, readonly number[]> {
+  const known = keysByGazetteer.get(g);
+  if (known) return known;
+  const keys = new Map<string, number[]>();
+  for (let id = 0; id < g.placeCount; id++) {
+    if (g.population(id) < MIN_POPULATION || g.country(id) !== 'US' || !SETTLEMENTS.has(g.kind(id))) continue;
+    const key = addressKey(g.name(id));
+    if (key.length < MIN_KEY_LENGTH) continue;
+    const list = keys.get(key);
+    if (list) list.push(id);
+    else keys.set(key, [id]);
+    // "St. Louis" is written "stlouis" in addresses, "Saint Paul" "stpaul".
+    const short = key.replace(/^saint/, 'st');
+    if (short !== key) keys.set(short, [...(keys.get(short) ?? []), id]);
+  }
+  keysByGazetteer.set(g, keys);
+  return keys;
+}
+
+function addressKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
+}
+
+/**
+ * The big US cities whose name an outlet's host spells inside it, the longest name first ("kansascity" before a
+ * shorter one inside it); several namesakes of one name all come back, for the report to choose among.
+ */
+export function outletTowns(host: string | null | undefined, g: Gazetteer): PlaceValue[] {
+  if (!host) return [];
+  // The top-level domain and a "www" name no town.
+  const labels = host
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => l !== 'www');
+  const text = labels.join('.').replace(/-/g, '');
+  const found: Array<{ key: string; ids: readonly number[] }> = [];
+  for (const [key, ids] of cityKeys(g)) if (text.includes(key)) found.push({ key, ids });
+  found.sort((a, b) => b.key.length - a.key.length);
+  const longest = found[0];
+  if (!longest) return [];
+  return longest.ids.map((id) => ({
+    name: g.name(id),
+    country: g.country(id),
+    admin1: g.admin1(id)?.name ?? null,
+    lat: Math.round(g.lat(id) * 1e5) / 1e5,
+    lon: Math.round(g.lon(id) * 1e5) / 1e5,
+    precision: 1,
+    geonameId: g.geonameId(id),
+    metonymic: false,
+  }));
+}
