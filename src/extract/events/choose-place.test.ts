@@ -175,6 +175,24 @@ describe("outletPlace takes a local outlet's city where the report places the at
     // Negative: a place in the outlet's country stays, even in another state.
     ['a place at home', [memphis], 'A man was shot.', at('Tupelo', 'Mississippi', 34.26, -88.7, 'place-in-sentence'), null],
     ['no outlet town', [], 'A man was shot.', null, null],
+    // A county around the outlet's city, and a place right by its centre, are the city.
+    [
+      'a county around the city',
+      [memphis],
+      'A man was shot.',
+      at('Shelby County', 'Tennessee', 35.18, -89.9, 'place-in-sentence', 3),
+      'Memphis/Tennessee',
+    ],
+    [
+      'a part of the city',
+      [memphis],
+      'A man was shot.',
+      at('Elm Park', 'Tennessee', 35.2, -90.0, 'place-in-sentence'),
+      'Memphis/Tennessee',
+    ],
+    // Negative: a town of its own some way off, and a dateline.
+    ['a suburb', [memphis], 'A man was shot.', at('Bartlett', 'Tennessee', 35.2, -89.87, 'place-in-sentence'), null],
+    ['a dateline', [memphis], 'A man was shot.', at('Elm Park', 'Tennessee', 35.2, -90.0, 'place-in-sentence/place/dateline'), null],
   ];
   for (const [label, towns, text, current, expected] of cases) {
     it(label, () => {

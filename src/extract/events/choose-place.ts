@@ -368,6 +368,10 @@ const LOCATIVE_BEFORE =
 // A town this close to the body's town is more likely a part of it ("Man shot in Elm Park" over a report from the
 // city around it) than another municipality.
 const SAME_TOWN_KM = 12;
+// How near a county's middle a big city lies to be taken for the county's city, and how near a city's centre a place
+// lies to be taken for a part of it.
+const COUNTY_CITY_KM = 30;
+const CITY_PART_KM = 10;
 
 /**
  * The headline's town for a report's main attack, or null to keep the body's place. A headline names the town it
@@ -438,7 +442,8 @@ function anyPlace(titlePlaces: readonly MentionOf<'place'>[], end: number): Ment
 
 /**
  * The town of a local outlet (its web address names it: see `outletTowns`) for the report's main attack, or null to
- * keep `current`: where the report places it nowhere, or only in another state by its most named place.
+ * keep `current`: where the report places it nowhere or abroad, in a county around the city, or at a place right by
+ * the city's centre.
  */
 export function outletPlace(
   hostTowns: readonly PlaceValue[],
@@ -449,7 +454,17 @@ export function outletPlace(
   const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
   let town = hostTowns[0] as PlaceValue;
   for (const t of hostTowns) if (support(t.admin1) > support(town.admin1)) town = t;
-  if (current && (current.name === town.name || current.admin1 === town.admin1)) return null;
+  if (current && current.name === town.name) return null;
+  if (current && current.admin1 === town.admin1) {
+    // "shot in Elm County" with the outlet's city near the county's middle, or a place right by the city's centre
+    // (a part of it the gazetteer lists as its own place): the city is what an address there names.
+    const km = distanceKm(current.lat, current.lon, town.lat, town.lon);
+    const inside =
+      current.precision === 3 ? km <= COUNTY_CITY_KM : current.precision <= 2 && km <= CITY_PART_KM && !current.rule.includes('dateline');
+    return inside
+      ? { ...current, name: town.name, lat: town.lat, lon: town.lon, precision: 1, geonameId: town.geonameId, rule: 'place-from-outlet' }
+      : null;
+  }
   const place: EventPlace = {
     name: town.name,
     country: town.country,
