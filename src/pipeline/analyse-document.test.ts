@@ -99,3 +99,20 @@ describe("the headline's and the outlet's place", () => {
       'Flagstaff',
     ));
 });
+
+describe("the outlet's town named after the headline's dash", () => {
+  const placeOf = (title: string, text: string) =>
+    analyseDocument({ id: 'doc', title, text, source: null, published }, lexicons)
+      .events.filter((e) => e.type === 'ASSAULT')
+      .sort((a, b) => b.salience - a.salience)[0]?.place?.name ?? null;
+  it('stands for a county around it', () =>
+    assert.equal(
+      placeOf('Man hurt in shooting - WXYZ 5 - Memphis, Tennessee', 'A man was shot in Shelby County on Friday night.'),
+      'Memphis',
+    ));
+  it('leaves a town of its own some way off', () =>
+    assert.equal(
+      placeOf('Man hurt in shooting - WXYZ 5 - Memphis, Tennessee', 'A man was shot in Millington, Tennessee, on Friday night.'),
+      'Millington',
+    ));
+});

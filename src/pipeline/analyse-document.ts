@@ -9,7 +9,7 @@ import type { Mention } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { headlinePlace, outletPlace } from '../extract/events/choose-place.ts';
+import { headlinePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
 import { outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
@@ -138,7 +138,9 @@ function withHeadlinePlace(document: DocumentInput, events: readonly Event[], le
   const inTitle = title ? places.filter((m) => m.span.end <= title.length) : [];
   const inBody = title ? places.filter((m) => m.span.start > title.length) : places;
   const fromHeadline = title ? headlinePlace(title, inTitle, inBody, main.place) : null;
-  const place = outletPlace(hostTowns, inBody, fromHeadline ?? main.place) ?? fromHeadline;
+  // Without a city in its address, the outlet's town is the one its headline names after the dash.
+  const suffix = hostTowns.length === 0 ? titleOutletTown(title, inTitle) : undefined;
+  const place = outletPlace(suffix ? [suffix] : hostTowns, inBody, fromHeadline ?? main.place) ?? fromHeadline;
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
 }

@@ -431,6 +431,13 @@ export function headlinePlace(
   return located(town) && apart ? place : null;
 }
 
+/** The town of the outlet a headline names after its dash ("- WXYZ News - Springfield, Ohio"), if any. */
+export function titleOutletTown(title: string, titlePlaces: readonly MentionOf<'place'>[]): PlaceValue | undefined {
+  const cut = title.search(OUTLET_SUFFIX);
+  if (cut <= 0) return undefined;
+  return titlePlaces.find((m) => m.span.start >= cut && !m.value.metonymic && m.value.precision <= 2)?.value;
+}
+
 /**
  * Where the body names no place at all: the headline's first place, a county too ("Boy hurt in Elk County"), else the
  * town of the outlet named after its dash ("- WXYZ News - Springfield, Ohio"), as local news tells local events.
