@@ -5,12 +5,12 @@ import { mainViolentEvent } from '../extract/events/score-salience.ts';
 import type { Claim } from '../model/claim.ts';
 import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
-import type { Mention } from '../model/mention.ts';
+import type { Mention, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
 import { headlinePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
-import { outletTowns } from '../understand/places/outlet-towns.ts';
+import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -140,7 +140,8 @@ function withHeadlinePlace(document: DocumentInput, events: readonly Event[], le
   const fromHeadline = title ? headlinePlace(title, inTitle, inBody, main.place) : null;
   // Without a city in its address, the outlet's town is the one its headline names after the dash.
   const suffix = hostTowns.length === 0 ? titleOutletTown(title, inTitle) : undefined;
-  const place = outletPlace(suffix ? [suffix] : hostTowns, inBody, fromHeadline ?? main.place) ?? fromHeadline;
+  const near = (name: string, town: PlaceValue) => namesakeNear(name, town, lexicons.gazetteer);
+  const place = outletPlace(suffix ? [suffix] : hostTowns, inBody, fromHeadline ?? main.place, near) ?? fromHeadline;
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
 }

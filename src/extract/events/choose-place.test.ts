@@ -193,6 +193,14 @@ describe("outletPlace takes a local outlet's city where the report places the at
     // Negative: a town of its own some way off, and a dateline.
     ['a suburb', [memphis], 'A man was shot.', at('Bartlett', 'Tennessee', 35.2, -89.87, 'place-in-sentence'), null],
     ['a dateline', [memphis], 'A man was shot.', at('Elm Park', 'Tennessee', 35.2, -90.0, 'place-in-sentence/place/dateline'), null],
+    // A place in another state, in a report naming the outlet's state more often.
+    [
+      'another state',
+      [memphis],
+      'A man was shot, Tennessee police said. The Tennessee bureau helps.',
+      at('Woodbridge', 'Virginia', 38.66, -77.25, 'place-in-sentence'),
+      'Memphis/Tennessee',
+    ],
   ];
   for (const [label, towns, text, current, expected] of cases) {
     it(label, () => {
@@ -200,4 +208,14 @@ describe("outletPlace takes a local outlet's city where the report places the at
       assert.equal(place ? `${place.name}/${place.admin1}` : null, expected);
     });
   }
+});
+
+describe('outletPlace reads a town of another state as its namesake near the outlet', () => {
+  const dayton = { ...at('Dayton', 'Ohio', 39.76, -84.19, ''), metonymic: false };
+  const troyOhio = { ...at('Troy', 'Ohio', 40.04, -84.2, ''), metonymic: false };
+  const near = (name: string) => (name === 'Troy' ? troyOhio : null);
+  it('the Troy near Dayton', () =>
+    assert.equal(outletPlace([dayton], [], at('Troy', 'New York', 42.73, -73.69, 'place-in-sentence'), near)?.admin1, 'Ohio'));
+  it('negative: no namesake near, and the report names no state more often', () =>
+    assert.equal(outletPlace([dayton], [], at('Albany', 'New York', 42.65, -73.76, 'place-in-sentence'), near), null));
 });

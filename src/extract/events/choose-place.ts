@@ -449,13 +449,15 @@ function anyPlace(titlePlaces: readonly MentionOf<'place'>[], end: number): Ment
 
 /**
  * The town of a local outlet (its web address names it: see `outletTowns`) for the report's main attack, or null to
- * keep `current`: where the report places it nowhere or abroad, in a county around the city, or at a place right by
- * the city's centre.
+ * keep `current`: where the report places it nowhere or abroad, in a county around the city, at a place right by the
+ * city's centre, or in another state where a namesake lies near the city (that namesake) or where the report names the
+ * city's state more often.
  */
 export function outletPlace(
   hostTowns: readonly PlaceValue[],
   bodyPlaces: readonly MentionOf<'place'>[],
   current: EventPlace | null,
+  namesakeNear: (name: string, town: PlaceValue) => PlaceValue | null = () => null,
 ): EventPlace | null {
   if (hostTowns.length === 0) return null;
   const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
@@ -482,8 +484,18 @@ export function outletPlace(
     geonameId: town.geonameId,
     rule: 'place-from-outlet',
   };
+  if (!current) return place;
+  // "Troy" read as the one in another state by a report of an outlet in Ohio: the Troy near the outlet.
+  const namesake = current.precision <= 2 && current.rule !== 'place-in-sentence/place/street' ? namesakeNear(current.name, town) : null;
+  if (namesake) {
+    const { name, country, admin1, lat, lon, geonameId } = namesake;
+    return { ...current, name, country, admin1, lat, lon, geonameId, rule: 'place-from-outlet/namesake' };
+  }
   // A place abroad in a local outlet's report is a word read as a far-off place ("Dade" as a town in China).
-  return !current || current.country !== town.country ? place : null;
+  if (current.country !== town.country) return place;
+  // A place in another state, in a report that names the outlet's state more often: a word read as a far-off town.
+  if (!current.rule.includes('dateline') && support(town.admin1) > support(current.admin1)) return place;
+  return null;
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

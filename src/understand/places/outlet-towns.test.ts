@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadGazetteer } from './load-gazetteer.ts';
-import { outletTowns } from './outlet-towns.ts';
+import { namesakeNear, outletTowns } from './outlet-towns.ts';
 
 const gazetteer = loadGazetteer();
 
@@ -27,5 +27,21 @@ describe('outletTowns reads a big city out of a web host', () => {
         expected,
       ),
     );
+  }
+});
+
+describe('namesakeNear finds the town of a name near an outlet', () => {
+  const [dayton] = outletTowns('dayton-example.com', gazetteer);
+  const cases: [string, string | null][] = [
+    ['Troy', 'Troy/Ohio'],
+    ['Springfield', 'Springfield/Ohio'],
+    // Negative: no town of the name within reach.
+    ['Albuquerque', null],
+  ];
+  for (const [name, expected] of cases) {
+    it(name, () => {
+      const found = dayton ? namesakeNear(name, dayton, gazetteer) : null;
+      assert.equal(found ? `${found.name}/${found.admin1}` : null, expected);
+    });
   }
 });

@@ -1,6 +1,7 @@
 /** @module The towns a local outlet's web address names ("kansascity.com", "orlandosentinel.com", "abc7chicago.com"). */
 import type { PlaceValue } from '../../model/mention.ts';
-import type { Gazetteer } from './gazetteer.ts';
+import { ALIAS_FLAG, type Gazetteer } from './gazetteer.ts';
+import { placeKey } from './place-key.ts';
 
 // Only cities this big: a smaller town's name is too often a word inside an address ("news", "post", "star").
 const MIN_POPULATION = 100_000;
@@ -55,7 +56,11 @@ export function outletTowns(host: string | null | undefined, g: Gazetteer): Plac
   found.sort((a, b) => b.key.length - a.key.length);
   const longest = found[0];
   if (!longest) return [];
-  return longest.ids.map((id) => ({
+  return longest.ids.map((id) => valueOf(id, g));
+}
+
+function valueOf(id: number, g: Gazetteer): PlaceValue {
+  return {
     name: g.name(id),
     country: g.country(id),
     admin1: g.admin1(id)?.name ?? null,
@@ -64,5 +69,30 @@ export function outletTowns(host: string | null | undefined, g: Gazetteer): Plac
     precision: 1,
     geonameId: g.geonameId(id),
     metonymic: false,
-  }));
+  };
+}
+
+// How far from a local outlet's town a namesake lies to be the one its report means.
+const NAMESAKE_KM = 150;
+
+/**
+ * A town of `name` near a local outlet's town (within 150 km; the biggest of several), or null: "Troy" in a report of
+ * an outlet in Ohio is the Troy in Ohio, whichever Troy the report's words alone chose.
+ */
+export function namesakeNear(name: string, town: PlaceValue, g: Gazetteer): PlaceValue | null {
+  let best = -1;
+  for (const posting of g.lookup(placeKey(name))) {
+    const id = posting & ~ALIAS_FLAG;
+    if (!SETTLEMENTS.has(g.kind(id)) || g.country(id) !== town.country) continue;
+    if (distanceKm(g.lat(id), g.lon(id), town.lat, town.lon) > NAMESAKE_KM) continue;
+    if (best < 0 || g.population(id) > g.population(best)) best = id;
+  }
+  return best < 0 ? null : valueOf(best, g);
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
 }
