@@ -98,6 +98,13 @@ describe('headlinePlace takes the town a headline puts the attack in', () => {
       at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/gazetteer'),
       'Humble',
     ],
+    // A town named only inside an organisation's name in the body.
+    [
+      'Two hurt in shooting at Garland motel',
+      'Two men were shot at the Dallas Inn motel in Texas, officers said. Garland police came.',
+      at('Dallas', 'Texas', 32.78, -96.81, 'place-in-sentence/place/in-organisation-name'),
+      'Garland',
+    ],
     // Negative: a capitalised word of a headline is no town unless it follows "in" or the body names it too.
     ['Man Shot By Friend While Hunting', 'A man was shot Saturday near Dallas, Texas.', dallas, null],
     // Negative: a place right by the body's town is likely a part of it.

@@ -417,7 +417,8 @@ export function headlinePlace(
   };
   if (!current) return place;
   if (current.country !== v.country && town !== outlet) return null;
-  if (current.rule.startsWith('place-from-document')) return place;
+  // An organisation's name ("the Elm City Motel") says where less plainly than a headline.
+  if (current.rule.startsWith('place-from-document') || current.rule.endsWith('in-organisation-name')) return place;
   // A dateline says where the report comes from, as plainly as a headline.
   if (current.rule.includes('dateline')) return null;
   const apart = distanceKm(current.lat, current.lon, v.lat, v.lon) > SAME_TOWN_KM;
