@@ -80,3 +80,39 @@ describe('the headline toll', () => {
     });
   }
 });
+
+describe("the headline's and the outlet's place", () => {
+  const placeOf = (title: string | null, text: string, source: string | null) =>
+    analyseDocument({ id: 'doc', title, text, source, published }, lexicons)
+      .events.filter((e) => e.type === 'ASSAULT')
+      .sort((a, b) => b.salience - a.salience)[0]?.place?.name ?? null;
+  it("a report that names no place is placed in its headline's town", () =>
+    assert.equal(
+      placeOf('Man shot outside store in Akron', 'A man was shot outside a store on Friday night, police said.', null),
+      'Akron',
+    ));
+  it("a report that names no place is placed in the city its outlet's address names", () =>
+    assert.equal(placeOf(null, 'A man was shot outside a store on Friday night, police said.', 'tucson-example.com'), 'Tucson'));
+  it('a report that names its town keeps it', () =>
+    assert.equal(
+      placeOf(null, 'A man was shot outside a store in Flagstaff, Arizona, on Friday night.', 'tucson-example.com'),
+      'Flagstaff',
+    ));
+});
+
+describe("the outlet's town named after the headline's dash", () => {
+  const placeOf = (title: string, text: string) =>
+    analyseDocument({ id: 'doc', title, text, source: null, published }, lexicons)
+      .events.filter((e) => e.type === 'ASSAULT')
+      .sort((a, b) => b.salience - a.salience)[0]?.place?.name ?? null;
+  it('stands for a county around it', () =>
+    assert.equal(
+      placeOf('Man hurt in shooting - WXYZ 5 - Memphis, Tennessee', 'A man was shot in Shelby County on Friday night.'),
+      'Memphis',
+    ));
+  it('leaves a town of its own some way off', () =>
+    assert.equal(
+      placeOf('Man hurt in shooting - WXYZ 5 - Memphis, Tennessee', 'A man was shot in Millington, Tennessee, on Friday night.'),
+      'Millington',
+    ));
+});

@@ -5,9 +5,12 @@ import { mainViolentEvent } from '../extract/events/score-salience.ts';
 import type { Claim } from '../model/claim.ts';
 import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
-import type { Mention } from '../model/mention.ts';
+import type { Mention, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
+import { extractPlaces } from '../understand/places/extract-places.ts';
+import { headlinePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
+import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -15,6 +18,8 @@ export interface DocumentInput {
   readonly text: string;
   /** The headline, where the document has one apart from its text. */
   readonly title?: string | null;
+  /** The outlet's web host ("example-city-news.com"), where known. */
+  readonly source?: string | null;
   readonly published: DateInterval | null;
 }
 
@@ -34,11 +39,12 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const headline = headlineEvents(document, events, lexicons);
+  const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons);
   return {
     documentId: document.id,
     mentions,
     claims,
-    events: headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons),
+    events: withHeadlinePlace(document, all, lexicons),
   };
 }
 
@@ -114,4 +120,28 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
       evidence: e.evidence.filter(inTitle),
       rule: `${e.rule}+headline`,
     }));
+}
+
+/**
+ * The headline's town (`headlinePlace`), else the city of the outlet's web address (`outletPlace`), for the report's
+ * main attack where the body places it no better. The headline is read above the body, so that the body's datelines
+ * and states resolve its names.
+ */
+function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
+  const main = mainViolentEvent(events);
+  if (!main) return events;
+  const title = document.title?.trim() ?? '';
+  const hostTowns = outletTowns(document.source, lexicons.gazetteer);
+  if (!title && hostTowns.length === 0) return events;
+  const text = title ? `${title}\n\n${document.text}` : document.text;
+  const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer);
+  const inTitle = title ? places.filter((m) => m.span.end <= title.length) : [];
+  const inBody = title ? places.filter((m) => m.span.start > title.length) : places;
+  const fromHeadline = title ? headlinePlace(title, inTitle, inBody, main.place) : null;
+  // Without a city in its address, the outlet's town is the one its headline names after the dash.
+  const suffix = hostTowns.length === 0 ? titleOutletTown(title, inTitle) : undefined;
+  const near = (name: string, town: PlaceValue) => namesakeNear(name, town, lexicons.gazetteer);
+  const place = outletPlace(suffix ? [suffix] : hostTowns, inBody, fromHeadline ?? main.place, near) ?? fromHeadline;
+  if (!place) return events;
+  return events.map((e) => (e === main ? { ...e, place } : e));
 }

@@ -86,6 +86,7 @@ async function analyseOnPool(pool: AnalysisPool, documents: readonly Document[])
     id: d.id,
     text: d.text,
     title: d.title,
+    source: d.source,
     published: d.published ? { start: d.published.start, end: d.published.end } : null,
   }));
   const parts: Array<Promise<DocumentAnalysis[]>> = [];

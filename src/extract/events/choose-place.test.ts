@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { EventPlace } from '../../model/event.ts';
+import type { PlaceValue } from '../../model/mention.ts';
+import { extractPlaces } from '../../understand/places/extract-places.ts';
 import { loadLexicons, understand } from '../../understand/understand.ts';
-import { choosePlace, documentPlace } from './choose-place.ts';
+import { choosePlace, documentPlace, headlinePlace, outletPlace } from './choose-place.ts';
 import { createDocumentFrame } from './document-frame.ts';
 
 const lexicons = loadLexicons();
@@ -47,4 +50,179 @@ describe('choosePlace reads a county as a town of the report inside it', () => {
   for (const [text, expected] of cases) {
     it(text, () => assert.equal(eventPlaceOf(text), expected));
   }
+});
+
+/** The headline's town over a body whose main attack is placed at `current`. */
+function headlineOf(title: string, body: string, current: EventPlace | null): string | null {
+  const text = `${title}\n\n${body}`;
+  const places = extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const inTitle = places.filter((m) => m.span.end <= title.length);
+  const inBody = places.filter((m) => m.span.start > title.length);
+  return headlinePlace(title, inTitle, inBody, current)?.name ?? null;
+}
+
+const at = (name: string, admin1: string, lat: number, lon: number, rule: string, precision: 1 | 3 = 1): EventPlace => ({
+  name,
+  country: 'US',
+  admin1,
+  lat,
+  lon,
+  precision,
+  geonameId: null,
+  rule,
+});
+const dallas = at('Dallas', 'Texas', 32.78, -96.81, 'place-from-document');
+
+describe('headlinePlace takes the town a headline puts the attack in', () => {
+  const cases: [string, string, EventPlace | null, string | null][] = [
+    // The body never places the attack: the headline's town does.
+    ['Man shot in Garland', 'A man was shot late Friday, officers said.', null, 'Garland'],
+    // The body's most named place is a guess, the headline says where.
+    [
+      'Woman wounded in Garland shooting',
+      'Officers from Dallas and Garland in Texas said a woman was shot. Dallas police helped.',
+      dallas,
+      'Garland',
+    ],
+    // A county (or a state) is where the headline's town lies: the town says more.
+    [
+      'Teen shot in southwest Macon',
+      'A boy was shot in Bibb County, Georgia, on Tuesday.',
+      at('Bibb County', 'Georgia', 32.81, -83.69, 'place-in-sentence/place/county', 3),
+      'Macon',
+    ],
+    // A town of the same state some way off, the body's for something else.
+    [
+      'Woman shot in Humble',
+      'A woman was shot Sunday, police said. She was taken to a hospital in Houston, Texas.',
+      at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/gazetteer'),
+      'Humble',
+    ],
+    // A town named only inside an organisation's name in the body.
+    [
+      'Two hurt in shooting at Garland motel',
+      'Two men were shot at the Dallas Inn motel in Texas, officers said. Garland police came.',
+      at('Dallas', 'Texas', 32.78, -96.81, 'place-in-sentence/place/in-organisation-name'),
+      'Garland',
+    ],
+    // Negative: a capitalised word of a headline is no town unless it follows "in" or the body names it too.
+    ['Man Shot By Friend While Hunting', 'A man was shot Saturday near Dallas, Texas.', dallas, null],
+    // Negative: a place right by the body's town is likely a part of it.
+    [
+      'Boy shot in East Flatbush',
+      'A boy was shot Monday in Brooklyn, New York, police said.',
+      at('Brooklyn', 'New York', 40.65, -73.95, 'place-in-sentence/place/gazetteer'),
+      null,
+    ],
+    // Negative: a dateline says where the report is from as plainly as the headline.
+    [
+      'Man shot in Humble',
+      'HOUSTON, Texas — A man was shot Sunday.',
+      at('Houston', 'Texas', 29.76, -95.36, 'place-in-sentence/place/dateline'),
+      null,
+    ],
+    // Negative: what follows a dash names the outlet, not the place of a report the body places.
+    ['Man shot at gas station - Garland News', 'A man was shot near Dallas, Texas, on Friday.', dallas, null],
+  ];
+  for (const [title, body, current, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, current), expected));
+  }
+});
+
+describe('headlinePlace falls back on any place of the headline where the body names none', () => {
+  const cases: [string, string, string | null][] = [
+    ['Boy hurt in Elk County hunting accident', 'A boy was shot by accident on Saturday, the sheriff said.', 'Elk County'],
+    // The outlet's own town, named after its dash, where the headline names no place.
+    ['Woman shot outside her home - WXYZ News 4 - Memphis, Tennessee', 'A woman was shot on Friday night, officers said.', 'Memphis'],
+    // Negative: a headline with no place at all.
+    ['Woman shot outside her home', 'A woman was shot on Friday night, officers said.', null],
+  ];
+  for (const [title, body, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, null), expected));
+  }
+});
+
+describe("headlinePlace takes the outlet's town over a most named place in another state", () => {
+  const cases: [string, string, EventPlace, string | null][] = [
+    [
+      'Man hurt in shooting - WXYZ News 4 - Memphis, Tennessee',
+      'A man was shot on Friday night, officers said. Brittany Smith saw it.',
+      at('Brittany', 'Brittany', 48.0, -3.0, 'place-from-document'),
+      'Memphis',
+    ],
+    // Negative: the report's most named place lies in the outlet's state.
+    [
+      'Man hurt in shooting - WXYZ News 4 - Memphis, Tennessee',
+      'A man was shot in Jackson, Tennessee, on Friday night.',
+      at('Jackson', 'Tennessee', 35.61, -88.81, 'place-from-document'),
+      null,
+    ],
+  ];
+  for (const [title, body, current, expected] of cases) {
+    it(title, () => assert.equal(headlineOf(title, body, current), expected));
+  }
+});
+
+describe("outletPlace takes a local outlet's city where the report places the attack nowhere, or abroad", () => {
+  const memphis = { ...at('Memphis', 'Tennessee', 35.15, -90.05, ''), metonymic: false };
+  const columbiaSc = { ...at('Columbia', 'South Carolina', 34.0, -81.03, ''), metonymic: false };
+  const columbiaMo = { ...at('Columbia', 'Missouri', 38.95, -92.33, ''), metonymic: false };
+  const body = (text: string) => extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const cases: [string, readonly PlaceValue[], string, EventPlace | null, string | null][] = [
+    ['no place in the report', [memphis], 'A man was shot on Friday.', null, 'Memphis/Tennessee'],
+    // Of two namesakes, the one in the state the report names.
+    ['namesakes', [columbiaMo, columbiaSc], 'A man was shot in South Carolina.', null, 'Columbia/South Carolina'],
+    [
+      'a place abroad',
+      [memphis],
+      'A man was shot.',
+      { ...at('Dade', 'Chongqing', 29.0, 106.0, 'place-in-sentence'), country: 'CN' },
+      'Memphis/Tennessee',
+    ],
+    // Negative: a place in the outlet's country stays, even in another state.
+    ['a place at home', [memphis], 'A man was shot.', at('Tupelo', 'Mississippi', 34.26, -88.7, 'place-in-sentence'), null],
+    ['no outlet town', [], 'A man was shot.', null, null],
+    // A county around the outlet's city, and a place right by its centre, are the city.
+    [
+      'a county around the city',
+      [memphis],
+      'A man was shot.',
+      at('Shelby County', 'Tennessee', 35.18, -89.9, 'place-in-sentence', 3),
+      'Memphis/Tennessee',
+    ],
+    [
+      'a part of the city',
+      [memphis],
+      'A man was shot.',
+      at('Elm Park', 'Tennessee', 35.2, -90.0, 'place-in-sentence'),
+      'Memphis/Tennessee',
+    ],
+    // Negative: a town of its own some way off, and a dateline.
+    ['a suburb', [memphis], 'A man was shot.', at('Bartlett', 'Tennessee', 35.2, -89.87, 'place-in-sentence'), null],
+    ['a dateline', [memphis], 'A man was shot.', at('Elm Park', 'Tennessee', 35.2, -90.0, 'place-in-sentence/place/dateline'), null],
+    // A place in another state, in a report naming the outlet's state more often.
+    [
+      'another state',
+      [memphis],
+      'A man was shot, Tennessee police said. The Tennessee bureau helps.',
+      at('Woodbridge', 'Virginia', 38.66, -77.25, 'place-in-sentence'),
+      'Memphis/Tennessee',
+    ],
+  ];
+  for (const [label, towns, text, current, expected] of cases) {
+    it(label, () => {
+      const place = outletPlace(towns, body(text), current);
+      assert.equal(place ? `${place.name}/${place.admin1}` : null, expected);
+    });
+  }
+});
+
+describe('outletPlace reads a town of another state as its namesake near the outlet', () => {
+  const dayton = { ...at('Dayton', 'Ohio', 39.76, -84.19, ''), metonymic: false };
+  const troyOhio = { ...at('Troy', 'Ohio', 40.04, -84.2, ''), metonymic: false };
+  const near = (name: string) => (name === 'Troy' ? troyOhio : null);
+  it('the Troy near Dayton', () =>
+    assert.equal(outletPlace([dayton], [], at('Troy', 'New York', 42.73, -73.69, 'place-in-sentence'), near)?.admin1, 'Ohio'));
+  it('negative: no namesake near, and the report names no state more often', () =>
+    assert.equal(outletPlace([dayton], [], at('Albany', 'New York', 42.65, -73.76, 'place-in-sentence'), near), null));
 });

@@ -1,5 +1,6 @@
 /** @module Where an event happened: the most telling place in its sentences, else the place the report is about. */
 import type { EventPlace } from '../../model/event.ts';
+import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 
@@ -357,4 +358,150 @@ function toEventPlace(p: PlacedMention<'place'>, rule: string): EventPlace {
     geonameId: v.geonameId,
     rule,
   };
+}
+
+// "Four shot in Elm Park - WXYZ News Springfield": what follows a dash or a bar in a headline names the outlet.
+const OUTLET_SUFFIX = /\s[-|–—]\s|\s\|/;
+// "in Elm Park", "in southwest Elm Park", "in NW Elm Park".
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central|[NS][EW]?)\s+)?$/i;
+// A town this close to the body's town is more likely a part of it ("Man shot in Elm Park" over a report from the
+// city around it) than another municipality.
+const SAME_TOWN_KM = 12;
+// How near a county's middle a big city lies to be taken for the county's city, and how near a city's centre a place
+// lies to be taken for a part of it.
+const COUNTY_CITY_KM = 30;
+const CITY_PART_KM = 10;
+
+/**
+ * The headline's town for a report's main attack, or null to keep the body's place. A headline names the town it
+ * happened in ("Man shot in Elm Park"), where the body may place it only by the report's most named place, by a county
+ * or state around that town, or by a town it names for something else. A headline's name counts only after "in", "at"
+ * or "near", or where the body names it too: headlines capitalise every word ("Man Shot By Friend").
+ */
+export function headlinePlace(
+  title: string,
+  titlePlaces: readonly MentionOf<'place'>[],
+  bodyPlaces: readonly MentionOf<'place'>[],
+  current: EventPlace | null,
+): EventPlace | null {
+  const cut = title.search(OUTLET_SUFFIX);
+  const end = cut > 0 ? cut : title.length;
+  const located = (m: MentionOf<'place'>) => LOCATIVE_BEFORE.test(title.slice(0, m.span.start));
+  const inBody = (m: MentionOf<'place'>) => bodyPlaces.some((b) => b.value.geonameId === m.value.geonameId && !b.value.metonymic);
+  const towns = titlePlaces.filter(
+    (m) =>
+      m.span.end <= end &&
+      !m.value.metonymic &&
+      m.value.precision <= 2 &&
+      (m.rule === 'place/gazetteer' || m.rule === 'place/dateline') &&
+      (located(m) || inBody(m)),
+  );
+  // The outlet's town ("- WXYZ News - Springfield, Ohio") over the report's most named place where that lies in another
+  // state or country: a word read as a far-off place ("Brittany", "Batman"), or another story of the page.
+  const outlet = titlePlaces.find((m) => m.span.start >= end && !m.value.metonymic && m.value.precision <= 2);
+  const guessed = current?.rule === 'place-from-document' && outlet !== undefined && current.admin1 !== outlet.value.admin1;
+  const town = towns.find(located) ?? towns[0] ?? (current ? undefined : anyPlace(titlePlaces, end)) ?? (guessed ? outlet : undefined);
+  if (!town) return null;
+  const v = town.value;
+  if (current && current.name === v.name) return null;
+  const place: EventPlace = {
+    name: v.name,
+    country: v.country,
+    admin1: v.admin1,
+    lat: v.lat,
+    lon: v.lon,
+    precision: v.precision,
+    geonameId: v.geonameId,
+    rule: 'place-from-headline',
+  };
+  if (!current) return place;
+  if (current.country !== v.country && town !== outlet) return null;
+  // An organisation's name ("the Elm City Motel") says where less plainly than a headline.
+  if (current.rule.startsWith('place-from-document') || current.rule.endsWith('in-organisation-name')) return place;
+  // A dateline says where the report comes from, as plainly as a headline.
+  if (current.rule.includes('dateline')) return null;
+  const apart = distanceKm(current.lat, current.lon, v.lat, v.lon) > SAME_TOWN_KM;
+  if (current.admin1 !== v.admin1) {
+    // The body's place in another state, where the body names the headline's town too and its state at least as often:
+    // a page's other stories or an organisation's name ("Elm City Motel") placed it.
+    const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
+    return located(town) && inBody(town) && support(v.admin1) >= support(current.admin1) ? place : null;
+  }
+  if (current.precision >= 3) return place;
+  return located(town) && apart ? place : null;
+}
+
+/** The town of the outlet a headline names after its dash ("- WXYZ News - Springfield, Ohio"), if any. */
+export function titleOutletTown(title: string, titlePlaces: readonly MentionOf<'place'>[]): PlaceValue | undefined {
+  const cut = title.search(OUTLET_SUFFIX);
+  if (cut <= 0) return undefined;
+  return titlePlaces.find((m) => m.span.start >= cut && !m.value.metonymic && m.value.precision <= 2)?.value;
+}
+
+/**
+ * Where the body names no place at all: the headline's first place, a county too ("Boy hurt in Elk County"), else the
+ * town of the outlet named after its dash ("- WXYZ News - Springfield, Ohio"), as local news tells local events.
+ */
+function anyPlace(titlePlaces: readonly MentionOf<'place'>[], end: number): MentionOf<'place'> | undefined {
+  const usable = titlePlaces.filter((m) => !m.value.metonymic && m.value.precision <= 3 && m.rule !== 'place/demonym');
+  return usable.find((m) => m.span.end <= end) ?? usable.find((m) => m.value.precision <= 2);
+}
+
+/**
+ * The town of a local outlet (its web address names it: see `outletTowns`) for the report's main attack, or null to
+ * keep `current`: where the report places it nowhere or abroad, in a county around the city, at a place right by the
+ * city's centre, or in another state where a namesake lies near the city (that namesake) or where the report names the
+ * city's state more often.
+ */
+export function outletPlace(
+  hostTowns: readonly PlaceValue[],
+  bodyPlaces: readonly MentionOf<'place'>[],
+  current: EventPlace | null,
+  namesakeNear: (name: string, town: PlaceValue) => PlaceValue | null = () => null,
+): EventPlace | null {
+  if (hostTowns.length === 0) return null;
+  const support = (admin1: string | null) => bodyPlaces.filter((b) => !b.value.metonymic && b.value.admin1 === admin1).length;
+  let town = hostTowns[0] as PlaceValue;
+  for (const t of hostTowns) if (support(t.admin1) > support(town.admin1)) town = t;
+  if (current && current.name === town.name) return null;
+  if (current && current.admin1 === town.admin1) {
+    // "shot in Elm County" with the outlet's city near the county's middle, or a place right by the city's centre
+    // (a part of it the gazetteer lists as its own place): the city is what an address there names.
+    const km = distanceKm(current.lat, current.lon, town.lat, town.lon);
+    const inside =
+      current.precision === 3 ? km <= COUNTY_CITY_KM : current.precision <= 2 && km <= CITY_PART_KM && !current.rule.includes('dateline');
+    return inside
+      ? { ...current, name: town.name, lat: town.lat, lon: town.lon, precision: 1, geonameId: town.geonameId, rule: 'place-from-outlet' }
+      : null;
+  }
+  const place: EventPlace = {
+    name: town.name,
+    country: town.country,
+    admin1: town.admin1,
+    lat: town.lat,
+    lon: town.lon,
+    precision: town.precision,
+    geonameId: town.geonameId,
+    rule: 'place-from-outlet',
+  };
+  if (!current) return place;
+  // "Troy" read as the one in another state by a report of an outlet in Ohio: the Troy near the outlet.
+  const namesake = current.precision <= 2 && current.rule !== 'place-in-sentence/place/street' ? namesakeNear(current.name, town) : null;
+  if (namesake) {
+    const { name, country, admin1, lat, lon, geonameId } = namesake;
+    return { ...current, name, country, admin1, lat, lon, geonameId, rule: 'place-from-outlet/namesake' };
+  }
+  // A place abroad in a local outlet's report is a word read as a far-off place ("Dade" as a town in China).
+  if (current.country !== town.country) return place;
+  // A place in another state, in a report that names the outlet's state more often: a word read as a far-off town.
+  if (!current.rule.includes('dateline') && support(town.admin1) > support(current.admin1)) return place;
+  return null;
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
 }

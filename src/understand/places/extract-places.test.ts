@@ -143,8 +143,21 @@ describe('extractPlaces keeps a town that is also a common word where "in" puts 
 
 describe('extractPlaces keeps another name of a place that a preposition puts somewhere', () => {
   it('reads "in the Bronx" as the borough', () => {
-    assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'The Bronx');
+    assert.equal(find('Two men were shot in the Bronx late Friday.', 'Bronx').value.name, 'Bronx');
   });
+});
+
+describe('extractPlaces names a part of New York City by its borough, as its addresses do', () => {
+  const cases: [string, string, string][] = [
+    ['A teen was shot on a boardwalk in Coney Island, police said.', 'Coney Island', 'Brooklyn'],
+    ['Two men were hurt in a shooting in Stapleton, Staten Island.', 'Stapleton', 'Staten Island'],
+    // Negative: Queens addresses keep their neighbourhood's name, and the city keeps its own.
+    ['A woman was shot in Jamaica, Queens, on Monday night.', 'Jamaica', 'Jamaica'],
+    ['Police in New York City said a man was shot.', 'New York City', 'New York City'],
+  ];
+  for (const [text, phrase, name] of cases) {
+    it(text, () => assert.equal(find(text, phrase).value.name, name));
+  }
 });
 
 describe('extractPlaces keeps a city\'s possessive after "at"', () => {

@@ -115,6 +115,15 @@ const FAR_FROM_REPORT_TOWN_KM = 150;
 const MAX_UNSTATED_NAMESAKE = 100000;
 // Only a town this big has named parts and neighbours (townships, suburbs) the gazetteer may not know.
 const MIN_TOWN_WITH_PARTS = 10000;
+// A part of New York City is named by its borough, as addresses there are ("Coney Island" is in Brooklyn); the boroughs
+// are counties. Queens is left out: its addresses keep their neighbourhoods' names (Jamaica, Far Rockaway).
+const BOROUGHS: ReadonlyMap<string, string> = new Map([
+  ['Kings, New York', 'Brooklyn'],
+  ['Bronx, New York', 'Bronx'],
+  ['Richmond, New York', 'Staten Island'],
+  ['New York, New York', 'New York'],
+]);
+const NEW_YORK_CITY = 'New York City';
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
 
@@ -1490,6 +1499,9 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
   if (town >= 0) name = g.name(town);
   if (m.partOfReportTown !== undefined) county = g.county(m.chosen);
   const countyShape = g.meta.counties[county];
+  const usCounty = countyShape ? `${countyShape.name}, ${g.meta.admin1[countyShape.admin1]?.name ?? ''}` : undefined;
+  const borough = usCounty === undefined ? undefined : BOROUGHS.get(usCounty);
+  if (borough !== undefined && precision <= 2 && m.rule !== 'place/street' && name !== NEW_YORK_CITY) name = borough;
   return {
     name,
     country: g.country(id),
@@ -1499,7 +1511,7 @@ function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): P
     precision,
     geonameId: m.rule === 'place/county' || m.rule === 'place/street' ? null : g.geonameId(town >= 0 ? town : id),
     metonymic,
-    ...(countyShape ? { usCounty: `${countyShape.name}, ${g.meta.admin1[countyShape.admin1]?.name ?? ''}` } : {}),
+    ...(usCounty !== undefined ? { usCounty } : {}),
   };
 }
 
