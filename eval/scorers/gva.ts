@@ -121,15 +121,16 @@ export function clusterScores(
 const round = (n: number) => Number(n.toFixed(4));
 
 /**
- * Whether a place name is the gold city, up to how the archive writes names: "Saint Louis" for "St. Louis", a
- * neighbourhood in brackets ("Chicago (Englewood)"), a county as "Henry (county)", and the District of Columbia's one
- * city as "Washington".
+ * Whether a place name is the gold city, up to how the archive writes names: "Saint Louis" for "St. Louis", a hyphen
+ * as a space ("Wilkes Barre"), a neighbourhood in brackets ("Chicago (Englewood)"), a county as "Henry (county)",
+ * and the District of Columbia's one city as "Washington".
  */
 export function sameCity(name: string, goldCity: string, goldState: string | null): boolean {
   const norm = (s: string) =>
     s
       .toLowerCase()
       .replace(/\bst\.?\s/g, 'saint ')
+      .replace(/-/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
   const ours = norm(name);
