@@ -93,6 +93,29 @@ describe("the headline's and the outlet's place", () => {
     ));
   it("a report that names no place is placed in the city its outlet's address names", () =>
     assert.equal(placeOf(null, 'A man was shot outside a store on Friday night, police said.', 'tucson-example.com'), 'Tucson'));
+  it("a local outlet's news from abroad keeps its place", () =>
+    assert.equal(
+      placeOf(
+        null,
+        'Gunmen opened fire on a checkpoint near Kirkuk on Sunday, killing three soldiers, Iraqi officials said.',
+        'tucson-example.com',
+      ),
+      'Kirkuk',
+    ));
+  it("an air strike is not placed in the outlet's town, from its address or its headline", () => {
+    const strike = 'An air strike killed 12 people at a market on Tuesday, a monitoring group said.';
+    assert.equal(placeOf(null, strike, 'tucson-example.com'), null);
+    assert.equal(placeOf('Air strike kills 12 at market - WXYZ 5 - Memphis, Tennessee', strike, null), null);
+  });
+  it("a word read as a far-off place gives way to the outlet's town", () =>
+    assert.equal(
+      placeOf(
+        null,
+        'A man was shot outside a store on Friday night. He was charged with felon in possession of a firearm.',
+        'tucson-example.com',
+      ),
+      'Tucson',
+    ));
   it('a report that names its town keeps it', () =>
     assert.equal(
       placeOf(null, 'A man was shot outside a store in Flagstaff, Arizona, on Friday night.', 'tucson-example.com'),

@@ -9,7 +9,7 @@ import type { Mention, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { headlinePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
+import { headlinePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
@@ -122,6 +122,8 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
     }));
 }
 
+const WAR_MODES: ReadonlySet<string> = new Set(['aerial', 'drone', 'rocket', 'missile', 'heavy-weapons']);
+
 /**
  * The headline's town (`headlinePlace`), else the city of the outlet's web address (`outletPlace`), for the report's
  * main attack where the body places it no better. The headline is read above the body, so that the body's datelines
@@ -130,8 +132,11 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
 function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
   const main = mainViolentEvent(events);
   if (!main) return events;
-  const title = document.title?.trim() ?? '';
-  const hostTowns = outletTowns(document.source, lexicons.gazetteer);
+  // An air strike, a shelling or a missile is news from a war, not the outlet's town's: its place comes from the
+  // report's own words and the headline's, never from where the outlet is.
+  const local = !main.modes.some((m) => WAR_MODES.has(m));
+  const title = (local ? document.title : withoutOutlet(document.title ?? ''))?.trim() ?? '';
+  const hostTowns = local ? outletTowns(document.source, lexicons.gazetteer) : [];
   if (!title && hostTowns.length === 0) return events;
   const text = title ? `${title}\n\n${document.text}` : document.text;
   const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer);

@@ -372,6 +372,8 @@ const SAME_TOWN_KM = 12;
 // lies to be taken for a part of it.
 const COUNTY_CITY_KM = 30;
 const CITY_PART_KM = 10;
+// A place of this precision or coarser is a country (see `EventPlace.precision`).
+const COUNTRY_PRECISION = 5;
 
 /**
  * The headline's town for a report's main attack, or null to keep the body's place. A headline names the town it
@@ -400,7 +402,11 @@ export function headlinePlace(
   // The outlet's town ("- WXYZ News - Springfield, Ohio") over the report's most named place where that lies in another
   // state or country: a word read as a far-off place ("Brittany", "Batman"), or another story of the page.
   const outlet = titlePlaces.find((m) => m.span.start >= end && !m.value.metonymic && m.value.precision <= 2);
-  const guessed = current?.rule === 'place-from-document' && outlet !== undefined && current.admin1 !== outlet.value.admin1;
+  const guessed =
+    current?.rule === 'place-from-document' &&
+    outlet !== undefined &&
+    current.admin1 !== outlet.value.admin1 &&
+    !isForeignNews(current, outlet.value, bodyPlaces);
   const town = towns.find(located) ?? towns[0] ?? (current ? undefined : anyPlace(titlePlaces, end)) ?? (guessed ? outlet : undefined);
   if (!town) return null;
   const v = town.value;
@@ -430,6 +436,12 @@ export function headlinePlace(
   }
   if (current.precision >= 3) return place;
   return located(town) && apart ? place : null;
+}
+
+/** A headline without the outlet's name after its dash ("Four shot in Elm Park - WXYZ News Springfield"). */
+export function withoutOutlet(title: string): string {
+  const cut = title.search(OUTLET_SUFFIX);
+  return cut > 0 ? title.slice(0, cut) : title;
 }
 
 /** The town of the outlet a headline names after its dash ("- WXYZ News - Springfield, Ohio"), if any. */
@@ -492,11 +504,23 @@ export function outletPlace(
     const { name, country, admin1, lat, lon, geonameId } = namesake;
     return { ...current, name, country, admin1, lat, lon, geonameId, rule: 'place-from-outlet/namesake' };
   }
-  // A place abroad in a local outlet's report is a word read as a far-off place ("Dade" as a town in China).
-  if (current.country !== town.country) return place;
+  // A place abroad in a local outlet's report that names home more than that country is a word read as a far-off place
+  // ("Dade" as a town in China); one that names the country as often is news from abroad.
+  if (current.country !== town.country) return isForeignNews(current, town, bodyPlaces) ? null : place;
   // A place in another state, in a report that names the outlet's state more often: a word read as a far-off town.
   if (!current.rule.includes('dateline') && support(town.admin1) > support(current.admin1)) return place;
   return null;
+}
+
+/**
+ * Whether a report places its attack abroad (`current`, in another country than the outlet's `home`), names that
+ * country itself ("Iraq", "Iraqi officials") and names places there more than once: a local outlet's news from
+ * abroad, not a word read as a far-off town ("Brittany", "Felon in Possession", "Miami-Dade" as a Dade abroad).
+ */
+function isForeignNews(current: EventPlace, home: PlaceValue, bodyPlaces: readonly MentionOf<'place'>[]): boolean {
+  if (current.country === home.country) return false;
+  const there = bodyPlaces.filter((b) => b.value.country === current.country);
+  return there.length >= 2 && there.some((b) => b.value.precision >= COUNTRY_PRECISION);
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
