@@ -81,6 +81,21 @@ describe('casualty figures', () => {
     // The one hurt who died in the same sentence is one person, dead.
     ['He was rushed to a hospital in critical condition, where he died.', ['killed 1 died']],
     ["He is charged over Friday's shootings that killed two people and hospitalized three.", ['killed 2 killed', 'injured 3 hospitalized']],
+    // A death told of whose it was, or of someone the report does not count: one.
+    ["A father was charged in his 5-year-old's accidental shooting death in Akron.", ['killed 1 death']],
+    ["Neighbors wept when they learned of the boy's death on Elm Street.", ['killed 1 death']],
+    ['An Akron man was indicted in the shooting death of a Hillview senior.', ['killed 1 shooting']],
+    // A body found is someone dead.
+    ['Deputies said an unidentified body was found inside the burned trailer.', ['killed 1 body']],
+    ['A jogger found a body beside the canal in Akron on Sunday.', ['killed 1 body']],
+    // "shot, killed": the one shot died.
+    ['9-year-old shot, killed on porch in Akron', ['killed 1 shot']],
+    ['A boy was shot three times and killed, and his uncle was wounded.', ['killed 1 shot', 'injured 1 wounded']],
+    // The subject past an age between commas, a home town after "of", or a name in brackets.
+    ['Girl, 16, fatally shot near Akron school', ['killed 1 fatally']],
+    ['Dario Pell of Akron died at the scene, police said.', ['killed 1 died']],
+    ['The victim (Tomas Wrenley) died at the hospital, police said.', ['killed 1 died']],
+    ['Teen found shot and killed in Akron alley', ['killed 1 shot']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(describeFigures(text), expected));
@@ -111,6 +126,10 @@ describe('phrasings that count no one', () => {
     ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
     ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
+    ["The officer's body camera recorded the stop on Elm Street.", 'a body camera'],
+    ['The round struck the man in the body, police said.', 'a body part'],
+    ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],
+    ['He faces a death sentence, the judge in Akron said.', 'a death sentence'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

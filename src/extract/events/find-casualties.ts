@@ -80,6 +80,12 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const figures: CasualtyFigure[] = [];
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
+    const told = possessedDeathAt(frame, at) ?? bodyFoundAt(frame, at);
+    if (told) {
+      figures.push(told);
+      at++;
+      continue;
+    }
     const multiple = multipleAt(frame, at);
     if (multiple) {
       figures.push(multiple);
@@ -127,6 +133,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
       figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
+    } else if (phrase.value === 'killed' && last && isShotThenKilled(frame, last, at)) {
+      // "17-year-old shot, killed inside house", "was shot five times and killed": the one shot is the one killed.
+      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/shot-then-killed' };
     }
     // A carrying to hospital that counts no one leaves the subject to the death told after it ("was taken to a
     // hospital and later died").
@@ -134,6 +143,44 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     at = phrase.end;
   }
   return figures;
+}
+
+// What may stand between a possessive and "death": "the boy's accidental shooting death".
+const DEATH_ADJECTIVES: ReadonlySet<string> = new Set(
+  words('accidental apparent shooting tragic untimely violent sudden suspicious unexpected gun gunshot firearm'),
+);
+// "the man's death sentence", "her death threats": not a death.
+const NOT_A_DEATH: ReadonlySet<string> = new Set(words('penalty row sentence sentences threat threats certificate wish'));
+
+/** "the boy's death", "a 4-year-old's shooting death": one person's death, told by whose it was. */
+function possessedDeathAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  if (keys[at] !== 'death' || NOT_A_DEATH.has(keys[at + 1] ?? '')) return null;
+  let i = at - 1;
+  while (i > at - 4 && DEATH_ADJECTIVES.has(keys[i] ?? '')) i--;
+  if (keys[i] !== "'s") return null;
+  const owner = keys[i - 1] ?? '';
+  const person = isSingularPerson(owner) || owner === 'old' || (isCapitalised(frame, i - 1) && isUnplacedName(frame, i - 1));
+  if (!person || frame.sentenceOf[i - 1] !== frame.sentenceOf[at]) return null;
+  const sentence = frame.sentenceOf[at] as number;
+  return { category: 'killed', low: 1, high: 1, at, sentence, absent: false, additional: false, rule: 'casualty/possessed-death' };
+}
+
+const BODY_STATES: ReadonlySet<string> = new Set(words('unidentified lifeless decomposed burned charred'));
+const FINDING: ReadonlySet<string> = new Set(words('found discovered located recovered find finds discover'));
+
+/** "A body was found", "deputies discovered a body": someone dead, however the report goes on to name them. */
+function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  const lead = BODY_STATES.has(keys[at - 1] ?? '') ? at - 1 : at;
+  const opens = lead === frame.sentences[frame.sentenceOf[at] as number]?.start;
+  if (keys[at] !== 'body' || !(opens || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
+  // "the body was found", "an unidentified body has been located", "found a body".
+  const after = keys.slice(at + 1, at + 4);
+  const found = (AUXILIARIES.has(after[0] ?? '') || after[0] === 'has') && after.some((k) => FINDING.has(k));
+  if (!found && !(opens && FINDING.has(after[0] ?? '')) && !FINDING.has(keys[lead - 2] ?? '')) return null;
+  const sentence = frame.sentenceOf[at] as number;
+  return { category: 'killed', low: 1, high: 1, at, sentence, absent: false, additional: false, rule: 'casualty/body-found' };
 }
 
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
@@ -297,6 +344,11 @@ function isWoundOfTheDead(frame: DocumentFrame, figure: CasualtyFigure, last: Ca
   );
 }
 
+/** Whether a casualty phrase is one death of someone: "death of", "shooting death of", "fatal shooting of"; not "deaths of". */
+function isSingularDeathOf(keys: readonly string[], start: number, end: number): boolean {
+  return keys[end - 1] === 'of' && (keys[end - 2] === 'death' || (keys[end - 2] === 'shooting' && keys[start] === 'fatal'));
+}
+
 /** Whether a suspect's death ("self-inflicted") tells how the one just counted as killed in its sentence died. */
 function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
   return (
@@ -332,6 +384,20 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
   // Only a death word said of a subject ("has died", "died Sunday"), not "the death of" nor "killing".
   const key = keys[at] as string;
   return key === 'died' || key === 'dies' || key === 'succumbed' || (key === 'dead' && AUXILIARIES.has(keys[at - 1] ?? ''));
+}
+
+/** Whether a subjectless "killed" right after a comma or "and" tells that the people just counted as shot died. */
+function isShotThenKilled(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
+  const keys = frame.view.keys;
+  return (
+    keys[at] === 'killed' &&
+    (keys[at - 1] === ',' || keys[at - 1] === 'and') &&
+    last.category === 'shot' &&
+    !last.absent &&
+    !last.rule.endsWith('-multiple') &&
+    last.sentence === frame.sentenceOf[at] &&
+    at - last.at <= 10
+  );
 }
 
 function readFigure(
@@ -518,6 +584,9 @@ function readFigure(
     // "claimed the life of a sheriff's deputy": one life, whoever it was.
     if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
+    // "the shooting death of a Maumee senior", "the fatal shooting of Tre": one death, where the one who died goes unread.
+    if (isSingularDeathOf(keys, start, end))
+      return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/death-of' };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
     // "Two men fired shots, killing one and wounding ...", ", injuring several": the subject of a participle after a
     // pause is the one who fired, not the people hurt.
@@ -848,6 +917,14 @@ function countBefore(
   const keys = frame.view.keys;
   let start = from;
   for (let i = to - 1; i >= from; i--) {
+    // "The victim (Timothy Echols) died": an aside in brackets right before the verb names the subject before it.
+    if (keys[i] === ')' && i === subjectEnd(keys, from, to)) {
+      const open = keys.lastIndexOf('(', i);
+      if (open > from) {
+        i = open;
+        continue;
+      }
+    }
     if (STOPS.has(keys[i] as string)) {
       start = i + 1;
       break;
@@ -963,10 +1040,11 @@ function countBefore(
     }
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
-  const noun = keys[head] ?? '';
-  if (head >= start && isSingularPerson(noun)) {
+  const personHead = pastAsides(frame, head, start);
+  const noun = keys[personHead] ?? '';
+  if (personHead >= start && isSingularPerson(noun)) {
     // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
-    const n = bareNounsBefore(keys, head, start);
+    const n = bareNounsBefore(keys, personHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
   }
   for (let i = to - 1; i >= start; i--)
@@ -974,7 +1052,7 @@ function countBefore(
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
   // "Calvin Ames, 24 was shot": the name stands before its age.
-  const nameHead = /^\d+$/.test(keys[head] ?? '') && keys[head - 1] === ',' ? head - 2 : head;
+  const nameHead = /^\d+$/.test(keys[personHead] ?? '') && keys[personHead - 1] === ',' ? personHead - 2 : personHead;
   if (intransitive && nameHead >= start && isCapitalised(frame, nameHead) && isUnplacedName(frame, nameHead)) {
     const n = namesBefore(frame, nameHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
@@ -984,8 +1062,23 @@ function countBefore(
   return null;
 }
 
+/**
+ * The subject's head past what is said of it between commas or after "of": "Boy, 14, fatally shot" is the boy's,
+ * "Jahleel Munnings of Quincy died" and "Lee Wren of Akron, was shot" are the named man's.
+ */
+function pastAsides(frame: DocumentFrame, head: number, start: number): number {
+  const keys = frame.view.keys;
+  let at = head;
+  const comma = keys[at] === ',' && at > start;
+  if (comma) at--;
+  const home = frame.places.find((p) => p.end === at + 1 && p.start > start + 1);
+  if (home && keys[home.start - 1] === 'of') return home.start - 2;
+  if (comma && /^\d+$/.test(keys[at] ?? '') && keys[at - 1] === ',') return at - 2;
+  return head;
+}
+
 // What stands between a subject and its casualty word: "one was later pronounced dead", "a man has since died".
-const VERB_GLUE: ReadonlySet<string> = new Set(words('has have had later since then also reportedly'));
+const VERB_GLUE: ReadonlySet<string> = new Set(words('has have had later since then also reportedly found'));
 
 /** The subject's last token before `to`, past auxiliaries and adverbs; below `start` where there is none. */
 function subjectEnd(keys: readonly string[], start: number, to: number): number {
