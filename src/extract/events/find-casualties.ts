@@ -86,6 +86,13 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       at++;
       continue;
     }
+    const murderSuicide = murderSuicideAt(frame, at);
+    if (murderSuicide) {
+      figures.push(murderSuicide);
+      previousEnd = at + 3;
+      at += 3;
+      continue;
+    }
     const multiple = multipleAt(frame, at);
     if (multiple) {
       figures.push(multiple);
@@ -185,6 +192,41 @@ function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
 
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 const KILLINGS: ReadonlySet<string> = new Set(words('homicide homicides murder murders killing killings slaying slayings'));
+
+/** Whether a token opens "murder-suicide" ("murders-suicide", "murder suicide"). */
+function isMurderSuicide(keys: readonly string[], at: number): boolean {
+  return /^murders?$/.test(keys[at] ?? '') && (keys[at + 1] === 'suicide' || (keys[at + 1] === '-' && keys[at + 2] === 'suicide'));
+}
+
+/**
+ * "a murder-suicide", "an apparent double murder-suicide": someone killed (two for a double) and the one who did it,
+ * who died by his own hand; a count with the suspect in it, so that "then shot himself" adds no one.
+ */
+function murderSuicideAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  if (!isMurderSuicide(keys, at)) return null;
+  const n = MULTIPLES[keys[at - 1] ?? ''];
+  const sentence = frame.sentenceOf[at] as number;
+  return {
+    category: 'killed',
+    low: (n ?? 1) + 1,
+    high: n === undefined ? null : n + 1,
+    at,
+    sentence,
+    absent: false,
+    additional: false,
+    rule: 'casualty/killed-murder-suicide',
+    withSuspect: true,
+  };
+}
+
+/** Whether a sentence tells of a murder-suicide: a count of the dead there has the one who did it in it. */
+function sentenceTellsMurderSuicide(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  for (let i = span.start; i < span.end; i++) if (isMurderSuicide(frame.view.keys, i)) return true;
+  return false;
+}
 
 /** "a triple homicide", "a double shooting": the count the word tells, killed or shot. */
 function multipleAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
@@ -632,7 +674,10 @@ function readFigure(
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
     refersBack: REFERRING_SUBJECTS.has(subject.how),
-    withSuspect: category === 'killed' && (subject.withSuspect || suspectIncludedAfter(keys, end)),
+    // "Two dead in murder-suicide": the dead the sentence counts are the victim and the one who did it.
+    withSuspect:
+      category === 'killed' &&
+      (subject.withSuspect || suspectIncludedAfter(keys, end) || (subject.low >= 2 && sentenceTellsMurderSuicide(frame, sentence))),
   };
 }
 
