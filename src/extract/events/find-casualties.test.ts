@@ -96,6 +96,12 @@ describe('casualty figures', () => {
     ['Dario Pell of Akron died at the scene, police said.', ['killed 1 died']],
     ['The victim (Tomas Wrenley) died at the hospital, police said.', ['killed 1 died']],
     ['Teen found shot and killed in Akron alley', ['killed 1 shot']],
+    // A young child who shot himself is the one killed, not a suspect; "one of" two shot who died is one.
+    ['A 6-year-old boy who fatally shot himself with a pistol was buried in Akron.', ['killed 1 fatally']],
+    ['A teen who shot his friend then shot himself, police in Akron said.', ['shot 1 shot', 'suspect 1+ then']],
+    ['One of two men shot late Monday in Akron dies', ['killed 1 shot']],
+    // "another" in custody or in hospital is no one more dead.
+    ['1 man dead in Akron shooting, another in custody', ['killed 1 dead']],
     // A murder-suicide counts its dead with the one who did it: two, or three for a double.
     ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
     ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],
@@ -128,6 +134,8 @@ describe('phrasings that count no one', () => {
     ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
     ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
+    ['2 Akron teens charged in killing', 'those charged are not the dead'],
+    ['Two men were arrested for the deaths on Elm Street, police said.', 'those arrested are not the dead'],
     ["The officer's body camera recorded the stop on Elm Street.", 'a body camera'],
     ['The round struck the man in the body, police said.', 'a body part'],
     ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],

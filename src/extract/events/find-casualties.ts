@@ -139,7 +139,9 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (phrase.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
-      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
+      // "One of two men shot late Monday dies": only the one died.
+      const one = isOneOfBefore(frame, last) ? { low: 1, high: 1 } : {};
+      figures[figures.length - 1] = { ...last, ...one, category: 'killed', rule: 'casualty/died-later' };
     } else if (phrase.value === 'killed' && last && isShotThenKilled(frame, last, at)) {
       // "17-year-old shot, killed inside house", "was shot five times and killed": the one shot is the one killed.
       figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/shot-then-killed' };
@@ -354,6 +356,8 @@ function isAnotherBesideTheDead(figure: CasualtyFigure, figures: readonly Casual
   return before.some((f) => f.category === 'killed') && !before.some((f) => f.category === 'injured' || f.category === 'shot');
 }
 
+const NOT_LIKEWISE: ReadonlySet<string> = new Set(words('custody jail critical serious stable fair good grave hospital surgery police'));
+
 /**
  * "One man was shot in the leg and another in the arm": a second person the same verb tells of, with no verb of its
  * own, is one more. Only after a figure of one: "Two men were shot, one in the leg and another in the arm" are two.
@@ -365,7 +369,13 @@ function anotherLikewise(frame: DocumentFrame, figure: CasualtyFigure, end: numb
   for (let i = end; i < limit; i++) {
     const key = keys[i] as string;
     if (STOPS.has(key) && key !== ',') return null;
-    if (key === 'another' && (keys[i - 1] === 'and' || keys[i - 1] === ',') && /^(in|to|on|at|through)$/.test(keys[i + 1] ?? ''))
+    // Not "one dead, another in custody", "another in critical condition": a state, not the same harm.
+    if (
+      key === 'another' &&
+      (keys[i - 1] === 'and' || keys[i - 1] === ',') &&
+      /^(in|to|on|at|through)$/.test(keys[i + 1] ?? '') &&
+      !NOT_LIKEWISE.has(keys[i + 2] ?? '')
+    )
       return { ...figure, at: i, additional: true, rule: 'casualty/another-likewise' };
   }
   return null;
@@ -428,6 +438,28 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
   return key === 'died' || key === 'dies' || key === 'succumbed' || (key === 'dead' && AUXILIARIES.has(keys[at - 1] ?? ''));
 }
 
+const CHARGE_VERBS: ReadonlySet<string> = new Set(
+  words('charged arrested accused indicted convicted sentenced held jailed suspected wanted sought booked detained'),
+);
+
+/** Whether a death noun follows a charge: "charged in killing", "arrested for the deaths", "indicted in the murder". */
+function isChargedOver(keys: readonly string[], at: number): boolean {
+  let i = at - 1;
+  if (/^(the|a|an)$/.test(keys[i] ?? '')) i--;
+  return /^(in|for|with|over)$/.test(keys[i] ?? '') && CHARGE_VERBS.has(keys[i - 1] ?? '');
+}
+
+/** Whether "one of" opens the clause a figure's count is read in: "One of two men shot late Monday". */
+function isOneOfBefore(frame: DocumentFrame, figure: CasualtyFigure): boolean {
+  const keys = frame.view.keys;
+  const start = frame.sentences[figure.sentence]?.start ?? 0;
+  for (let i = figure.at - 1; i >= Math.max(start, figure.at - SUBJECT_REACH); i--) {
+    if (STOPS.has(keys[i] as string)) return false;
+    if (keys[i] === 'one' && keys[i + 1] === 'of') return true;
+  }
+  return false;
+}
+
 /** Whether a subjectless "killed" right after a comma or "and" tells that the people just counted as shot died. */
 function isShotThenKilled(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
   const keys = frame.view.keys;
@@ -440,6 +472,23 @@ function isShotThenKilled(frame: DocumentFrame, last: CasualtyFigure, at: number
     last.sentence === frame.sentenceOf[at] &&
     at - last.at <= 10
   );
+}
+
+const CHILD_NOUNS: ReadonlySet<string> = new Set(words('child toddler infant baby kid preschooler kindergartner'));
+// Below this age a person who shot himself did so by accident, a child at play.
+const CHILD_AGE = 13;
+
+/** Whether the words before a casualty word, within its clause, tell of a young child: "a 4-year-old boy", "the toddler". */
+function isChildBefore(keys: readonly string[], from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const key = keys[i] as string;
+    // "One of three suspects held in the shooting of a 3-year-old took his own life": the subject is a suspect.
+    if (STOPS.has(key) || PERPETRATORS.has(key.replace(/s$/, ''))) return false;
+    if (CHILD_NOUNS.has(key)) return true;
+    const aged = keys[i + 1] === '-' && /^(year|month)$/.test(keys[i + 2] ?? '');
+    if (aged && /^\d+$/.test(key) && (keys[i + 2] === 'month' || Number(key) < CHILD_AGE)) return true;
+  }
+  return false;
 }
 
 function readFigure(
@@ -530,6 +579,9 @@ function readFigure(
   }
   // "fatally injuring a man": a death, told by "fatally".
   if (cue === 'injured' && keys[start - 1] === 'fatally') return null;
+  // "a 4-year-old boy who fatally shot himself": a child who shot himself is the one the shooting killed, not a suspect.
+  if (cue === 'suspectDied' && isChildBefore(keys, from, start))
+    return { ...base, category: 'killed', low: 1, high: 1, absent: false, additional: false, rule: 'casualty/killed-self' };
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
@@ -648,6 +700,8 @@ function readFigure(
         rule: 'casualty/shot-victims',
       };
   }
+  // "2 teens charged in killing", "men arrested for the deaths": those charged are not the dead.
+  if (cue === 'killed' && isChargedOver(keys, start)) return null;
   // "Four people are recovering after being shot": the subject is the main clause's, before "after".
   const after = keys[start - 1] === 'being' && /^(after|before|from)$/.test(keys[start - 2] ?? '');
   const intransitive = passive || after || INTRANSITIVE.has(key);
