@@ -102,6 +102,9 @@ describe('casualty figures', () => {
     ['One of two men shot late Monday in Akron dies', ['killed 1 shot']],
     // "another" in custody or in hospital is no one more dead.
     ['1 man dead in Akron shooting, another in custody', ['killed 1 dead']],
+    // An age standing alone after the verb is a person; a name past its age and home town is one.
+    ['Stray round kills 9-year-old in Akron backyard', ['killed 1 kills']],
+    ['Police said Dario Pell, 17, of Akron, died Tuesday at the hospital.', ['killed 1 died']],
     // A murder-suicide counts its dead with the one who did it: two, or three for a double.
     ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
     ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],

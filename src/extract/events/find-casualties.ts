@@ -887,6 +887,9 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   }
   // "killing 16-year-old Shakur Franklin" where the name went unread: an age before a capitalised word is a person.
   if (keys[at - 1] === 'old' && isCapitalised(frame, at)) return { low: 1, high: 1, end: at + 1 };
+  // "Shotgun blast kills 11-year-old in hunting trip": an age standing alone is a person.
+  const past = keys[at] ?? '.';
+  if (keys[at - 1] === 'old' && at > from && (!/^[a-z]/.test(past) || FUNCTION_WORDS.has(past))) return { low: 1, high: 1, end: at };
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
     const nouns = singularNouns(keys, from, from + 16);
@@ -1171,7 +1174,8 @@ function pastAsides(frame: DocumentFrame, head: number, start: number): number {
   const comma = keys[at] === ',' && at > start;
   if (comma) at--;
   const home = frame.places.find((p) => p.end === at + 1 && p.start > start + 1);
-  if (home && keys[home.start - 1] === 'of') return home.start - 2;
+  // "Damon Sochko, 16, of Morgantown, died": the age may stand before the home town.
+  if (home && keys[home.start - 1] === 'of') return home.start - 2 === head ? head : pastAsides(frame, home.start - 2, start);
   if (comma && /^\d+$/.test(keys[at] ?? '') && keys[at - 1] === ',') return at - 2;
   return head;
 }
