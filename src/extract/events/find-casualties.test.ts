@@ -105,6 +105,9 @@ describe('casualty figures', () => {
     // An age standing alone after the verb is a person; a name past its age and home town is one.
     ['Stray round kills 9-year-old in Akron backyard', ['killed 1 kills']],
     ['Police said Dario Pell, 17, of Akron, died Tuesday at the hospital.', ['killed 1 died']],
+    // A headline's name before "Killed" with no object after it is the one killed.
+    ['Dario Pell, 19, Killed; Two Hurt in Akron Shooting', ['killed 1 killed', 'injured 2 hurt']],
+    ['Marla Quint killed in Akron shooting', ['killed 1 killed']],
     // A murder-suicide counts its dead with the one who did it: two, or three for a double.
     ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
     ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],

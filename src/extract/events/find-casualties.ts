@@ -438,6 +438,7 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
   return key === 'died' || key === 'dies' || key === 'succumbed' || (key === 'dead' && AUXILIARIES.has(keys[at - 1] ?? ''));
 }
 
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(words('in on at near during after by while outside inside'));
 const CHARGE_VERBS: ReadonlySet<string> = new Set(
   words('charged arrested accused indicted convicted sentenced held jailed suspected wanted sought booked detained'),
 );
@@ -704,7 +705,10 @@ function readFigure(
   if (cue === 'killed' && isChargedOver(keys, start)) return null;
   // "Four people are recovering after being shot": the subject is the main clause's, before "after".
   const after = keys[start - 1] === 'being' && /^(after|before|from)$/.test(keys[start - 2] ?? '');
-  const intransitive = passive || after || INTRANSITIVE.has(key);
+  // "Randy Jones, 21, Killed; Three Injured": a headline's participle with no object after it is passive.
+  const headlinePassive =
+    end - start === 1 && key === 'killed' && (!/^[a-z]/.test(keys[end] ?? '.') || PLACE_PREPOSITIONS.has(keys[end] ?? ''));
+  const intransitive = passive || after || headlinePassive || INTRANSITIVE.has(key);
   const subject = after
     ? countBefore(frame, Math.max(sentenceStart, previousEnd, start - 2 - SUBJECT_REACH), start - 2, intransitive)
     : countBefore(frame, from, start, intransitive);
