@@ -236,6 +236,7 @@ describe('casualties', () => {
       'Two dead in Akron murder-suicide on Saturday. Police said the man shot his wife and then shot himself.',
       { killed: 2, injured: null },
     ],
+    ['A man shot and killed his wife before turning the gun on himself in Akron on Saturday.', { killed: 2, injured: null }],
     // A death told of whose it was; a body found.
     ["An Akron man was charged on Saturday in his son's accidental shooting death.", { killed: 1, injured: null }],
     ['Deputies said a body was found after a shooting in Akron on Saturday.', { killed: 1, injured: null }],

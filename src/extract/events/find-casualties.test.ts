@@ -108,6 +108,9 @@ describe('casualty figures', () => {
     // A headline's name before "Killed" with no object after it is the one killed.
     ['Dario Pell, 19, Killed; Two Hurt in Akron Shooting', ['killed 1 killed', 'injured 2 hurt']],
     ['Marla Quint killed in Akron shooting', ['killed 1 killed']],
+    // One who turned a gun on himself died by his own hand.
+    ['A man shot his neighbor before turning his rifle on himself in Akron.', ['shot 1 shot', 'suspect 1+ turning']],
+    ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
     // A murder-suicide counts its dead with the one who did it: two, or three for a double.
     ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
     ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],
@@ -140,6 +143,7 @@ describe('phrasings that count no one', () => {
     ['None of the children in the car were hurt, deputies in Akron said.', '"none of the children"'],
     ['A toddler was hurt in a rollover on the highway near Akron.', "a crash's hurt"],
     ['Two officers were treated for smoke inhalation after the standoff in Akron.', 'hurt by smoke, not the attack'],
+    ['He turned the car on Elm Street toward the house in Akron.', 'a turn that is no gun on oneself'],
     ['2 Akron teens charged in killing', 'those charged are not the dead'],
     ['Two men were arrested for the deaths on Elm Street, police said.', 'those arrested are not the dead'],
     ["The officer's body camera recorded the stop on Elm Street.", 'a body camera'],

@@ -101,7 +101,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       continue;
     }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
-    const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at);
+    const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at) ?? gunOnSelfAt(view.keys, at);
     if (phrase === null) {
       at++;
       continue;
@@ -120,7 +120,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
     } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
       // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
-    } else if (figure && isSelfInflictedDeath(figure, last)) {
+    } else if (figure && isSelfInflictedDeath(frame, figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
     } else if (figure && last && isSameOneDied(figure, last)) {
@@ -263,6 +263,15 @@ function woundPhraseAt(keys: readonly string[], at: number): { value: 'shot'; en
   return null;
 }
 
+const WEAPONS: ReadonlySet<string> = new Set(words('gun weapon rifle shotgun handgun pistol revolver firearm'));
+
+/** "before turning the gun on himself", "turned his rifle on herself": the one who fired killed himself. */
+function gunOnSelfAt(keys: readonly string[], at: number): { value: 'suspectDied'; end: number } | null {
+  if (!/^(turn|turns|turned|turning)$/.test(keys[at] ?? '') || !/^(the|his|her|a)$/.test(keys[at + 1] ?? '')) return null;
+  if (!WEAPONS.has(keys[at + 2] ?? '') || keys[at + 3] !== 'on' || !/^(himself|herself)$/.test(keys[at + 4] ?? '')) return null;
+  return { value: 'suspectDied', end: at + 5 };
+}
+
 const TRANSPORT_VERBS: ReadonlySet<string> = new Set(words('rushed taken transported driven flown airlifted'));
 
 /** "were rushed to the hospital", "were taken to Mercy Medical Center": people carried to a hospital, read as hurt. */
@@ -402,16 +411,23 @@ function isSingularDeathOf(keys: readonly string[], start: number, end: number):
 }
 
 /** Whether a suspect's death ("self-inflicted") tells how the one just counted as killed in its sentence died. */
-function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+function isSelfInflictedDeath(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
   return (
     figure.rule === 'casualty/suspect-died' &&
     last !== undefined &&
     !last.absent &&
     last.category === 'killed' &&
     last.low === 1 &&
+    // Not "shot and killed his wife before turning the gun on himself": one more, who died after the one killed.
+    !isAfterward(frame.view.keys, figure.at) &&
     last.sentence === figure.sentence &&
     figure.at - last.at <= 8
   );
+}
+
+/** Whether a suspect's death is told as what came next: "before turning the gun on himself", "and then shot himself". */
+function isAfterward(keys: readonly string[], at: number): boolean {
+  return /^(before|then|after|and)$/.test(keys[at - 1] ?? '') || (keys[at - 1] === 'he' && /^(before|then)$/.test(keys[at - 2] ?? ''));
 }
 
 /** Whether a death ("death of a boy") is the one a "self-inflicted" just before it already counted. */
@@ -857,8 +873,10 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   if (!object) return null;
   // "killed four classmates and himself": the one who did it died too.
   // "kills daughter, himself", "shoots 3 musicians, self": a headline's comma stands for the "and".
+  // "kills wife, son, daughter, then himself".
+  const then = keys[object.end + 1] === 'then' ? 1 : 0;
   const self =
-    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
+    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1 + then] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
   return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator, end: object.end };
 }
