@@ -937,7 +937,7 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (isSingularPerson(keys[at] ?? '')) {
     // "kills mother, stepfather and grandmother".
     const n = 1 + bareNounsAfter(keys, at + 1, keys.length);
-    return { low: n, high: n, end: at + 1 };
+    return { low: n, high: n, end: listEnd(keys, at, n) };
   }
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
@@ -1280,6 +1280,13 @@ function bareNounsAfter(keys: readonly string[], from: number, limit: number): n
     n++;
     i++;
   }
+}
+
+/** Just past the `n`th bare person noun from `at`: where "wife, son, daughter" ends, so that ", then himself" is seen. */
+function listEnd(keys: readonly string[], at: number, n: number): number {
+  let seen = 0;
+  for (let i = at; i < keys.length; i++) if (isSingularPerson(keys[i] as string) && ++seen === n) return i + 1;
+  return at + 1;
 }
 
 const POSSESSIVES: ReadonlySet<string> = new Set(words('his her their'));
