@@ -99,6 +99,7 @@ describe('casualty figures', () => {
     // A young child who shot himself is the one killed, not a suspect; "one of" two shot who died is one.
     ['A 6-year-old boy who fatally shot himself with a pistol was buried in Akron.', ['killed 1 fatally']],
     ['A teen who shot his friend then shot himself, police in Akron said.', ['shot 1 shot', 'suspect 1+ then']],
+    ['Akron 4-year-old dies in self-inflicted accident with pistol', ['killed 1 dies', 'killed 1 self']],
     ['One of two men shot late Monday in Akron dies', ['killed 1 shot']],
     // "another" in custody or in hospital is no one more dead.
     ['1 man dead in Akron shooting, another in custody', ['killed 1 dead']],

@@ -597,7 +597,8 @@ function readFigure(
   // "fatally injuring a man": a death, told by "fatally".
   if (cue === 'injured' && keys[start - 1] === 'fatally') return null;
   // "a 4-year-old boy who fatally shot himself": a child who shot himself is the one the shooting killed, not a suspect.
-  if (cue === 'suspectDied' && isChildBefore(keys, from, start))
+  // The child may be the subject of the death word before ("3-year-old girl dies in self-inflicted accident").
+  if (cue === 'suspectDied' && isChildBefore(keys, Math.max(sentenceStart, start - SUBJECT_REACH), start))
     return { ...base, category: 'killed', low: 1, high: 1, absent: false, additional: false, rule: 'casualty/killed-self' };
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
