@@ -113,6 +113,9 @@ describe('casualty figures', () => {
     ['A man shot his neighbor before turning his rifle on himself in Akron.', ['shot 1 shot', 'suspect 1+ turning']],
     ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
     ['Akron father kills wife, son, daughter, then himself', ['killed 4 kills']],
+    // An ordinal beside a period ranks the year's dead; elsewhere it is one more.
+    ['Police said Lomax was the fourth teenager killed in Akron this year.', ['killed 1 killed']],
+    ['A second man was killed in the attack in Akron.', ['killed 1+ killed']],
     // A murder-suicide counts its dead with the one who did it: two, or three for a double.
     ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
     ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],

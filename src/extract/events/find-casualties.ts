@@ -1062,7 +1062,9 @@ function countBefore(
     const key = keys[i] as string;
     // "another man", "a second victim", "was also shot": not "for the fourth time", nor a rank ("the second student
     // to be killed this year").
-    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !isRank(keys, i, to)))
+    // "the fourth teenager killed in 2017": an ordinal beside a period ranks the dead of a year, it adds no one here.
+    const ranked = isRank(keys, i, to) || (keys[i - 1] === 'the' && sentenceTellsPeriod(frame, frame.sentenceOf[i] as number));
+    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !ranked))
       additional = true;
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
