@@ -75,6 +75,7 @@ describe('casualty figures', () => {
     ['Her son, who loved being around his brother and sister, was shot and killed on Friday.', ['killed 1 shot']],
     // A multiple tells its count: killed for a homicide, shot for a shooting; a murder-suicide's is told apart.
     ['Police are investigating a triple homicide in Akron.', ['killed 3 triple']],
+    ['Two teens named in Akron double fatal shooting', ['killed 2 double']],
     // One of the victims of a multiple who died is not all of them.
     ['A man, one of the victims in a double shooting in Akron, has died.', ['shot 2 double']],
     ['A double shooting on Elm Street in Akron sent two men to the hospital.', ['shot 2 double', 'injured 2 sent']],

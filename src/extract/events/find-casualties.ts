@@ -235,6 +235,12 @@ function multipleAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
   const keys = frame.view.keys;
   const n = MULTIPLES[keys[at] ?? ''];
   const next = keys[at + 1] ?? '';
+  // "a double fatal shooting": as many killed.
+  const fatal = /^(fatal|deadly)$/.test(next) && keys[at + 2] === 'shooting';
+  if (fatal && n !== undefined) {
+    const sentence = frame.sentenceOf[at] as number;
+    return { category: 'killed', low: n, high: n, at, sentence, absent: false, additional: false, rule: 'casualty/killed-multiple' };
+  }
   if (n === undefined || !(KILLINGS.has(next) || next === 'shooting')) return null;
   // "a double murder-suicide": the one who killed himself is told apart.
   if (keys[at + 2] === '-' && keys[at + 3] === 'suicide') return null;
