@@ -89,6 +89,9 @@ describe('casualty figures', () => {
     // A body found is someone dead.
     ['Deputies said an unidentified body was found inside the burned trailer.', ['killed 1 body']],
     ['A jogger found a body beside the canal in Akron on Sunday.', ['killed 1 body']],
+    ["Lomax's body was discovered beside the canal in Akron.", ['killed 1 body']],
+    // "has since died": "since" after "has" opens no other clause.
+    ['He was taken to a hospital in Akron, where he has since died.', ['killed 1 died']],
     // "shot, killed": the one shot died.
     ['9-year-old shot, killed on porch in Akron', ['killed 1 shot']],
     ['A boy was shot three times and killed, and his uncle was wounded.', ['killed 1 shot', 'injured 1 wounded']],
@@ -154,6 +157,7 @@ describe('phrasings that count no one', () => {
     ['Two men were arrested for the deaths on Elm Street, police said.', 'those arrested are not the dead'],
     ["The officer's body camera recorded the stop on Elm Street.", 'a body camera'],
     ['The round struck the man in the body, police said.', 'a body part'],
+    ['Deputies found the boy in the yard with a pistol underneath his body.', 'a body not found as the dead'],
     ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],
     ['He faces a death sentence, the judge in Akron said.', 'a death sentence'],
   ];

@@ -183,7 +183,9 @@ function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
   const keys = frame.view.keys;
   const lead = BODY_STATES.has(keys[at - 1] ?? '') ? at - 1 : at;
   const opens = lead === frame.sentences[frame.sentenceOf[at] as number]?.start;
-  if (keys[at] !== 'body' || !(opens || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
+  // "Hambrick's body was discovered", "a resident found his body": whose body it was, found.
+  const owned = keys[lead - 1] === "'s" || POSSESSIVES.has(keys[lead - 1] ?? '');
+  if (keys[at] !== 'body' || !(opens || owned || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
   // "the body was found", "an unidentified body has been located", "found a body".
   const after = keys.slice(at + 1, at + 4);
   const found = (AUXILIARIES.has(after[0] ?? '') || after[0] === 'has') && after.some((k) => FINDING.has(k));
@@ -1056,7 +1058,8 @@ function countBefore(
         continue;
       }
     }
-    if (STOPS.has(keys[i] as string)) {
+    // "he has since died": "since" after "has" is an adverb, not the start of another clause.
+    if (STOPS.has(keys[i] as string) && !(keys[i] === 'since' && /^(has|have|had)$/.test(keys[i - 1] ?? ''))) {
       start = i + 1;
       break;
     }
@@ -1206,7 +1209,11 @@ function pastAsides(frame: DocumentFrame, head: number, start: number): number {
   if (comma) at--;
   const home = frame.places.find((p) => p.end === at + 1 && p.start > start + 1);
   // "Damon Sochko, 16, of Morgantown, died": the age may stand before the home town.
-  if (home && keys[home.start - 1] === 'of') return home.start - 2 === head ? head : pastAsides(frame, home.start - 2, start);
+  // "Dronald Washington, of Labadieville, was shot": a comma may set the home town off.
+  if (home && keys[home.start - 1] === 'of') {
+    const before = keys[home.start - 2] === ',' && home.start - 3 >= start ? home.start - 3 : home.start - 2;
+    return before === head ? head : pastAsides(frame, before, start);
+  }
   if (comma && /^\d+$/.test(keys[at] ?? '') && keys[at - 1] === ',') return at - 2;
   return head;
 }
