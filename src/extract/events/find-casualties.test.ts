@@ -117,6 +117,11 @@ describe('casualty figures', () => {
     ['A man shot his neighbor before turning his rifle on himself in Akron.', ['shot 1 shot', 'suspect 1+ turning']],
     ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
     ['Akron father kills wife, son, daughter, then himself', ['killed 4 kills']],
+    // A headline's list of the killed, its commas for "and": people, counts of people and the one who did it.
+    ['Akron man kills neighbor, her son, himself', ['killed 3 kills']],
+    ['Man sought after killing wife and four daughters in Akron', ['killed 5 killing']],
+    ['Suspect held after killing deputy, 3 others in Akron', ['killed 4 killing']],
+    ['Police said he killed his 3-year-old son and his wife in Akron.', ['killed 2 killed']],
     // An ordinal beside a period ranks the year's dead; elsewhere it is one more.
     ['Police said Lomax was the fourth teenager killed in Akron this year.', ['killed 1 killed']],
     ['A second man was killed in the attack in Akron.', ['killed 1+ killed']],

@@ -895,6 +895,8 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause,
   // and within its sentence.
   if (!/^[a-z0-9]/.test(keys[from] ?? '') || frame.sentenceOf[from] !== frame.sentenceOf[from - 1]) return null;
+  const list = headlineList(frame, from);
+  if (list) return list;
   const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1);
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
@@ -965,6 +967,66 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   )
     return { low: 1, high: 1, end: from + 1 };
   return null;
+}
+
+// What may stand before a listed person: "her son", "2 young children", "his estranged wife".
+const LIST_ITEM_LEADS: ReadonlySet<string> = new Set(words('his her their young little teenage estranged pregnant elderly adult infant'));
+
+/**
+ * A headline's list of the people an active verb killed, its commas standing for "and": "kills woman, her son,
+ * himself" are three, "killing wife, 2 young children" three, "killing officer, 3 others" four. Only a list of two
+ * items or more, where no item opens with "a" or "the": "killed his wife, a nurse" is one woman, named twice.
+ */
+function headlineList(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
+  const keys = frame.view.keys;
+  let items = 0;
+  let count = 0;
+  let i = from;
+  for (;;) {
+    let k = i;
+    for (;;) {
+      if (LIST_ITEM_LEADS.has(keys[k] ?? '')) k++;
+      // "his 2-year-old son": an age, not a count.
+      else if (/^\d+$/.test(keys[k] ?? '') && keys[k + 1] === '-' && /^(year|month)$/.test(keys[k + 2] ?? '')) k += 5;
+      else break;
+    }
+    const quantity = frame.quantities.find((q) => q.start === k && (countsPeople(frame, q) || isPeopleNoun(q.mention.value.noun)));
+    if (/^(himself|herself|self)$/.test(keys[k] ?? '') && items > 0) {
+      count++;
+      k++;
+    } else if (quantity && quantity.mention.value.high === quantity.mention.value.low && quantity.mention.value.noun !== null) {
+      count += quantity.mention.value.low;
+      k = quantityEnd(frame, quantity);
+    } else if (isSingularPerson(keys[k] ?? '')) {
+      count++;
+      k++;
+      while (isSingularPerson(keys[k] ?? '')) k++;
+    } else break;
+    items++;
+    i = k;
+    let gap = i;
+    while (gap < i + 3 && /^(,|and|then)$/.test(keys[gap] ?? '')) gap++;
+    if (gap === i) break;
+    i = gap;
+  }
+  return items >= 2 && frame.sentenceOf[i - 1] === frame.sentenceOf[from] ? { low: count, high: count, end: lastItemEnd(keys, i) } : null;
+}
+
+/** Whether a quantity's noun names people in the plural: "four daughters", "two sons". */
+function isPeopleNoun(noun: string | null): boolean {
+  const last =
+    noun
+      ?.toLowerCase()
+      .split(/[\s-]+/)
+      .at(-1) ?? '';
+  return PERSON_NOUNS.has(last) || isSingularPerson(last.replace(/s$/, ''));
+}
+
+/** Where a list ends: before the joining words the walk stepped over after its last item. */
+function lastItemEnd(keys: readonly string[], at: number): number {
+  let i = at;
+  while (i > 0 && /^(,|and|then)$/.test(keys[i - 1] ?? '')) i--;
+  return i;
 }
 
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(words('in on at of for to by with and or the a an after before during near'));
