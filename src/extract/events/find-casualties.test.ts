@@ -117,6 +117,10 @@ describe('casualty figures', () => {
     ['A man shot his neighbor before turning his rifle on himself in Akron.', ['shot 1 shot', 'suspect 1+ turning']],
     ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
     ['Akron father kills wife, son, daughter, then himself', ['killed 4 kills']],
+    ['Akron father kills two children, then fatally shoots self', ['killed 2 kills', 'suspect 1+ fatally']],
+    // Without "then" the one who fired is the only one hurt, no suspect besides.
+    ['Teen accidentally shoots, kills self in Akron', ['shot 1 shoots']],
+    ['Akron man kills 3-year-old, then kills self', ['killed 1 kills', 'suspect 1+ kills']],
     // A headline's list of the killed, its commas for "and": people, counts of people and the one who did it.
     ['Akron man kills neighbor, her son, himself', ['killed 3 kills']],
     ['Man sought after killing wife and four daughters in Akron', ['killed 5 killing']],

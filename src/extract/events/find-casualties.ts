@@ -101,7 +101,8 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       continue;
     }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
-    const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at) ?? gunOnSelfAt(view.keys, at);
+    const phrase =
+      ownDeathAt(view.keys, at) ?? match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at) ?? gunOnSelfAt(view.keys, at);
     if (phrase === null) {
       at++;
       continue;
@@ -278,6 +279,18 @@ function gunOnSelfAt(keys: readonly string[], at: number): { value: 'suspectDied
   if (!/^(turn|turns|turned|turning)$/.test(keys[at] ?? '') || !/^(the|his|her|a)$/.test(keys[at + 1] ?? '')) return null;
   if (!WEAPONS.has(keys[at + 2] ?? '') || keys[at + 3] !== 'on' || !/^(himself|herself)$/.test(keys[at + 4] ?? '')) return null;
   return { value: 'suspectDied', end: at + 5 };
+}
+
+/**
+ * A headline's "then fatally shoots self", "then kills self": after killing others, the one who did it killed himself.
+ * Not "Teen accidentally shoots, kills self", where the one who fired is the only one hurt.
+ */
+function ownDeathAt(keys: readonly string[], at: number): { value: 'suspectDied'; end: number } | null {
+  if (keys[at - 1] !== 'then') return null;
+  if (/^(kills|killed|killing)$/.test(keys[at] ?? '') && keys[at + 1] === 'self') return { value: 'suspectDied', end: at + 2 };
+  if (keys[at] === 'fatally' && /^(shoots|shot|shooting)$/.test(keys[at + 1] ?? '') && keys[at + 2] === 'self')
+    return { value: 'suspectDied', end: at + 3 };
+  return null;
 }
 
 const TRANSPORT_VERBS: ReadonlySet<string> = new Set(words('rushed taken transported driven flown airlifted'));
@@ -509,6 +522,8 @@ function isChildBefore(keys: readonly string[], from: number, to: number): boole
     const key = keys[i] as string;
     // "One of three suspects held in the shooting of a 3-year-old took his own life": the subject is a suspect.
     if (STOPS.has(key) || PERPETRATORS.has(key.replace(/s$/, ''))) return false;
+    // "kills 3-year-old, then fatally shoots self": a child the one who fired killed is no subject of his death.
+    if (key === 'then' || ACTIVE_FORMS.has(key)) return false;
     if (CHILD_NOUNS.has(key)) return true;
     const aged = keys[i + 1] === '-' && /^(year|month)$/.test(keys[i + 2] ?? '');
     if (aged && /^\d+$/.test(key) && (keys[i + 2] === 'month' || Number(key) < CHILD_AGE)) return true;
