@@ -118,6 +118,9 @@ describe('casualty figures', () => {
     ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
     ['Akron father kills wife, son, daughter, then himself', ['killed 4 kills']],
     ['Akron father kills two children, then fatally shoots self', ['killed 2 kills', 'suspect 1+ fatally']],
+    // Kin in the plural are people counted.
+    ['Two brothers were killed in Akron weeks apart.', ['killed 2 killed']],
+    ['Akron father kills two sons, then fatally shoots self', ['killed 2 kills', 'suspect 1+ fatally']],
     // Without "then" the one who fired is the only one hurt, no suspect besides.
     ['Teen accidentally shoots, kills self in Akron', ['shot 1 shoots']],
     ['Akron man kills 3-year-old, then kills self', ['killed 1 kills', 'suspect 1+ kills']],

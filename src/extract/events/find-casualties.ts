@@ -50,7 +50,8 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
       'bodies deaths fatalities casualties militia militiamen insurgents rebels attackers combatants jihadists terrorists ' +
       'guards policemen servicemen servicemembers sailors marines pilots journalists refugees hostages detainees prisoners ' +
       'player players coach teacher pastor rapper singer veteran nurse doctor grandson granddaughter stepfather stepson mom dad ' +
-      'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore',
+      'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore ' +
+      'sons daughters brothers sisters parents grandparents cousins grandchildren siblings',
   ),
 );
 const HOSPITAL_VERBS: ReadonlySet<string> = new Set(words('sent sending put putting'));
