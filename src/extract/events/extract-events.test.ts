@@ -244,6 +244,18 @@ describe('casualties', () => {
     ['A 12-year-old boy suffered a self-inflicted gunshot wound at his home in Akron on Saturday.', { killed: null, injured: 1 }],
     ['Four people are recovering after being shot outside a club in Akron on Saturday.', { killed: null, injured: 4 }],
     ["A shooting in Akron on Saturday claimed the life of a sheriff's deputy.", { killed: 1, injured: null }],
+    // A murder-suicide is someone killed and the one who did it; a count beside it has him in it already.
+    ['Police said it was a murder-suicide at a home in Akron on Saturday.', { killed: 2, injured: null }],
+    ['Police in Akron are investigating a double murder-suicide on Saturday.', { killed: 3, injured: null }],
+    ['A man killed his sister in a murder-suicide in Akron on Saturday. He then shot himself, police said.', { killed: 2, injured: null }],
+    [
+      'Two dead in Akron murder-suicide on Saturday. Police said the man shot his wife and then shot himself.',
+      { killed: 2, injured: null },
+    ],
+    ['A man shot and killed his wife before turning the gun on himself in Akron on Saturday.', { killed: 2, injured: null }],
+    // A death told of whose it was; a body found.
+    ["An Akron man was charged on Saturday in his son's accidental shooting death.", { killed: 1, injured: null }],
+    ['Deputies said a body was found after a shooting in Akron on Saturday.', { killed: 1, injured: null }],
     // A name the person finder missed is still one person; a list of them is as many.
     ['Officers found Marquez with a gunshot wound in Akron on Saturday. Marquez died at the hospital.', { killed: 1, injured: null }],
     [

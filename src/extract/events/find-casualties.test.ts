@@ -76,6 +76,7 @@ describe('casualty figures', () => {
     ['Her son, who loved being around his brother and sister, was shot and killed on Friday.', ['killed 1 shot']],
     // A multiple tells its count: killed for a homicide, shot for a shooting; a murder-suicide's is told apart.
     ['Police are investigating a triple homicide in Akron.', ['killed 3 triple']],
+    ['Two teens named in Akron double fatal shooting', ['killed 2 double']],
     // One of the victims of a multiple who died is not all of them.
     ['A man, one of the victims in a double shooting in Akron, has died.', ['shot 2 double']],
     ['A double shooting on Elm Street in Akron sent two men to the hospital.', ['shot 2 double', 'injured 2 sent']],
@@ -117,6 +118,59 @@ describe('casualty figures', () => {
     ['Police said he shot a clerk in the store in Akron, wounding him in the arm.', ['shot 1 shot', 'injured 1 wounding']],
     // ", and the boy" after no person joins a clause: the boy is the son told before.
     ['Her young son was with her through the standoff, and the boy was wounded in the arm.', ['injured 1 wounded']],
+    // A death told of whose it was, or of someone the report does not count: one.
+    ["A father was charged in his 5-year-old's accidental shooting death in Akron.", ['killed 1 death']],
+    ["Neighbors wept when they learned of the boy's death on Elm Street.", ['killed 1 death']],
+    ['An Akron man was indicted in the shooting death of a Hillview senior.', ['killed 1 shooting']],
+    // A body found is someone dead.
+    ['Deputies said an unidentified body was found inside the burned trailer.', ['killed 1 body']],
+    ['A jogger found a body beside the canal in Akron on Sunday.', ['killed 1 body']],
+    ["Lomax's body was discovered beside the canal in Akron.", ['killed 1 body']],
+    // "has since died": "since" after "has" opens no other clause.
+    ['He was taken to a hospital in Akron, where he has since died.', ['killed 1 died']],
+    // "shot, killed": the one shot died.
+    ['9-year-old shot, killed on porch in Akron', ['killed 1 shot']],
+    ['A boy was shot three times and killed, and his uncle was wounded.', ['killed 1 shot', 'injured 1 wounded']],
+    // The subject past an age between commas, a home town after "of", or a name in brackets.
+    ['Girl, 16, fatally shot near Akron school', ['killed 1 fatally']],
+    ['Dario Pell of Akron died at the scene, police said.', ['killed 1 died']],
+    ['The victim (Tomas Wrenley) died at the hospital, police said.', ['killed 1 died']],
+    ['Teen found shot and killed in Akron alley', ['killed 1 shot']],
+    // A young child who shot himself is the one killed, not a suspect; "one of" two shot who died is one.
+    ['A 6-year-old boy who fatally shot himself with a pistol was buried in Akron.', ['killed 1 fatally']],
+    ['A teen who shot his friend then shot himself, police in Akron said.', ['shot 1 shot', 'suspect 1+ then']],
+    ['Akron 4-year-old dies in self-inflicted accident with pistol', ['killed 1 dies', 'killed 1 self']],
+    ['One of two men shot late Monday in Akron dies', ['shot 2 shot', 'killed 1 dies']],
+    // "another" in custody or in hospital is no one more dead.
+    ['1 man dead in Akron shooting, another in custody', ['killed 1 dead']],
+    // An age standing alone after the verb is a person; a name past its age and home town is one.
+    ['Stray round kills 9-year-old in Akron backyard', ['killed 1 kills']],
+    ['Police said Dario Pell, 17, of Akron, died Tuesday at the hospital.', ['killed 1 died']],
+    // A headline's name before "Killed" with no object after it is the one killed.
+    ['Dario Pell, 19, Killed; Two Hurt in Akron Shooting', ['killed 1 killed', 'injured 2 hurt']],
+    ['Marla Quint killed in Akron shooting', ['killed 1 killed']],
+    // One who turned a gun on himself died by his own hand.
+    ['A man shot his neighbor before turning his rifle on himself in Akron.', ['shot 1 shot', 'suspect 1+ turning']],
+    ['A man shot and killed his wife and then shot himself in Akron.', ['killed 1 shot', 'suspect 1+ then']],
+    ['Akron father kills wife, son, daughter, then himself', ['killed 4 kills']],
+    ['Akron father kills two children, then fatally shoots self', ['killed 2 kills', 'suspect 1+ fatally']],
+    // Kin in the plural are people counted.
+    ['Two brothers were killed in Akron weeks apart.', ['killed 2 killed']],
+    ['Akron father kills two sons, then fatally shoots self', ['killed 2 kills', 'suspect 1+ fatally']],
+    // Without "then" the one who fired is the only one hurt, no suspect besides.
+    ['Teen accidentally shoots, kills self in Akron', ['shot 1 shoots']],
+    ['Akron man kills 3-year-old, then kills self', ['killed 1 kills', 'suspect 1+ kills']],
+    // A headline's list of the killed, its commas for "and": people, counts of people and the one who did it.
+    ['Akron man kills neighbor, her son, himself', ['killed 3 kills']],
+    ['Man sought after killing wife and four daughters in Akron', ['killed 5 killing']],
+    ['Suspect held after killing deputy, 3 others in Akron', ['killed 4 killing']],
+    ['Police said he killed his 3-year-old son and his wife in Akron.', ['killed 2 killed']],
+    // An ordinal beside a period ranks the year's dead; elsewhere it is one more.
+    ['Police said Lomax was the fourth teenager killed in Akron this year.', ['killed 1 killed']],
+    ['A second man was killed in the attack in Akron.', ['killed 1+ killed']],
+    // A murder-suicide counts its dead with the one who did it: two, or three for a double.
+    ['Deputies said it was a double murder-suicide at the home in Akron.', ['killed 3 murder']],
+    ['Police called it an apparent murder-suicide, the second in Akron this year.', ['killed 2 murder']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(describeFigures(text), expected));
@@ -140,7 +194,6 @@ describe('phrasings that count no one', () => {
     ['Two people suffered minor injuries in the stampede as the crowd ran.', 'hurt in a stampede'],
     ["She could've been dead today, her mother said.", 'a possibility, contracted'],
     ['Shots were fired near Captain Haynes and Dead River roads in Akron.', 'a casualty word inside a name'],
-    ['Deputies said it was a double murder-suicide at the home in Akron.', 'a murder-suicide, told apart'],
     ['Detectives said a non-fatal shooting happened on Elm Street in Akron.', 'a shooting no one died of'],
     ['Six people were wounded in separate shootings across Akron overnight.', 'a toll summed over several attacks'],
     ['Two men were killed and nine wounded in shootings across the city over the weekend.', 'a weekend roundup'],
@@ -151,6 +204,14 @@ describe('phrasings that count no one', () => {
     ['The gunman in Akron wounded several others before he fled.', 'an object with no number'],
     ['Police said a total of five rounds were shot during the fight in Akron.', 'rounds, not people'],
     ['A witness told police two men were shooting at each other on Elm Street in Akron.', 'the ones who fired'],
+    ['He turned the car on Elm Street toward the house in Akron.', 'a turn that is no gun on oneself'],
+    ['2 Akron teens charged in killing', 'those charged are not the dead'],
+    ['Two men were arrested for the deaths on Elm Street, police said.', 'those arrested are not the dead'],
+    ["The officer's body camera recorded the stop on Elm Street.", 'a body camera'],
+    ['The round struck the man in the body, police said.', 'a body part'],
+    ['Deputies found the boy in the yard with a pistol underneath his body.', 'a body not found as the dead'],
+    ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],
+    ['He faces a death sentence, the judge in Akron said.', 'a death sentence'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

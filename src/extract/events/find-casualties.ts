@@ -50,7 +50,8 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
       'bodies deaths fatalities casualties militia militiamen insurgents rebels attackers combatants jihadists terrorists ' +
       'guards policemen servicemen servicemembers sailors marines pilots journalists refugees hostages detainees prisoners ' +
       'player players coach teacher pastor rapper singer veteran nurse doctor grandson granddaughter stepfather stepson mom dad ' +
-      'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore',
+      'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore ' +
+      'sons daughters brothers sisters parents grandparents cousins grandchildren siblings',
   ),
 );
 const HOSPITAL_VERBS: ReadonlySet<string> = new Set(words('sent sending put putting'));
@@ -82,6 +83,19 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const dead = new Set<string>();
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
+    const told = possessedDeathAt(frame, at) ?? bodyFoundAt(frame, at);
+    if (told) {
+      figures.push(told);
+      at++;
+      continue;
+    }
+    const murderSuicide = murderSuicideAt(frame, at);
+    if (murderSuicide) {
+      figures.push(murderSuicide);
+      previousEnd = at + 3;
+      at += 3;
+      continue;
+    }
     const multiple = multipleAt(frame, at);
     if (multiple) {
       figures.push(multiple);
@@ -90,7 +104,8 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       continue;
     }
     const match = lexicon.casualty.starts(view, at) ? lexicon.casualty.match(view, at) : null;
-    const phrase = match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at);
+    const phrase =
+      ownDeathAt(view.keys, at) ?? match ?? woundPhraseAt(view.keys, at) ?? transportAt(frame, at) ?? gunOnSelfAt(view.keys, at);
     // "to honor a slain friend": a word that describes someone already dead counts no one here, nor ends a subject.
     if (phrase === null || isAttributiveDeath(view.keys, at, phrase.end)) {
       at++;
@@ -119,7 +134,7 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
       // "was found dead with a gunshot wound": the wound is how the one counted died, not one more hurt.
     } else if (figure && isDeathSaidSelfInflicted(frame, figure, last)) {
       // "the self-inflicted gunshot death of a 3-year-old boy": the one death the suspect's cue told.
-    } else if (figure && isSelfInflictedDeath(figure, last)) {
+    } else if (figure && isSelfInflictedDeath(frame, figure, last)) {
       // "he died of a self-inflicted gunshot wound": the one who died is the suspect, counted once.
       figures[figures.length - 1] = figure;
     } else if (figure && last && isSameOneDied(figure, last)) {
@@ -159,7 +174,12 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
     } else if (phrase.value === 'killed' && last && diedLater(frame, last, at)) {
       // "A teen who was shot at a party died Sunday", "An Opelousas teen hospitalized after a shooting has died": the
       // one counted as shot or hurt is the one who died, not one more.
-      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/died-later' };
+      // "One of two men shot late Monday dies": only the one died.
+      const one = isOneOfBefore(frame, last) ? { low: 1, high: 1 } : {};
+      figures[figures.length - 1] = { ...last, ...one, category: 'killed', rule: 'casualty/died-later' };
+    } else if (phrase.value === 'killed' && last && isShotThenKilled(frame, last, at)) {
+      // "17-year-old shot, killed inside house", "was shot five times and killed": the one shot is the one killed.
+      figures[figures.length - 1] = { ...last, category: 'killed', rule: 'casualty/shot-then-killed' };
     }
     // A carrying to hospital that counts no one leaves the subject to the death told after it ("was taken to a
     // hospital and later died").
@@ -183,14 +203,95 @@ function subjectName(frame: DocumentFrame, figure: CasualtyFigure): string | nul
   return i >= 0 && isCapitalised(frame, i) ? (keys[i] as string) : null;
 }
 
+// What may stand between a possessive and "death": "the boy's accidental shooting death".
+const DEATH_ADJECTIVES: ReadonlySet<string> = new Set(
+  words('accidental apparent shooting tragic untimely violent sudden suspicious unexpected gun gunshot firearm'),
+);
+// "the man's death sentence", "her death threats": not a death.
+const NOT_A_DEATH: ReadonlySet<string> = new Set(words('penalty row sentence sentences threat threats certificate wish'));
+
+/** "the boy's death", "a 4-year-old's shooting death": one person's death, told by whose it was. */
+function possessedDeathAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  if (keys[at] !== 'death' || NOT_A_DEATH.has(keys[at + 1] ?? '')) return null;
+  let i = at - 1;
+  while (i > at - 4 && DEATH_ADJECTIVES.has(keys[i] ?? '')) i--;
+  if (keys[i] !== "'s") return null;
+  const owner = keys[i - 1] ?? '';
+  const person = isSingularPerson(owner) || owner === 'old' || (isCapitalised(frame, i - 1) && isUnplacedName(frame, i - 1));
+  if (!person || frame.sentenceOf[i - 1] !== frame.sentenceOf[at]) return null;
+  const sentence = frame.sentenceOf[at] as number;
+  return { category: 'killed', low: 1, high: 1, at, sentence, absent: false, additional: false, rule: 'casualty/possessed-death' };
+}
+
+const BODY_STATES: ReadonlySet<string> = new Set(words('unidentified lifeless decomposed burned charred'));
+const FINDING: ReadonlySet<string> = new Set(words('found discovered located recovered find finds discover'));
+
+/** "A body was found", "deputies discovered a body": someone dead, however the report goes on to name them. */
+function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  const lead = BODY_STATES.has(keys[at - 1] ?? '') ? at - 1 : at;
+  const opens = lead === frame.sentences[frame.sentenceOf[at] as number]?.start;
+  // "Hambrick's body was discovered", "a resident found his body": whose body it was, found.
+  const owned = keys[lead - 1] === "'s" || POSSESSIVES.has(keys[lead - 1] ?? '');
+  if (keys[at] !== 'body' || !(opens || owned || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
+  // "the body was found", "an unidentified body has been located", "found a body".
+  const after = keys.slice(at + 1, at + 4);
+  const found = (AUXILIARIES.has(after[0] ?? '') || after[0] === 'has') && after.some((k) => FINDING.has(k));
+  if (!found && !(opens && FINDING.has(after[0] ?? '')) && !FINDING.has(keys[lead - 2] ?? '')) return null;
+  const sentence = frame.sentenceOf[at] as number;
+  return { category: 'killed', low: 1, high: 1, at, sentence, absent: false, additional: false, rule: 'casualty/body-found' };
+}
+
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 const KILLINGS: ReadonlySet<string> = new Set(words('homicide homicides murder murders killing killings slaying slayings'));
+
+/** Whether a token opens "murder-suicide" ("murders-suicide", "murder suicide"). */
+function isMurderSuicide(keys: readonly string[], at: number): boolean {
+  return /^murders?$/.test(keys[at] ?? '') && (keys[at + 1] === 'suicide' || (keys[at + 1] === '-' && keys[at + 2] === 'suicide'));
+}
+
+/**
+ * "a murder-suicide", "an apparent double murder-suicide": someone killed (two for a double) and the one who did it,
+ * who died by his own hand; a count with the suspect in it, so that "then shot himself" adds no one.
+ */
+function murderSuicideAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  if (!isMurderSuicide(keys, at)) return null;
+  const n = MULTIPLES[keys[at - 1] ?? ''];
+  const sentence = frame.sentenceOf[at] as number;
+  return {
+    category: 'killed',
+    low: (n ?? 1) + 1,
+    high: n === undefined ? null : n + 1,
+    at,
+    sentence,
+    absent: false,
+    additional: false,
+    rule: 'casualty/killed-murder-suicide',
+    withSuspect: true,
+  };
+}
+
+/** Whether a sentence tells of a murder-suicide: a count of the dead there has the one who did it in it. */
+function sentenceTellsMurderSuicide(frame: DocumentFrame, sentence: number): boolean {
+  const span = frame.sentences[sentence];
+  if (!span) return false;
+  for (let i = span.start; i < span.end; i++) if (isMurderSuicide(frame.view.keys, i)) return true;
+  return false;
+}
 
 /** "a triple homicide", "a double shooting": the count the word tells, killed or shot. */
 function multipleAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
   const keys = frame.view.keys;
   const n = MULTIPLES[keys[at] ?? ''];
   const next = keys[at + 1] ?? '';
+  // "a double fatal shooting": as many killed.
+  const fatal = /^(fatal|deadly)$/.test(next) && keys[at + 2] === 'shooting';
+  if (fatal && n !== undefined) {
+    const sentence = frame.sentenceOf[at] as number;
+    return { category: 'killed', low: n, high: n, at, sentence, absent: false, additional: false, rule: 'casualty/killed-multiple' };
+  }
   if (n === undefined || !(KILLINGS.has(next) || next === 'shooting')) return null;
   // "a double murder-suicide": the one who killed himself is told apart.
   if (keys[at + 2] === '-' && keys[at + 3] === 'suicide') return null;
@@ -216,6 +317,27 @@ function woundPhraseAt(keys: readonly string[], at: number): { value: 'shot'; en
     if ((key === 'gunshot' || key === 'gunshots') && /^wounds?$/.test(keys[i + 1] ?? '')) return { value: 'shot', end: i + 2 };
     if (!WOUND_GLUE.has(key)) return null;
   }
+  return null;
+}
+
+const WEAPONS: ReadonlySet<string> = new Set(words('gun weapon rifle shotgun handgun pistol revolver firearm'));
+
+/** "before turning the gun on himself", "turned his rifle on herself": the one who fired killed himself. */
+function gunOnSelfAt(keys: readonly string[], at: number): { value: 'suspectDied'; end: number } | null {
+  if (!/^(turn|turns|turned|turning)$/.test(keys[at] ?? '') || !/^(the|his|her|a)$/.test(keys[at + 1] ?? '')) return null;
+  if (!WEAPONS.has(keys[at + 2] ?? '') || keys[at + 3] !== 'on' || !/^(himself|herself)$/.test(keys[at + 4] ?? '')) return null;
+  return { value: 'suspectDied', end: at + 5 };
+}
+
+/**
+ * A headline's "then fatally shoots self", "then kills self": after killing others, the one who did it killed himself.
+ * Not "Teen accidentally shoots, kills self", where the one who fired is the only one hurt.
+ */
+function ownDeathAt(keys: readonly string[], at: number): { value: 'suspectDied'; end: number } | null {
+  if (keys[at - 1] !== 'then') return null;
+  if (/^(kills|killed|killing)$/.test(keys[at] ?? '') && keys[at + 1] === 'self') return { value: 'suspectDied', end: at + 2 };
+  if (keys[at] === 'fatally' && /^(shoots|shot|shooting)$/.test(keys[at + 1] ?? '') && keys[at + 2] === 'self')
+    return { value: 'suspectDied', end: at + 3 };
   return null;
 }
 
@@ -397,6 +519,8 @@ function isAnotherBesideTheDead(figure: CasualtyFigure, figures: readonly Casual
   return before.some((f) => f.category === 'killed') && !before.some((f) => f.category === 'injured' || f.category === 'shot');
 }
 
+const NOT_LIKEWISE: ReadonlySet<string> = new Set(words('custody jail critical serious stable fair good grave hospital surgery police'));
+
 /**
  * "One man was shot in the leg and another in the arm": a second person the same verb tells of, with no verb of its
  * own, is one more. Only after a figure of one: "Two men were shot, one in the leg and another in the arm" are two.
@@ -408,7 +532,13 @@ function anotherLikewise(frame: DocumentFrame, figure: CasualtyFigure, end: numb
   for (let i = end; i < limit; i++) {
     const key = keys[i] as string;
     if (STOPS.has(key) && key !== ',') return null;
-    if (key === 'another' && (keys[i - 1] === 'and' || keys[i - 1] === ',') && /^(in|to|on|at|through)$/.test(keys[i + 1] ?? ''))
+    // Not "one dead, another in custody", "another in critical condition": a state, not the same harm.
+    if (
+      key === 'another' &&
+      (keys[i - 1] === 'and' || keys[i - 1] === ',') &&
+      /^(in|to|on|at|through)$/.test(keys[i + 1] ?? '') &&
+      !NOT_LIKEWISE.has(keys[i + 2] ?? '')
+    )
       return { ...figure, at: i, additional: true, rule: 'casualty/another-likewise' };
   }
   return null;
@@ -429,17 +559,29 @@ function isWoundOfTheDead(frame: DocumentFrame, figure: CasualtyFigure, last: Ca
   );
 }
 
+/** Whether a casualty phrase is one death of someone: "death of", "shooting death of", "fatal shooting of"; not "deaths of". */
+function isSingularDeathOf(keys: readonly string[], start: number, end: number): boolean {
+  return keys[end - 1] === 'of' && (keys[end - 2] === 'death' || (keys[end - 2] === 'shooting' && keys[start] === 'fatal'));
+}
+
 /** Whether a suspect's death ("self-inflicted") tells how the one just counted as killed in its sentence died. */
-function isSelfInflictedDeath(figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
+function isSelfInflictedDeath(frame: DocumentFrame, figure: CasualtyFigure, last: CasualtyFigure | undefined): boolean {
   return (
     figure.rule === 'casualty/suspect-died' &&
     last !== undefined &&
     !last.absent &&
     last.category === 'killed' &&
     last.low === 1 &&
+    // Not "shot and killed his wife before turning the gun on himself": one more, who died after the one killed.
+    !isAfterward(frame.view.keys, figure.at) &&
     last.sentence === figure.sentence &&
     figure.at - last.at <= 8
   );
+}
+
+/** Whether a suspect's death is told as what came next: "before turning the gun on himself", "and then shot himself". */
+function isAfterward(keys: readonly string[], at: number): boolean {
+  return /^(before|then|after|and)$/.test(keys[at - 1] ?? '') || (keys[at - 1] === 'he' && /^(before|then)$/.test(keys[at - 2] ?? ''));
 }
 
 /** Whether a death ("death of a boy") is the one a "self-inflicted" just before it already counted. */
@@ -470,6 +612,62 @@ function diedLater(frame: DocumentFrame, last: CasualtyFigure, at: number): bool
   // Only a death word said of a subject ("has died", "died Sunday"), not "the death of" nor "killing".
   const key = keys[at] as string;
   return key === 'died' || key === 'dies' || key === 'succumbed' || (key === 'dead' && AUXILIARIES.has(keys[at - 1] ?? ''));
+}
+
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(words('in on at near during after by while outside inside'));
+const CHARGE_VERBS: ReadonlySet<string> = new Set(
+  words('charged arrested accused indicted convicted sentenced held jailed suspected wanted sought booked detained'),
+);
+
+/** Whether a death noun follows a charge: "charged in killing", "arrested for the deaths", "indicted in the murder". */
+function isChargedOver(keys: readonly string[], at: number): boolean {
+  let i = at - 1;
+  if (/^(the|a|an)$/.test(keys[i] ?? '')) i--;
+  return /^(in|for|with|over)$/.test(keys[i] ?? '') && CHARGE_VERBS.has(keys[i - 1] ?? '');
+}
+
+/** Whether "one of" opens the clause a figure's count is read in: "One of two men shot late Monday". */
+function isOneOfBefore(frame: DocumentFrame, figure: CasualtyFigure): boolean {
+  const keys = frame.view.keys;
+  const start = frame.sentences[figure.sentence]?.start ?? 0;
+  for (let i = figure.at - 1; i >= Math.max(start, figure.at - SUBJECT_REACH); i--) {
+    if (STOPS.has(keys[i] as string)) return false;
+    if (keys[i] === 'one' && keys[i + 1] === 'of') return true;
+  }
+  return false;
+}
+
+/** Whether a subjectless "killed" right after a comma or "and" tells that the people just counted as shot died. */
+function isShotThenKilled(frame: DocumentFrame, last: CasualtyFigure, at: number): boolean {
+  const keys = frame.view.keys;
+  return (
+    keys[at] === 'killed' &&
+    (keys[at - 1] === ',' || keys[at - 1] === 'and') &&
+    last.category === 'shot' &&
+    !last.absent &&
+    !last.rule.endsWith('-multiple') &&
+    last.sentence === frame.sentenceOf[at] &&
+    at - last.at <= 10
+  );
+}
+
+const CHILD_NOUNS: ReadonlySet<string> = new Set(words('child toddler infant baby kid preschooler kindergartner'));
+// Below this age a person who shot himself did so by accident, a child at play.
+const CHILD_AGE = 13;
+
+/** Whether the words before a casualty word, within its clause, tell of a young child: "a 4-year-old boy", "the toddler". */
+function isChildBefore(keys: readonly string[], from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const key = keys[i] as string;
+    // "One of three suspects held in the shooting of a 3-year-old took his own life": the subject is a suspect.
+    if (STOPS.has(key) || PERPETRATORS.has(key.replace(/s$/, ''))) return false;
+    // "kills 3-year-old, then fatally shoots self": a child the one who fired killed is no subject of his death.
+    if (key === 'then' || ACTIVE_FORMS.has(key)) return false;
+    if (CHILD_NOUNS.has(key)) return true;
+    const aged = keys[i + 1] === '-' && /^(year|month)$/.test(keys[i + 2] ?? '');
+    if (aged && /^\d+$/.test(key) && (keys[i + 2] === 'month' || Number(key) < CHILD_AGE)) return true;
+  }
+  return false;
 }
 
 function readFigure(
@@ -560,6 +758,10 @@ function readFigure(
   }
   // "fatally injuring a man": a death, told by "fatally".
   if (cue === 'injured' && keys[start - 1] === 'fatally') return null;
+  // "a 4-year-old boy who fatally shot himself": a child who shot himself is the one the shooting killed, not a suspect.
+  // The child may be the subject of the death word before ("3-year-old girl dies in self-inflicted accident").
+  if (cue === 'suspectDied' && isChildBefore(keys, Math.max(sentenceStart, start - SUBJECT_REACH), start))
+    return { ...base, category: 'killed', low: 1, high: 1, absent: false, additional: false, rule: 'casualty/killed-self' };
   if (cue === 'suspectDied')
     return { ...base, category: 'suspect', low: 1, high: 1, absent: false, additional: true, rule: 'casualty/suspect-died' };
   const key = keys[start] as string;
@@ -662,6 +864,9 @@ function readFigure(
     // "claimed the life of a sheriff's deputy": one life, whoever it was.
     if (keys[end - 2] === 'life' && keys[end - 1] === 'of')
       return { ...base, category: cue, low: 1, high: 1, absent: false, additional: false, rule: `casualty/${cue}-life` };
+    // "the shooting death of a Maumee senior", "the fatal shooting of Tre": one death, where the one who died goes unread.
+    if (isSingularDeathOf(keys, start, end))
+      return { ...base, category: 'killed', low: 1, high: null, absent: false, additional: false, rule: 'casualty/death-of' };
     if (OF_FORMS.has(key) && key !== 'fatally') return null;
     // "Two men fired shots, killing one and wounding ...", ", injuring several": the subject of a participle after a
     // pause is the one who fired, not the people hurt.
@@ -681,9 +886,14 @@ function readFigure(
         rule: 'casualty/shot-victims',
       };
   }
+  // "2 teens charged in killing", "men arrested for the deaths": those charged are not the dead.
+  if (cue === 'killed' && isChargedOver(keys, start)) return null;
   // "Four people are recovering after being shot": the subject is the main clause's, before "after".
   const after = keys[start - 1] === 'being' && /^(after|before|from)$/.test(keys[start - 2] ?? '');
-  const intransitive = passive || after || INTRANSITIVE.has(key);
+  // "Randy Jones, 21, Killed; Three Injured": a headline's participle with no object after it is passive.
+  const headlinePassive =
+    end - start === 1 && key === 'killed' && (!/^[a-z]/.test(keys[end] ?? '.') || PLACE_PREPOSITIONS.has(keys[end] ?? ''));
+  const intransitive = passive || after || headlinePassive || INTRANSITIVE.has(key);
   const subject = after
     ? countBefore(frame, Math.max(sentenceStart, previousEnd, start - 2 - SUBJECT_REACH), start - 2, intransitive)
     : countBefore(frame, from, start, intransitive);
@@ -707,7 +917,10 @@ function readFigure(
     additional: subject.additional || category === 'suspect',
     rule: `casualty/${category}-${subject.how}`,
     refersBack: REFERRING_SUBJECTS.has(subject.how),
-    withSuspect: category === 'killed' && (subject.withSuspect || suspectIncludedAfter(keys, end)),
+    // "Two dead in murder-suicide": the dead the sentence counts are the victim and the one who did it.
+    withSuspect:
+      category === 'killed' &&
+      (subject.withSuspect || suspectIncludedAfter(keys, end) || (subject.low >= 2 && sentenceTellsMurderSuicide(frame, sentence))),
   };
 }
 
@@ -832,8 +1045,10 @@ function countAfter(frame: DocumentFrame, from: number): (Count & { readonly per
   if (!object) return null;
   // "killed four classmates and himself": the one who did it died too.
   // "kills daughter, himself", "shoots 3 musicians, self": a headline's comma stands for the "and".
+  // "kills wife, son, daughter, then himself".
+  const then = keys[object.end + 1] === 'then' ? 1 : 0;
   const self =
-    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1] ?? '') ? 1 : 0;
+    (keys[object.end] === 'and' || keys[object.end] === ',') && /^(himself|herself|self)$/.test(keys[object.end + 1 + then] ?? '') ? 1 : 0;
   const perpetrator = PERPETRATORS.has(keys[object.end - 1] ?? '');
   return { low: object.low + self, high: object.high === null ? null : object.high + self, perpetrator, end: object.end };
 }
@@ -843,6 +1058,8 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   // "In the aftermath of the shooting, a dozen family members gathered": an object follows its verb with no pause,
   // and within its sentence.
   if (!/^[a-z0-9]/.test(keys[from] ?? '') || frame.sentenceOf[from] !== frame.sentenceOf[from - 1]) return null;
+  const list = headlineList(frame, from);
+  if (list) return list;
   // Not "two critically injured and 22 others": a count after "and" is another subject, not the object.
   const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and');
   if (quantity && countsPeople(frame, quantity)) {
@@ -874,6 +1091,9 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   }
   // "killing 16-year-old Shakur Franklin" where the name went unread: an age before a capitalised word is a person.
   if (keys[at - 1] === 'old' && isCapitalised(frame, at)) return { low: 1, high: 1, end: at + 1 };
+  // "Shotgun blast kills 11-year-old in hunting trip": an age standing alone is a person.
+  const past = keys[at] ?? '.';
+  if (keys[at - 1] === 'old' && at > from && (!/^[a-z]/.test(past) || FUNCTION_WORDS.has(past))) return { low: 1, high: 1, end: at };
   if (SINGULAR_DETERMINERS.has(keys[from] ?? '') && keys[from] !== 'the') {
     // "killed his wife and son", "wounding a man and a woman".
     const nouns = singularNouns(keys, from, from + 16);
@@ -899,7 +1119,7 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   if (isSingularPerson(keys[at] ?? '')) {
     // "kills mother, stepfather and grandmother".
     const n = 1 + bareNounsAfter(keys, at + 1, keys.length);
-    return { low: n, high: n, end: at + 1 };
+    return { low: n, high: n, end: listEnd(keys, at, n) };
   }
   // "a shooting that killed one and injured three others".
   if (keys[from] === 'one' && !/^[a-z]/.test(keys[from + 1] ?? '.')) return { low: 1, high: 1, end: from + 1 };
@@ -934,6 +1154,66 @@ function personJoinedAfter(frame: DocumentFrame, at: number): (Count & { readonl
   if (!/^(a|an)$/.test(keys[at + 1] ?? '')) return null;
   const nouns = singularNouns(keys, at + 1, at + 8);
   return nouns.count > 0 ? { low: nouns.count, high: nouns.count, end: nouns.end } : null;
+}
+
+// What may stand before a listed person: "her son", "2 young children", "his estranged wife".
+const LIST_ITEM_LEADS: ReadonlySet<string> = new Set(words('his her their young little teenage estranged pregnant elderly adult infant'));
+
+/**
+ * A headline's list of the people an active verb killed, its commas standing for "and": "kills woman, her son,
+ * himself" are three, "killing wife, 2 young children" three, "killing officer, 3 others" four. Only a list of two
+ * items or more, where no item opens with "a" or "the": "killed his wife, a nurse" is one woman, named twice.
+ */
+function headlineList(frame: DocumentFrame, from: number): (Count & { readonly end: number }) | null {
+  const keys = frame.view.keys;
+  let items = 0;
+  let count = 0;
+  let i = from;
+  for (;;) {
+    let k = i;
+    for (;;) {
+      if (LIST_ITEM_LEADS.has(keys[k] ?? '')) k++;
+      // "his 2-year-old son": an age, not a count.
+      else if (/^\d+$/.test(keys[k] ?? '') && keys[k + 1] === '-' && /^(year|month)$/.test(keys[k + 2] ?? '')) k += 5;
+      else break;
+    }
+    const quantity = frame.quantities.find((q) => q.start === k && (countsPeople(frame, q) || isPeopleNoun(q.mention.value.noun)));
+    if (/^(himself|herself|self)$/.test(keys[k] ?? '') && items > 0) {
+      count++;
+      k++;
+    } else if (quantity && quantity.mention.value.high === quantity.mention.value.low && quantity.mention.value.noun !== null) {
+      count += quantity.mention.value.low;
+      k = quantityEnd(frame, quantity);
+    } else if (isSingularPerson(keys[k] ?? '')) {
+      count++;
+      k++;
+      while (isSingularPerson(keys[k] ?? '')) k++;
+    } else break;
+    items++;
+    i = k;
+    let gap = i;
+    while (gap < i + 3 && /^(,|and|then)$/.test(keys[gap] ?? '')) gap++;
+    if (gap === i) break;
+    i = gap;
+  }
+  return items >= 2 && frame.sentenceOf[i - 1] === frame.sentenceOf[from] ? { low: count, high: count, end: lastItemEnd(keys, i) } : null;
+}
+
+/** Whether a quantity's noun names people in the plural: "four daughters", "two sons". */
+function isPeopleNoun(noun: string | null): boolean {
+  const last =
+    noun
+      ?.toLowerCase()
+      .split(/[\s-]+/)
+      .at(-1) ?? '';
+  return PERSON_NOUNS.has(last) || isSingularPerson(last.replace(/s$/, ''));
+}
+
+/** Where a list ends: before the joining words the walk stepped over after its last item. */
+function lastItemEnd(keys: readonly string[], at: number): number {
+  let i = at;
+  while (i > 0 && /^(,|and|then)$/.test(keys[i - 1] ?? '')) i--;
+  return i;
 }
 
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(words('in on at of for to by with and or the a an after before during near'));
@@ -1019,7 +1299,16 @@ function countBefore(
   const keys = frame.view.keys;
   let start = from;
   for (let i = to - 1; i >= from; i--) {
-    if (STOPS.has(keys[i] as string)) {
+    // "The victim (Timothy Echols) died": an aside in brackets right before the verb names the subject before it.
+    if (keys[i] === ')' && i === subjectEnd(keys, from, to)) {
+      const open = keys.lastIndexOf('(', i);
+      if (open > from) {
+        i = open;
+        continue;
+      }
+    }
+    // "he has since died": "since" after "has" is an adverb, not the start of another clause.
+    if (STOPS.has(keys[i] as string) && !(keys[i] === 'since' && /^(has|have|had)$/.test(keys[i - 1] ?? ''))) {
       start = i + 1;
       break;
     }
@@ -1031,7 +1320,9 @@ function countBefore(
     const key = keys[i] as string;
     // "another man", "a second victim", "was also shot": not "for the fourth time", nor a rank ("the second student
     // to be killed this year").
-    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !isRank(keys, i, to)))
+    // "the fourth teenager killed in 2017": an ordinal beside a period ranks the dead of a year, it adds no one here.
+    const ranked = isRank(keys, i, to) || (keys[i - 1] === 'the' && sentenceTellsPeriod(frame, frame.sentenceOf[i] as number));
+    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !ranked))
       additional = true;
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
@@ -1145,10 +1436,11 @@ function countBefore(
     }
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
-  const noun = keys[head] ?? '';
-  if (head >= start && isSingularPerson(noun)) {
+  const personHead = pastAsides(frame, head, start);
+  const noun = keys[personHead] ?? '';
+  if (personHead >= start && isSingularPerson(noun)) {
     // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
-    const n = bareNounsBefore(keys, head, start);
+    const n = bareNounsBefore(keys, personHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
   }
   for (let i = to - 1; i >= start; i--)
@@ -1156,7 +1448,7 @@ function countBefore(
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
   // "Calvin Ames, 24 was shot": the name stands before its age.
-  const nameHead = /^\d+$/.test(keys[head] ?? '') && keys[head - 1] === ',' ? head - 2 : head;
+  const nameHead = /^\d+$/.test(keys[personHead] ?? '') && keys[personHead - 1] === ',' ? personHead - 2 : personHead;
   if (intransitive && nameHead >= start && isCapitalised(frame, nameHead) && isUnplacedName(frame, nameHead)) {
     const n = namesBefore(frame, nameHead, start);
     return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
@@ -1166,8 +1458,28 @@ function countBefore(
   return null;
 }
 
+/**
+ * The subject's head past what is said of it between commas or after "of": "Boy, 14, fatally shot" is the boy's,
+ * "Jahleel Munnings of Quincy died" and "Lee Wren of Akron, was shot" are the named man's.
+ */
+function pastAsides(frame: DocumentFrame, head: number, start: number): number {
+  const keys = frame.view.keys;
+  let at = head;
+  const comma = keys[at] === ',' && at > start;
+  if (comma) at--;
+  const home = frame.places.find((p) => p.end === at + 1 && p.start > start + 1);
+  // "Damon Sochko, 16, of Morgantown, died": the age may stand before the home town.
+  // "Dronald Washington, of Labadieville, was shot": a comma may set the home town off.
+  if (home && keys[home.start - 1] === 'of') {
+    const before = keys[home.start - 2] === ',' && home.start - 3 >= start ? home.start - 3 : home.start - 2;
+    return before === head ? head : pastAsides(frame, before, start);
+  }
+  if (comma && /^\d+$/.test(keys[at] ?? '') && keys[at - 1] === ',') return at - 2;
+  return head;
+}
+
 // What stands between a subject and its casualty word: "one was later pronounced dead", "a man has since died".
-const VERB_GLUE: ReadonlySet<string> = new Set(words('has have had later since then also reportedly'));
+const VERB_GLUE: ReadonlySet<string> = new Set(words('has have had later since then also reportedly found'));
 
 /** The subject's last token before `to`, past auxiliaries and adverbs; below `start` where there is none. */
 function subjectEnd(keys: readonly string[], start: number, to: number): number {
@@ -1244,6 +1556,13 @@ function bareNounsAfter(keys: readonly string[], from: number, limit: number): n
     n++;
     i++;
   }
+}
+
+/** Just past the `n`th bare person noun from `at`: where "wife, son, daughter" ends, so that ", then himself" is seen. */
+function listEnd(keys: readonly string[], at: number, n: number): number {
+  let seen = 0;
+  for (let i = at; i < keys.length; i++) if (isSingularPerson(keys[i] as string) && ++seen === n) return i + 1;
+  return at + 1;
 }
 
 const POSSESSIVES: ReadonlySet<string> = new Set(words('his her their'));
