@@ -123,6 +123,21 @@ describe('extractPlaces leaves false friends alone', () => {
   }
 });
 
+describe("extractPlaces reads a town inside a hospital's or a school's name as no surname", () => {
+  const cases: [string, string, boolean][] = [
+    ['Both men were taken to Vellora Kenton General hospital. Kenton police are looking for the driver.', 'Kenton', true],
+    ['A girl was hurt near Marbeth Kenton High School. Kenton officers closed the road.', 'Kenton', true],
+    // Without the institution's word the run is a person's name, and the name alone later is that person.
+    ['Vellora Kenton told reporters about the shots. Kenton said she hid.', 'Kenton', false],
+  ];
+  for (const [text, name, expected] of cases) {
+    it(text, () => {
+      const found = places(text).some((m) => m.text === name && m.span.start > text.indexOf('.'));
+      assert.equal(found, expected);
+    });
+  }
+});
+
 describe('extractPlaces keeps a town that is also a common word where "in" puts something there', () => {
   it('reads "in Concord" in a report about California towns as the town', () => {
     const m = find('A boy was hurt in a drive-by shooting in Concord. Officers from Walnut Creek and Pleasant Hill helped.', 'Concord');

@@ -63,6 +63,11 @@ const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 const MAX_SHOP_NAMESAKE = 10000;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
+// Words that end a building's or an institution's name: "Sentara Norfolk General Hospital", "Bayview Lincoln High School".
+const INSTITUTION_TAILS = new Set(
+  'hospital hospitals clinic school academy church cathedral chapel mosque synagogue temple cemetery mall'.split(' '),
+);
+const MAX_INSTITUTION_RUN = 4;
 // The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
 const STREET_TYPES = new Set(
   'street st avenue ave road rd drive dr boulevard blvd lane ln parkway pkwy pike circle terrace trail highway freeway expressway turnpike'.split(
@@ -576,6 +581,7 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
   // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
   if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
+  if (joinedBefore && endsInInstitution(tokens, last)) return 'organisation';
   if (
     joinedBefore &&
     !before.isSentenceStart &&
@@ -590,6 +596,22 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     return 'surname';
   }
   return 'place';
+}
+
+/**
+ * "Sentara Norfolk General Hospital": a run of capitalised words after the name that ends in a hospital, a school or a
+ * church names a building, so the word before the town is the institution's own, not a first name.
+ */
+function endsInInstitution(tokens: readonly PlaceToken[], last: number): boolean {
+  for (let j = last + 1; j <= last + MAX_INSTITUTION_RUN; j++) {
+    const t = tokens[j];
+    if (!t?.joinsPrevious || t.isHyphenated) return false;
+    // "Sentara Norfolk General hospital": the last word may be written lower-case.
+    if (INSTITUTION_TAILS.has(t.key)) return j > last + 1 || t.isCapitalised;
+    if (!t.isCapitalised) return false;
+    if (t.fullEnd !== t.end) return false;
+  }
+  return false;
 }
 
 /** A word that names a country or a region ("Springfield Illinois"), not a family name that is also a town ("Henderson"). */
