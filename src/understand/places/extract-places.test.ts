@@ -112,6 +112,8 @@ describe('extractPlaces leaves false friends alone', () => {
     // A full name opened by a common first name; a person's possessive even after "at".
     ['Police said Allen Ray Moss fired twice.', ['Allen']],
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
+    // Inside a sentence the same capitalised run after a town's name is a person's name.
+    ['Witnesses said Tyler Grant ran from the car.', ['Tyler']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -243,6 +245,9 @@ describe('extractPlaces reads the region a local report is about from all its na
       'Palestine',
       { country: 'US', admin1: 'Texas' },
     ],
+    // A dateline's town is a place even where a capitalised word follows the dash ("A man"), however much a name it is.
+    ['TYLER - A woman was hurt when shots hit her car.', 'TYLER', { country: 'US', admin1: 'Texas' }],
+    ['AUSTIN — Deputies said Tuesday that two men were shot.', 'AUSTIN', { country: 'US', admin1: 'Texas' }],
     // A dateline's state without its period still contains the town.
     ['JACKSON, Tenn -- A man was shot on Friday.', 'JACKSON', { country: 'US', admin1: 'Tennessee' }],
     // An article before a town is no first name: the town is not taken for a surname elsewhere in the text.

@@ -295,7 +295,9 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .map((x) => x.key)
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
-    const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
+    // "HOUSTON - A man was shot": a dateline's capitalised next word opens the story, not a surname or a firm's name.
+    const isDateline = keyIndex >= 0 && isDatelinePlace(text, tokens, i, last);
+    const context = keyIndex < 0 ? demonymContext(tokens, i, last) : isDateline ? 'place' : nameContext(tokens, i, last, g, top);
     const aged =
       i === last &&
       (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
@@ -334,7 +336,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
           ? 'place/demonym'
           : context === 'organisation'
             ? 'place/in-organisation-name'
-            : isDatelinePlace(text, tokens, i, last)
+            : isDateline
               ? 'place/dateline'
               : 'place/gazetteer',
       candidates,
