@@ -125,6 +125,26 @@ describe('extractPlaces leaves false friends alone', () => {
   }
 });
 
+describe('extractPlaces keeps a small town that "in" or its police place something in', () => {
+  const cases: [string, string, boolean][] = [
+    ['A teenager was shot in the arm in Duquesne on Friday.', 'Duquesne', true],
+    ['Batesville police said a man shot himself by accident.', 'Batesville', true],
+    // Without "in" or its police, a small town needs other support.
+    ['A teenager was shot near Duquesne on Friday.', 'Duquesne', false],
+    ['Duquesne was quiet on Friday.', 'Duquesne', false],
+    // A report that names another country does not mean the small namesake in the United States.
+    ['Officials in the UK said a sick swan was found in Fife.', 'Fife', false],
+  ];
+  for (const [text, name, expected] of cases) {
+    it(text, () =>
+      assert.equal(
+        places(text).some((m) => m.text === name),
+        expected,
+      ),
+    );
+  }
+});
+
 describe("extractPlaces reads a town inside a hospital's or a school's name as no surname", () => {
   const cases: [string, string, boolean][] = [
     ['Both men were taken to Vellora Kenton General hospital. Kenton police are looking for the driver.', 'Kenton', true],

@@ -160,6 +160,8 @@ interface Match {
   readonly afterPreposition: boolean;
   /** "Humble police said": the town's police speak, so a town that is also a common word is meant. */
   readonly beforePolice?: boolean;
+  /** "shot in Duquesne": "in" right before the name. */
+  readonly afterIn?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -218,8 +220,9 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
     const between = tokens[m.last + 1];
     if ((kind === 'country' || kind === 'capital') && between?.key === 'and' && next.first === m.last + 2) metonymic.add(index);
   });
+  const namedCountries = namedRegions(matches, gazetteer).countries;
   matches.forEach((m, index) => {
-    if (m.chosen < 0 || !isKept(m, gazetteer, minPopulation)) return;
+    if (m.chosen < 0 || !isKept(m, gazetteer, minPopulation, namedCountries)) return;
     const isMetonymic = metonymic.has(index);
     const value = placeValue(gazetteer, m, text, isMetonymic);
     mentions.push({
@@ -349,6 +352,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       strong: false,
       afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
       beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
+      afterIn: t.joinsPrevious && tokens[i - 1]?.key === 'in' && tokens[i - 1]?.isCapitalised === false,
     });
     matchedEnd = end.end;
     i = last + 1;
@@ -1458,7 +1462,7 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 }
 
 /** Keeps a resolved match unless it is a small or common-word town the document gives no reason to believe. */
-function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
+function isKept(m: Match, g: Gazetteer, minPopulation: number, namedCountries?: ReadonlySet<number>): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
   if (m.isStopName) return isStatedStopName(m, g);
@@ -1471,7 +1475,15 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (!SETTLEMENTS.has(kind)) return true;
   const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
-  if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
+  // "shot in Duquesne", "Blytheville police said": a small town the words place something in needs no other support,
+  // unless the report names another country ("a swan found in Fife" in a report about the UK is no American town).
+  const isPlacedThere =
+    namedCountries !== undefined &&
+    m.rule === 'place/gazetteer' &&
+    (m.afterIn === true || m.beforePolice === true) &&
+    !g.givenNames.has(m.key) &&
+    [...namedCountries].every((c) => c === g.countryIndex(id));
+  if (m.isSingleWord) return population >= minPopulation || ((m.supported || isPlacedThere) && population >= 1000);
   return population >= 1000 || m.supported;
 }
 
