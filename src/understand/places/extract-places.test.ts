@@ -125,11 +125,12 @@ describe('extractPlaces leaves false friends alone', () => {
   }
 });
 
-describe('extractPlaces keeps a small town that "in" or its police place something in', () => {
+describe('extractPlaces keeps a small town that "in", its police or its residents place something in', () => {
   const cases: [string, string, boolean][] = [
     ['A teenager was shot in the arm in Duquesne on Friday.', 'Duquesne', true],
     ['Batesville police said a man shot himself by accident.', 'Batesville', true],
-    // Without "in" or its police, a small town needs other support.
+    ['2 Duquesne teens were charged on Friday.', 'Duquesne', true],
+    // Without "in", its police or its residents, a small town needs other support.
     ['A teenager was shot near Duquesne on Friday.', 'Duquesne', false],
     ['Duquesne was quiet on Friday.', 'Duquesne', false],
     // A report that names another country does not mean the small namesake in the United States.

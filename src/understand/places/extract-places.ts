@@ -131,6 +131,8 @@ const BOROUGHS: ReadonlyMap<string, string> = new Map([
 const NEW_YORK_CITY = 'New York City';
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
+// "a Lingle man", "2 Blytheville teens": a town's name before a resident says where that person is from.
+const RESIDENT_AFTER = /^\s+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|boys|girl|girls|resident|residents|couple)\b/i;
 
 /** One name found in the text before it is resolved. */
 interface Match {
@@ -162,6 +164,8 @@ interface Match {
   readonly beforePolice?: boolean;
   /** "shot in Duquesne": "in" right before the name. */
   readonly afterIn?: boolean;
+  /** "a Lingle man": a resident's word right after the name. */
+  readonly beforeResident?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -353,6 +357,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
       beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
       afterIn: t.joinsPrevious && tokens[i - 1]?.key === 'in' && tokens[i - 1]?.isCapitalised === false,
+      beforeResident: RESIDENT_AFTER.test(text.slice(end.fullEnd, end.fullEnd + 20)),
     });
     matchedEnd = end.end;
     i = last + 1;
@@ -1480,7 +1485,7 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number, namedCountries?: 
   const isPlacedThere =
     namedCountries !== undefined &&
     m.rule === 'place/gazetteer' &&
-    (m.afterIn === true || m.beforePolice === true) &&
+    (m.afterIn === true || m.beforePolice === true || m.beforeResident === true) &&
     !g.givenNames.has(m.key) &&
     [...namedCountries].every((c) => c === g.countryIndex(id));
   if (m.isSingleWord) return population >= minPopulation || ((m.supported || isPlacedThere) && population >= 1000);
