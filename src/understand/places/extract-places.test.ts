@@ -315,6 +315,13 @@ describe("extractPlaces takes a county's state from the document", () => {
       'Charlton County',
       'Georgia',
     ],
+    // A town inside a building's name speaks half as loud as a town named for itself; a town named for itself still wins.
+    [
+      'A DeKalb County boy was hurt in a shooting at the Highland East Atlanta apartments. He was taken to a hospital in Atlanta.',
+      'DeKalb County',
+      'Georgia',
+    ],
+    ['A DeKalb County man was hurt at the Highland East Atlanta apartments. He lives in Auburn, Ind.', 'DeKalb County', 'Indiana'],
   ];
   for (const [text, phrase, admin1] of cases) {
     it(`${phrase} in "${text}"`, () => {

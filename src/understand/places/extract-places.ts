@@ -1332,7 +1332,9 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
       if (states.size > 0 && (!states.has(a) || !isKept(other, g, minPopulation))) continue;
       voted.add(`${other.key} ${a}`);
       const isState = g.kind(other.chosen) === 'admin1';
-      votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
+      // "the Highland East Atlanta apartments": a name inside a building's or a firm's name speaks only half as loud.
+      const weight = isState ? 2 : other.rule === 'place/in-organisation-name' ? 0.5 : 1;
+      votes.set(a, (votes.get(a) ?? 0) + weight + focusShare(neighbourhood, a, ''));
     }
     let bestVotes = 0;
     for (const [a, v] of votes) {
