@@ -130,6 +130,7 @@ describe('extractPlaces keeps a small town that "in", its police or its resident
     ['A teenager was shot in the arm in Duquesne on Friday.', 'Duquesne', true],
     ['Batesville police said a man shot himself by accident.', 'Batesville', true],
     ['2 Duquesne teens were charged on Friday.', 'Duquesne', true],
+    ['Duquesne shooting victims were named on Friday.', 'Duquesne', true],
     // Without "in", its police or its residents, a small town needs other support.
     ['A teenager was shot near Duquesne on Friday.', 'Duquesne', false],
     ['Duquesne was quiet on Friday.', 'Duquesne', false],

@@ -131,8 +131,10 @@ const BOROUGHS: ReadonlyMap<string, string> = new Map([
 const NEW_YORK_CITY = 'New York City';
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
-// "a Lingle man", "2 Blytheville teens": a town's name before a resident says where that person is from.
-const RESIDENT_AFTER = /^\s+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|boys|girl|girls|resident|residents|couple)\b/i;
+// "a Lingle man", "2 Blytheville teens", "the Alturas shooting": a town's name before a resident or a local happening
+// says where that person is from or where it happened.
+const RESIDENT_AFTER =
+  /^\s+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|boys|girl|girls|resident|residents|couple|shooting|shootings|homicide|homicides|murder|murders|standoff)\b/i;
 
 /** One name found in the text before it is resolved. */
 interface Match {
