@@ -112,6 +112,8 @@ describe('extractPlaces leaves false friends alone', () => {
     // A full name opened by a common first name; a person's possessive even after "at".
     ['Police said Allen Ray Moss fired twice.', ['Allen']],
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
+    // Inside a sentence the same capitalised run after a town's name is a person's name.
+    ['Witnesses said Tyler Grant ran from the car.', ['Tyler']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -119,6 +121,43 @@ describe('extractPlaces leaves false friends alone', () => {
     it(text, () => {
       const found = places(text).map((m) => m.text);
       for (const word of absent) assert.ok(!found.includes(word), `"${word}" is not a place in: ${text} (found ${found.join(', ')})`);
+    });
+  }
+});
+
+describe('extractPlaces keeps a small town that "in", its police or its residents place something in', () => {
+  const cases: [string, string, boolean][] = [
+    ['A teenager was shot in the arm in Duquesne on Friday.', 'Duquesne', true],
+    ['Batesville police said a man shot himself by accident.', 'Batesville', true],
+    ['2 Duquesne teens were charged on Friday.', 'Duquesne', true],
+    ['Duquesne shooting victims were named on Friday.', 'Duquesne', true],
+    // Without "in", its police or its residents, a small town needs other support.
+    ['A teenager was shot near Duquesne on Friday.', 'Duquesne', false],
+    ['Duquesne was quiet on Friday.', 'Duquesne', false],
+    // A report that names another country does not mean the small namesake in the United States.
+    ['Officials in the UK said a sick swan was found in Fife.', 'Fife', false],
+  ];
+  for (const [text, name, expected] of cases) {
+    it(text, () =>
+      assert.equal(
+        places(text).some((m) => m.text === name),
+        expected,
+      ),
+    );
+  }
+});
+
+describe("extractPlaces reads a town inside a hospital's or a school's name as no surname", () => {
+  const cases: [string, string, boolean][] = [
+    ['Both men were taken to Vellora Kenton General hospital. Kenton police are looking for the driver.', 'Kenton', true],
+    ['A girl was hurt near Marbeth Kenton High School. Kenton officers closed the road.', 'Kenton', true],
+    // Without the institution's word the run is a person's name, and the name alone later is that person.
+    ['Vellora Kenton told reporters about the shots. Kenton said she hid.', 'Kenton', false],
+  ];
+  for (const [text, name, expected] of cases) {
+    it(text, () => {
+      const found = places(text).some((m) => m.text === name && m.span.start > text.indexOf('.'));
+      assert.equal(found, expected);
     });
   }
 });
@@ -228,6 +267,9 @@ describe('extractPlaces reads the region a local report is about from all its na
       'Palestine',
       { country: 'US', admin1: 'Texas' },
     ],
+    // A dateline's town is a place even where a capitalised word follows the dash ("A man"), however much a name it is.
+    ['TYLER - A woman was hurt when shots hit her car.', 'TYLER', { country: 'US', admin1: 'Texas' }],
+    ['AUSTIN — Deputies said Tuesday that two men were shot.', 'AUSTIN', { country: 'US', admin1: 'Texas' }],
     // A dateline's state without its period still contains the town.
     ['JACKSON, Tenn -- A man was shot on Friday.', 'JACKSON', { country: 'US', admin1: 'Tennessee' }],
     // An article before a town is no first name: the town is not taken for a surname elsewhere in the text.
@@ -274,6 +316,13 @@ describe("extractPlaces takes a county's state from the document", () => {
       'Charlton County',
       'Georgia',
     ],
+    // A town inside a building's name speaks half as loud as a town named for itself; a town named for itself still wins.
+    [
+      'A DeKalb County boy was hurt in a shooting at the Highland East Atlanta apartments. He was taken to a hospital in Atlanta.',
+      'DeKalb County',
+      'Georgia',
+    ],
+    ['A DeKalb County man was hurt at the Highland East Atlanta apartments. He lives in Auburn, Ind.', 'DeKalb County', 'Indiana'],
   ];
   for (const [text, phrase, admin1] of cases) {
     it(`${phrase} in "${text}"`, () => {

@@ -63,6 +63,11 @@ const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 const MAX_SHOP_NAMESAKE = 10000;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
+// Words that end a building's or an institution's name: "Sentara Norfolk General Hospital", "Bayview Lincoln High School".
+const INSTITUTION_TAILS = new Set(
+  'hospital hospitals clinic school academy church cathedral chapel mosque synagogue temple cemetery mall'.split(' '),
+);
+const MAX_INSTITUTION_RUN = 4;
 // The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
 const STREET_TYPES = new Set(
   'street st avenue ave road rd drive dr boulevard blvd lane ln parkway pkwy pike circle terrace trail highway freeway expressway turnpike'.split(
@@ -126,6 +131,10 @@ const BOROUGHS: ReadonlyMap<string, string> = new Map([
 const NEW_YORK_CITY = 'New York City';
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
+// "a Lingle man", "2 Blytheville teens", "the Alturas shooting": a town's name before a resident or a local happening
+// says where that person is from or where it happened.
+const RESIDENT_AFTER =
+  /^\s+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|boys|girl|girls|resident|residents|couple|shooting|shootings|homicide|homicides|murder|murders|standoff)\b/i;
 
 /** One name found in the text before it is resolved. */
 interface Match {
@@ -155,6 +164,10 @@ interface Match {
   readonly afterPreposition: boolean;
   /** "Humble police said": the town's police speak, so a town that is also a common word is meant. */
   readonly beforePolice?: boolean;
+  /** "shot in Duquesne": "in" right before the name. */
+  readonly afterIn?: boolean;
+  /** "a Lingle man": a resident's word right after the name. */
+  readonly beforeResident?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -213,8 +226,9 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
     const between = tokens[m.last + 1];
     if ((kind === 'country' || kind === 'capital') && between?.key === 'and' && next.first === m.last + 2) metonymic.add(index);
   });
+  const namedCountries = namedRegions(matches, gazetteer).countries;
   matches.forEach((m, index) => {
-    if (m.chosen < 0 || !isKept(m, gazetteer, minPopulation)) return;
+    if (m.chosen < 0 || !isKept(m, gazetteer, minPopulation, namedCountries)) return;
     const isMetonymic = metonymic.has(index);
     const value = placeValue(gazetteer, m, text, isMetonymic);
     mentions.push({
@@ -290,7 +304,9 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       .map((x) => x.key)
       .join(' ');
     const top = keyIndex >= 0 ? g.posting(g.postingStart(keyIndex)) & ~ALIAS_FLAG : demonym;
-    const context = keyIndex >= 0 ? nameContext(tokens, i, last, g, top) : demonymContext(tokens, i, last);
+    // "HOUSTON - A man was shot": a dateline's capitalised next word opens the story, not a surname or a firm's name.
+    const isDateline = keyIndex >= 0 && isDatelinePlace(text, tokens, i, last);
+    const context = keyIndex < 0 ? demonymContext(tokens, i, last) : isDateline ? 'place' : nameContext(tokens, i, last, g, top);
     const aged =
       i === last &&
       (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
@@ -329,7 +345,7 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
           ? 'place/demonym'
           : context === 'organisation'
             ? 'place/in-organisation-name'
-            : isDatelinePlace(text, tokens, i, last)
+            : isDateline
               ? 'place/dateline'
               : 'place/gazetteer',
       candidates,
@@ -342,6 +358,8 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       strong: false,
       afterPreposition: followsPlacePreposition(tokens, i) || container !== null,
       beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
+      afterIn: t.joinsPrevious && tokens[i - 1]?.key === 'in' && tokens[i - 1]?.isCapitalised === false,
+      beforeResident: RESIDENT_AFTER.test(text.slice(end.fullEnd, end.fullEnd + 20)),
     });
     matchedEnd = end.end;
     i = last + 1;
@@ -576,6 +594,7 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
   // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
   if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
+  if (joinedBefore && endsInInstitution(tokens, last)) return 'organisation';
   if (
     joinedBefore &&
     !before.isSentenceStart &&
@@ -590,6 +609,22 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     return 'surname';
   }
   return 'place';
+}
+
+/**
+ * "Sentara Norfolk General Hospital": a run of capitalised words after the name that ends in a hospital, a school or a
+ * church names a building, so the word before the town is the institution's own, not a first name.
+ */
+function endsInInstitution(tokens: readonly PlaceToken[], last: number): boolean {
+  for (let j = last + 1; j <= last + MAX_INSTITUTION_RUN; j++) {
+    const t = tokens[j];
+    if (!t?.joinsPrevious || t.isHyphenated) return false;
+    // "Sentara Norfolk General hospital": the last word may be written lower-case.
+    if (INSTITUTION_TAILS.has(t.key)) return j > last + 1 || t.isCapitalised;
+    if (!t.isCapitalised) return false;
+    if (t.fullEnd !== t.end) return false;
+  }
+  return false;
 }
 
 /** A word that names a country or a region ("Springfield Illinois"), not a family name that is also a town ("Henderson"). */
@@ -1299,7 +1334,9 @@ function resolveCounty(m: Match, g: Gazetteer, matches: readonly Match[], neighb
       if (states.size > 0 && (!states.has(a) || !isKept(other, g, minPopulation))) continue;
       voted.add(`${other.key} ${a}`);
       const isState = g.kind(other.chosen) === 'admin1';
-      votes.set(a, (votes.get(a) ?? 0) + (isState ? 2 : 1) + focusShare(neighbourhood, a, ''));
+      // "the Highland East Atlanta apartments": a name inside a building's or a firm's name speaks only half as loud.
+      const weight = isState ? 2 : other.rule === 'place/in-organisation-name' ? 0.5 : 1;
+      votes.set(a, (votes.get(a) ?? 0) + weight + focusShare(neighbourhood, a, ''));
     }
     let bestVotes = 0;
     for (const [a, v] of votes) {
@@ -1434,7 +1471,7 @@ function medoid(g: Gazetteer, ids: readonly number[]): number {
 }
 
 /** Keeps a resolved match unless it is a small or common-word town the document gives no reason to believe. */
-function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
+function isKept(m: Match, g: Gazetteer, minPopulation: number, namedCountries?: ReadonlySet<number>): boolean {
   if (m.rule === 'place/dateline') return m.chosen >= 0 && (!m.isStopName || m.container !== null);
   if (m.container !== null || (m.rule !== 'place/gazetteer' && m.rule !== 'place/in-organisation-name')) return m.chosen >= 0;
   if (m.isStopName) return isStatedStopName(m, g);
@@ -1447,7 +1484,15 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number): boolean {
   if (!SETTLEMENTS.has(kind)) return true;
   const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
-  if (m.isSingleWord) return population >= minPopulation || (m.supported && population >= 1000);
+  // "shot in Duquesne", "Blytheville police said": a small town the words place something in needs no other support,
+  // unless the report names another country ("a swan found in Fife" in a report about the UK is no American town).
+  const isPlacedThere =
+    namedCountries !== undefined &&
+    m.rule === 'place/gazetteer' &&
+    (m.afterIn === true || m.beforePolice === true || m.beforeResident === true) &&
+    !g.givenNames.has(m.key) &&
+    [...namedCountries].every((c) => c === g.countryIndex(id));
+  if (m.isSingleWord) return population >= minPopulation || ((m.supported || isPlacedThere) && population >= 1000);
   return population >= 1000 || m.supported;
 }
 
