@@ -1,13 +1,12 @@
 /** @module The towns a local outlet's web address names ("kansascity.com", "orlandosentinel.com", "abc7chicago.com"). */
 import type { PlaceValue } from '../../model/mention.ts';
-import { ALIAS_FLAG, type Gazetteer } from './gazetteer.ts';
+import { ALIAS_FLAG, type Gazetteer, SETTLEMENT_KINDS } from './gazetteer.ts';
 import { placeKey } from './place-key.ts';
 
 // Only cities this big: a smaller town's name is too often a word inside an address ("news", "post", "star").
 const MIN_POPULATION = 100_000;
 // A name this short is a word inside too many addresses.
 const MIN_KEY_LENGTH = 5;
-const SETTLEMENTS = new Set(['capital', 'admin-seat', 'district-seat', 'local-seat', 'populated-place']);
 
 const keysByGazetteer = new WeakMap<Gazetteer, ReadonlyMap<string, readonly number[]>>();
 
@@ -17,7 +16,7 @@ function cityKeys(g: Gazetteer): ReadonlyMap<string, readonly number[]> {
   if (known) return known;
   const keys = new Map<string, number[]>();
   for (let id = 0; id < g.placeCount; id++) {
-    if (g.population(id) < MIN_POPULATION || g.country(id) !== 'US' || !SETTLEMENTS.has(g.kind(id))) continue;
+    if (g.population(id) < MIN_POPULATION || g.country(id) !== 'US' || !SETTLEMENT_KINDS.has(g.kind(id))) continue;
     const key = addressKey(g.name(id));
     if (key.length < MIN_KEY_LENGTH) continue;
     const list = keys.get(key);
@@ -83,7 +82,7 @@ export function namesakeNear(name: string, town: PlaceValue, g: Gazetteer): Plac
   let best = -1;
   for (const posting of g.lookup(placeKey(name))) {
     const id = posting & ~ALIAS_FLAG;
-    if (!SETTLEMENTS.has(g.kind(id)) || g.country(id) !== town.country) continue;
+    if (!SETTLEMENT_KINDS.has(g.kind(id)) || g.country(id) !== town.country) continue;
     if (distanceKm(g.lat(id), g.lon(id), town.lat, town.lon) > NAMESAKE_KM) continue;
     if (best < 0 || g.population(id) > g.population(best)) best = id;
   }
