@@ -15,6 +15,10 @@ describe('outletTowns reads a big city out of a web host', () => {
     ['kansascityexample.com', ['Kansas City/Kansas', 'Kansas City/Missouri']],
     // Negative: call letters, small towns' names and the top-level domain name no city.
     ['wxyz5.com', []],
+    // A site name, as a page gives it, names its city as a host does.
+    ['Tucson Evening Example', ['Tucson/Arizona']],
+    ['The St. Louis Example', ['St. Louis/Missouri']],
+    ['WXYZ News', []],
     ['example.com', []],
     [null, []],
   ];

@@ -38,18 +38,23 @@ function addressKey(name: string): string {
 }
 
 /**
- * The big US cities whose name an outlet's host spells inside it, the longest name first ("kansascity" before a
- * shorter one inside it); several namesakes of one name all come back, for the report to choose among.
+ * The big US cities whose name an outlet's host ("orlandosentinel.com") or name ("Orlando Sentinel", as a page's
+ * site name gives it) spells inside it, the longest name first ("kansascity" before a shorter one inside it); several
+ * namesakes of one name all come back, for the report to choose among.
  */
-export function outletTowns(host: string | null | undefined, g: Gazetteer): PlaceValue[] {
-  if (!host) return [];
-  // The top-level domain and a "www" name no town.
+export function outletTowns(source: string | null | undefined, g: Gazetteer): PlaceValue[] {
+  if (!source) return [];
+  const host = /^[\w.-]+\.[a-z]{2,}$/i.test(source.trim());
+  // A host's top-level domain and "www" name no town.
   const labels = host
-    .toLowerCase()
-    .split('.')
-    .slice(0, -1)
-    .filter((l) => l !== 'www');
-  const text = labels.join('.').replace(/-/g, '');
+    ? source
+        .trim()
+        .toLowerCase()
+        .split('.')
+        .slice(0, -1)
+        .filter((l) => l !== 'www')
+    : [source.toLowerCase()];
+  const text = labels.join('.').replace(/[\s'’.-]/g, '');
   const found: Array<{ key: string; ids: readonly number[] }> = [];
   for (const [key, ids] of cityKeys(g)) if (text.includes(key)) found.push({ key, ids });
   found.sort((a, b) => b.key.length - a.key.length);
