@@ -198,6 +198,13 @@ describe('casualties', () => {
     ['Two men were shot in Akron on Saturday, one in the leg and another in the arm.', { killed: null, injured: 2 }],
     ['A woman was killed in Akron on Saturday, and four others were shot.', { killed: 1, injured: 4 }],
     ['He and four others were shot in Akron on Saturday, and one man was killed.', { killed: 1, injured: 4 }],
+    // "A third victim" is the third of those counted, not one more than them; "a second" beside one more than one.
+    [
+      'Four men were shot outside a bar in Akron on Saturday. Two were taken to City Hospital. A third victim drove himself to a clinic.',
+      { killed: null, injured: 4 },
+    ],
+    ['Two men were wounded in a shooting in Akron on Saturday. A third man was wounded in the foot.', { killed: null, injured: 3 }],
+    ['A man was wounded in a shooting in Akron on Saturday. Another man was wounded in the foot.', { killed: null, injured: 2 }],
     ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
     // The lead's toll counts the hurt apart from the dead: a larger count later has the dead in it.
     [

@@ -460,7 +460,13 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
   }
   // "the wounding of three men" then "Three men were also wounded": the same count told again, not three more.
   const restated = (f: CasualtyFigure) => f.low >= 2 && base.some((b) => b.low === f.low && b.at < f.at);
-  for (const f of present.filter((x) => !isBase(x) && !restated(x))) {
+  for (const f of present.filter((x) => !isBase(x) && !restated(x)).sort((a, b) => a.at - b.at)) {
+    // "Four men were shot ... A third victim was taken to ...": the third of the four, not a fifth.
+    if (f.ordinal !== undefined && f.low === 1) {
+      if (high !== null) high = Math.max(high, f.ordinal);
+      low = Math.max(low, f.ordinal);
+      continue;
+    }
     low += f.low;
     high = high === null || f.high === null ? null : high + f.high;
   }

@@ -221,3 +221,22 @@ describe('phrasings that count no one', () => {
       ));
   }
 });
+
+describe('the place an additional person is given', () => {
+  const cases: Array<[string, Array<number | undefined>]> = [
+    ['Three men were wounded in Akron. A fourth man was wounded in the arm.', [undefined, 4]],
+    ['Two women were shot in Akron. A second woman was shot later.', [undefined, 2]],
+    // Negative: "another" adds one but names no place; a rank of the year's dead adds no one.
+    ['Two men were wounded in Akron. Another man was wounded in the arm.', [undefined, undefined]],
+    ['He was the third student killed in Akron this year.', [undefined]],
+  ];
+  for (const [text, expected] of cases)
+    it(text, () =>
+      assert.deepEqual(
+        figuresOf(text)
+          .filter((f) => !f.absent)
+          .map((f) => f.ordinal),
+        expected,
+      ),
+    );
+});
