@@ -5,6 +5,7 @@ import { loadLexicons, understand } from '../../understand/understand.ts';
 import { reportDate } from './choose-date.ts';
 import { createDocumentFrame } from './document-frame.ts';
 import { extractEvents } from './extract-events.ts';
+import { mainViolentEvent } from './score-salience.ts';
 
 const lexicons = loadLexicons();
 const published = { start: '2024-03-12', end: '2024-03-12' };
@@ -633,4 +634,23 @@ describe('dating an attack apart from what followed it', () => {
     const date = mainEvent('Police arrested a man Monday in the shooting of a teen.', 'COERCE')?.date;
     assert.deepEqual([date?.start, date?.rule], ['2024-03-11', 'date-in-sentence/date/weekday']);
   });
+});
+
+describe('the main attack of a report that doubts its cause', () => {
+  const cases: Array<[string, { killed: number | null; injured: number | null } | null]> = [
+    // A modal that doubts what led to a shooting does not doubt the dead and hurt it counts.
+    [
+      'AKRON | An argument over a debt might have led to a shooting that left two men dead and three wounded, police said. ' +
+        'Dana Reyes died from a single gunshot, the coroner said.',
+      { killed: 2, injured: 3 },
+    ],
+    // Negative: a modal with no count tells no attack that happened.
+    ['Police said the argument could have led to a shooting on Elm Street in Akron.', null],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const main = mainViolentEvent(eventsOf(text));
+      assert.deepEqual(main ? { killed: main.killed?.low ?? null, injured: main.injured?.low ?? null } : null, expected);
+    });
+  }
 });
