@@ -206,6 +206,15 @@ describe('casualties', () => {
     ],
     ['Two men were wounded in a shooting in Akron on Saturday. A third man was wounded in the foot.', { killed: null, injured: 3 }],
     ['A man was wounded in a shooting in Akron on Saturday. Another man was wounded in the foot.', { killed: null, injured: 2 }],
+    // One more person shot beside the dead, where the account counts no one hurt, was hurt.
+    [
+      'Dana Reyes was shot and killed outside a bar in Akron on Saturday. Her brother was also shot but survived.',
+      { killed: 1, injured: 1 },
+    ],
+    ['A man was killed in a shooting in Akron on Saturday. Another man was shot in the leg.', { killed: 1, injured: 1 }],
+    // Negative: "another" after a preposition is a place, no one more; the dead alone are no one hurt.
+    ['A boy took the gun into another room in Akron on Saturday and shot himself. He died at the scene.', { killed: 1, injured: null }],
+    ['A man was shot and killed in a shooting in Akron on Saturday. He was also shot in the arm.', { killed: 1, injured: null }],
     ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
     // The lead's toll counts the hurt apart from the dead: a larger count later has the dead in it.
     [

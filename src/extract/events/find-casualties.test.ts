@@ -29,6 +29,9 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // "another" after a preposition is a place or a thing, no one more.
+    ['Dana then took the gun into another room in Akron and shot herself.', []],
+    ['Police said another man was shot in Akron on Saturday.', ['shot 1+ shot']],
     // Beside others already counted as hurt in its sentence, "another" is one more of them: one figure counts all.
     ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 3 wounded']],
     ['Two were treated for minor injuries and another is in critical condition in Akron.', ['injured 3 treated']],

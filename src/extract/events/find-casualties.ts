@@ -61,6 +61,8 @@ const PERSON_GROUPS: ReadonlySet<string> = new Set(words('family group total'));
 const PERPETRATORS: ReadonlySet<string> = new Set(words('suspect gunman shooter robber intruder attacker assailant perpetrator'));
 const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(words('a an one the another this that his her their'));
 const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
+// Before "another", these make it a place or a thing ("into another room", "from another car"), not a person.
+const THING_PREPOSITIONS: ReadonlySet<string> = new Set(words('into in inside to toward towards from at on onto through across'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
 // "a fourth victim" is the fourth person counted, not one more than any count: its place among the victims.
 const ORDINAL_PLACES: ReadonlyMap<string, number> = new Map([
@@ -1478,7 +1480,9 @@ function countBefore(
     return { low: n, high: n, additional, ordinal, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
-  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
+  // Not "took the gun into another room": "another" after a preposition is a place or thing, no one.
+  if (keys.slice(start, to).some((k, i) => k === 'another' && !THING_PREPOSITIONS.has(keys[start + i - 1] ?? '')))
+    return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
   return null;
 }
 
