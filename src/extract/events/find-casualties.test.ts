@@ -29,6 +29,9 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // A singular phrase after a count with "other" before its noun is one more; not a count with no person after it.
+    ['Three other women and a man were wounded in Akron on Saturday.', ['injured 4 wounded']],
+    ['Two other men and a dog were hurt in Akron on Saturday.', ['injured 2 hurt']],
     // "another" after a preposition is a place or a thing, no one more.
     ['Dana then took the gun into another room in Akron and shot herself.', []],
     ['Police said another man was shot in Akron on Saturday.', ['shot 1+ shot']],

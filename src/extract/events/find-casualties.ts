@@ -1405,13 +1405,10 @@ function countBefore(
     }
     // "two men, three women and a child": a singular phrase after the counts is one more.
     const nearest = quantities.at(-1) as PlacedMention<'quantity'>;
-    const and = keys.indexOf('and', nearest.end);
-    if (
-      and >= nearest.end &&
-      and - nearest.end <= 1 &&
-      /^(a|an|one)$/.test(keys[and + 1] ?? '') &&
-      isPersonAhead(keys, and + 2, Math.min(to, and + 4))
-    ) {
+    // "three other women and a man": "other" or "more" before the noun.
+    const tail = /^(other|more)$/.test(keys[nearest.end] ?? '') ? nearest.end + 1 : nearest.end;
+    const and = keys.indexOf('and', tail);
+    if (and >= tail && and - tail <= 1 && /^(a|an|one)$/.test(keys[and + 1] ?? '') && isPersonAhead(keys, and + 2, Math.min(to, and + 4))) {
       low += 1;
       if (high !== null) high += 1;
     }
