@@ -29,6 +29,11 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // "wounds" right after "shooting" is its verb: the people it counts were hurt, apart from the dead.
+    ['Akron shooting wounds 4, kills 1', ['injured 4 shooting', 'killed 1 kills']],
+    ['Akron shooting injures two men', ['injured 2 shooting']],
+    // Negative: a shooting with no verb after it counts those shot.
+    ['Akron shooting leaves 3 dead', ['killed 3 dead']],
     // A singular phrase after a count with "other" before its noun is one more; not a count with no person after it.
     ['Three other women and a man were wounded in Akron on Saturday.', ['injured 4 wounded']],
     ['Two other men and a dog were hurt in Akron on Saturday.', ['injured 2 hurt']],

@@ -853,7 +853,9 @@ function readFigure(
     if (object) {
       // "shot four people to death", "shot two men dead": the shot died.
       const died = cue === 'shot' && isToDeath(keys, object.end);
-      const told = died ? 'killed' : cue;
+      // "Shooting wounds 4, kills 1": the verb after the noun says the four were hurt, apart from the dead.
+      const hurt = key === 'shooting' && end - start === 1 && /^(wounds|injures)$/.test(keys[end] ?? '');
+      const told = died ? 'killed' : hurt ? 'injured' : cue;
       const category = object.perpetrator && told === 'killed' ? 'suspect' : told;
       return {
         ...base,
