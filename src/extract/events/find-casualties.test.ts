@@ -29,6 +29,8 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // A gallery caption's count of pictures is no count of people; the count after it is.
+    ['Photo 2 of 9 Two women were shot in Akron on Saturday.', ['shot 2 shot']],
     // "wounds" right after "shooting" is its verb: the people it counts were hurt, apart from the dead.
     ['Akron shooting wounds 4, kills 1', ['injured 4 shooting', 'killed 1 kills']],
     ['Akron shooting injures two men', ['injured 2 shooting']],
@@ -223,6 +225,7 @@ describe('phrasings that count no one', () => {
     ['Deputies found the boy in the yard with a pistol underneath his body.', 'a body not found as the dead'],
     ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],
     ['He faces a death sentence, the judge in Akron said.', 'a death sentence'],
+    ['Photo 4 of 9 shot on Elm Street in Akron', 'a gallery caption counts pictures'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>

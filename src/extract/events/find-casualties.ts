@@ -1624,6 +1624,8 @@ function ordinalOf(subject: { readonly ordinal?: number | undefined }): { ordina
   return subject.ordinal === undefined ? {} : { ordinal: subject.ordinal };
 }
 
+const GALLERY_WORDS: ReadonlySet<string> = new Set(words('image images photo photos picture pictures slide slides'));
+
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
 function isRank(keys: readonly string[], at: number, to: number): boolean {
   return keys[at - 1] === 'the' && keys.slice(at + 2, Math.min(to, at + 5)).includes('to');
@@ -1694,6 +1696,13 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (
     quantity.mention.value.noun === null &&
     /^(call|calls|called|calling|dial|dials|dialed|dialled|dialing)$/.test(keys[quantity.start - 1] ?? '')
+  )
+    return false;
+  // "Image 2 of 9", "Photo 3 of 12": a gallery caption's count of pictures.
+  if (
+    keys[quantity.start - 1] === 'of' &&
+    /^\d+$/.test(keys[quantity.start - 2] ?? '') &&
+    GALLERY_WORDS.has(keys[quantity.start - 3] ?? '')
   )
     return false;
   // "a boy younger than 12".
