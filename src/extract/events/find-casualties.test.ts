@@ -29,6 +29,9 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // A count after a clause word ("while", "when", "after") is the next clause's subject, not the one shot.
+    ['Man held after cousin shot while 2 were playing with gun in Akron', ['shot 1 shot']],
+    ['Gunman shot 2 men outside a bar in Akron', ['shot 2 shot']],
     // A gallery caption's count of pictures is no count of people; the count after it is.
     ['Photo 2 of 9 Two women were shot in Akron on Saturday.', ['shot 2 shot']],
     // "wounds" right after "shooting" is its verb: the people it counts were hurt, apart from the dead.

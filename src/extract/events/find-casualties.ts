@@ -1077,7 +1077,10 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   const list = headlineList(frame, from);
   if (list) return list;
   // Not "two critically injured and 22 others": a count after "and" is another subject, not the object.
-  const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and');
+  // Nor "shot while 2 were playing": a count after a clause word is the next clause's subject.
+  const quantity = frame.quantities.find(
+    (q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and' && !(q.start > from && STOPS.has(keys[from] ?? '')),
+  );
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
     const end = noun ? tokenAtOrAfter(frame, noun.end) : quantity.end;
