@@ -5,6 +5,7 @@ import { loadLexicons, understand } from '../../understand/understand.ts';
 import { reportDate } from './choose-date.ts';
 import { createDocumentFrame } from './document-frame.ts';
 import { extractEvents } from './extract-events.ts';
+import { mainViolentEvent } from './score-salience.ts';
 
 const lexicons = loadLexicons();
 const published = { start: '2024-03-12', end: '2024-03-12' };
@@ -198,6 +199,22 @@ describe('casualties', () => {
     ['Two men were shot in Akron on Saturday, one in the leg and another in the arm.', { killed: null, injured: 2 }],
     ['A woman was killed in Akron on Saturday, and four others were shot.', { killed: 1, injured: 4 }],
     ['He and four others were shot in Akron on Saturday, and one man was killed.', { killed: 1, injured: 4 }],
+    // "A third victim" is the third of those counted, not one more than them; "a second" beside one more than one.
+    [
+      'Four men were shot outside a bar in Akron on Saturday. Two were taken to City Hospital. A third victim drove himself to a clinic.',
+      { killed: null, injured: 4 },
+    ],
+    ['Two men were wounded in a shooting in Akron on Saturday. A third man was wounded in the foot.', { killed: null, injured: 3 }],
+    ['A man was wounded in a shooting in Akron on Saturday. Another man was wounded in the foot.', { killed: null, injured: 2 }],
+    // One more person shot beside the dead, where the account counts no one hurt, was hurt.
+    [
+      'Dana Reyes was shot and killed outside a bar in Akron on Saturday. Her brother was also shot but survived.',
+      { killed: 1, injured: 1 },
+    ],
+    ['A man was killed in a shooting in Akron on Saturday. Another man was shot in the leg.', { killed: 1, injured: 1 }],
+    // Negative: "another" after a preposition is a place, no one more; the dead alone are no one hurt.
+    ['A boy took the gun into another room in Akron on Saturday and shot himself. He died at the scene.', { killed: 1, injured: null }],
+    ['A man was shot and killed in a shooting in Akron on Saturday. He was also shot in the arm.', { killed: 1, injured: null }],
     ['A shooting in Akron on Saturday killed one man and wounded three more.', { killed: 1, injured: 3 }],
     // The lead's toll counts the hurt apart from the dead: a larger count later has the dead in it.
     [
@@ -626,4 +643,23 @@ describe('dating an attack apart from what followed it', () => {
     const date = mainEvent('Police arrested a man Monday in the shooting of a teen.', 'COERCE')?.date;
     assert.deepEqual([date?.start, date?.rule], ['2024-03-11', 'date-in-sentence/date/weekday']);
   });
+});
+
+describe('the main attack of a report that doubts its cause', () => {
+  const cases: Array<[string, { killed: number | null; injured: number | null } | null]> = [
+    // A modal that doubts what led to a shooting does not doubt the dead and hurt it counts.
+    [
+      'AKRON | An argument over a debt might have led to a shooting that left two men dead and three wounded, police said. ' +
+        'Dana Reyes died from a single gunshot, the coroner said.',
+      { killed: 2, injured: 3 },
+    ],
+    // Negative: a modal with no count tells no attack that happened.
+    ['Police said the argument could have led to a shooting on Elm Street in Akron.', null],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const main = mainViolentEvent(eventsOf(text));
+      assert.deepEqual(main ? { killed: main.killed?.low ?? null, injured: main.injured?.low ?? null } : null, expected);
+    });
+  }
 });

@@ -361,7 +361,7 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
     }
     told = larger(told, i);
     // Everyone an account counts as hurt: "four were shot" and "one died" is four, of whom three were injured.
-    everyone = Math.max(everyone, Math.max((k?.low ?? 0) + (i?.low ?? 0), shot?.low ?? 0));
+    everyone = Math.max(everyone, Math.max((k?.low ?? 0) + (i?.low ?? 0) + shotBeyond(figures), shot?.low ?? 0));
   }
   let injured = told;
   // Everyone shot who did not die was injured, even where the text names only one of them as injured ("a 12-year-old
@@ -397,6 +397,20 @@ export function casualtiesOf(accounts: ReadonlyArray<readonly CasualtyFigure[]>)
       : { low: suspects.low, high: suspects.high };
   }
   return { killed, injured };
+}
+
+/**
+ * The people an account says were shot besides those it counted as dead or hurt before: "Two men were wounded. Another
+ * man was shot in the foot" is three. Only where the account counts no one shot but them.
+ */
+function shotBeyond(figures: readonly CasualtyFigure[]): number {
+  const present = figures.filter((f) => !f.absent);
+  const shot = present.filter((f) => f.category === 'shot');
+  const counted = present.filter((f) => f.category === 'killed');
+  if (present.some((f) => f.category === 'injured')) return 0;
+  if (shot.length === 0 || counted.length === 0 || shot.some((f) => !f.additional || f.refersBack || f.ordinal !== undefined)) return 0;
+  const firstCounted = Math.min(...counted.map((f) => f.at));
+  return shot.every((f) => f.at > firstCounted) ? shot.reduce((n, f) => n + f.low, 0) : 0;
 }
 
 // The sentences of a report's lead, where it states its toll.
@@ -460,7 +474,13 @@ function accountTotal(figures: readonly CasualtyFigure[], category: CasualtyFigu
   }
   // "the wounding of three men" then "Three men were also wounded": the same count told again, not three more.
   const restated = (f: CasualtyFigure) => f.low >= 2 && base.some((b) => b.low === f.low && b.at < f.at);
-  for (const f of present.filter((x) => !isBase(x) && !restated(x))) {
+  for (const f of present.filter((x) => !isBase(x) && !restated(x)).sort((a, b) => a.at - b.at)) {
+    // "Four men were shot ... A third victim was taken to ...": the third of the four, not a fifth.
+    if (f.ordinal !== undefined && f.low === 1) {
+      if (high !== null) high = Math.max(high, f.ordinal);
+      low = Math.max(low, f.ordinal);
+      continue;
+    }
     low += f.low;
     high = high === null || f.high === null ? null : high + f.high;
   }

@@ -29,6 +29,22 @@ describe('casualty figures', () => {
     // "another" beside the dead is the first one hurt, not one more than some other count of the hurt.
     ['Two men were killed and another injured in a shooting in Akron on Saturday.', ['killed 2 killed', 'injured 1 injured']],
     ['One woman died and another was shot in Akron on Saturday.', ['killed 1 died', 'injured 1 shot']],
+    // A count after a clause word ("while", "when", "after") is the next clause's subject, not the one shot.
+    ['Man held after cousin shot while 2 were playing with gun in Akron', ['shot 1 shot']],
+    ['Gunman shot 2 men outside a bar in Akron', ['shot 2 shot']],
+    // A gallery caption's count of pictures is no count of people; the count after it is.
+    ['Photo 2 of 9 Two women were shot in Akron on Saturday.', ['shot 2 shot']],
+    // "wounds" right after "shooting" is its verb: the people it counts were hurt, apart from the dead.
+    ['Akron shooting wounds 4, kills 1', ['injured 4 shooting', 'killed 1 kills']],
+    ['Akron shooting injures two men', ['injured 2 shooting']],
+    // Negative: a shooting with no verb after it counts those shot.
+    ['Akron shooting leaves 3 dead', ['killed 3 dead']],
+    // A singular phrase after a count with "other" before its noun is one more; not a count with no person after it.
+    ['Three other women and a man were wounded in Akron on Saturday.', ['injured 4 wounded']],
+    ['Two other men and a dog were hurt in Akron on Saturday.', ['injured 2 hurt']],
+    // "another" after a preposition is a place or a thing, no one more.
+    ['Dana then took the gun into another room in Akron and shot herself.', []],
+    ['Police said another man was shot in Akron on Saturday.', ['shot 1+ shot']],
     // Beside others already counted as hurt in its sentence, "another" is one more of them: one figure counts all.
     ['Two men were wounded and another was hurt in Akron on Saturday.', ['injured 3 wounded']],
     ['Two were treated for minor injuries and another is in critical condition in Akron.', ['injured 3 treated']],
@@ -212,6 +228,7 @@ describe('phrasings that count no one', () => {
     ['Deputies found the boy in the yard with a pistol underneath his body.', 'a body not found as the dead'],
     ["Prosecutors will seek the death penalty in the man's trial in Akron.", 'a death penalty'],
     ['He faces a death sentence, the judge in Akron said.', 'a death sentence'],
+    ['Photo 4 of 9 shot on Elm Street in Akron', 'a gallery caption counts pictures'],
   ];
   for (const [text, why] of negatives) {
     it(`no figure: ${why}`, () =>
@@ -220,4 +237,23 @@ describe('phrasings that count no one', () => {
         [],
       ));
   }
+});
+
+describe('the place an additional person is given', () => {
+  const cases: Array<[string, Array<number | undefined>]> = [
+    ['Three men were wounded in Akron. A fourth man was wounded in the arm.', [undefined, 4]],
+    ['Two women were shot in Akron. A second woman was shot later.', [undefined, 2]],
+    // Negative: "another" adds one but names no place; a rank of the year's dead adds no one.
+    ['Two men were wounded in Akron. Another man was wounded in the arm.', [undefined, undefined]],
+    ['He was the third student killed in Akron this year.', [undefined]],
+  ];
+  for (const [text, expected] of cases)
+    it(text, () =>
+      assert.deepEqual(
+        figuresOf(text)
+          .filter((f) => !f.absent)
+          .map((f) => f.ordinal),
+        expected,
+      ),
+    );
 });

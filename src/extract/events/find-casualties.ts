@@ -18,6 +18,8 @@ export interface CasualtyFigure {
   readonly absent: boolean;
   /** "another man was shot", "a second victim": a person not counted by the figures before. */
   readonly additional: boolean;
+  /** "a third victim": the place among the victims an additional person is said to have (3), where one is said. */
+  readonly ordinal?: number;
   /** The words that carried the count ("three people", "A man"), for the record. */
   readonly rule: string;
   /** "he died", "one of them died": the subject is someone told of before, not a person first counted here. */
@@ -59,7 +61,16 @@ const PERSON_GROUPS: ReadonlySet<string> = new Set(words('family group total'));
 const PERPETRATORS: ReadonlySet<string> = new Set(words('suspect gunman shooter robber intruder attacker assailant perpetrator'));
 const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(words('a an one the another this that his her their'));
 const PRONOUNS: ReadonlySet<string> = new Set(words('he she him her'));
+// Before "another", these make it a place or a thing ("into another room", "from another car"), not a person.
+const THING_PREPOSITIONS: ReadonlySet<string> = new Set(words('into in inside to toward towards from at on onto through across'));
 const ADDITIONAL: ReadonlySet<string> = new Set(words('another second third fourth fifth also'));
+// "a fourth victim" is the fourth person counted, not one more than any count: its place among the victims.
+const ORDINAL_PLACES: ReadonlyMap<string, number> = new Map([
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+]);
 const ACTIVE_FORMS: ReadonlySet<string> = new Set(
   words(
     'killing kills killed kill injuring wounding injured wounded injures wounds grazed grazing leaving left fatal fatally deaths death killings shooting body claimed took ' +
@@ -707,6 +718,7 @@ function readFigure(
           high: subject.high,
           absent: false,
           additional: subject.additional,
+          ...ordinalOf(subject),
           rule: 'casualty/transported',
         }
       : null;
@@ -812,6 +824,7 @@ function readFigure(
           high: subject.high,
           absent: false,
           additional: subject.additional,
+          ...ordinalOf(subject),
           rule: `casualty/hit-${subject.how}`,
         }
       : null;
@@ -840,7 +853,9 @@ function readFigure(
     if (object) {
       // "shot four people to death", "shot two men dead": the shot died.
       const died = cue === 'shot' && isToDeath(keys, object.end);
-      const told = died ? 'killed' : cue;
+      // "Shooting wounds 4, kills 1": the verb after the noun says the four were hurt, apart from the dead.
+      const hurt = key === 'shooting' && end - start === 1 && /^(wounds|injures)$/.test(keys[end] ?? '');
+      const told = died ? 'killed' : hurt ? 'injured' : cue;
       const category = object.perpetrator && told === 'killed' ? 'suspect' : told;
       return {
         ...base,
@@ -915,6 +930,7 @@ function readFigure(
     high: subject.high,
     absent: false,
     additional: subject.additional || category === 'suspect',
+    ...ordinalOf(subject),
     rule: `casualty/${category}-${subject.how}`,
     refersBack: REFERRING_SUBJECTS.has(subject.how),
     // "Two dead in murder-suicide": the dead the sentence counts are the victim and the one who did it.
@@ -1061,7 +1077,10 @@ function objectAfter(frame: DocumentFrame, from: number): (Count & { readonly en
   const list = headlineList(frame, from);
   if (list) return list;
   // Not "two critically injured and 22 others": a count after "and" is another subject, not the object.
-  const quantity = frame.quantities.find((q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and');
+  // Nor "shot while 2 were playing": a count after a clause word is the next clause's subject.
+  const quantity = frame.quantities.find(
+    (q) => q.start >= from && q.start - from <= 1 && keys[from] !== 'and' && !(q.start > from && STOPS.has(keys[from] ?? '')),
+  );
   if (quantity && countsPeople(frame, quantity)) {
     const noun = quantity.mention.value.nounSpan;
     const end = noun ? tokenAtOrAfter(frame, noun.end) : quantity.end;
@@ -1295,7 +1314,15 @@ function countBefore(
   from: number,
   to: number,
   intransitive = false,
-): (Count & { readonly additional: boolean; readonly perpetrator: boolean; readonly withSuspect: boolean; readonly how: string }) | null {
+):
+  | (Count & {
+      readonly additional: boolean;
+      readonly ordinal?: number | undefined;
+      readonly perpetrator: boolean;
+      readonly withSuspect: boolean;
+      readonly how: string;
+    })
+  | null {
   const keys = frame.view.keys;
   let start = from;
   for (let i = to - 1; i >= from; i--) {
@@ -1315,6 +1342,7 @@ function countBefore(
   }
   if (start >= to) return null;
   let additional = false;
+  let ordinal: number | undefined;
   let perpetrator = false;
   for (let i = start; i < to; i++) {
     const key = keys[i] as string;
@@ -1322,8 +1350,10 @@ function countBefore(
     // to be killed this year").
     // "the fourth teenager killed in 2017": an ordinal beside a period ranks the dead of a year, it adds no one here.
     const ranked = isRank(keys, i, to) || (keys[i - 1] === 'the' && sentenceTellsPeriod(frame, frame.sentenceOf[i] as number));
-    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !ranked))
+    if (ADDITIONAL.has(key) && (key === 'also' ? i >= to - 2 : isPersonAhead(keys, i + 1, Math.min(to, i + 3)) && !ranked)) {
       additional = true;
+      ordinal = ORDINAL_PLACES.get(key) ?? ordinal;
+    }
     if (PERPETRATORS.has(key)) perpetrator = true;
   }
   // "Seven people, including the shooter": a count with the suspect among it, not the suspect alone.
@@ -1333,7 +1363,7 @@ function countBefore(
   const head = subjectEnd(keys, start, to);
   // "One dead in ...", "one injured", "and one was later pronounced dead".
   if (head >= start && keys[head] === 'one' && !frame.quantities.some((q) => q.end === head + 1))
-    return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one' };
+    return { low: 1, high: 1, additional, ordinal, perpetrator, withSuspect, how: 'one' };
   // A bare number counts only right before the casualty word ("two dead", "one fatally"): elsewhere it is an age or a time.
   const quantities = frame.quantities.filter(
     (q) =>
@@ -1357,7 +1387,8 @@ function countBefore(
   const part = quantities.find(
     (q) => keys[q.end] === 'of' && quantities.some((w) => w.start > q.end && w.start - q.end <= 2 && quantityEnd(frame, w) === head + 1),
   );
-  if (part) return { low: part.mention.value.low, high: part.mention.value.high, additional, perpetrator, withSuspect, how: 'part' };
+  if (part)
+    return { low: part.mention.value.low, high: part.mention.value.high, additional, ordinal, perpetrator, withSuspect, how: 'part' };
   if (quantities.length > 0) {
     // The nearest count, and the counts joined to it by "and" ("two men and three women").
     let low = 0;
@@ -1379,13 +1410,10 @@ function countBefore(
     }
     // "two men, three women and a child": a singular phrase after the counts is one more.
     const nearest = quantities.at(-1) as PlacedMention<'quantity'>;
-    const and = keys.indexOf('and', nearest.end);
-    if (
-      and >= nearest.end &&
-      and - nearest.end <= 1 &&
-      /^(a|an|one)$/.test(keys[and + 1] ?? '') &&
-      isPersonAhead(keys, and + 2, Math.min(to, and + 4))
-    ) {
+    // "three other women and a man": "other" or "more" before the noun.
+    const tail = /^(other|more)$/.test(keys[nearest.end] ?? '') ? nearest.end + 1 : nearest.end;
+    const and = keys.indexOf('and', tail);
+    if (and >= tail && and - tail <= 1 && /^(a|an|one)$/.test(keys[and + 1] ?? '') && isPersonAhead(keys, and + 2, Math.min(to, and + 4))) {
       low += 1;
       if (high !== null) high += 1;
     }
@@ -1401,9 +1429,9 @@ function countBefore(
       low += 1;
       if (high !== null) high += 1;
     }
-    return { low, high, additional, perpetrator, withSuspect, how: 'count' };
+    return { low, high, additional, ordinal, perpetrator, withSuspect, how: 'count' };
   }
-  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, perpetrator, withSuspect, how: 'both' };
+  if (keys.slice(start, to).includes('both')) return { low: 2, high: 2, additional, ordinal, perpetrator, withSuspect, how: 'both' };
   const names = frame.people.filter((p) => p.start >= start && p.end <= to);
   if (names.length > 0) {
     let n = 1;
@@ -1411,12 +1439,12 @@ function countBefore(
       if (!joinedByAnd(keys, (names[k - 1] as PlacedMention).end, (names[k] as PlacedMention).start)) break;
       n++;
     }
-    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'name' };
+    return { low: n, high: n, additional, ordinal, perpetrator, withSuspect, how: 'name' };
   }
   for (let i = to - 1; i >= start; i--) {
     const key = keys[i] as string;
     // "One of them died", "one of the victims".
-    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'one-of' };
+    if (key === 'one' && keys[i + 1] === 'of') return { low: 1, high: 1, additional, ordinal, perpetrator, withSuspect, how: 'one-of' };
     // Not "the victims", "their children": a plural noun after "the" counts no one in particular.
     if (SINGULAR_DETERMINERS.has(key) && isPersonAhead(keys, i + 1, to) && !isPluralAhead(keys, i + 1, to)) {
       // "the 7-year-old girl and her father": each singular phrase joined by "and" is one more.
@@ -1432,7 +1460,7 @@ function countBefore(
       if (keys[i - 1] === 'and' && i - 1 > start && !joinsClauses && isPersonAhead(keys, Math.max(start, i - 9), i - 1)) n++;
       // "An 18-year-old girl and 3-year-old were hurt": a bare age or person after "and" is one more.
       else n += andAgeAtSubjectEnd(keys, nounEnd(keys, i + 1, to), to);
-      return { low: n, high: n, additional, perpetrator, withSuspect, how: 'singular' };
+      return { low: n, high: n, additional, ordinal, perpetrator, withSuspect, how: 'singular' };
     }
   }
   // A headline's bare noun: "3-year-old child shot and killed", "Teen dies after shooting".
@@ -1441,20 +1469,22 @@ function countBefore(
   if (personHead >= start && isSingularPerson(noun)) {
     // "Man, toddler found dead", "Mother, father, son killed": a headline lists its people without articles.
     const n = bareNounsBefore(keys, personHead, start);
-    return { low: n, high: n, additional, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
+    return { low: n, high: n, additional, ordinal, perpetrator, withSuspect, how: n > 1 ? 'bare-nouns' : 'bare-noun' };
   }
   for (let i = to - 1; i >= start; i--)
-    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, perpetrator, withSuspect, how: 'pronoun' };
+    if (PRONOUNS.has(keys[i] as string)) return { low: 1, high: 1, additional, ordinal, perpetrator, withSuspect, how: 'pronoun' };
   // "Watford died at the scene": a capitalised word that names no place, date or group is a person's name, where the
   // casualty word has no object ("Braud shot them" names the one who shot).
   // "Calvin Ames, 24 was shot": the name stands before its age.
   const nameHead = /^\d+$/.test(keys[personHead] ?? '') && keys[personHead - 1] === ',' ? personHead - 2 : personHead;
   if (intransitive && nameHead >= start && isCapitalised(frame, nameHead) && isUnplacedName(frame, nameHead)) {
     const n = namesBefore(frame, nameHead, start);
-    return { low: n, high: n, additional, perpetrator, withSuspect, how: 'capitalised' };
+    return { low: n, high: n, additional, ordinal, perpetrator, withSuspect, how: 'capitalised' };
   }
   // "One teenager is dead and another is being treated": another on its own is one more person.
-  if (keys.slice(start, to).includes('another')) return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
+  // Not "took the gun into another room": "another" after a preposition is a place or thing, no one.
+  if (keys.slice(start, to).some((k, i) => k === 'another' && !THING_PREPOSITIONS.has(keys[start + i - 1] ?? '')))
+    return { low: 1, high: 1, additional: true, perpetrator, withSuspect, how: 'another' };
   return null;
 }
 
@@ -1592,6 +1622,13 @@ function nounEnd(keys: readonly string[], from: number, to: number): number {
   return from;
 }
 
+/** The ordinal place a subject gives its person ("a third victim"), as a figure's field, or nothing. */
+function ordinalOf(subject: { readonly ordinal?: number | undefined }): { ordinal?: number } {
+  return subject.ordinal === undefined ? {} : { ordinal: subject.ordinal };
+}
+
+const GALLERY_WORDS: ReadonlySet<string> = new Set(words('image images photo photos picture pictures slide slides'));
+
 /** Whether an ordinal ranks rather than adds: "the second student to be killed this year", "the third person to die". */
 function isRank(keys: readonly string[], at: number, to: number): boolean {
   return keys[at - 1] === 'the' && keys.slice(at + 2, Math.min(to, at + 5)).includes('to');
@@ -1662,6 +1699,13 @@ function countsPeople(frame: DocumentFrame, quantity: PlacedMention<'quantity'>,
   if (
     quantity.mention.value.noun === null &&
     /^(call|calls|called|calling|dial|dials|dialed|dialled|dialing)$/.test(keys[quantity.start - 1] ?? '')
+  )
+    return false;
+  // "Image 2 of 9", "Photo 3 of 12": a gallery caption's count of pictures.
+  if (
+    keys[quantity.start - 1] === 'of' &&
+    /^\d+$/.test(keys[quantity.start - 2] ?? '') &&
+    GALLERY_WORDS.has(keys[quantity.start - 3] ?? '')
   )
     return false;
   // "a boy younger than 12".

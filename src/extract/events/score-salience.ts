@@ -36,7 +36,8 @@ export function scoreSalience(events: readonly Event[], drafts: readonly Draft[]
       (draft.place ? WEIGHTS.placed : 0) +
       (draft.date ? WEIGHTS.dated : 0) +
       (event.modality === 'asserted' ? WEIGHTS.asserted : 0);
-    if (event.modality === 'hypothetical' || event.modality === 'future' || event.modality === 'denied') score *= 0.5;
+    if ((event.modality === 'hypothetical' && !isCounted(event)) || event.modality === 'future' || event.modality === 'denied')
+      score *= 0.5;
     return { ...event, salience: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000 };
   });
 }
@@ -50,8 +51,17 @@ export function mainViolentEvent<E extends Event>(events: Iterable<E>): E | null
   let best: E | null = null;
   for (const e of events) {
     if (e.type !== 'ASSAULT' && e.type !== 'DEATH') continue;
-    if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed') continue;
+    if (e.modality !== 'asserted' && e.modality !== 'reported-unconfirmed' && !(e.modality === 'hypothetical' && isCounted(e))) continue;
     if (!best || rank(e) > rank(best)) best = e;
   }
   return best;
+}
+
+/**
+ * Whether an event told under a modal states its toll as told: "a dispute might have led to a shooting that left two
+ * dead and four wounded" doubts the cause, not the shooting, whose dead and hurt are counted.
+ */
+function isCounted(event: Event): boolean {
+  const definite = (r: Event['killed']) => r !== null && r.high !== null && r.low > 0;
+  return definite(event.killed) || definite(event.injured);
 }
