@@ -9,7 +9,7 @@ import type { Mention, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { headlinePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
+import { addressPlace, headlinePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
@@ -44,7 +44,7 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
     documentId: document.id,
     mentions,
     claims,
-    events: withHeadlinePlace(document, all, lexicons),
+    events: withAddressPlace(document, withHeadlinePlace(document, all, lexicons), lexicons),
   };
 }
 
@@ -147,6 +147,16 @@ function withHeadlinePlace(document: DocumentInput, events: readonly Event[], le
   const suffix = hostTowns.length === 0 ? titleOutletTown(title, inTitle) : undefined;
   const near = (name: string, town: PlaceValue) => namesakeNear(name, town, lexicons.gazetteer);
   const place = outletPlace(suffix ? [suffix] : hostTowns, inBody, fromHeadline ?? main.place, near) ?? fromHeadline;
+  if (!place) return events;
+  return events.map((e) => (e === main ? { ...e, place } : e));
+}
+
+/** The town the body names after a street address (`addressPlace`), for the report's main attack. */
+function withAddressPlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
+  const main = mainViolentEvent(events);
+  if (!main || main.field === 'title') return events;
+  const places = extractPlaces({ text: document.text, published: document.published }, lexicons.gazetteer);
+  const place = addressPlace(document.text, places, main.place);
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
 }

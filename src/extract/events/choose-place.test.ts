@@ -4,7 +4,7 @@ import type { EventPlace } from '../../model/event.ts';
 import type { PlaceValue } from '../../model/mention.ts';
 import { extractPlaces } from '../../understand/places/extract-places.ts';
 import { loadLexicons, understand } from '../../understand/understand.ts';
-import { choosePlace, documentPlace, headlinePlace, outletPlace } from './choose-place.ts';
+import { addressPlace, choosePlace, documentPlace, headlinePlace, outletPlace } from './choose-place.ts';
 import { createDocumentFrame } from './document-frame.ts';
 
 const lexicons = loadLexicons();
@@ -225,4 +225,32 @@ describe('outletPlace reads a town of another state as its namesake near the out
     assert.equal(outletPlace([dayton], [], at('Troy', 'New York', 42.73, -73.69, 'place-in-sentence'), near)?.admin1, 'Ohio'));
   it('negative: no namesake near, and the report names no state more often', () =>
     assert.equal(outletPlace([dayton], [], at('Albany', 'New York', 42.65, -73.76, 'place-in-sentence'), near), null));
+});
+
+/** The address town `addressPlace` gives over the event's place `current` (a town the text names), or null. */
+function addressOf(text: string, current: string, rule = 'place-in-sentence/place/gazetteer'): string | null {
+  const places = extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const own = places.find((m) => m.value.name === current);
+  assert.ok(own, `${current} is read in the text`);
+  const v = own.value;
+  const place: EventPlace = { ...v, rule } as EventPlace;
+  return addressPlace(text, places, place)?.name ?? null;
+}
+
+describe("addressPlace takes the town named after a street address over a resident's or an agency's town", () => {
+  const cases: [string, string, string | null, string?][] = [
+    ['A Longview man was wounded Sunday. The shooting happened on Birch Road in Tyler, police said.', 'Longview', 'Tyler'],
+    ['Two Longview teens were hurt when shots were fired in the 400 block of Maple Lane in Tyler.', 'Longview', 'Tyler'],
+    // The report says "in Longview" itself: the address may be a suspect's home.
+    ['A man was shot in Longview on Friday. The suspect lives on Birch Road in Tyler.', 'Longview', null],
+    // Two addresses in two towns are two scenes.
+    ['A Longview man was shot on Birch Road in Tyler and later seen on Elm Street in Kilgore.', 'Longview', null],
+    // A court is no street.
+    ['A Longview man was arraigned Monday at the District Court in Tyler.', 'Longview', null],
+    // The headline's town stands.
+    ['A Longview man was wounded Sunday on Birch Road in Tyler.', 'Longview', null, 'place-from-headline'],
+  ];
+  for (const [text, current, expected, rule] of cases) {
+    it(text, () => assert.equal(addressOf(text, current, rule), expected));
+  }
 });

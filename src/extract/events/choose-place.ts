@@ -529,3 +529,46 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
     Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(a));
 }
+
+// "in the 100 block of Elm Street in Larkton", "on Birch Road in Larkton", "at Fir Drive and Oak Lane in Larkton": a
+// town named right after a street address, which police give for where it happened.
+const ADDRESS_BEFORE =
+  /(?:\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|highway|hwy|circle|cir|parkway|pkwy|pike|trail|terrace)\.?|\bblock of [A-Z][\w.]*(?: [A-Z][\w.]*)?),?\s+in\s+$/i;
+
+/**
+ * The town the body names right after a street address ("in the 100 block of Elm Street in Larkton") for the
+ * report's main attack, or null to keep `current`: the address is the most telling place a report gives, where the
+ * attack's sentences may name a victim's town, an agency's or a hospital's. Only a town in `current`'s state, and only
+ * where the report gives one such town (two say two scenes).
+ */
+export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place'>[], current: EventPlace | null): EventPlace | null {
+  const towns = bodyPlaces.filter(
+    (m) =>
+      !m.value.metonymic &&
+      m.value.precision <= 2 &&
+      m.rule !== 'place/street' &&
+      ADDRESS_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)),
+  );
+  const first = towns[0];
+  if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
+  const v = first.value;
+  if (current && (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country)) return null;
+  // A headline's town, or the town of a street the attack's own sentences name, says where as plainly.
+  if (current?.rule === 'place-from-headline' || current?.rule.endsWith('street-town')) return null;
+  // "shot in Elm Park" says where as plainly as an address: the address may be a suspect's or another scene's.
+  if (current && new RegExp(`\\b(?:in|near)\\s+${escapeRegExp(current.name)}\\b`).test(text)) return null;
+  return {
+    name: v.name,
+    country: v.country,
+    admin1: v.admin1,
+    lat: v.lat,
+    lon: v.lon,
+    precision: v.precision,
+    geonameId: v.geonameId,
+    rule: 'place-from-address',
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
