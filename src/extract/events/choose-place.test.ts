@@ -245,6 +245,8 @@ describe("addressPlace takes the town named after a street address over a reside
     ['A man was shot in Longview on Friday. The suspect lives on Birch Road in Tyler.', 'Longview', null],
     // Two addresses in two towns are two scenes.
     ['A Longview man was shot on Birch Road in Tyler and later seen on Elm Street in Kilgore.', 'Longview', null],
+    // "of the 400 block of ..." after a name is where someone lives.
+    ['A Longview man was shot Friday. Jo Reyes, of the 400 block of Maple Lane in Tyler, was arrested.', 'Longview', null],
     // A court is no street.
     ['A Longview man was arraigned Monday at the District Court in Tyler.', 'Longview', null],
     // The headline's town stands.

@@ -535,6 +535,9 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 const ADDRESS_BEFORE =
   /(?:\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|highway|hwy|circle|cir|parkway|pkwy|pike|trail|terrace)\.?|\bblock of [A-Z][\w.]*(?: [A-Z][\w.]*)?),?\s+in\s+$/i;
 
+// "Jo Reyes, of the 1700 block of Elm Street in Larkton": where someone lives.
+const HOME_ADDRESS = /(?:,|\bresidents?)\s+of\s+the\s+\d[\d,]*\s+block\b[^.]*$/i;
+
 /**
  * The town the body names right after a street address ("in the 100 block of Elm Street in Larkton") for the
  * report's main attack, or null to keep `current`: the address is the most telling place a report gives, where the
@@ -547,7 +550,8 @@ export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place
       !m.value.metonymic &&
       m.value.precision <= 2 &&
       m.rule !== 'place/street' &&
-      ADDRESS_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)),
+      ADDRESS_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)) &&
+      !HOME_ADDRESS.test(text.slice(Math.max(0, m.span.start - 80), m.span.start)),
   );
   const first = towns[0];
   if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
