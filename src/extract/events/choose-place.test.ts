@@ -247,6 +247,8 @@ describe("addressPlace takes the town named after a street address over a reside
     ['A Longview man was shot on Birch Road in Tyler and later seen on Elm Street in Kilgore.', 'Longview', null],
     // "of the 400 block of ..." after a name is where someone lives.
     ['A Longview man was shot Friday. Jo Reyes, of the 400 block of Maple Lane in Tyler, was arrested.', 'Longview', null],
+    // A town of the same state far off is a namesake: Tyler lies some 250 km from Houston.
+    ['HOUSTON — A man was shot Tuesday on Fernlawn Street in Tyler, police said.', 'Houston', null, 'place-in-sentence/place/dateline'],
     // A court is no street.
     ['A Longview man was arraigned Monday at the District Court in Tyler.', 'Longview', null],
     // The headline's town stands.

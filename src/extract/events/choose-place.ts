@@ -535,6 +535,8 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 const ADDRESS_BEFORE =
   /(?:\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|highway|hwy|circle|cir|parkway|pkwy|pike|trail|terrace)\.?|\bblock of [A-Z][\w.]*(?: [A-Z][\w.]*)?),?\s+in\s+$/i;
 
+// How far from the report's place a street's town may lie and still be the same report's scene.
+const ADDRESS_FAR_KM = 150;
 // "Jo Reyes, of the 1700 block of Elm Street in Larkton": where someone lives.
 const HOME_ADDRESS = /(?:,|\bresidents?)\s+of\s+the\s+\d[\d,]*\s+block\b[^.]*$/i;
 
@@ -557,6 +559,8 @@ export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place
   if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
   const v = first.value;
   if (current && (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country)) return null;
+  // A town this far from the report's place is more likely a namesake of a part of it ("on Elm Street in Midtown").
+  if (current && distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM) return null;
   // A headline's town, or the town of a street the attack's own sentences name, says where as plainly.
   if (current?.rule === 'place-from-headline' || current?.rule.endsWith('street-town')) return null;
   // "shot in Elm Park" says where as plainly as an address: the address may be a suspect's or another scene's.
