@@ -9,7 +9,7 @@ import type { Mention, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { addressPlace, headlinePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
+import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 
 /** What the per-document stages need of a document. */
@@ -156,7 +156,7 @@ function withAddressPlace(document: DocumentInput, events: readonly Event[], lex
   const main = mainViolentEvent(events);
   if (!main || main.field === 'title') return events;
   const places = extractPlaces({ text: document.text, published: document.published }, lexicons.gazetteer);
-  const place = addressPlace(document.text, places, main.place);
+  const place = addressPlace(document.text, places, main.place) ?? scenePlace(document.text, places, main.place);
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
 }

@@ -4,7 +4,7 @@ import type { EventPlace } from '../../model/event.ts';
 import type { PlaceValue } from '../../model/mention.ts';
 import { extractPlaces } from '../../understand/places/extract-places.ts';
 import { loadLexicons, understand } from '../../understand/understand.ts';
-import { addressPlace, choosePlace, documentPlace, headlinePlace, outletPlace } from './choose-place.ts';
+import { addressPlace, choosePlace, documentPlace, headlinePlace, outletPlace, scenePlace } from './choose-place.ts';
 import { createDocumentFrame } from './document-frame.ts';
 
 const lexicons = loadLexicons();
@@ -256,5 +256,32 @@ describe("addressPlace takes the town named after a street address over a reside
   ];
   for (const [text, current, expected, rule] of cases) {
     it(text, () => assert.equal(addressOf(text, current, rule), expected));
+  }
+});
+
+/** The scene town `scenePlace` gives over the event's place `current` (a town the text names, read by `rule`), or null. */
+function sceneOf(text: string, current: string, rule: string): string | null {
+  const places = extractPlaces({ text, published: null }, lexicons.gazetteer);
+  const own = places.find((m) => m.value.name === current);
+  assert.ok(own, `${current} is read in the text`);
+  return scenePlace(text, places, { ...own.value, rule } as EventPlace)?.name ?? null;
+}
+
+describe('scenePlace takes the one town the body puts anything in over a weak reading of the place', () => {
+  const cases: [string, string, string, string | null][] = [
+    ['Longview police said two men were wounded at a party in Tyler on Saturday.', 'Longview', 'place-from-document', 'Tyler'],
+    ['A Longview man was found shot outside a home near Tyler.', 'Longview', 'place-in-sentence/place/in-organisation-name', 'Tyler'],
+    // A place the attack's own sentence gave stands.
+    ['Longview police said two men were wounded at a party in Tyler on Saturday.', 'Longview', 'place-in-sentence/place/gazetteer', null],
+    // The report puts something in its own place too.
+    ['A man was shot in Longview. His brother was wounded in Tyler.', 'Longview', 'place-from-document', null],
+    // Where a victim was taken, or a case is heard, is no scene.
+    ['A Longview man was shot and taken to a hospital in Tyler.', 'Longview', 'place-from-document', null],
+    ['A Longview man was arraigned in Tyler on Monday.', 'Longview', 'place-from-document', null],
+    // Two towns are two scenes.
+    ['Longview police said shots were fired in Tyler and in Kilgore.', 'Longview', 'place-from-document', null],
+  ];
+  for (const [text, current, rule, expected] of cases) {
+    it(text, () => assert.equal(sceneOf(text, current, rule), expected));
   }
 });

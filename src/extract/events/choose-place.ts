@@ -580,3 +580,40 @@ export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// "shot in Larkton", "a home near Larkton": a town named as where something is.
+const SCENE_BEFORE = /\b(?:in|near)\s+$/i;
+// "taken to Elm Hospital in Larkton", "arraigned in Larkton", "lives in Larkton": where a victim was taken, a case is
+// heard or someone lives.
+const NO_SCENE_BEFORE =
+  /\b(?:hospitals?|center|centre|medical|court|courthouse|jail|conference|arrested|arraigned|booked|charged|lives?|lived|living|born|raised|grew|moved|attended|school|buried|funeral|services?)\b[^.]*$/i;
+
+// How an attack's place was read where no sentence of it put the attack there: the report's most named place, a part
+// of a town read as the town, a name inside an organisation's, or a namesake near the outlet.
+const WEAK_READINGS = /^place-from-document|\/neighbourhood$|in-organisation-name$|^place-from-outlet\/namesake$/;
+
+/**
+ * The one town the body puts anything in ("shot in Larkton", "a home near Larkton") for the report's main attack,
+ * where the attack's place is only a weak reading (`WEAK_READINGS`) of a town the report never puts anything in: or null
+ * to keep `current`.
+ */
+export function scenePlace(text: string, bodyPlaces: readonly MentionOf<'place'>[], current: EventPlace | null): EventPlace | null {
+  if (!current || current.precision > 2 || !WEAK_READINGS.test(current.rule)) return null;
+  if (new RegExp(`\\b(?:in|near|at)\\s+(?:the\\s+)?${escapeRegExp(current.name)}\\b`).test(text)) return null;
+  const towns = bodyPlaces.filter(
+    (m) =>
+      !m.value.metonymic &&
+      m.value.precision <= 2 &&
+      (m.rule === 'place/gazetteer' || m.rule === 'place/dateline') &&
+      SCENE_BEFORE.test(text.slice(Math.max(0, m.span.start - 10), m.span.start)) &&
+      !NO_SCENE_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)) &&
+      !/^\s*(?:County|Parish|Township)\b/.test(text.slice(m.span.end, m.span.end + 12)),
+  );
+  const first = towns[0];
+  if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
+  const v = first.value;
+  if (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country) return null;
+  if (distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM) return null;
+  const { name, country, admin1, lat, lon, precision, geonameId } = v;
+  return { name, country, admin1, lat, lon, precision, geonameId, rule: 'place-from-scene' };
+}
