@@ -5,7 +5,7 @@ import { mainViolentEvent } from '../extract/events/score-salience.ts';
 import type { Claim } from '../model/claim.ts';
 import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
-import type { Mention, PlaceValue } from '../model/mention.ts';
+import type { Mention, MentionOf, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
 import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
@@ -44,7 +44,7 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
     documentId: document.id,
     mentions,
     claims,
-    events: withAddressPlace(document, withHeadlinePlace(document, all, lexicons), lexicons),
+    events: withAddressPlace(document, withHeadlinePlace(document, all, lexicons), mentions),
   };
 }
 
@@ -152,10 +152,11 @@ function withHeadlinePlace(document: DocumentInput, events: readonly Event[], le
 }
 
 /** The town the body names after a street address (`addressPlace`), for the report's main attack. */
-function withAddressPlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
+function withAddressPlace(document: DocumentInput, events: readonly Event[], mentions: readonly Mention[]): readonly Event[] {
   const main = mainViolentEvent(events);
   if (!main || main.field === 'title') return events;
-  const places = extractPlaces({ text: document.text, published: document.published }, lexicons.gazetteer);
+  // The body's places as understanding read them: the same text, so no second reading.
+  const places = mentions.filter((m): m is MentionOf<'place'> => m.kind === 'place');
   const place = addressPlace(document.text, places, main.place) ?? scenePlace(document.text, places, main.place);
   if (!place) return events;
   return events.map((e) => (e === main ? { ...e, place } : e));
