@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distanceKm } from '../../src/extract/events/merge-drafts.ts';
+import { distanceKm } from '../../src/understand/places/distance-km.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import type { Event } from '../../src/model/event.ts';
 import type { Incident } from '../../src/model/incident.ts';

@@ -1,6 +1,7 @@
 /** @module Where an event happened: the most telling place in its sentences, else the place the report is about. */
 import type { EventPlace } from '../../model/event.ts';
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
+import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 
@@ -347,17 +348,13 @@ function countOf(frame: DocumentFrame, name: string): number {
 }
 
 function toEventPlace(p: PlacedMention<'place'>, rule: string): EventPlace {
-  const v = p.mention.value;
-  return {
-    name: v.name,
-    country: v.country,
-    admin1: v.admin1,
-    lat: v.lat,
-    lon: v.lon,
-    precision: v.precision,
-    geonameId: v.geonameId,
-    rule,
-  };
+  return placeOf(p.mention.value, rule);
+}
+
+/** An event's place from a place mention's value, with the rule that chose it. */
+function placeOf(v: PlaceValue, rule: string): EventPlace {
+  const { name, country, admin1, lat, lon, precision, geonameId } = v;
+  return { name, country, admin1, lat, lon, precision, geonameId, rule };
 }
 
 // "Four shot in Elm Park - WXYZ News Springfield": what follows a dash or a bar in a headline names the outlet.
@@ -411,16 +408,7 @@ export function headlinePlace(
   if (!town) return null;
   const v = town.value;
   if (current && current.name === v.name) return null;
-  const place: EventPlace = {
-    name: v.name,
-    country: v.country,
-    admin1: v.admin1,
-    lat: v.lat,
-    lon: v.lon,
-    precision: v.precision,
-    geonameId: v.geonameId,
-    rule: 'place-from-headline',
-  };
+  const place = placeOf(v, 'place-from-headline');
   if (!current) return place;
   if (current.country !== v.country && town !== outlet) return null;
   // An organisation's name ("the Elm City Motel") says where less plainly than a headline.
@@ -487,16 +475,7 @@ export function outletPlace(
       ? { ...current, name: town.name, lat: town.lat, lon: town.lon, precision: 1, geonameId: town.geonameId, rule: 'place-from-outlet' }
       : null;
   }
-  const place: EventPlace = {
-    name: town.name,
-    country: town.country,
-    admin1: town.admin1,
-    lat: town.lat,
-    lon: town.lon,
-    precision: town.precision,
-    geonameId: town.geonameId,
-    rule: 'place-from-outlet',
-  };
+  const place = placeOf(town, 'place-from-outlet');
   if (!current) return place;
   // "Troy" read as the one in another state by a report of an outlet in Ohio: the Troy near the outlet.
   const namesake = current.precision <= 2 && current.rule !== 'place-in-sentence/place/street' ? namesakeNear(current.name, town) : null;
@@ -521,13 +500,6 @@ function isForeignNews(current: EventPlace, home: PlaceValue, bodyPlaces: readon
   if (current.country === home.country) return false;
   const there = bodyPlaces.filter((b) => b.value.country === current.country);
   return there.length >= 2 && there.some((b) => b.value.precision >= COUNTRY_PRECISION);
-}
-
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(a));
 }
 
 // "in the 100 block of Elm Street in Larkton", "on Birch Road in Larkton", "at Fir Drive and Oak Lane in Larkton": a
@@ -565,16 +537,7 @@ export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place
   if (current?.rule === 'place-from-headline' || current?.rule.endsWith('street-town')) return null;
   // "shot in Elm Park" says where as plainly as an address: the address may be a suspect's or another scene's.
   if (current && new RegExp(`\\b(?:in|near)\\s+${escapeRegExp(current.name)}\\b`).test(text)) return null;
-  return {
-    name: v.name,
-    country: v.country,
-    admin1: v.admin1,
-    lat: v.lat,
-    lon: v.lon,
-    precision: v.precision,
-    geonameId: v.geonameId,
-    rule: 'place-from-address',
-  };
+  return placeOf(v, 'place-from-address');
 }
 
 function escapeRegExp(s: string): string {
@@ -614,6 +577,5 @@ export function scenePlace(text: string, bodyPlaces: readonly MentionOf<'place'>
   const v = first.value;
   if (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country) return null;
   if (distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM) return null;
-  const { name, country, admin1, lat, lon, precision, geonameId } = v;
-  return { name, country, admin1, lat, lon, precision, geonameId, rule: 'place-from-scene' };
+  return placeOf(v, 'place-from-scene');
 }

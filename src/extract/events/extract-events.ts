@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType } from '../../model/event.ts';
 import type { DateInterval } from '../../model/interval.ts';
 import type { Mention } from '../../model/mention.ts';
+import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
 import { acledSubEvent } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
@@ -22,7 +23,7 @@ import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
-import { distanceKm, mergeDrafts, mergeHappenings } from './merge-drafts.ts';
+import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { nameKeys } from './name-keys.ts';
 import { scoreSalience } from './score-salience.ts';
 

@@ -1,5 +1,6 @@
 /** @module One happening told over several sentences of a report becomes one event: compatible drafts of a type merge. */
 import type { CasualtyRange, EventActor, EventDate, EventModality, EventPlace } from '../../model/event.ts';
+import { distanceKm } from '../../understand/places/distance-km.ts';
 import { sameActor } from './assign-roles.ts';
 import type { Draft } from './extract-events.ts';
 
@@ -217,15 +218,6 @@ function samePlace(
   if (a.name === b.name) return true;
   if ((a.precision >= 5 || b.precision >= 5) && a.country !== null && a.country === b.country) return true;
   return distanceKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM;
-}
-
-/** Great-circle distance in km. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function add(into: EventActor[], from: readonly EventActor[]): void {

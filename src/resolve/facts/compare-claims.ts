@@ -6,6 +6,7 @@
 
 import { headWord } from '../../extract/claims/claim-categories.ts';
 import type { ClaimCategory, ClaimPeriod, ClaimPlace, ClaimValue } from '../../model/claim.ts';
+import { distanceKm } from '../../understand/places/distance-km.ts';
 
 /** `agree`: the same figure; `compatible`: ranges that overlap ("at least 10" and "14"); `conflict`: disjoint ranges. */
 export type ValueRelation = 'agree' | 'compatible' | 'conflict';
@@ -81,21 +82,13 @@ export function comparePlaces(a: ClaimPlace | null, b: ClaimPlace | null): Place
   if (a.countries.join() !== b.countries.join()) return 'different';
   if (a.name === b.name) return 'same';
   if (a.countries.length !== 1) return a.countries.length === 0 ? 'different' : 'same';
-  if (a.precision <= 2 && b.precision <= 2) return kilometres(a, b) <= SAME_PLACE_KM ? 'same' : 'different';
+  if (a.precision <= 2 && b.precision <= 2) return distanceKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM ? 'same' : 'different';
   if (a.precision === b.precision) return 'different';
   // A place inside the country or region it names: "Abu Kamal" and "Syria" may be one scope; Mosul is not in Basra.
   const [fine, coarse] = a.precision < b.precision ? [a, b] : [b, a];
   if (coarse.precision >= 5) return 'weak';
   if (fine.admin1 && coarse.admin1) return fine.admin1 === coarse.admin1 ? 'weak' : 'different';
-  return kilometres(fine, coarse) <= INSIDE_REGION_KM ? 'weak' : 'different';
-}
-
-function kilometres(a: ClaimPlace, b: ClaimPlace): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return distanceKm(fine.lat, fine.lon, coarse.lat, coarse.lon) <= INSIDE_REGION_KM ? 'weak' : 'different';
 }
 
 /** Days from ISO day `a` to ISO day `b`. */

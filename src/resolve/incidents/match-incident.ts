@@ -1,7 +1,7 @@
 /** @module Whether an event tells an incident already known, and how strongly: hard limits, then a score of what they share. */
 
 import { sameActor } from '../../extract/events/assign-roles.ts';
-import { distanceKm } from '../../extract/events/merge-drafts.ts';
+import { distanceKm } from '../../understand/places/distance-km.ts';
 import type { Event, EventActor, EventPlace } from '../../model/event.ts';
 import type { Incident } from '../../model/incident.ts';
 import type { DatePrecision } from '../../model/interval.ts';

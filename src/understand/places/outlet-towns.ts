@@ -1,6 +1,7 @@
 /** @module The towns a local outlet's web address names ("kansascity.com", "orlandosentinel.com", "abc7chicago.com"). */
 import type { PlaceValue } from '../../model/mention.ts';
 import { ALIAS_FLAG, type Gazetteer, SETTLEMENT_KINDS } from './gazetteer.ts';
+import { distanceKm } from './distance-km.ts';
 import { placeKey } from './place-key.ts';
 
 // Only cities this big: a smaller town's name is too often a word inside an address ("news", "post", "star").
@@ -92,11 +93,4 @@ export function namesakeNear(name: string, town: PlaceValue, g: Gazetteer): Plac
     if (best < 0 || g.population(id) > g.population(best)) best = id;
   }
   return best < 0 ? null : valueOf(best, g);
-}
-
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(a));
 }
