@@ -125,6 +125,24 @@ describe('extractPlaces leaves false friends alone', () => {
   }
 });
 
+describe("extractPlaces reads a town's name after an ampersand as part of a firm's name", () => {
+  const cases: [string, string, boolean][] = [
+    ['Three men were hurt outside the Lakeview Sports Bar & Grill, police said.', 'Grill', false],
+    ['The lawyers of Brandt & Paxton filed the motion on Monday.', 'Paxton', false],
+    // Two places joined by an ampersand stay two places; a town named on its own stays a town.
+    ['Crowds came from Dallas & Houston for the game.', 'Houston', true],
+    ['A deputy was hurt near the Bar & Grill in Paxton on Friday.', 'Paxton', true],
+  ];
+  for (const [text, word, kept] of cases) {
+    it(text, () => {
+      assert.equal(
+        places(text).some((m) => m.text === word),
+        kept,
+      );
+    });
+  }
+});
+
 describe('extractPlaces keeps a small town that "in", its police or its residents place something in', () => {
   const cases: [string, string, boolean][] = [
     ['A teenager was shot in the arm in Duquesne on Friday.', 'Duquesne', true],

@@ -311,7 +311,16 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       i === last &&
       (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
     const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || aged || isNamedLikePerson(text, g, tokens, i, top));
-    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
+    // "Sports Bar & Grill", "Smith & Hayes": a town's name joined by an ampersand to a word that is no place ("Dallas &
+    // Houston" is two) is part of a firm's name.
+    const inFirmName =
+      i === last &&
+      keyIndex >= 0 &&
+      !isDateline &&
+      isAfterAmpersand(text, t) &&
+      (matches.at(-1)?.last ?? -2) !== i - 1 &&
+      !isMajorPlace(g, top);
+    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks || inFirmName) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
       // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
@@ -376,6 +385,10 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
         (!followsPlacePreposition(tokens, m.first) || isPossessive(tokens[m.first] as PlaceToken))
       ),
   );
+}
+
+function isAfterAmpersand(text: string, t: PlaceToken): boolean {
+  return /\S\s?&\s?$/.test(text.slice(Math.max(0, t.start - 4), t.start));
 }
 
 function isMajorPlace(g: Gazetteer, id: number): boolean {
