@@ -114,6 +114,9 @@ describe('extractPlaces leaves false friends alone', () => {
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
     // Inside a sentence the same capitalised run after a town's name is a person's name.
     ['Witnesses said Tyler Grant ran from the car.', ['Tyler']],
+    // A small town's name opening a full name is a first name, and so is the name alone later.
+    ['Deputies named the boy as Paxton Carver. Relatives said Paxton loved baseball.', ['Paxton']],
+    ['Police said McKenzie Dorrel was hurt. Doctors said McKenzie was recovering.', ['McKenzie']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -154,6 +157,9 @@ describe('extractPlaces keeps a small town that "in", its police or its resident
     ['Duquesne was quiet on Friday.', 'Duquesne', false],
     // A report that names another country does not mean the small namesake in the United States.
     ['Officials in the UK said a sick swan was found in Fife.', 'Fife', false],
+    // A first name that is a town's name still leaves "in" the town, and a school named for it is no person.
+    ['Paxton Carver moved away. A man was shot in Paxton on Monday.', 'Paxton', true],
+    ['A Duquesne High student was hurt. Duquesne police are investigating.', 'Duquesne', true],
   ];
   for (const [text, name, expected] of cases) {
     it(text, () =>

@@ -61,6 +61,8 @@ const HOME_WORDS = new Set(
 const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 // A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
 const MAX_SHOP_NAMESAKE = 10000;
+// A town this small is rarely the one meant by its name alone once the report has used it as a first name ("Paxton Shannon").
+const MAX_FIRST_NAME_TOWN = 10000;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
 // Words that end a building's or an institution's name: "Sentara Norfolk General Hospital", "Bayview Lincoln High School".
@@ -326,6 +328,11 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
       // is the name alone later ("killing Austin"), unless a preposition puts something in it; a country's capital aside.
       if (aged && keyIndex >= 0 && g.kind(top) !== 'capital') people.add(t.key);
+      // "Paxton Shannon ... Paxton's organs": a small town's name opening a person's full name is that person's first
+      // name, and so is the name alone later, unless a preposition puts something in it. A city's name before a word
+      // names its team or its firm ("Detroit Lions"), and the city stays a place.
+      if (context === 'person' && i === last && keyIndex >= 0 && g.population(top) < MAX_FIRST_NAME_TOWN && opensFullName(g, tokens, last))
+        people.add(t.key);
       i = last + 1;
       continue;
     }
@@ -389,6 +396,20 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
 
 function isAfterAmpersand(text: string, t: PlaceToken): boolean {
   return /\S\s?&\s?$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+}
+
+/** "Paxton Shannon": the name is followed by one capitalised word that is no common word, a surname, and no longer run. */
+function opensFullName(g: Gazetteer, tokens: readonly PlaceToken[], last: number): boolean {
+  const surname = tokens[last + 1];
+  const third = tokens[last + 2];
+  return (
+    surname?.joinsPrevious === true &&
+    surname.isCapitalised &&
+    !surname.isAllCaps &&
+    // "Bladensburg High", "Fairview Middle": a common word after the name makes it a school's or a firm's.
+    !g.stopNames.has(surname.key) &&
+    !(third?.joinsPrevious === true && third.isCapitalised && !third.isSentenceStart)
+  );
 }
 
 function isMajorPlace(g: Gazetteer, id: number): boolean {
