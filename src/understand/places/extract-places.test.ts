@@ -609,6 +609,40 @@ describe("extractPlaces reads a local report's names near its own town", () => {
   });
 });
 
+describe('extractPlaces names a town by its current name, and finds it by its former one', () => {
+  const cases: [string, string][] = [
+    ['A man was shot in Greenacres on Friday, Palm Beach County deputies said.', 'Greenacres'],
+    ['Old maps still print Greenacres City beside Palm Beach County.', 'Greenacres City'],
+  ];
+  for (const [text, phrase] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, 'Greenacres');
+      assert.equal(m.value.admin1, 'Florida');
+    });
+  }
+});
+
+describe('extractPlaces reads a name the text calls a neighbourhood as a part of a town', () => {
+  const cases: [string, string, string, string][] = [
+    // A neighbourhood of the name is meant over towns of the name elsewhere.
+    ['Two men were hurt outside a Chatham neighborhood bar on Sunday.', 'Chatham', 'Chicago', 'Illinois'],
+    // A neighbourhood given to a town in the possessive is a part of that town.
+    ["Two men were shot in Baltimore's Brooklyn neighborhood on Friday.", 'Brooklyn', 'Baltimore', 'Maryland'],
+    ["Shots were fired in Louisville's west Portland neighborhood overnight.", 'Portland', 'Louisville', 'Kentucky'],
+    // Without the word, the towns of the name keep their order; "in Brooklyn" is New York's.
+    ['Rain fell on Chatham all week.', 'Chatham', 'Chatham', 'England'],
+    ['Two men were shot in Brooklyn on Friday.', 'Brooklyn', 'Brooklyn', 'New York'],
+  ];
+  for (const [text, phrase, name, admin1] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, name);
+      assert.equal(m.value.admin1, admin1);
+    });
+  }
+});
+
 describe('extractPlaces names a neighbourhood by its town', () => {
   const cases: [string, string, { name: string; admin1: string }][] = [
     ['A man was hurt in a crash in South Shore on Friday.', 'South Shore', { name: 'Chicago', admin1: 'Illinois' }],

@@ -63,6 +63,10 @@ const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 const MAX_SHOP_NAMESAKE = 10000;
 // A town this small is rarely the one meant by its name alone once the report has used it as a first name ("Paxton Shannon").
 const MAX_FIRST_NAME_TOWN = 10000;
+// After a name, these make it a part of a town: "the Woodlawn neighborhood", "the city's East Germantown section".
+const NEIGHBOURHOOD_WORDS = new Set(['neighborhood', 'neighbourhood', 'section']);
+// What a neighbourhood gains over its namesake towns when the text calls the name a neighbourhood.
+const NEIGHBOURHOOD_WEIGHT = 3;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
 // Words that end a building's or an institution's name: "Sentara Norfolk General Hospital", "Bayview Lincoln High School".
@@ -170,6 +174,10 @@ interface Match {
   readonly afterIn?: boolean;
   /** "a Lingle man": a resident's word right after the name. */
   readonly beforeResident?: boolean;
+  /** "the Woodlawn neighborhood", "the East Germantown section": the name is a part of a town. */
+  readonly beforeNeighbourhood?: boolean;
+  /** "Baltimore's Brooklyn neighborhood": a part of the town named just before, which its namesakes say nothing about. */
+  ownedNeighbourhood?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -376,10 +384,15 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
       afterIn: t.joinsPrevious && tokens[i - 1]?.key === 'in' && tokens[i - 1]?.isCapitalised === false,
       beforeResident: RESIDENT_AFTER.test(text.slice(end.fullEnd, end.fullEnd + 20)),
+      beforeNeighbourhood: isNeighbourhoodWord(tokens[last + 1]),
+      ownedNeighbourhood: isNeighbourhoodWord(tokens[last + 1]) && followsPossessivePlace(tokens, i, matchedEnd),
     });
     matchedEnd = end.end;
     i = last + 1;
   }
+  // One name, one sense: once the text gives the neighbourhood to its town, its other mentions are that part too.
+  const owned = new Set(matches.filter((m) => m.ownedNeighbourhood === true).map((m) => m.key));
+  for (const m of matches) if (owned.has(m.key) && m.container === null) m.ownedNeighbourhood = true;
   // "Jones" after "Sheriff Bill Jones" is the sheriff, wherever it appears.
   return matches.filter(
     (m) =>
@@ -410,6 +423,18 @@ function opensFullName(g: Gazetteer, tokens: readonly PlaceToken[], last: number
     !g.stopNames.has(surname.key) &&
     !(third?.joinsPrevious === true && third.isCapitalised && !third.isSentenceStart)
   );
+}
+
+/** "Philadelphia's East Mount Airy": the name follows, past directions only, a place's name in the possessive. */
+function followsPossessivePlace(tokens: readonly PlaceToken[], first: number, matchedEnd: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && DIRECTION_WORDS.has((tokens[k] as PlaceToken).key)) k--;
+  const owner = tokens[k];
+  return owner !== undefined && isPossessive(owner) && owner.end === matchedEnd;
+}
+
+function isNeighbourhoodWord(t: PlaceToken | undefined): boolean {
+  return t !== undefined && t.joinsPrevious && !t.isCapitalised && NEIGHBOURHOOD_WORDS.has(t.key);
 }
 
 function isMajorPlace(g: Gazetteer, id: number): boolean {
@@ -920,7 +945,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       if (us >= 0) addEvidence(sure, g, index, m.container?.place ?? us, 0.5);
       return;
     }
-    if (m.rule === 'place/street') return;
+    if (m.rule === 'place/street' || m.ownedNeighbourhood === true) return;
     if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
@@ -955,6 +980,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const score =
           (inNamedCounty ? COUNTY_WEIGHT : 0) +
+          (m.beforeNeighbourhood === true && kind === 'section' ? NEIGHBOURHOOD_WEIGHT : 0) +
           g.prior(id) -
           aliasPenalty(m, posting, g) +
           (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
@@ -975,12 +1001,13 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       m.inNamedCounty = bestInCounty;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
-      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
+      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index) && m.ownedNeighbourhood !== true)
         addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
     });
     evidence = next;
   }
   placeNearReportTown(matches, g, text);
+  placeInPossessiveTown(matches, g);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
@@ -1046,6 +1073,25 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.partOfReportTown = m.chosen;
       m.chosen = anchor;
     }
+  }
+}
+
+/**
+ * "Philadelphia's East Mount Airy neighborhood", "Baltimore's Brooklyn neighborhood": a neighbourhood given to a town
+ * in the possessive is a part of that town, whatever towns elsewhere bear its name.
+ */
+function placeInPossessiveTown(matches: Match[], g: Gazetteer): void {
+  const towns = new Map<string, number>();
+  matches.forEach((m, index) => {
+    const owner = matches[index - 1];
+    if (m.ownedNeighbourhood !== true || !owner || owner.chosen < 0 || owner.last >= m.first) return;
+    if (m.beforeNeighbourhood === true && SETTLEMENTS.has(g.kind(owner.chosen)) && !towns.has(m.key)) towns.set(m.key, owner.chosen);
+  });
+  for (const m of matches) {
+    const town = towns.get(m.key);
+    if (town === undefined || m.chosen < 0 || m.chosen === town || m.container !== null) continue;
+    m.partOfReportTown = m.chosen;
+    m.chosen = town;
   }
 }
 
@@ -1234,7 +1280,8 @@ function buildNeighbourhood(matches: readonly Match[], g: Gazetteer): Neighbourh
   const focusOwn = new Map<string, Map<number, number>>();
   const seen = new Set<string>();
   for (const m of matches) {
-    if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
+    if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || m.ownedNeighbourhood === true) continue;
+    if (seen.has(m.key)) continue;
     seen.add(m.key);
     if (m.isStopName || isDoubtful(m, g)) continue;
     const top = m.candidates[0];
