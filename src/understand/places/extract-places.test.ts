@@ -157,6 +157,10 @@ describe('extractPlaces keeps a small town that "in", its police or its resident
     ['Duquesne was quiet on Friday.', 'Duquesne', false],
     // A report that names another country does not mean the small namesake in the United States.
     ['Officials in the UK said a sick swan was found in Fife.', 'Fife', false],
+    // A town's police after its name make it the town, whatever capitalised word stands before; without them, a
+    // surname.
+    ['Print Share Bayport police said a man was hurt.', 'Bayport', true],
+    ['Coach Bill Tyler spoke. A Tyler man was charged with murder.', 'Tyler', false],
     // A first name that is a town's name still leaves "in" the town, and a school named for it is no person.
     ['Paxton Carver moved away. A man was shot in Paxton on Monday.', 'Paxton', true],
     ['A Duquesne High student was hurt. Duquesne police are investigating.', 'Duquesne', true],

@@ -29,6 +29,8 @@ const PLACE_FOLLOWERS = new Set(
     ' ',
   ),
 );
+// After a name, these are its town's: "Share Memphis police said" names the city whatever word stands before it.
+const TOWN_SERVICES = new Set('police fire sheriff mayor'.split(' '));
 // Before a name, these keep it a place ("North Carolina" aside, "Northern Gaza", "Greater London").
 const PLACE_MODIFIERS = new Set(
   'north south east west northern southern eastern western central upper lower greater new old downtown metro metropolitan historic occupied rural suburban mount mt lake port fort ft saint st gulf inner outer northeast northwest southeast southwest'.split(
@@ -663,7 +665,9 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     !before.isAllCaps &&
     !PLACE_MODIFIERS.has(before.key) &&
     !isStrongPlace(g, before.key) &&
-    !g.demonyms.has(before.key)
+    !g.demonyms.has(before.key) &&
+    // "Share Memphis police said": a town's police or mayor after it make it the town, whatever word stands before.
+    !(after?.joinsPrevious === true && !after.isCapitalised && TOWN_SERVICES.has(after.key))
   ) {
     return 'surname';
   }
