@@ -160,6 +160,7 @@ describe('extractPlaces keeps a small town that "in", its police or its resident
     // A town's police after its name make it the town, whatever capitalised word stands before; without them, a
     // surname.
     ['Print Share Bayport police said a man was hurt.', 'Bayport', true],
+    ['Buy Photo Bayport Police Assistant Chief Ann Lee spoke. A Bayport man was held.', 'Bayport', true],
     ['Coach Bill Tyler spoke. A Tyler man was charged with murder.', 'Tyler', false],
     // A first name that is a town's name still leaves "in" the town, and a school named for it is no person.
     ['Paxton Carver moved away. A man was shot in Paxton on Monday.', 'Paxton', true],

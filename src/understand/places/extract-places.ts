@@ -666,8 +666,9 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     !PLACE_MODIFIERS.has(before.key) &&
     !isStrongPlace(g, before.key) &&
     !g.demonyms.has(before.key) &&
-    // "Share Memphis police said": a town's police or mayor after it make it the town, whatever word stands before.
-    !(after?.joinsPrevious === true && !after.isCapitalised && TOWN_SERVICES.has(after.key))
+    // "Share Memphis police said", "Photo: Detroit Police": a town's police or mayor after it make it the town, whatever
+    // word stands before.
+    !(after?.joinsPrevious === true && TOWN_SERVICES.has(after.key))
   ) {
     return 'surname';
   }
