@@ -109,6 +109,9 @@ describe('extractPlaces leaves false friends alone', () => {
     ['Mark Davis, 38, was charged. Deputies said Davis had a rifle.', ['Davis']],
     ['The boy was found at Davis’ home after the shot was heard.', ['Davis']],
     ['Classmates said Austin Hedrick, 16, was kind. Friends said Austin loved to dance.', ['Austin']],
+    // After a country's or a city's name that is also a common first name, a town's name is a surname too.
+    ['Deputies found Jordan Middleton in the hall. A shot hit Middleton in the chest.', ['Middleton']],
+    ['Cakes were sold by Virginia Chapin after the service.', ['Chapin']],
     // A full name opened by a common first name; a person's possessive even after "at".
     ['Police said Allen Ray Moss fired twice.', ['Allen']],
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],

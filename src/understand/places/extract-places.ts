@@ -653,8 +653,10 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (!isTownLike || first !== last) return 'place';
   const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
-  // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
-  if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
+  // "George Smith", "Christian Austin", "Jordan Middleton": after a common first name, even one that is a place elsewhere
+  // (a country or a city that is also a first name), or opening a sentence.
+  const isFirstName = g.givenNames.has(before?.key ?? '') || PERSON_NAME_PLACES.has(before?.key ?? '');
+  if (joinedBefore && !before.isAllCaps && isFirstName && !PLACE_MODIFIERS.has(before.key)) return 'surname';
   if (joinedBefore && endsInInstitution(tokens, last)) return 'organisation';
   if (
     joinedBefore &&
