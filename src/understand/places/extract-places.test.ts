@@ -112,6 +112,8 @@ describe('extractPlaces leaves false friends alone', () => {
     // After a country's or a city's name that is also a common first name, a town's name is a surname too.
     ['Deputies found Jordan Middleton in the hall. A shot hit Middleton in the chest.', ['Middleton']],
     ['Cakes were sold by Virginia Chapin after the service.', ['Chapin']],
+    // A possessive before "County" that is no county's name is no county.
+    ["Officers at Smith's County Line Bar said.", ["Smith's County"]],
     // A full name opened by a common first name; a person's possessive even after "at".
     ['Police said Allen Ray Moss fired twice.', ['Allen']],
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
@@ -381,6 +383,9 @@ describe('extractPlaces places a county from the Census county list', () => {
     ['Deputies in Orleans Parish found the car.', 'Orleans Parish', 'Louisiana'],
     // The document's towns choose among namesakes that exist.
     ['Police in Decatur and Stone Mountain said the DeKalb County man was hurt.', 'DeKalb County', 'Georgia'],
+    // A county named in the possessive is the one the Census list writes without its apostrophe.
+    ["Prince George's County police said a man was shot.", "Prince George's County", 'Maryland'],
+    ["Two boats sank off Queen Anne's County on Friday.", "Queen Anne's County", 'Maryland'],
   ];
   for (const [text, phrase, admin1] of cases) {
     it(`${phrase} in "${text}"`, () => {

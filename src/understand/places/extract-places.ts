@@ -867,7 +867,9 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
     const t = tokens[k] as PlaceToken;
     const previous = tokens[k - 1] as PlaceToken;
-    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || previous.fullEnd !== previous.end) return null;
+    // "Prince George's County", "Queen Anne's County": only the word right before "County" may be a possessive.
+    const isPossessiveName = isPossessive(previous) && COUNTY_WORDS.has(t.key);
+    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || (isPossessive(previous) && !isPossessiveName)) return null;
     if (!COUNTY_WORDS.has(t.key)) continue;
     // One word before "County", or two when they make a known name ("Palm Beach") or start like one ("St. Louis").
     let first = k - 1;
@@ -890,10 +892,12 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       isStopName: false,
       key: '',
       countyWord: t.key,
-      countyName: tokens
-        .slice(first, k)
-        .map((x) => x.key)
-        .join(' '),
+      // The Census list writes the possessive without its apostrophe: "Prince Georges".
+      countyName:
+        tokens
+          .slice(first, k)
+          .map((x) => x.key)
+          .join(' ') + (isPossessiveName ? 's' : ''),
       chosen: -1,
       supported: true,
       strong: true,
