@@ -109,11 +109,19 @@ describe('extractPlaces leaves false friends alone', () => {
     ['Mark Davis, 38, was charged. Deputies said Davis had a rifle.', ['Davis']],
     ['The boy was found at Davis’ home after the shot was heard.', ['Davis']],
     ['Classmates said Austin Hedrick, 16, was kind. Friends said Austin loved to dance.', ['Austin']],
+    // After a country's or a city's name that is also a common first name, a town's name is a surname too.
+    ['Deputies found Jordan Middleton in the hall. A shot hit Middleton in the chest.', ['Middleton']],
+    ['Cakes were sold by Virginia Chapin after the service.', ['Chapin']],
+    // A possessive before "County" that is no county's name is no county.
+    ["Officers at Smith's County Line Bar said.", ["Smith's County"]],
     // A full name opened by a common first name; a person's possessive even after "at".
     ['Police said Allen Ray Moss fired twice.', ['Allen']],
     ['Paul Calhoun was arrested. A judge spoke at Calhoun\u2019s bond hearing.', ['Calhoun']],
     // Inside a sentence the same capitalised run after a town's name is a person's name.
     ['Witnesses said Tyler Grant ran from the car.', ['Tyler']],
+    // A small town's name opening a full name is a first name, and so is the name alone later.
+    ['Deputies named the boy as Paxton Carver. Relatives said Paxton loved baseball.', ['Paxton']],
+    ['Police said McKenzie Dorrel was hurt. Doctors said McKenzie was recovering.', ['McKenzie']],
     // A town's name before a nickname in quotes is a first name.
     ['A warrant in Lubbock, Texas, names Anton "Dunn" Jones.', ['Anton']],
   ];
@@ -121,6 +129,24 @@ describe('extractPlaces leaves false friends alone', () => {
     it(text, () => {
       const found = places(text).map((m) => m.text);
       for (const word of absent) assert.ok(!found.includes(word), `"${word}" is not a place in: ${text} (found ${found.join(', ')})`);
+    });
+  }
+});
+
+describe("extractPlaces reads a town's name after an ampersand as part of a firm's name", () => {
+  const cases: [string, string, boolean][] = [
+    ['Three men were hurt outside the Lakeview Sports Bar & Grill, police said.', 'Grill', false],
+    ['The lawyers of Brandt & Paxton filed the motion on Monday.', 'Paxton', false],
+    // Two places joined by an ampersand stay two places; a town named on its own stays a town.
+    ['Crowds came from Dallas & Houston for the game.', 'Houston', true],
+    ['A deputy was hurt near the Bar & Grill in Paxton on Friday.', 'Paxton', true],
+  ];
+  for (const [text, word, kept] of cases) {
+    it(text, () => {
+      assert.equal(
+        places(text).some((m) => m.text === word),
+        kept,
+      );
     });
   }
 });
@@ -136,6 +162,14 @@ describe('extractPlaces keeps a small town that "in", its police or its resident
     ['Duquesne was quiet on Friday.', 'Duquesne', false],
     // A report that names another country does not mean the small namesake in the United States.
     ['Officials in the UK said a sick swan was found in Fife.', 'Fife', false],
+    // A town's police after its name make it the town, whatever capitalised word stands before; without them, a
+    // surname.
+    ['Print Share Bayport police said a man was hurt.', 'Bayport', true],
+    ['Buy Photo Bayport Police Assistant Chief Ann Lee spoke. A Bayport man was held.', 'Bayport', true],
+    ['Coach Bill Tyler spoke. A Tyler man was charged with murder.', 'Tyler', false],
+    // A first name that is a town's name still leaves "in" the town, and a school named for it is no person.
+    ['Paxton Carver moved away. A man was shot in Paxton on Monday.', 'Paxton', true],
+    ['A Duquesne High student was hurt. Duquesne police are investigating.', 'Duquesne', true],
   ];
   for (const [text, name, expected] of cases) {
     it(text, () =>
@@ -349,6 +383,9 @@ describe('extractPlaces places a county from the Census county list', () => {
     ['Deputies in Orleans Parish found the car.', 'Orleans Parish', 'Louisiana'],
     // The document's towns choose among namesakes that exist.
     ['Police in Decatur and Stone Mountain said the DeKalb County man was hurt.', 'DeKalb County', 'Georgia'],
+    // A county named in the possessive is the one the Census list writes without its apostrophe.
+    ["Prince George's County police said a man was shot.", "Prince George's County", 'Maryland'],
+    ["Two boats sank off Queen Anne's County on Friday.", "Queen Anne's County", 'Maryland'],
   ];
   for (const [text, phrase, admin1] of cases) {
     it(`${phrase} in "${text}"`, () => {
@@ -583,6 +620,40 @@ describe("extractPlaces reads a local report's names near its own town", () => {
     const m = find('BOSTON (Reuters) - Five people were found shot in Saco, southwest of Portland, on Sunday.', 'Portland');
     assert.notEqual(m.value.name, 'Boston');
   });
+});
+
+describe('extractPlaces names a town by its current name, and finds it by its former one', () => {
+  const cases: [string, string][] = [
+    ['A man was shot in Greenacres on Friday, Palm Beach County deputies said.', 'Greenacres'],
+    ['Old maps still print Greenacres City beside Palm Beach County.', 'Greenacres City'],
+  ];
+  for (const [text, phrase] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, 'Greenacres');
+      assert.equal(m.value.admin1, 'Florida');
+    });
+  }
+});
+
+describe('extractPlaces reads a name the text calls a neighbourhood as a part of a town', () => {
+  const cases: [string, string, string, string][] = [
+    // A neighbourhood of the name is meant over towns of the name elsewhere.
+    ['Two men were hurt outside a Chatham neighborhood bar on Sunday.', 'Chatham', 'Chicago', 'Illinois'],
+    // A neighbourhood given to a town in the possessive is a part of that town.
+    ["Two men were shot in Baltimore's Brooklyn neighborhood on Friday.", 'Brooklyn', 'Baltimore', 'Maryland'],
+    ["Shots were fired in Louisville's west Portland neighborhood overnight.", 'Portland', 'Louisville', 'Kentucky'],
+    // Without the word, the towns of the name keep their order; "in Brooklyn" is New York's.
+    ['Rain fell on Chatham all week.', 'Chatham', 'Chatham', 'England'],
+    ['Two men were shot in Brooklyn on Friday.', 'Brooklyn', 'Brooklyn', 'New York'],
+  ];
+  for (const [text, phrase, name, admin1] of cases) {
+    it(text, () => {
+      const m = find(text, phrase);
+      assert.equal(m.value.name, name);
+      assert.equal(m.value.admin1, admin1);
+    });
+  }
 });
 
 describe('extractPlaces names a neighbourhood by its town', () => {

@@ -29,6 +29,8 @@ const PLACE_FOLLOWERS = new Set(
     ' ',
   ),
 );
+// After a name, these are its town's: "Share Memphis police said" names the city whatever word stands before it.
+const TOWN_SERVICES = new Set('police fire sheriff mayor'.split(' '));
 // Before a name, these keep it a place ("North Carolina" aside, "Northern Gaza", "Greater London").
 const PLACE_MODIFIERS = new Set(
   'north south east west northern southern eastern western central upper lower greater new old downtown metro metropolitan historic occupied rural suburban mount mt lake port fort ft saint st gulf inner outer northeast northwest southeast southwest'.split(
@@ -61,6 +63,12 @@ const HOME_WORDS = new Set(
 const SHOP_PREPOSITIONS = new Set('at inside outside'.split(' '));
 // A town this small is rarely the one meant by "at X's" ("at Dayton's airport" is the city's).
 const MAX_SHOP_NAMESAKE = 10000;
+// A town this small is rarely the one meant by its name alone once the report has used it as a first name ("Paxton Shannon").
+const MAX_FIRST_NAME_TOWN = 10000;
+// After a name, these make it a part of a town: "the Woodlawn neighborhood", "the city's East Germantown section".
+const NEIGHBOURHOOD_WORDS = new Set(['neighborhood', 'neighbourhood', 'section']);
+// What a neighbourhood gains over its namesake towns when the text calls the name a neighbourhood.
+const NEIGHBOURHOOD_WEIGHT = 3;
 const DISEASE_WORDS = new Set('virus viruses fever flu influenza disease syndrome strain encephalitis outbreak'.split(' '));
 const COUNTY_WORDS = new Set(['county', 'parish', 'township']);
 // Words that end a building's or an institution's name: "Sentara Norfolk General Hospital", "Bayview Lincoln High School".
@@ -168,6 +176,10 @@ interface Match {
   readonly afterIn?: boolean;
   /** "a Lingle man": a resident's word right after the name. */
   readonly beforeResident?: boolean;
+  /** "the Woodlawn neighborhood", "the East Germantown section": the name is a part of a town. */
+  readonly beforeNeighbourhood?: boolean;
+  /** "Baltimore's Brooklyn neighborhood": a part of the town named just before, which its namesakes say nothing about. */
+  ownedNeighbourhood?: boolean;
   /**
    * Read as a part of the report's own town ("in Madisonville" in a report from Cincinnati): `chosen` is that town, and
    * this the namesake far off that the name was first read as, which still decides whether the name is kept.
@@ -311,12 +323,26 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       i === last &&
       (isAgedPerson(text, g, end, top) || isAgedFirstName(text, g, tokens, last, top, context) || isHomeOwner(g, tokens, last, top));
     const speaks = i === last && (isSpeakingPerson(g, tokens, last, top) || aged || isNamedLikePerson(text, g, tokens, i, top));
-    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks) {
+    // "Sports Bar & Grill", "Smith & Hayes": a town's name joined by an ampersand to a word that is no place ("Dallas &
+    // Houston" is two) is part of a firm's name.
+    const inFirmName =
+      i === last &&
+      keyIndex >= 0 &&
+      !isDateline &&
+      isAfterAmpersand(text, t) &&
+      (matches.at(-1)?.last ?? -2) !== i - 1 &&
+      !isMajorPlace(g, top);
+    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks || inFirmName) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
       // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
       // is the name alone later ("killing Austin"), unless a preposition puts something in it; a country's capital aside.
       if (aged && keyIndex >= 0 && g.kind(top) !== 'capital') people.add(t.key);
+      // "Paxton Shannon ... Paxton's organs": a small town's name opening a person's full name is that person's first
+      // name, and so is the name alone later, unless a preposition puts something in it. A city's name before a word
+      // names its team or its firm ("Detroit Lions"), and the city stays a place.
+      if (context === 'person' && i === last && keyIndex >= 0 && g.population(top) < MAX_FIRST_NAME_TOWN && opensFullName(g, tokens, last))
+        people.add(t.key);
       i = last + 1;
       continue;
     }
@@ -360,10 +386,15 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       beforePolice: POLICE_AFTER.test(text.slice(end.end, end.end + 30)),
       afterIn: t.joinsPrevious && tokens[i - 1]?.key === 'in' && tokens[i - 1]?.isCapitalised === false,
       beforeResident: RESIDENT_AFTER.test(text.slice(end.fullEnd, end.fullEnd + 20)),
+      beforeNeighbourhood: isNeighbourhoodWord(tokens[last + 1]),
+      ownedNeighbourhood: isNeighbourhoodWord(tokens[last + 1]) && followsPossessivePlace(tokens, i, matchedEnd),
     });
     matchedEnd = end.end;
     i = last + 1;
   }
+  // One name, one sense: once the text gives the neighbourhood to its town, its other mentions are that part too.
+  const owned = new Set(matches.filter((m) => m.ownedNeighbourhood === true).map((m) => m.key));
+  for (const m of matches) if (owned.has(m.key) && m.container === null) m.ownedNeighbourhood = true;
   // "Jones" after "Sheriff Bill Jones" is the sheriff, wherever it appears.
   return matches.filter(
     (m) =>
@@ -376,6 +407,36 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
         (!followsPlacePreposition(tokens, m.first) || isPossessive(tokens[m.first] as PlaceToken))
       ),
   );
+}
+
+function isAfterAmpersand(text: string, t: PlaceToken): boolean {
+  return /\S\s?&\s?$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+}
+
+/** "Paxton Shannon": the name is followed by one capitalised word that is no common word, a surname, and no longer run. */
+function opensFullName(g: Gazetteer, tokens: readonly PlaceToken[], last: number): boolean {
+  const surname = tokens[last + 1];
+  const third = tokens[last + 2];
+  return (
+    surname?.joinsPrevious === true &&
+    surname.isCapitalised &&
+    !surname.isAllCaps &&
+    // "Bladensburg High", "Fairview Middle": a common word after the name makes it a school's or a firm's.
+    !g.stopNames.has(surname.key) &&
+    !(third?.joinsPrevious === true && third.isCapitalised && !third.isSentenceStart)
+  );
+}
+
+/** "Philadelphia's East Mount Airy": the name follows, past directions only, a place's name in the possessive. */
+function followsPossessivePlace(tokens: readonly PlaceToken[], first: number, matchedEnd: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && DIRECTION_WORDS.has((tokens[k] as PlaceToken).key)) k--;
+  const owner = tokens[k];
+  return owner !== undefined && isPossessive(owner) && owner.end === matchedEnd;
+}
+
+function isNeighbourhoodWord(t: PlaceToken | undefined): boolean {
+  return t !== undefined && t.joinsPrevious && !t.isCapitalised && NEIGHBOURHOOD_WORDS.has(t.key);
 }
 
 function isMajorPlace(g: Gazetteer, id: number): boolean {
@@ -592,8 +653,10 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
   if (!isTownLike || first !== last) return 'place';
   const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
-  // "George Smith", "Christian Austin": after a common first name, even one that is a place elsewhere, or opening a sentence.
-  if (joinedBefore && !before.isAllCaps && g.givenNames.has(before.key) && !PLACE_MODIFIERS.has(before.key)) return 'surname';
+  // "George Smith", "Christian Austin", "Jordan Middleton": after a common first name, even one that is a place elsewhere
+  // (a country or a city that is also a first name), or opening a sentence.
+  const isFirstName = g.givenNames.has(before?.key ?? '') || PERSON_NAME_PLACES.has(before?.key ?? '');
+  if (joinedBefore && !before.isAllCaps && isFirstName && !PLACE_MODIFIERS.has(before.key)) return 'surname';
   if (joinedBefore && endsInInstitution(tokens, last)) return 'organisation';
   if (
     joinedBefore &&
@@ -604,7 +667,10 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     !before.isAllCaps &&
     !PLACE_MODIFIERS.has(before.key) &&
     !isStrongPlace(g, before.key) &&
-    !g.demonyms.has(before.key)
+    !g.demonyms.has(before.key) &&
+    // "Share Memphis police said", "Photo: Detroit Police": a town's police or mayor after it make it the town, whatever
+    // word stands before.
+    !(after?.joinsPrevious === true && TOWN_SERVICES.has(after.key))
   ) {
     return 'surname';
   }
@@ -801,7 +867,9 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
     const t = tokens[k] as PlaceToken;
     const previous = tokens[k - 1] as PlaceToken;
-    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || previous.fullEnd !== previous.end) return null;
+    // "Prince George's County", "Queen Anne's County": only the word right before "County" may be a possessive.
+    const isPossessiveName = isPossessive(previous) && COUNTY_WORDS.has(t.key);
+    if (!t.joinsPrevious || t.isHyphenated || !t.isCapitalised || (isPossessive(previous) && !isPossessiveName)) return null;
     if (!COUNTY_WORDS.has(t.key)) continue;
     // One word before "County", or two when they make a known name ("Palm Beach") or start like one ("St. Louis").
     let first = k - 1;
@@ -824,10 +892,12 @@ function matchCounty(text: string, tokens: readonly PlaceToken[], i: number, g: 
       isStopName: false,
       key: '',
       countyWord: t.key,
-      countyName: tokens
-        .slice(first, k)
-        .map((x) => x.key)
-        .join(' '),
+      // The Census list writes the possessive without its apostrophe: "Prince Georges".
+      countyName:
+        tokens
+          .slice(first, k)
+          .map((x) => x.key)
+          .join(' ') + (isPossessiveName ? 's' : ''),
       chosen: -1,
       supported: true,
       strong: true,
@@ -886,7 +956,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       if (us >= 0) addEvidence(sure, g, index, m.container?.place ?? us, 0.5);
       return;
     }
-    if (m.rule === 'place/street') return;
+    if (m.rule === 'place/street' || m.ownedNeighbourhood === true) return;
     if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
@@ -921,6 +991,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const score =
           (inNamedCounty ? COUNTY_WEIGHT : 0) +
+          (m.beforeNeighbourhood === true && kind === 'section' ? NEIGHBOURHOOD_WEIGHT : 0) +
           g.prior(id) -
           aliasPenalty(m, posting, g) +
           (abbreviated !== null && g.name(id) === abbreviated ? SPELLING_WEIGHT : 0) +
@@ -941,12 +1012,13 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       m.inNamedCounty = bestInCounty;
       m.supported = m.supported || bestSupported;
       m.strong = m.strong || bestStrong;
-      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index))
+      if (best >= 0 && !m.isStopName && !isDoubtful(m, g) && !sure.own.has(index) && m.ownedNeighbourhood !== true)
         addEvidence(next, g, index, best, m.rule === 'place/demonym' ? 0.25 : 0.5);
     });
     evidence = next;
   }
   placeNearReportTown(matches, g, text);
+  placeInPossessiveTown(matches, g);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
@@ -1012,6 +1084,25 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.partOfReportTown = m.chosen;
       m.chosen = anchor;
     }
+  }
+}
+
+/**
+ * "Philadelphia's East Mount Airy neighborhood", "Baltimore's Brooklyn neighborhood": a neighbourhood given to a town
+ * in the possessive is a part of that town, whatever towns elsewhere bear its name.
+ */
+function placeInPossessiveTown(matches: Match[], g: Gazetteer): void {
+  const towns = new Map<string, number>();
+  matches.forEach((m, index) => {
+    const owner = matches[index - 1];
+    if (m.ownedNeighbourhood !== true || !owner || owner.chosen < 0 || owner.last >= m.first) return;
+    if (m.beforeNeighbourhood === true && SETTLEMENTS.has(g.kind(owner.chosen)) && !towns.has(m.key)) towns.set(m.key, owner.chosen);
+  });
+  for (const m of matches) {
+    const town = towns.get(m.key);
+    if (town === undefined || m.chosen < 0 || m.chosen === town || m.container !== null) continue;
+    m.partOfReportTown = m.chosen;
+    m.chosen = town;
   }
 }
 
@@ -1200,7 +1291,8 @@ function buildNeighbourhood(matches: readonly Match[], g: Gazetteer): Neighbourh
   const focusOwn = new Map<string, Map<number, number>>();
   const seen = new Set<string>();
   for (const m of matches) {
-    if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || seen.has(m.key)) continue;
+    if (m.rule === 'place/county' || m.rule === 'place/street' || m.rule === 'place/demonym' || m.ownedNeighbourhood === true) continue;
+    if (seen.has(m.key)) continue;
     seen.add(m.key);
     if (m.isStopName || isDoubtful(m, g)) continue;
     const top = m.candidates[0];
