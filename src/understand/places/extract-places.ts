@@ -4,6 +4,7 @@ import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
+import { distanceKm } from './distance-km.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, SETTLEMENT_KINDS as SETTLEMENTS } from './gazetteer.ts';
 import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
@@ -1061,7 +1062,7 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
     let near = -1;
     for (const posting of m.candidates) {
       const id = posting & ~ALIAS_FLAG;
-      if (SETTLEMENTS.has(g.kind(id)) && distanceKm(g, id, anchor) <= NEAR_REPORT_TOWN_KM) {
+      if (SETTLEMENTS.has(g.kind(id)) && placesApartKm(g, id, anchor) <= NEAR_REPORT_TOWN_KM) {
         near = id;
         break;
       }
@@ -1071,7 +1072,7 @@ function placeNearReportTown(matches: Match[], g: Gazetteer, text: string): void
       m.supported = true;
       continue;
     }
-    if (distanceKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || isNamedAlone(g, m.chosen)) continue;
+    if (placesApartKm(g, m.chosen, anchor) <= FAR_FROM_REPORT_TOWN_KM || isNamedAlone(g, m.chosen)) continue;
     const unlikely =
       g.countryIndex(m.chosen) === home
         ? // Where news style names a town with its state ("Dayton, Ohio"), a town of another state named without it,
@@ -1167,12 +1168,9 @@ function reportTown(matches: readonly Match[], g: Gazetteer, text: string): Matc
   );
 }
 
-function distanceKm(g: Gazetteer, a: number, b: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (g.lat(b) - g.lat(a)) * rad;
-  const dLon = (g.lon(b) - g.lon(a)) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(g.lat(a) * rad) * Math.cos(g.lat(b) * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+/** The distance in km between two gazetteer places. */
+function placesApartKm(g: Gazetteer, a: number, b: number): number {
+  return distanceKm(g.lat(a), g.lon(a), g.lat(b), g.lon(b));
 }
 
 /** A name whose place is clear without context: one candidate, a container, or a best candidate far above the rest. */
