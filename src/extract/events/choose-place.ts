@@ -527,12 +527,8 @@ export function addressPlace(text: string, bodyPlaces: readonly MentionOf<'place
       ADDRESS_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)) &&
       !HOME_ADDRESS.test(text.slice(Math.max(0, m.span.start - 80), m.span.start)),
   );
-  const first = towns[0];
-  if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
-  const v = first.value;
-  if (current && (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country)) return null;
-  // A town this far from the report's place is more likely a namesake of a part of it ("on Elm Street in Midtown").
-  if (current && distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM) return null;
+  const v = soleTownBeside(towns, current);
+  if (!v) return null;
   // A headline's town, or the town of a street the attack's own sentences name, says where as plainly.
   if (current?.rule === 'place-from-headline' || current?.rule.endsWith('street-town')) return null;
   // "shot in Elm Park" says where as plainly as an address: the address may be a suspect's or another scene's.
@@ -572,10 +568,20 @@ export function scenePlace(text: string, bodyPlaces: readonly MentionOf<'place'>
       !NO_SCENE_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start)) &&
       !/^\s*(?:County|Parish|Township)\b/.test(text.slice(m.span.end, m.span.end + 12)),
   );
+  const v = soleTownBeside(towns, current);
+  return v ? placeOf(v, 'place-from-scene') : null;
+}
+
+/**
+ * The one town `towns` all name (two towns say two scenes), other than `current` but in its state and near it, or
+ * null. Without a current place, the one town.
+ */
+function soleTownBeside(towns: readonly MentionOf<'place'>[], current: EventPlace | null): PlaceValue | null {
   const first = towns[0];
   if (!first || towns.some((m) => m.value.geonameId !== first.value.geonameId)) return null;
   const v = first.value;
+  if (!current) return v;
   if (current.name === v.name || current.admin1 !== v.admin1 || current.country !== v.country) return null;
-  if (distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM) return null;
-  return placeOf(v, 'place-from-scene');
+  // A town this far from the report's place is more likely a namesake of a part of it ("on Elm Street in Midtown").
+  return distanceKm(current.lat, current.lon, v.lat, v.lon) > ADDRESS_FAR_KM ? null : v;
 }

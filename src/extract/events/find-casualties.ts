@@ -241,11 +241,13 @@ const FINDING: ReadonlySet<string> = new Set(words('found discovered located rec
 /** "A body was found", "deputies discovered a body": someone dead, however the report goes on to name them. */
 function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
   const keys = frame.view.keys;
+  // Asked at every token: the word itself first.
+  if (keys[at] !== 'body') return null;
   const lead = BODY_STATES.has(keys[at - 1] ?? '') ? at - 1 : at;
   const opens = lead === frame.sentences[frame.sentenceOf[at] as number]?.start;
   // "Hambrick's body was discovered", "a resident found his body": whose body it was, found.
   const owned = keys[lead - 1] === "'s" || POSSESSIVES.has(keys[lead - 1] ?? '');
-  if (keys[at] !== 'body' || !(opens || owned || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
+  if (!(opens || owned || /^(a|an|the)$/.test(keys[lead - 1] ?? ''))) return null;
   // "the body was found", "an unidentified body has been located", "found a body".
   const after = keys.slice(at + 1, at + 4);
   const found = (AUXILIARIES.has(after[0] ?? '') || after[0] === 'has') && after.some((k) => FINDING.has(k));
