@@ -418,8 +418,8 @@ function runSitrep(args: readonly string[]): Promise<{ status: number | null; st
 
 describe('sitrep serve: the command', () => {
   it('listens on 127.0.0.1 by default, prints where, and stops on SIGTERM', async () => {
-    const { dir } = await scratchStore();
-    const db = join(dir, 'served.db');
+    const { store, path: db } = await scratchStore();
+    await store.close();
     const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {

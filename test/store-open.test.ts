@@ -33,7 +33,12 @@ function report(n: number): string {
 /** A folder of `count` reports of our own, numbered from `from`. */
 function reports(dir: string, from: number, count: number): string {
   const lines = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({ id: `r${from + i}`, source: `Outlet ${from + i}`, published: '2024-03-04', text: `${report(from + i)} Case ${from + i}.` }),
+    JSON.stringify({
+      id: `r${from + i}`,
+      source: `Outlet ${from + i}`,
+      published: '2024-03-04',
+      text: `${report(from + i)} Case ${from + i}.`,
+    }),
   );
   writeFiles(dir, { [`batch-${from}.jsonl`]: `${lines.join('\n')}\n` });
   return join(dir, `batch-${from}.jsonl`);
@@ -52,7 +57,14 @@ describe('opening a store', () => {
   it('refuses a store that does not exist for a reading command, naming it and creating nothing', () => {
     const dir = scratchDir();
     const missing = join(dir, 'no-such-folder', 'typo.db');
-    for (const command of [['facts'], ['documents'], ['incidents'], ['report'], ['export', '--what', 'facts', '--format', 'jsonl'], ['analyse']]) {
+    for (const command of [
+      ['facts'],
+      ['documents'],
+      ['incidents'],
+      ['report'],
+      ['export', '--what', 'facts', '--format', 'jsonl'],
+      ['analyse'],
+    ]) {
       const result = sitrep(['--db', missing, ...command]);
       assert.equal(result.code, 2, `${command.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, new RegExp(`${missing.replace(/[/.]/g, '\\$&')} does not exist`));

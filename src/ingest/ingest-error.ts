@@ -6,6 +6,7 @@ export type IngestErrorCode =
   | 'not-found'
   | 'unreadable'
   | 'too-large'
+  | 'too-deep'
   | 'empty'
   | 'binary'
   | 'undecodable'
@@ -30,9 +31,22 @@ export class IngestError extends Error {
   }
 }
 
-/** `file`, `file:12` (a JSONL line) or `file item 3` (a feed item). */
+/**
+ * `file`, `file:12` (a JSONL line) or `file item 3` (a feed item). Control characters in a file's name are written
+ * as escapes, so a name cannot move the cursor or recolour the terminal that shows the message.
+ */
 export function formatOrigin(origin: Origin): string {
-  if (origin.line !== undefined) return `${origin.path}:${origin.line}`;
-  if (origin.item !== undefined) return `${origin.path} item ${origin.item}`;
-  return origin.path;
+  const path = printablePath(origin.path);
+  if (origin.line !== undefined) return `${path}:${origin.line}`;
+  if (origin.item !== undefined) return `${path} item ${origin.item}`;
+  return path;
+}
+
+/** A path with its control characters (C0, DEL, C1, bidirectional overrides) written as `\xNN` or `\u{NNNN}`. */
+export function printablePath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
 }

@@ -101,7 +101,13 @@ interface ItemFields {
 }
 
 function report(origin: Origin, format: 'rss' | 'atom', fields: ItemFields): ParsedItem {
-  const text = fields.text ?? (fields.html ? htmlToText(fields.html) : '');
+  let text: string;
+  try {
+    text = fields.text ?? (fields.html ? htmlToText(fields.html, origin) : '');
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
   if (!fields.externalId)
     return new IngestError('bad-field', origin, 'has no guid, id or link to know it by', { field: format === 'rss' ? 'guid' : 'id' });
   if (!text.trim()) {

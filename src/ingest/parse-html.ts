@@ -3,17 +3,22 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Origin } from '../model/document.ts';
 import { nodeToText } from './html-to-text.ts';
+import { assertShallow, countElements, MAX_READABLE_ELEMENTS } from './measure-nesting.ts';
 import type { RawReport } from './raw-report.ts';
 
 type LinkedDocument = ReturnType<typeof parseHTML>['document'];
 
 /** Reads an HTML page: Readability picks the article; the page's own metadata fills what it misses. */
 export function parseHtml(html: string, origin: Origin, externalId: string): RawReport {
+  assertShallow(html, origin);
   const { document } = parseHTML(html);
   // Scripts and styles go before Readability sees the page, so no code or CSS can reach the text.
   for (const element of document.querySelectorAll('script, style, noscript, template, iframe')) element.remove();
   const meta = readMeta(document);
-  const article = new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 200 }).parse();
+  // Readability's time over linkedom grows with the square of the element count (10,000 empty spans took over a
+  // minute): a page past the bound is read whole instead, menus and all, in time that grows with its length.
+  const readable = countElements(html, MAX_READABLE_ELEMENTS) <= MAX_READABLE_ELEMENTS;
+  const article = readable ? new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 200 }).parse() : null;
   let text = '';
   if (article?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);

@@ -13,12 +13,13 @@ export function parseJsonl(content: string, origin: Origin, fileStem: string): P
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]?.trim() ?? '';
     if (!line) continue;
-    items.push(parseLine(line, { path: origin.path, line: i + 1 }, `${fileStem}:${i + 1}`));
+    items.push(parseJsonlLine(line, { path: origin.path, line: i + 1 }, `${fileStem}:${i + 1}`));
   }
   return items;
 }
 
-function parseLine(line: string, origin: Origin, fallbackId: string): ParsedItem {
+/** Reads one line (without its line end) into a report, or the error that names what was wrong with it. */
+export function parseJsonlLine(line: string, origin: Origin, fallbackId: string): ParsedItem {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -48,7 +49,13 @@ function parseLine(line: string, origin: Origin, fallbackId: string): ParsedItem
     return new IngestError('bad-field', origin, `"${published}" is not a date (use ISO 8601, e.g. 2023-10-30)`, { field: 'published' });
   }
   const html = str('html');
-  const text = str('text') ?? (html ? htmlToText(html) : null);
+  let text: string | null;
+  try {
+    text = str('text') ?? (html ? htmlToText(html, origin) : null);
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
   if (!text) {
     const empty = fields.text !== undefined || fields.html !== undefined;
     return new IngestError(empty ? 'empty' : 'bad-field', origin, empty ? 'is empty' : 'is missing: give "text" or "html"', {

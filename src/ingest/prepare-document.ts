@@ -9,6 +9,12 @@ import { IngestError } from './ingest-error.ts';
 import { bandKeys, minhashSignature, shingleHashes } from './minhash.ts';
 import type { RawReport } from './raw-report.ts';
 
+/**
+ * The longest text one report may have: two million characters, a long book, where news runs to thousands. Past
+ * it, analysis would hold more memory than a batch should.
+ */
+export const MAX_REPORT_CHARS = 2_000_000;
+
 /** A document before duplicate detection, with what detection needs. */
 export interface PreparedDocument {
   readonly document: Document;
@@ -25,6 +31,12 @@ export interface PrepareOptions {
 
 /** Normalises a parsed report into a document; throws an IngestError for an empty one. */
 export function prepareDocument(raw: RawReport, options: PrepareOptions): PreparedDocument {
+  if (raw.text.length > MAX_REPORT_CHARS)
+    throw new IngestError(
+      'too-large',
+      raw.origin,
+      `is a report of ${raw.text.length.toLocaleString('en')} characters, over the ${MAX_REPORT_CHARS.toLocaleString('en')}-character limit for one report: split it into reports`,
+    );
   const text = normaliseText(raw.text);
   if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('empty', raw.origin, 'has no text');
   const contentHash = createHash('sha256').update(text.replace(/\s+/g, ' ')).digest('hex');

@@ -1,17 +1,22 @@
 /** @module Expands the paths a user names (files, folders, `-` for stdin) into parsed reports, one input at a time. */
-import { open, readdir, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Origin } from '../model/document.ts';
 import { decodeText } from './decode-text.ts';
 import { IngestError } from './ingest-error.ts';
 import { looksLikeFeed, parseFeed } from './parse-feed.ts';
 import { parseHtml } from './parse-html.ts';
-import { parseJsonl } from './parse-jsonl.ts';
+import { parseJsonl, parseJsonlLine } from './parse-jsonl.ts';
 import { parseMarkdown, parseText } from './parse-text.ts';
+import { MAX_REPORT_CHARS } from './prepare-document.ts';
 import type { ParsedItem } from './raw-report.ts';
 
-/** The largest input file read, unless the caller says otherwise: 20 MB. */
+/** The largest input read, unless the caller says otherwise: 20 MB. It holds for files, devices, pipes and stdin. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Bytes read at a time from any input. */
+const READ_CHUNK = 64 * 1024;
+/** JSONL lines parsed before they are handed on: the file is streamed, never held whole. */
+const JSONL_LINES_PER_RESULT = 200;
 
 export interface ReadInputsOptions {
   readonly maxBytes?: number;
@@ -64,9 +69,9 @@ export async function* readInputs(paths: readonly string[], options: ReadInputsO
       continue;
     }
     if (info.isDirectory()) {
-      for await (const file of walk(path)) yield await readFile(file, maxBytes);
+      for await (const file of walk(path)) yield* readFile(file, maxBytes);
     } else {
-      yield await readFile(path, maxBytes);
+      yield* readFile(path, maxBytes);
     }
   }
 }
@@ -81,31 +86,138 @@ async function* walk(folder: string): AsyncGenerator<string> {
   }
 }
 
-async function readFile(path: string, maxBytes: number): Promise<InputResult> {
+/**
+ * Reads one file. Its size is checked before reading, and again while reading, since a device or a pipe
+ * (`/dev/zero`, a FIFO) has no size until it ends; JSONL is streamed a line at a time.
+ */
+async function* readFile(path: string, maxBytes: number): AsyncGenerator<InputResult> {
   const origin: Origin = { path };
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(path, 'r');
-    const { size } = await handle.stat();
-    if (size > maxBytes) {
-      return failed(
-        path,
-        new IngestError(
-          'too-large',
-          origin,
-          `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`,
-        ),
-        size,
-      );
+    const info = await handle.stat();
+    if (info.isFile() && info.size > maxBytes) {
+      yield failed(path, overLimit(origin, `is ${formatBytes(info.size)}`, maxBytes), info.size);
+      return;
     }
-    const bytes = await handle.readFile();
-    return { path, bytes: bytes.length, items: parseBytes(bytes, origin, path) };
+    const extension = extname(path).toLowerCase();
+    if (info.isFile() && (extension === '.txt' || extension === '.text' || extension === '.md' || extension === '.markdown')) {
+      // One report a file, and a character takes at most four bytes: past this, it is over the report limit unread.
+      if (info.size > MAX_REPORT_CHARS * 4) {
+        yield failed(path, reportTooLong(origin, `is one report of ${formatBytes(info.size)}`), info.size);
+        return;
+      }
+    }
+    if (info.isFile() && (extension === '.jsonl' || extension === '.ndjson')) {
+      yield* readJsonlLines(handle, path, basename(path, extname(path)), maxBytes);
+      return;
+    }
+    const bytes = await readCapped(handle, maxBytes);
+    if (bytes === null) {
+      yield failed(path, overLimit(origin, 'is', maxBytes), maxBytes);
+      return;
+    }
+    yield { path, bytes: bytes.length, items: parseBytes(bytes, origin, path) };
   } catch (cause) {
-    if (cause instanceof IngestError) return failed(path, cause);
-    return failed(path, new IngestError('unreadable', origin, `cannot be read (${(cause as Error).message})`, { cause }));
+    if (cause instanceof IngestError) yield failed(path, cause);
+    else yield failed(path, new IngestError('unreadable', origin, `cannot be read (${(cause as Error).message})`, { cause }));
   } finally {
     await handle?.close();
   }
+}
+
+/** All of a file's bytes, or null once they pass `maxBytes`. */
+async function readCapped(handle: FileHandle, maxBytes: number): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) return null;
+    parts.push(bytesRead === READ_CHUNK ? buffer : buffer.subarray(0, bytesRead));
+  }
+  return Buffer.concat(parts, total);
+}
+
+/**
+ * A JSONL file a batch of lines at a time, so memory holds the longest line, not the file. A line is decoded on
+ * its own (JSON text is UTF-8), so one bad line is refused with its number and the rest go on. A file that starts
+ * with a UTF-16 byte-order mark cannot be split on bytes: it is read whole, as before.
+ */
+async function* readJsonlLines(handle: FileHandle, path: string, stem: string, maxBytes: number): AsyncGenerator<InputResult> {
+  const lineLimit = MAX_REPORT_CHARS * 4;
+  let items: ParsedItem[] = [];
+  let bytes = 0;
+  let totalBytes = 0;
+  let lineNumber = 0;
+  let reports = 0;
+  let carry: Buffer[] = [];
+  let carried = 0;
+  /** The current line grew past any report's length: the rest of it is passed over, and it is refused. */
+  let overlong = false;
+
+  const take = (line: Buffer) => {
+    lineNumber++;
+    const origin: Origin = { path, line: lineNumber };
+    if (overlong) {
+      overlong = false;
+      items.push(reportTooLong(origin, `is a line of over ${formatBytes(lineLimit)}`));
+      return;
+    }
+    try {
+      const text = decodeText(line, origin).trim();
+      if (!text) return;
+      reports++;
+      items.push(parseJsonlLine(text, origin, `${stem}:${lineNumber}`));
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      items.push(error);
+    }
+  };
+
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+    if (bytesRead === 0) break;
+    const chunk = buffer.subarray(0, bytesRead);
+    if (totalBytes === 0 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      const rest = await readCapped(handle, maxBytes - bytesRead);
+      const whole = rest === null ? null : Buffer.concat([chunk, rest]);
+      if (whole === null) yield failed(path, overLimit({ path }, 'is', maxBytes), maxBytes);
+      else yield { path, bytes: whole.length, items: parseBytes(whole, { path }, path) };
+      return;
+    }
+    bytes += bytesRead;
+    totalBytes += bytesRead;
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline);
+      take(carry.length > 0 ? Buffer.concat([...carry, piece]) : piece);
+      carry = [];
+      carried = 0;
+      start = newline + 1;
+    }
+    if (start < bytesRead && !overlong) {
+      carry.push(Buffer.from(chunk.subarray(start)));
+      carried += bytesRead - start;
+      if (carried > lineLimit) {
+        overlong = true;
+        carry = [];
+        carried = 0;
+      }
+    }
+    if (items.length >= JSONL_LINES_PER_RESULT) {
+      yield { path, bytes, items };
+      items = [];
+      bytes = 0;
+    }
+  }
+  if (carry.length > 0 || overlong) take(Buffer.concat(carry));
+  if (reports === 0 && items.length === 0)
+    items.push(new IngestError('empty', { path }, totalBytes === 0 ? 'is empty' : 'has only blank space'));
+  yield { path, bytes, items };
 }
 
 async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promise<InputResult> {
@@ -114,17 +226,7 @@ async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promi
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += buffer.length;
-    if (total > maxBytes) {
-      return failed(
-        '-',
-        new IngestError(
-          'too-large',
-          { path: '-' },
-          `standard input is over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`,
-        ),
-        total,
-      );
-    }
+    if (total > maxBytes) return failed('-', overLimit({ path: '-' }, 'standard input is', maxBytes), total);
     parts.push(buffer);
   }
   const bytes = Buffer.concat(parts);
@@ -174,6 +276,18 @@ function sniff(text: string, origin: Origin, stem: string): ParsedItem[] {
   if (/^<(!doctype html|html|head|body|article)\b/i.test(head)) return [parseHtml(text, origin, stem)];
   if (head.startsWith('{')) return parseJsonl(text, origin, stem);
   return [parseText(text, origin, stem)];
+}
+
+function overLimit(origin: Origin, what: string, maxBytes: number): IngestError {
+  return new IngestError('too-large', origin, `${what} over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`);
+}
+
+function reportTooLong(origin: Origin, what: string): IngestError {
+  return new IngestError(
+    'too-large',
+    origin,
+    `${what}, over the ${MAX_REPORT_CHARS.toLocaleString('en')}-character limit for one report: split it into reports`,
+  );
 }
 
 function failed(path: string, error: IngestError, bytes = 0): InputResult {

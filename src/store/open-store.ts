@@ -20,10 +20,7 @@ export interface OpenStoreOptions {
 }
 
 /** Opens and migrates the store at `location` (default: `SITREP_DB`, else `./sitrep.db`). */
-export async function openStore(
-  location: string = process.env.SITREP_DB || DEFAULT_STORE,
-  options: OpenStoreOptions = {},
-): Promise<Store> {
+export async function openStore(location: string = process.env.SITREP_DB || DEFAULT_STORE, options: OpenStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location, options);
   return openSqlite(location, options);
 }

@@ -84,7 +84,12 @@ function postgresOpenError(location: string, database: string, cause: unknown): 
   const code = (cause as { code?: string }).code ?? '';
   const message = (cause as Error).message;
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code) || /timeout/i.test(message))
-    return new StoreError('unreachable', location, `cannot be reached (${code || message}): is the PostgreSQL server running, and are the host and port right?`, { cause });
+    return new StoreError(
+      'unreachable',
+      location,
+      `cannot be reached (${code || message}): is the PostgreSQL server running, and are the host and port right?`,
+      { cause },
+    );
   if (code === '28P01' || code === '28000')
     return new StoreError('unusable', location, `refused the login (${message}): check the user and password in --db`, { cause });
   return new StoreError('unusable', location, `cannot be opened (database "${database}"): ${message}`, { cause });

@@ -20,11 +20,7 @@ export async function openSqlite(path: string, options: OpenStoreOptions = {}): 
   const location = resolve(path);
   const exists = existsSync(location);
   if (!exists && mode !== 'create')
-    throw new StoreError(
-      'missing',
-      location,
-      'does not exist: check --db (or SITREP_DB), or create it with `sitrep ingest` or `--create`',
-    );
+    throw new StoreError('missing', location, 'does not exist: check --db (or SITREP_DB), or create it with `sitrep ingest` or `--create`');
   const readOnly = mode === 'read' || (exists && !isWritable(location));
   if (readOnly && mode !== 'read')
     throw new StoreError('read-only', location, 'can only be read (no write permission on it or its folder): this command writes to it');
@@ -37,7 +33,11 @@ export async function openSqlite(path: string, options: OpenStoreOptions = {}): 
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!readOnly) {
       // Turning WAL on needs the file to itself: a writer still in rollback mode (the last one closed it so) is waited for.
-      await whenFree(database, () => database.pragma('journal_mode = WAL'), (message) => options.onWait?.(`${message} (${location})`));
+      await whenFree(
+        database,
+        () => database.pragma('journal_mode = WAL'),
+        (message) => options.onWait?.(`${message} (${location})`),
+      );
       // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
       database.pragma('synchronous = NORMAL');
     } else {
@@ -49,7 +49,13 @@ export async function openSqlite(path: string, options: OpenStoreOptions = {}): 
   }
   const dialect = new WriterSqliteDialect({ database }, database, readOnly, (message) => options.onWait?.(`${message} (${location})`));
   const db = new Kysely<Schema>({ dialect });
-  const store = new Store(db, 'sqlite', location, { bigint: 'integer', serial: 'integer', bytes: 'blob', real: 'real' }, { readOnly, created: !exists });
+  const store = new Store(
+    db,
+    'sqlite',
+    location,
+    { bigint: 'integer', serial: 'integer', bytes: 'blob', real: 'real' },
+    { readOnly, created: !exists },
+  );
   try {
     await store.migrate();
   } catch (error) {
@@ -100,7 +106,9 @@ function sqliteOpenError(location: string, cause: unknown): StoreError {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new StoreError('not-a-store', location, 'is not a SQLite database: check --db', { cause });
   if (code === 'SQLITE_CANTOPEN')
-    return new StoreError('unusable', location, `cannot be opened (${(cause as Error).message}): check the path and its permissions`, { cause });
+    return new StoreError('unusable', location, `cannot be opened (${(cause as Error).message}): check the path and its permissions`, {
+      cause,
+    });
   return new StoreError('unusable', location, `cannot be opened: ${(cause as Error).message}`, { cause });
 }
 
