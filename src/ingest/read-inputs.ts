@@ -3,6 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Origin } from '../model/document.ts';
 import { decodeText } from './decode-text.ts';
+import { DEFAULT_MAX_BYTES } from './default-max-bytes.ts';
 import { IngestError } from './ingest-error.ts';
 import { looksLikeFeed, parseFeed } from './parse-feed.ts';
 import { parseHtml } from './parse-html.ts';
@@ -10,8 +11,7 @@ import { parseJsonl } from './parse-jsonl.ts';
 import { parseMarkdown, parseText } from './parse-text.ts';
 import type { ParsedItem } from './raw-report.ts';
 
-/** The largest input file read, unless the caller says otherwise: 20 MB. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from './default-max-bytes.ts';
 
 export interface ReadInputsOptions {
   readonly maxBytes?: number;
