@@ -24,7 +24,8 @@ if (fromSources) {
     process.exit(2);
   }
   register();
-  if (process.stderr.isTTY) process.stderr.write('sitrep: running the sources through tsx (src/ changed since the last build; `npm run build` starts faster)\n');
+  if (process.stderr.isTTY)
+    process.stderr.write('sitrep: running the sources through tsx (src/ changed since the last build; `npm run build` starts faster)\n');
   main = await import('../src/cli/main.ts');
 } else {
   main = await import('../dist/cli/main.js');
