@@ -78,7 +78,13 @@ const lines = [
 ];
 
 const packed = (
-  JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{
+  JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ) as Array<{
     size: number;
     unpackedSize: number;
     entryCount: number;
@@ -90,7 +96,11 @@ if (packed)
   );
 
 if (values.install) {
-  const pack = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
+  const pack = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
     .trim()
     .split('\n')
     .pop();
