@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'samples/', 'test-output/', 'eval/results/', 'bench/results/', '.scratch/'] },
+  { ignores: ['node_modules/', 'dist/', '.dist-building/', 'samples/', 'test-output/', 'eval/results/', 'bench/results/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,15 +1,13 @@
 /** @module The `sitrep` command line: ingest, list, export and the demo; machine output to stdout, messages to stderr. */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { EXPORTERS, type Exporter } from '../export/exporters.ts';
-import { type IngestSummary, ingest } from '../ingest/ingest.ts';
-import { DEFAULT_MAX_BYTES, listInputFiles } from '../ingest/read-inputs.ts';
+import { DEFAULT_MAX_BYTES } from '../ingest/default-max-bytes.ts';
+import type { IngestSummary } from '../ingest/ingest.ts';
 import type { Document } from '../model/document.ts';
-import { type AnalyseSummary, analyse } from '../pipeline/analyse.ts';
-import { explainDocument } from '../report/explain-document.ts';
-import { situationReport } from '../report/situation-report.ts';
+import type { AnalyseOptions, AnalyseSummary } from '../pipeline/analyse.ts';
 import { DEFAULT_STORE, type OpenMode, openStore } from '../store/open-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { Store } from '../store/store.ts';
@@ -22,6 +20,9 @@ import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
+
+/** The package's version, from its package.json (beside `src/` and `dist/` alike). */
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The project's own sample corpus, shipped with the package. */
 export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/reports');
@@ -46,6 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   const program = new Command()
     .name('sitrep')
     .description('Turn news reports into a verified, source-attributed database of conflict events and figures.')
+    .version(VERSION, '-V, --version', 'print the version')
     .option('--db <path>', `the store: a SQLite file or a postgres:// URL (default: $SITREP_DB or ${DEFAULT_STORE})`)
     .option('--create', 'create the store when it does not exist (ingest and demo always may)')
     .configureOutput({ writeOut: out, writeErr: err })
@@ -124,6 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
           return;
         }
         const mentions = await store.mentions.list({ documentId: document.id });
+        const { explainDocument } = await import('../report/explain-document.ts');
         out(`${explainDocument(document, mentions, { colour: Boolean(io.stdout.isTTY) })}\n`);
         if (document.status === 'stored' && mentions.length === 0) err('This document has not been analysed yet: run `sitrep analyse`.\n');
       } finally {
@@ -204,6 +207,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         });
         err(`${formatSummary(summary)}\n${formatAnalyse(await analyse(store))}\n\n`);
         out(`${documentTable(await store.documents.list({ limit: 500 }))}\n\n`);
+        const { situationReport } = await import('../report/situation-report.ts');
         out(`${await situationReport(store, {}, 'md')}\n`);
         if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
       } finally {
@@ -238,8 +242,10 @@ async function runIngest(
   paths: readonly string[],
   options: { maxBytes: number; progress: boolean; stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
 ): Promise<IngestSummary> {
+  const { ingest } = await import('../ingest/ingest.ts');
   let progress: ProgressLine | null = null;
   if (options.progress) {
+    const { listInputFiles } = await import('../ingest/read-inputs.ts');
     const files = await listInputFiles(paths);
     progress = new ProgressLine(
       options.stderr as NodeJS.WriteStream,
@@ -253,6 +259,12 @@ async function runIngest(
   });
   progress?.done();
   return summary;
+}
+
+// The parsers, the pipeline, the gazetteer, the language model and the server load only in the commands that use
+// them (`await import`), so `--help`, `--version` and the listing commands start in a blink.
+async function analyse(store: Store, options: AnalyseOptions = {}): Promise<AnalyseSummary> {
+  return (await import('../pipeline/analyse.ts')).analyse(store, options);
 }
 
 function workersOption(workers: number | undefined): { workers?: number } {

@@ -1,7 +1,7 @@
 /** @module `sitrep report`: the situation report over the store, as Markdown or HTML, to stdout or a file. */
 import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { type SituationFormat, situationReport } from '../report/situation-report.ts';
+import type { SituationFormat } from '../report/situation-report.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay } from './parse-arguments.ts';
 
@@ -21,6 +21,7 @@ export function registerReportCommand(program: Command, context: CommandContext)
           command.error(`error: --since ${options.since} is after --until ${options.until}.`, { exitCode: 2, code: 'sitrep.period' });
         const store = await context.openStore(command);
         try {
+          const { situationReport } = await import('../report/situation-report.ts');
           const report = await situationReport(
             store,
             {

@@ -1,6 +1,6 @@
 /** @module `sitrep serve`: the JSON API and the dashboard over the store, until interrupted. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/start-server.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../server/default-address.ts';
 import type { CommandContext } from './command-context.ts';
 
 /** Adds `serve` to the CLI. */
@@ -13,6 +13,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .action(async (options: { port: number; host: string }, command: Command) => {
       const store = await context.openStore(command);
       try {
+        const { startServer } = await import('../server/start-server.ts');
         const server = await startServer(store, { port: options.port, host: options.host });
         context.err(`Serving ${store.location} at ${server.url}/ (API: ${server.url}/api/openapi.json). Press Ctrl-C to stop.\n`);
         await new Promise<void>((resolve) => {

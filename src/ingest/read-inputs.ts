@@ -3,6 +3,7 @@ import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Origin } from '../model/document.ts';
 import { decodeText } from './decode-text.ts';
+import { DEFAULT_MAX_BYTES } from './default-max-bytes.ts';
 import { IngestError } from './ingest-error.ts';
 import { looksLikeFeed, parseFeed } from './parse-feed.ts';
 import { parseHtml } from './parse-html.ts';
@@ -11,8 +12,7 @@ import { parseMarkdown, parseText } from './parse-text.ts';
 import { MAX_REPORT_CHARS } from './prepare-document.ts';
 import type { ParsedItem } from './raw-report.ts';
 
-/** The largest input read, unless the caller says otherwise: 20 MB. It holds for files, devices, pipes and stdin. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from './default-max-bytes.ts';
 /** Bytes read at a time from any input. */
 const READ_CHUNK = 64 * 1024;
 /** JSONL lines parsed before they are handed on: the file is streamed, never held whole. */

@@ -14,8 +14,10 @@ export class AnalysisPool {
 
   constructor(size = availableParallelism()) {
     this.size = Math.max(1, size);
-    const url = new URL('./analysis-worker-boot.mjs', import.meta.url);
-    // The boot file registers tsx itself; a second registration inherited from `--import tsx` would load twice.
+    // Compiled (dist/), the worker is plain JavaScript. From the sources, the boot file registers tsx itself; a
+    // second registration inherited from `--import tsx` would load twice.
+    const compiled = import.meta.url.endsWith('.js');
+    const url = new URL(compiled ? './analysis-worker.js' : './analysis-worker-boot.mjs', import.meta.url);
     const execArgv = withoutTsx(process.execArgv);
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(url, { execArgv });

@@ -4,11 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Store } from '../store/store.ts';
 import { type AppOptions, createApp } from './create-app.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from './default-address.ts';
 
-/** The port `sitrep serve` listens on unless told otherwise. */
-export const DEFAULT_PORT = 8080;
-/** Only this machine can connect unless a wider address is asked for: the store may hold unpublished material. */
-export const DEFAULT_HOST = '127.0.0.1';
+export { DEFAULT_HOST, DEFAULT_PORT } from './default-address.ts';
 
 export interface ServeOptions extends AppOptions {
   /** 0 picks a free port. */

@@ -1,6 +1,4 @@
 /** @module Opens the store a location names: a `postgres://` URL, or else a SQLite file path. */
-import { openPostgres } from './postgres/open-postgres.ts';
-import { openSqlite } from './sqlite/open-sqlite.ts';
 import type { Store } from './store.ts';
 
 /** The store sitrep uses when neither `--db` nor `SITREP_DB` names one. */
@@ -19,8 +17,11 @@ export interface OpenStoreOptions {
   readonly onWait?: (message: string) => void;
 }
 
-/** Opens and migrates the store at `location` (default: `SITREP_DB`, else `./sitrep.db`). */
+/**
+ * Opens and migrates the store at `location` (default: `SITREP_DB`, else `./sitrep.db`). Each engine's code is
+ * loaded only when a store of that engine is opened, so a SQLite user never loads the PostgreSQL client.
+ */
 export async function openStore(location: string = process.env.SITREP_DB || DEFAULT_STORE, options: OpenStoreOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location, options);
-  return openSqlite(location, options);
+  if (/^postgres(ql)?:\/\//.test(location)) return (await import('./postgres/open-postgres.ts')).openPostgres(location, options);
+  return (await import('./sqlite/open-sqlite.ts')).openSqlite(location, options);
 }
