@@ -25,13 +25,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves `store` until `close` is called. */
+/** True for an address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Serves `store` until `close` is called. Listening beyond this machine needs a write token (`writeToken`): a
+ * server others can reach must be able to tell who may change the store, even while every endpoint only reads.
+ */
 export async function startServer(store: Store, options: ServeOptions = {}): Promise<RunningServer> {
-  const app = createApp(store, options);
   const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopback(host) && !options.writeToken)
+    throw new Error(
+      `Refusing to listen on ${host} without a write token: other machines could reach the store. ` +
+        'Set SITREP_API_TOKEN (or give --token-file), or listen on 127.0.0.1.',
+    );
+  const app = createApp(store, options);
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, () =>
-      resolve(created as Server),
+    const created = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? DEFAULT_PORT,
+        hostname: host,
+        // A client that sends its headers or body slowly is cut off rather than holding a connection.
+        serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16_384 },
+      },
+      () => resolve(created as Server),
     ) as Server;
     created.once('error', reject);
   });
