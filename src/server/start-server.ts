@@ -49,8 +49,9 @@ export async function startServer(store: Store, options: ServeOptions = {}): Pro
         fetch: app.fetch,
         port: options.port ?? DEFAULT_PORT,
         hostname: host,
-        // A client that sends its headers or body slowly is cut off rather than holding a connection.
-        serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16_384 },
+        // A client that sends its headers or body slowly is cut off rather than holding a connection. Headers up to
+        // 64 KiB reach the app, which refuses a long address with a JSON 414; past that Node answers 431 itself.
+        serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 65_536 },
       },
       () => resolve(created as Server),
     ) as Server;
