@@ -153,6 +153,6 @@ describe('a report dated 9999-12-31', () => {
       timeout: 60_000,
     });
     assert.equal(bad.status, 2, bad.stderr);
-    assert.match(bad.stderr, /"2023-99-99" is not a calendar day as YYYY-MM-DD: it has month 99/);
+    assert.match(bad.stderr, /"2023-99-99" is not a day as YYYY-MM-DD: it has month 99/);
   });
 });

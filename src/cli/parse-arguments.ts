@@ -17,7 +17,7 @@ export function nonNegativeInteger(value: string): number {
 /** A calendar day as `YYYY-MM-DD`, from 0001-01-01 to 9999-12-31. */
 export function isoDay(value: string): string {
   const problem = isoDayProblem(value);
-  if (problem !== null) throw new InvalidArgumentError(`"${value}" is not a calendar day as YYYY-MM-DD: it ${problem}.`);
+  if (problem !== null) throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD: it ${problem}.`);
   return value;
 }
 

@@ -83,7 +83,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.notFound((c) => c.json(errorBody(404, `nothing at ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json(errorBody(error.status, error.message), error.status);
+    if (error instanceof HttpError) {
+      // The rest of an oversized body is never read: the connection cannot carry another request, and a client
+      // told so does not send its next one down a socket about to close.
+      if (error.status === 413) c.header('Connection', 'close');
+      return c.json(errorBody(error.status, error.message), error.status);
+    }
     log(`sitrep serve: ${c.req.method} ${c.req.url} failed: ${error.stack ?? error.message}`);
     return c.json(errorBody(500, 'the server failed to answer this request; its log says why'), 500);
   });
