@@ -430,7 +430,11 @@ describe('sitrep serve: the command', () => {
     const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no address printed: ${stderr}`)), 60_000);
+      const timer = setTimeout(() => {
+        // A server left running would keep this test file from ever ending.
+        child.kill();
+        reject(new Error(`no address printed: ${stderr}`));
+      }, 60_000);
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
         const match = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
