@@ -1,6 +1,6 @@
 /** @module Parsers for command-line values, shared by every command: a bad value is a usage error naming it. */
 import { InvalidArgumentError } from 'commander';
-import { isIsoDay } from '../server/query-params.ts';
+import { isoDayProblem } from '../model/day-number.ts';
 
 export function positiveInteger(value: string): number {
   const n = Number(value);
@@ -14,9 +14,10 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
-/** A calendar day as `YYYY-MM-DD`. */
+/** A calendar day as `YYYY-MM-DD`, from 0001-01-01 to 9999-12-31. */
 export function isoDay(value: string): string {
-  if (!isIsoDay(value)) throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD.`);
+  const problem = isoDayProblem(value);
+  if (problem !== null) throw new InvalidArgumentError(`"${value}" is not a day as YYYY-MM-DD: it ${problem}.`);
   return value;
 }
 

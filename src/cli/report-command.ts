@@ -1,6 +1,7 @@
 /** @module `sitrep report`: the situation report over the store, as Markdown or HTML, to stdout or a file. */
 import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { parseIsoDay } from '../model/day-number.ts';
 import type { SituationFormat } from '../report/situation-report.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay } from './parse-arguments.ts';
@@ -17,7 +18,7 @@ export function registerReportCommand(program: Command, context: CommandContext)
     .option('--out <file>', 'write to this file instead of stdout')
     .action(
       async (options: { since?: string; until?: string; place?: string; format: SituationFormat; out?: string }, command: Command) => {
-        if (options.since && options.until && options.since > options.until)
+        if (options.since && options.until && (parseIsoDay(options.since) ?? 0) > (parseIsoDay(options.until) ?? 0))
           command.error(`error: --since ${options.since} is after --until ${options.until}.`, { exitCode: 2, code: 'sitrep.period' });
         const store = await context.openStore(command);
         try {

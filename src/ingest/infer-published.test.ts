@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inferPublished } from './infer-published.ts';
+import { isoDay } from '../model/day-number.ts';
+import { inferPublished, readMetadataDay } from './infer-published.ts';
 
 const today = '2026-11-21';
 
@@ -68,4 +69,50 @@ describe('inferPublished', () => {
     assert.equal(published?.start, '2024-01-28');
     assert.equal(published?.inferred, true);
   });
+});
+
+describe('readMetadataDay', () => {
+  const read: Array<[string, string]> = [
+    ['2023-10-30', '2023-10-30'],
+    ['2023-10-30T23:30:00-05:00', '2023-10-30'],
+    ['Mon, 30 Oct 2023 10:00:00 GMT', '2023-10-30'],
+    ['October 30, 2023', '2023-10-30'],
+    ['2023/10/30', '2023-10-30'],
+    ['10/30/2023', '2023-10-30'],
+    ['30/10/2023', '2023-10-30'],
+    ['9999-12-31', '9999-12-31'],
+    ['0001-01-01', '0001-01-01'],
+    ['2024-02-29', '2024-02-29'],
+  ];
+  for (const [value, day] of read)
+    it(`reads ${value}`, () => {
+      const result = readMetadataDay(value);
+      assert.ok(result && 'day' in result, JSON.stringify(result));
+      assert.equal(isoDay(result.day), day);
+    });
+
+  // Each of these looks like a date but names no calendar day in 0001..9999: refused, never rolled over.
+  const refused: Array<[string, RegExp]> = [
+    ['2023-99-99', /month 99/],
+    ['2023-02-29', /day 29; 2023-02 has days 1 to 28/],
+    ['2023-04-31T10:00:00Z', /day 31/],
+    ['0000-01-01', /year 0/],
+    ['Tue, 32 Oct 2023 10:00:00 GMT', /day 32/],
+    ['30 Feb 2024', /day 30/],
+    ['February 30, 2023', /day 30/],
+    ['1 Jan 10000', /year 10000/],
+    ['2023/13/01', /month 13/],
+    ['13/45/2023', /month 13/],
+    ['+010000-01-01T00:00:00Z', /outside 0001-01-01 to 9999-12-31/],
+    ['-000001-01-01T00:00:00Z', /outside/],
+  ];
+  for (const [value, problem] of refused)
+    it(`refuses ${value}`, () => {
+      const result = readMetadataDay(value);
+      assert.ok(result && 'problem' in result, JSON.stringify(result));
+      assert.match(result.problem, problem);
+    });
+
+  for (const value of ['sometime', 'last Tuesday', ''])
+    it(`cannot read ${JSON.stringify(value)}`, () => assert.equal(readMetadataDay(value), null));
 });

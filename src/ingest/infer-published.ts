@@ -9,7 +9,7 @@
  * dates, and reading them with one regular expression is about fifty times faster.
  */
 import anchorData from '../../data/anchor-events.json' with { type: 'json' };
-import { calendarDate, dayNumber, isoDay, weekday as weekdayOf } from '../model/day-number.ts';
+import { calendarDate, dayNumber, daysInMonth, isDayInRange, isoDay, weekday as weekdayOf } from '../model/day-number.ts';
 import type { Published } from '../model/document.ts';
 
 const DAY_MS = 86_400_000;
@@ -121,17 +121,50 @@ export function inferPublished(text: string, options: InferPublishedOptions = {}
 
 /** A date in metadata: ISO keeps the day as written (the publisher's zone); RFC 822 and others are read by name. */
 export function readMetadataDate(value: string): number | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-  if (iso) return dayNumber(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const named = /(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(value) ?? null;
+  const read = readMetadataDay(value);
+  return read !== null && 'day' in read ? read.day : null;
+}
+
+/** A metadata date read: its day, or why the date it looks like is no calendar day. */
+export type MetadataDay = { readonly day: number } | { readonly problem: string };
+
+/**
+ * Reads a date in metadata strictly: a date written in a form we know (ISO, "30 Oct 2023", "October 30, 2023",
+ * 2023/10/30, 10/30/2023, 30/10/2023) that names no calendar day from 0001-01-01 to 9999-12-31 is a problem, never rolled
+ * over (`2023-99-99` is not 2031-06-07). Null when no date can be read at all.
+ */
+export function readMetadataDay(value: string): MetadataDay | null {
+  const trimmed = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(trimmed);
+  if (iso) return checked(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const slashed = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])/.exec(trimmed);
+  if (slashed) return checked(Number(slashed[1]), Number(slashed[2]), Number(slashed[3]));
+  const american = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d])/.exec(trimmed);
+  if (american) {
+    // Month first, as Date.parse reads it, unless only the other order names a month (30/10/2023).
+    const [first, second] = [Number(american[1]), Number(american[2])];
+    return first > 12 && second <= 12 ? checked(Number(american[3]), second, first) : checked(Number(american[3]), first, second);
+  }
+  const named = /(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4,})/.exec(value) ?? null;
   if (named) {
     const month = MONTHS[named[2]?.toLowerCase() ?? ''];
-    if (month) return dayNumber(Number(named[3]), month, Number(named[1]));
+    if (month) return checked(Number(named[3]), month, Number(named[1]));
   }
-  const american = new RegExp(`${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})`).exec(value);
-  if (american) return dayNumber(Number(american[3]), monthNumber(american[1]), Number(american[2]));
+  const worded = new RegExp(`${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4,})`).exec(value);
+  if (worded) return checked(Number(worded[3]), monthNumber(worded[1]), Number(worded[2]));
   const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? null : Math.floor(parsed / DAY_MS);
+  if (Number.isNaN(parsed)) return null;
+  const day = Math.floor(parsed / DAY_MS);
+  return isDayInRange(day) ? { day } : { problem: `is outside 0001-01-01 to 9999-12-31` };
+}
+
+function checked(year: number, month: number, day: number): MetadataDay {
+  if (year < 1 || year > 9999) return { problem: `has year ${year}; years run from 0001 to 9999` };
+  if (month < 1 || month > 12) return { problem: `has month ${month}; months run from 1 to 12` };
+  const length = daysInMonth(year, month);
+  if (day < 1 || day > length)
+    return { problem: `has day ${day}; ${isoDay(dayNumber(year, month, 1)).slice(0, 7)} has days 1 to ${length}` };
+  return { day: dayNumber(year, month, day) };
 }
 
 /** Lines at the top where a date line or dateline may stand (after a headline and an outlet line). */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentStatus } from '../model/document.ts';
 import { normaliseText } from './decode-text.ts';
 import { detectLanguage } from './detect-language.ts';
-import { inferPublished } from './infer-published.ts';
+import { inferPublished, readMetadataDay } from './infer-published.ts';
 import { inferSource } from './infer-source.ts';
 import { IngestError } from './ingest-error.ts';
 import { bandKeys, minhashSignature, shingleHashes } from './minhash.ts';
@@ -29,7 +29,7 @@ export interface PrepareOptions {
   readonly languages: readonly string[];
 }
 
-/** Normalises a parsed report into a document; throws an IngestError for an empty one. */
+/** Normalises a parsed report into a document; throws an IngestError for an empty one, or one whose metadata names an impossible date. */
 export function prepareDocument(raw: RawReport, options: PrepareOptions): PreparedDocument {
   if (raw.text.length > MAX_REPORT_CHARS)
     throw new IngestError(
@@ -39,6 +39,11 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
     );
   const text = normaliseText(raw.text);
   if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('empty', raw.origin, 'has no text');
+  const metadataDay = raw.published ? readMetadataDay(raw.published) : null;
+  if (metadataDay !== null && 'problem' in metadataDay)
+    throw new IngestError('bad-field', raw.origin, `"${clip(raw.published as string)}" is not a calendar day: it ${metadataDay.problem}`, {
+      field: 'published',
+    });
   const contentHash = createHash('sha256').update(text.replace(/\s+/g, ' ')).digest('hex');
   const { language } = detectLanguage(text);
   let status: DocumentStatus = 'stored';
@@ -72,4 +77,9 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
     ingestedAt: options.now,
   };
   return { document, signature, bands: bandKeys(signature) };
+}
+
+/** A field's value in a message, without echoing a whole page of it. */
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }

@@ -1,7 +1,19 @@
 /** @module Table tests for day-number arithmetic, checked against the platform's UTC calendar. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { calendarDate, dayNumber, daysInMonth, isoDay, mondayOf, parseIsoDay, weekday } from './day-number.ts';
+import {
+  calendarDate,
+  dayNumber,
+  daysInMonth,
+  FIRST_DAY,
+  isDayInRange,
+  isoDay,
+  isoDayProblem,
+  LAST_DAY,
+  mondayOf,
+  parseIsoDay,
+  weekday,
+} from './day-number.ts';
 
 const DAYS: ReadonlyArray<readonly [iso: string, day: number, weekday: number]> = [
   ['1970-01-01', 0, 4],
@@ -40,4 +52,33 @@ test('months have their lengths and weeks start on Monday', () => {
 
 test('parseIsoDay rejects what is not an ISO day', () => {
   for (const text of ['2023-02-29', '2023-13-01', '31/10/2023', '2023-1-5', '']) assert.equal(parseIsoDay(text), null, text);
+});
+
+test('ISO days run from 0001-01-01 to 9999-12-31 and nothing rolls over', () => {
+  assert.equal(parseIsoDay('0001-01-01'), FIRST_DAY);
+  assert.equal(parseIsoDay('9999-12-31'), LAST_DAY);
+  assert.equal(isoDay(FIRST_DAY), '0001-01-01');
+  assert.equal(isoDay(LAST_DAY), '9999-12-31');
+  assert.deepEqual(
+    [isDayInRange(LAST_DAY), isDayInRange(LAST_DAY + 1), isDayInRange(FIRST_DAY - 1), isDayInRange(0.5)],
+    [true, false, false, false],
+  );
+  const refused: ReadonlyArray<readonly [text: string, problem: RegExp]> = [
+    ['2023-99-99', /month 99; months run from 01 to 12/],
+    ['2023-00-10', /month 00/],
+    ['2023-02-29', /day 29; 2023-02 has days 01 to 28/],
+    ['2023-04-31', /day 31; 2023-04 has days 01 to 30/],
+    ['2023-10-00', /day 00/],
+    ['0000-12-31', /year 0000/],
+    ['10000-01-01', /YYYY-MM-DD/],
+    ['+010000-01-01', /YYYY-MM-DD/],
+    ['-0001-01-01', /YYYY-MM-DD/],
+    ['2023-10-30T00:00:00Z', /YYYY-MM-DD/],
+    [' 2023-10-30', /YYYY-MM-DD/],
+  ];
+  for (const [text, problem] of refused) {
+    assert.equal(parseIsoDay(text), null, text);
+    assert.match(isoDayProblem(text) ?? '', problem, text);
+  }
+  assert.equal(isoDayProblem('2024-02-29'), null);
 });

@@ -58,11 +58,36 @@ export function daysInMonth(year: number, month: number): number {
   return dayNumber(year, month + 1, 1) - dayNumber(year, month, 1);
 }
 
-/** The day number of an ISO `YYYY-MM-DD`, or null when it is not one. */
-export function parseIsoDay(iso: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) return null;
+/** The first day sitrep accepts, 0001-01-01: ISO days have four-digit years, and year 0 is not a calendar year. */
+export const FIRST_DAY = dayNumber(1, 1, 1);
+/** The last day sitrep accepts, 9999-12-31: the day after it has no four-digit ISO form. */
+export const LAST_DAY = dayNumber(9999, 12, 31);
+
+/** True for a whole day number from `FIRST_DAY` to `LAST_DAY`. */
+export function isDayInRange(day: number): boolean {
+  return Number.isSafeInteger(day) && day >= FIRST_DAY && day <= LAST_DAY;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Why `iso` is not a calendar day from 0001-01-01 to 9999-12-31 written `YYYY-MM-DD`, or null when it is one.
+ * Nothing rolls over: `2023-02-29` and `2023-99-99` are refused, never read as a day in March or in 2031.
+ */
+export function isoDayProblem(iso: string): string | null {
+  const match = ISO_DAY.exec(iso);
+  if (match === null) return 'is not a day written YYYY-MM-DD';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return dayNumber(year, month, day);
+  if (year < 1) return 'has year 0000; years run from 0001 to 9999';
+  if (month < 1 || month > 12) return `has month ${match[2]}; months run from 01 to 12`;
+  const length = daysInMonth(year, month);
+  if (day < 1 || day > length) return `has day ${match[3]}; ${year}-${match[2]} has days 01 to ${length}`;
+  return null;
+}
+
+/** The day number of an ISO `YYYY-MM-DD` from 0001-01-01 to 9999-12-31, or null when it is not one (see `isoDayProblem`). */
+export function parseIsoDay(iso: string): number | null {
+  if (isoDayProblem(iso) !== null) return null;
+  const match = ISO_DAY.exec(iso) as RegExpExecArray;
+  return dayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
 }

@@ -7,11 +7,11 @@ import type { EventType } from '../model/event.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Store, WeeklyIncidentCount } from '../store/store.ts';
 import { describeEscalation, detectEscalation } from './detect-escalation.ts';
-import { weekStart } from './weekly-counts.ts';
+import { FIRST_DAY, isoDay, mondayOf, parseIsoDay } from '../model/day-number.ts';
+import { listWeeks } from './weekly-counts.ts';
 
 /** Weeks shown before the first report when `since` is not given: enough for the run-up, not a decade of history a report recalls. */
 const LEAD_WEEKS = 8;
-const DAY_MS = 86_400_000;
 /** Facts read for running totals: more than any chart can show. */
 const MAX_REPORTED_FACTS = 5000;
 /** Categories whose figures over a period are running totals a trend chart can show ("23 attacks since 17 October"). */
@@ -87,25 +87,31 @@ export interface Trends {
 export async function weeklyTrends(store: Store, query: TrendQuery): Promise<Trends> {
   const { since, until } = await defaultPeriod(store, query);
   const rows = await store.events.weeklyCounts({ ...query });
-  const first = since ? weekStart(since) : null;
-  const inRange = rows.filter((r) => (!first || r.week >= first) && (!until || r.week <= until));
+  // Day numbers, not ISO strings: a string loop past 9999-12-31 ("+010000-01-03" sorts first) never ends.
+  const first = since === undefined ? null : mondayOf(dayOf(since));
+  const last = until === undefined ? null : dayOf(until);
+  const weekOf = new Map(rows.map((r) => [r.week, parseIsoDay(r.week)]));
+  const inRange = rows.filter((r) => {
+    const week = weekOf.get(r.week) ?? null;
+    return week !== null && (first === null || week >= first) && (last === null || week <= last);
+  });
   const outside = rows.filter((r) => !inRange.includes(r)).reduce((n, r) => n + r.incidents, 0);
-  const byWeek = new Map<string, { incidents: number; killed: number; byType: Record<string, number> }>();
+  const byWeek = new Map<number, { incidents: number; killed: number; byType: Record<string, number> }>();
   for (const row of inRange) {
-    const week = byWeek.get(row.week) ?? { incidents: 0, killed: 0, byType: {} };
+    const key = weekOf.get(row.week) as number;
+    const week = byWeek.get(key) ?? { incidents: 0, killed: 0, byType: {} };
     week.incidents += row.incidents;
     week.killed += row.killed;
     week.byType[row.type] = (week.byType[row.type] ?? 0) + row.incidents;
-    byWeek.set(row.week, week);
+    byWeek.set(key, week);
   }
   const weeks: TrendWeek[] = [];
-  const keys = [...byWeek.keys()].sort();
-  const start = first ?? keys[0];
-  const end = until ? weekStart(until) : keys[keys.length - 1];
-  const filled: Array<Omit<TrendWeek, 'flag'>> = [];
-  if (start && end)
-    for (let week = start; week <= end; week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10))
-      filled.push({ week, ...(byWeek.get(week) ?? { incidents: 0, killed: 0, byType: {} }) });
+  // Bounded by the weeks that hold incidents: a period asked for to 9999-12-31 lists no run of empty weeks longer than ten years.
+  const listed = listWeeks([...byWeek.keys()], first, last === null ? null : mondayOf(last));
+  const filled: Array<Omit<TrendWeek, 'flag'>> = listed.map((week) => ({
+    week: isoDay(week),
+    ...(byWeek.get(week) ?? { incidents: 0, killed: 0, byType: {} }),
+  }));
   const flags = escalationFlags(filled, inRange);
   for (const week of filled) {
     const reasons = flags.filter((f) => f.week === week.week).map((f) => `${f.series}: ${f.reason}`);
@@ -119,9 +125,7 @@ export async function weeklyTrends(store: Store, query: TrendQuery): Promise<Tre
     limit: MAX_REPORTED_FACTS,
   });
   const reported: ReportedTotal[] = facts
-    .filter(
-      (f) => TALLIED.has(f.category) && f.period?.basis === 'text' && Date.parse(f.period.end) - Date.parse(f.period.start) >= 6 * DAY_MS,
-    )
+    .filter((f) => TALLIED.has(f.category) && f.period?.basis === 'text' && daysBetween(f.period.start, f.period.end) >= 6)
     .map((f) => ({
       factId: f.id,
       category: f.category,
@@ -134,7 +138,7 @@ export async function weeklyTrends(store: Store, query: TrendQuery): Promise<Tre
       sources: f.sources.length,
     }))
     .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.category.localeCompare(b.category));
-  return { since: start ?? null, until: end ?? null, weeks, series: inRange, outside, reported, flags };
+  return { since: filled[0]?.week ?? null, until: filled.at(-1)?.week ?? null, weeks, series: inRange, outside, reported, flags };
 }
 
 /** Flags on the weekly count of all incidents, and on attacks (ASSAULT) per country. */
@@ -168,11 +172,24 @@ function escalationFlags(weeks: ReadonlyArray<Omit<TrendWeek, 'flag'>>, series: 
 async function defaultPeriod(store: Store, query: { since?: string; until?: string }): Promise<{ since?: string; until?: string }> {
   if (query.since && query.until) return { since: query.since, until: query.until };
   const days = await store.overview.documentsByDay({ status: 'stored' });
-  const firstDay = days[0]?.day;
-  const lastDay = days[days.length - 1]?.day;
-  const since =
-    query.since ??
-    (firstDay ? new Date(Date.parse(`${firstDay}T00:00:00Z`) - LEAD_WEEKS * 7 * DAY_MS).toISOString().slice(0, 10) : undefined);
-  const until = query.until ?? lastDay;
+  // A day the store holds that is no calendar day (written by an older version) counts as undated.
+  const dated = days.map((d) => parseIsoDay(d.day)).filter((d) => d !== null);
+  const firstDay = dated.reduce<number | undefined>((a, d) => (a === undefined || d < a ? d : a), undefined);
+  const lastDay = dated.reduce<number | undefined>((a, d) => (a === undefined || d > a ? d : a), undefined);
+  const since = query.since ?? (firstDay === undefined ? undefined : isoDay(Math.max(FIRST_DAY, firstDay - LEAD_WEEKS * 7)));
+  const until = query.until ?? (lastDay === undefined ? undefined : isoDay(lastDay));
   return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
+}
+
+/** The day number of an ISO day the store or a parsed query gave; anything else is a programming error. */
+function dayOf(day: string): number {
+  const number = parseIsoDay(day);
+  if (number === null) throw new Error(`weekly trends need days as YYYY-MM-DD from 0001-01-01 to 9999-12-31, not "${day}"`);
+  return number;
+}
+
+/** Days from `start` to `end`; -1 when either is not a day. */
+function daysBetween(start: string, end: string): number {
+  const [a, b] = [parseIsoDay(start), parseIsoDay(end)];
+  return a === null || b === null ? -1 : b - a;
 }

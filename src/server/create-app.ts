@@ -10,14 +10,29 @@ import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts
 import type { Endpoint } from './endpoint.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
+import { withPublicOrigins } from './public-origin.ts';
 import { parseQuery } from './query-params.ts';
+import { type RequestLimits, requestLimits } from './request-limits.ts';
+import { requireWriteToken } from './write-token.ts';
 
-export interface AppOptions {
+export interface AppOptions extends RequestLimits {
   /** Endpoints to serve; default: every endpoint sitrep has. */
   readonly endpoints?: readonly Endpoint[];
   /** Where unexpected failures are logged (never sent to the client); default: stderr. */
   readonly log?: (message: string) => void;
+  /** The token any request that writes must carry (see `write-token.ts`); null or absent: no writes at all. */
+  readonly writeToken?: string | null;
 }
+
+/** Sent with every answer, errors included. Answers that are not the dashboard's page allow nothing at all. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -31,16 +46,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', API_POLICY);
   });
+  app.use('*', ...requestLimits(options));
+  app.use('*', requireWriteToken(options.writeToken ?? null));
 
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   for (const e of endpoints) {
     app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams, e.query);
-      const body = await e.handle({ store, query, path: c.req.param() as Record<string, string> });
+      const body = withPublicOrigins(await e.handle({ store, query, path: c.req.param() as Record<string, string> }));
       // The store changes under the server (another process ingests): answers are never cached.
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     });
@@ -67,7 +83,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.notFound((c) => c.json(errorBody(404, `nothing at ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json(errorBody(error.status, error.message), error.status);
+    if (error instanceof HttpError) {
+      // The rest of an oversized body is never read: the connection cannot carry another request, and a client
+      // told so does not send its next one down a socket about to close.
+      if (error.status === 413) c.header('Connection', 'close');
+      return c.json(errorBody(error.status, error.message), error.status);
+    }
     log(`sitrep serve: ${c.req.method} ${c.req.url} failed: ${error.stack ?? error.message}`);
     return c.json(errorBody(500, 'the server failed to answer this request; its log says why'), 500);
   });

@@ -1,7 +1,7 @@
 /** @module An error the API answers with: an HTTP status and a message for the caller, sent as JSON. */
 
 /** The status codes the API answers errors with. */
-export type ErrorStatus = 400 | 404 | 405 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 414 | 500 | 503;
 
 /** The body of every error response. */
 export interface ErrorBody {

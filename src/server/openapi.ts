@@ -538,9 +538,19 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       version,
       description:
         'Read-only JSON over a sitrep store: documents, mentions, search, claims, facts with their ledgers, events, incidents and trends. Errors are JSON `{error: {status, message}}`. ' +
-        'Lists are paged with `limit` and `offset`; `nextOffset` is null on the last page. Unknown or repeated parameters are a 400.',
+        'Lists are paged with `limit` and `offset`; `nextOffset` is null on the last page. Unknown or repeated parameters are a 400. ' +
+        'Any method but GET, HEAD and OPTIONS needs the write token the server was started with (`writeToken`): 401 without it, 403 when the server has none.',
     },
     paths,
-    components: { schemas: SCHEMAS },
+    components: {
+      schemas: SCHEMAS,
+      securitySchemes: {
+        writeToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'SITREP_API_TOKEN or --token-file of `sitrep serve`; needed by every request that writes',
+        },
+      },
+    },
   };
 }

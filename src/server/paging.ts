@@ -1,4 +1,5 @@
 /** @module Paging and the parameters many endpoints share: limit and offset, a period, a source. */
+import { parseIsoDay } from '../model/day-number.ts';
 import { HttpError } from './http-error.ts';
 
 /** Items per page unless `limit` says otherwise, and the most a page may hold. */
@@ -42,7 +43,9 @@ export const minSourcesParam = {
 
 /** Refuses a period that ends before it starts. */
 export function checkPeriod(query: { since?: string; until?: string }): void {
-  if (query.since && query.until && query.since > query.until)
+  // Day numbers, not strings: the parameters were checked as days, and days are compared as one type.
+  const [since, until] = [query.since ? parseIsoDay(query.since) : null, query.until ? parseIsoDay(query.until) : null];
+  if (since !== null && until !== null && since > until)
     throw new HttpError(400, `since (${query.since}) is after until (${query.until}); swap them or widen the period`);
 }
 

@@ -2,6 +2,7 @@
  * @module Query parameters: declared once per endpoint (the OpenAPI description is made from the same
  * declarations), parsed strictly; anything unknown, repeated or malformed is a 400 saying what to send instead.
  */
+import { isoDayProblem } from '../model/day-number.ts';
 import { HttpError } from './http-error.ts';
 
 /** One query parameter's type and meaning. */
@@ -32,17 +33,6 @@ export type ParamValues<S extends ParamSchema> = {
  */
 export function everyValue<T extends string>() {
   return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written `YYYY-MM-DD`. */
-export function isIsoDay(value: string): boolean {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -84,9 +74,12 @@ function parseValue(name: string, raw: string, spec: ParamSpec): string | number
       if (!spec.values.includes(raw))
         throw new HttpError(400, `parameter "${name}" must be one of ${spec.values.join(', ')}, not "${clip(raw)}"`);
       return raw;
-    case 'day':
-      if (!isIsoDay(raw)) throw new HttpError(400, `parameter "${name}" must be a calendar day as YYYY-MM-DD, not "${clip(raw)}"`);
+    case 'day': {
+      const problem = isoDayProblem(raw);
+      if (problem !== null)
+        throw new HttpError(400, `parameter "${name}" must be a calendar day as YYYY-MM-DD, not "${clip(raw)}": it ${problem}`);
       return raw;
+    }
     case 'country':
       if (!/^[A-Za-z]{2}$/.test(raw))
         throw new HttpError(400, `parameter "${name}" must be a two-letter country code (ISO 3166-1), not "${clip(raw)}"`);

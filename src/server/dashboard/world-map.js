@@ -2,8 +2,8 @@
  * @module The map: world-atlas country shapes (served by sitrep itself, no tile server) projected with d3-geo,
  * framed on the points, which are circles sized by their value (area proportional to it) and link to their view.
  */
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
+import { geoMercator, geoPath } from '/vendor/d3-geo.mjs';
+import { feature } from '/vendor/topojson-client/index.js';
 import { svg } from './dom.js';
 
 const WIDTH = 760;
