@@ -15,25 +15,39 @@ export type Exports = Record<ExportKind, string[]>;
  */
 const VOLATILE: Readonly<Partial<Record<ExportKind, readonly string[]>>> = { documents: ['ingestedAt'] };
 
+/** What one `sitrep export` wrote and how it ended. */
+export interface ExportRun {
+  readonly code: number;
+  readonly lines: string[];
+  readonly stderr: string;
+}
+
 /**
- * Runs `sitrep --db <location> export --what <kind> --format jsonl` for every kind, through the CLI's own entry
- * point in this process (six process starts a trial would cost more than the trial), and normalises each line.
+ * Runs `sitrep --db <location> export --what <kind> --format jsonl` through the CLI's own entry point in this process
+ * (six process starts per trial would cost more than the trial), normalising each line.
  */
+export async function exportOne(location: string, kind: ExportKind): Promise<ExportRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--db', location, 'export', '--what', kind, '--format', 'jsonl'], {
+    stdout: { write: (chunk: string) => ((out += chunk), true) } as unknown as NodeJS.WritableStream,
+    stderr: { write: (chunk: string) => ((err += chunk), true) } as unknown as NodeJS.WritableStream,
+    stdin: process.stdin,
+  });
+  const lines = out
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => normalise(kind, line));
+  return { code, lines, stderr: err };
+}
+
+/** Every export of a store; an export that fails is an error. */
 export async function exportAll(location: string): Promise<Exports> {
   const exports = {} as Exports;
   for (const kind of EXPORT_KINDS) {
-    let out = '';
-    let err = '';
-    const code = await runCli(['--db', location, 'export', '--what', kind, '--format', 'jsonl'], {
-      stdout: { write: (chunk: string) => ((out += chunk), true) } as unknown as NodeJS.WritableStream,
-      stderr: { write: (chunk: string) => ((err += chunk), true) } as unknown as NodeJS.WritableStream,
-      stdin: process.stdin,
-    });
-    if (code !== 0) throw new Error(`sitrep export --what ${kind} of ${location} exited ${code}: ${err.trim()}`);
-    exports[kind] = out
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => normalise(kind, line));
+    const run = await exportOne(location, kind);
+    if (run.code !== 0) throw new Error(`sitrep export --what ${kind} of ${location} exited ${run.code}: ${run.stderr.trim()}`);
+    exports[kind] = run.lines;
   }
   return exports;
 }

@@ -22,7 +22,7 @@ import {
   type StoreProblem,
   type StoreState,
 } from './check-store.ts';
-import { compareExports, type ExportDifference, exportAll, type Exports } from './compare-exports.ts';
+import { compareExports, type ExportDifference, exportAll, exportOne, type Exports } from './compare-exports.ts';
 import { generateReports, REGION_NAMES, toJsonl } from './generate-reports.ts';
 import { type JobEnd, runJob, SITREP, StoreWatcher } from './run-job.ts';
 import { SeededRandom } from './seeded-random.ts';
@@ -122,6 +122,8 @@ interface Tally {
   halfBatch: number;
   halfAnalysis: number;
   rerunFailed: number;
+  /** Reading commands run right after a kill that failed or showed another number of documents. */
+  readFailed: number;
   lost: number;
   duplicated: number;
   exportDiffs: number;
@@ -148,6 +150,7 @@ function tally(engine: Engine, scenario: string): Tally {
       halfBatch: 0,
       halfAnalysis: 0,
       rerunFailed: 0,
+      readFailed: 0,
       lost: 0,
       duplicated: 0,
       exportDiffs: 0,
@@ -382,7 +385,15 @@ async function killTrial(setup: EngineSetup, corpora: Map<string, Corpus>, trial
     }
     kills++;
     entry.kills++;
+    // First as a user would right after a crash, before anything else opens the store: a reading command.
+    const read = await exportOne(location, 'documents');
     const { problems, state } = await withProbe(location, (probe) => checkStore(probe, expectations));
+    if (read.code !== 0 || read.lines.length !== state.documents) {
+      entry.readFailed++;
+      failures.push(
+        `${where}, after kill ${kills}: sitrep export --what documents exited ${read.code} with ${read.lines.length} of ${state.documents} documents\n${indent(read.stderr)}`,
+      );
+    }
     const phase = phaseOf(scenario, state, before, reference);
     entry.phases.set(phase, (entry.phases.get(phase) ?? 0) + 1);
     landed.push(`killed ${seconds(delay)} after open: ${phase}`);
@@ -508,6 +519,7 @@ function summary(): string {
     'half batch',
     'half analysis',
     'job failed',
+    'read failed',
     'lost',
     'duplicated',
     'export diffs',
@@ -524,6 +536,7 @@ function summary(): string {
       t.halfBatch,
       t.halfAnalysis,
       t.rerunFailed,
+      t.readFailed,
       t.lost,
       t.duplicated,
       t.exportDiffs,
