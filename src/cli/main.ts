@@ -10,7 +10,8 @@ import type { Document } from '../model/document.ts';
 import { type AnalyseSummary, analyse } from '../pipeline/analyse.ts';
 import { explainDocument } from '../report/explain-document.ts';
 import { situationReport } from '../report/situation-report.ts';
-import { DEFAULT_STORE, openStore } from '../store/open-store.ts';
+import { DEFAULT_STORE, type OpenMode, openStore } from '../store/open-store.ts';
+import { StoreError } from '../store/store-error.ts';
 import type { Store } from '../store/store.ts';
 import { registerFactCommands } from './fact-commands.ts';
 import { registerIncidentCommands } from './incident-commands.ts';
@@ -27,6 +28,7 @@ export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../
 
 interface GlobalOptions {
   db?: string;
+  create?: boolean;
 }
 
 /** What the CLI writes to; tests pass their own streams. */
@@ -45,12 +47,21 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .name('sitrep')
     .description('Turn news reports into a verified, source-attributed database of conflict events and figures.')
     .option('--db <path>', `the store: a SQLite file or a postgres:// URL (default: $SITREP_DB or ${DEFAULT_STORE})`)
+    .option('--create', 'create the store when it does not exist (ingest and demo always may)')
     .configureOutput({ writeOut: out, writeErr: err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  const storeOf = (command: Command) =>
-    openStore((command.optsWithGlobals() as GlobalOptions).db ?? (process.env.SITREP_DB || DEFAULT_STORE));
+  // Reading commands never create or write a store: a misspelt --db is an error naming it, not a new empty store.
+  const storeOf = async (command: Command, mode: OpenMode = 'read') => {
+    const options = command.optsWithGlobals() as GlobalOptions;
+    const store = await openStore(options.db ?? (process.env.SITREP_DB || DEFAULT_STORE), {
+      mode: options.create ? 'create' : mode,
+      onWait: (message) => err(`sitrep: ${message}\n`),
+    });
+    if (store.created) err(`Created a new store at ${store.location}\n`);
+    return store;
+  };
 
   program
     .command('ingest')
@@ -67,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         options: { maxBytes: number; json?: boolean; progress: boolean; analyse: boolean; workers?: number },
         command: Command,
       ) => {
-        const store = await storeOf(command);
+        const store = await storeOf(command, 'create');
         try {
           const summary = await runIngest(store, paths, {
             maxBytes: options.maxBytes,
@@ -91,7 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .description('Analyse every stored document not yet analysed by this version of sitrep (ingest does this unless --no-analyse).')
     .option('--workers <n>', 'worker threads (0: in-process; default: one per core for large batches)', nonNegativeInteger)
     .action(async (options: { workers?: number }, command: Command) => {
-      const store = await storeOf(command);
+      const store = await storeOf(command, 'write');
       try {
         err(`${formatAnalyse(await analyse(store, workersOption(options.workers)))}\n`);
       } finally {
@@ -182,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .command('demo')
     .description('Ingest the bundled sample corpus into the store and show what was found.')
     .action(async (_options: unknown, command: Command) => {
-      const store = await storeOf(command);
+      const store = await storeOf(command, 'create');
       try {
         err(`Ingesting the sample corpus in ${SAMPLES_DIR} into ${store.location}\n`);
         const summary = await runIngest(store, [SAMPLES_DIR], {
@@ -214,7 +225,9 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     }
     err(`sitrep: ${(error as Error).message}\n`);
     const cause = (error as Error).cause;
-    if (cause instanceof Error) err(`  caused by: ${cause.message}\n`);
+    if (cause instanceof Error && !(error instanceof StoreError)) err(`  caused by: ${cause.message}\n`);
+    // A store named wrong is the caller's to fix, like a bad option; a server that does not answer is not.
+    if (error instanceof StoreError && !['unreachable', 'unusable'].includes(error.code)) return EXIT.usage;
     return EXIT.someFailed;
   }
   return exitCode;

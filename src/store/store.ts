@@ -13,6 +13,7 @@ import { type ColumnTypes, migrationProvider } from './migrations.ts';
 import { OverviewRepository } from './overview-repository.ts';
 import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
+import { StoreError } from './store-error.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
 export type { DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
@@ -60,6 +61,14 @@ export class StoreTransaction {
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** How a store was opened. */
+export interface StoreOpening {
+  /** Opened only to read: nothing is written, not even a migration. */
+  readonly readOnly?: boolean;
+  /** The store did not exist and was made by this open. */
+  readonly created?: boolean;
+}
+
 /** The store over one database. Create it with `openStore`. */
 export class Store {
   readonly engine: Engine;
@@ -71,14 +80,20 @@ export class Store {
   readonly claims: ClaimsRepository;
   readonly search: SearchRepository;
   readonly overview: OverviewRepository;
+  /** Opened only to read: `transaction` refuses, and `migrate` checks the schema without changing it. */
+  readonly readOnly: boolean;
+  /** The store did not exist and was made by this open. */
+  readonly created: boolean;
   readonly #db: Kysely<Database>;
   readonly #types: ColumnTypes;
 
-  constructor(db: Kysely<Database>, engine: Engine, location: string, types: ColumnTypes) {
+  constructor(db: Kysely<Database>, engine: Engine, location: string, types: ColumnTypes, opening: StoreOpening = {}) {
     this.#db = db;
     this.engine = engine;
     this.location = location;
     this.#types = types;
+    this.readOnly = opening.readOnly ?? false;
+    this.created = opening.created ?? false;
     this.documents = new DocumentsRepository(db);
     this.mentions = new MentionsRepository(db);
     this.events = new EventsRepository(db);
@@ -87,9 +102,32 @@ export class Store {
     this.overview = new OverviewRepository(db);
   }
 
-  /** Brings the schema up to date; safe to call on every start. */
+  /**
+   * Brings the schema up to date; safe to call on every start. A store from a newer sitrep is refused, never
+   * changed; a read-only store is only checked.
+   */
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.#db, provider: migrationProvider(this.#types) });
+    const provider = migrationProvider(this.#types);
+    const known = Object.keys(await provider.getMigrations()).sort();
+    const applied = await this.#appliedMigrations();
+    const newer = applied.filter((name) => !known.includes(name));
+    if (newer.length > 0)
+      throw new StoreError(
+        'newer-schema',
+        this.location,
+        `was written by a newer version of sitrep (schema ${newer.at(-1)}; this version knows up to ${known.at(-1)}): upgrade sitrep to open it`,
+      );
+    if (applied.length === known.length) return;
+    if (this.readOnly) {
+      throw applied.length === 0
+        ? new StoreError('not-a-store', this.location, 'holds no sitrep data: check --db, or create it with `sitrep ingest`')
+        : new StoreError(
+            'older-schema',
+            this.location,
+            `uses an older schema (${applied.at(-1)}) and is opened read-only: run \`sitrep analyse --db ${this.location}\` once to upgrade it`,
+          );
+    }
+    const migrator = new Migrator({ db: this.#db, provider });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -97,8 +135,17 @@ export class Store {
     }
   }
 
+  /** The migrations the store has run, by name; none for a new database. */
+  async #appliedMigrations(): Promise<string[]> {
+    const tables = await this.#db.introspection.getTables({ withInternalKyselyTables: true });
+    if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(this.#db);
+    return rows.rows.map((r) => r.name).sort();
+  }
+
   /** Runs `work` in one transaction: if it throws, nothing it wrote remains. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.readOnly) throw new StoreError('read-only', this.location, 'was opened to read only: this command cannot write to it');
     return this.#db.transaction().execute((trx) => work(new StoreTransaction(trx, this.engine)));
   }
 
