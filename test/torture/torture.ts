@@ -65,7 +65,7 @@ const master = new SeededRandom(seed);
 /** The corpora: a base batch every store starts from, and the batches trials write over it. */
 const CORPUS_SIZES = quick
   ? { base: 20, small: 50, medium: 80, large: 0, race: 60 }
-  : { base: 40, small: 100, medium: 160, large: 640, race: 150 };
+  : { base: 30, small: 40, medium: 80, large: 560, race: 100 };
 
 interface Corpus {
   readonly name: string;
@@ -344,7 +344,7 @@ function recordDifferences(entry: Tally, differences: readonly ExportDifference[
   }
 }
 
-/** One trial: a fresh store, one to four kills with a check after each, a run to the end, a comparison of exports. */
+/** One trial: a fresh store, two to six kills with a check after each, a run to the end, a comparison of exports. */
 async function killTrial(setup: EngineSetup, corpora: Map<string, Corpus>, trial: number, trialSeed: number): Promise<number> {
   const random = new SeededRandom(trialSeed);
   const scenario = pickScenario(random);
@@ -367,7 +367,7 @@ async function killTrial(setup: EngineSetup, corpora: Map<string, Corpus>, trial
     reference: reference.counts,
   };
   const before = await withProbe(location, async (probe) => (await checkStore(probe, expectations)).state);
-  const wanted = random.int(1, 4);
+  const wanted = random.int(2, 6);
   const landed: string[] = [];
   let kills = 0;
   let finished = false;
@@ -578,10 +578,22 @@ function engineAgreement(setups: readonly EngineSetup[]): string {
   return `Uninterrupted runs, SQLite against PostgreSQL (a note, not a crash-safety failure):\n${lines.join('\n')}\n`;
 }
 
-async function cleanUp(): Promise<void> {
+let cleaning: Promise<void> | null = null;
+
+/** Drops the scratch databases and folders, once, whether the run ended or was interrupted. */
+function cleanUp(): Promise<void> {
+  cleaning ??= dropScratch();
+  return cleaning;
+}
+
+async function dropScratch(): Promise<void> {
   await watcher?.close();
   if (admin) {
-    if (!options.keep) for (const name of pgDatabases) await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    if (!options.keep)
+      for (const name of pgDatabases)
+        await admin
+          .query(`drop database if exists ${name} with (force)`)
+          .catch((error: Error) => log(`could not drop ${name}: ${error.message}`));
     await admin.end();
   }
   if (!options.keep) rmSync(work, { recursive: true, force: true });
