@@ -4,7 +4,7 @@
  * ingests on one SQLite file. Seeded: the seed printed at the start replays the corpora, scenarios and kill delays.
  *
  *   npm run torture -- [--quick] [--kills N] [--pg-kills N] [--races N] [--engine sqlite|postgres|both] [--seed N]
- *                      [--replay TRIAL_SEED --engine E] [--keep]
+ *                      [--minutes N] [--replay TRIAL_SEED --engine E] [--keep]
  */
 import { randomInt } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +43,7 @@ const { values: options } = parseArgs({
     seed: { type: 'string' },
     replay: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    minutes: { type: 'string' },
   },
 });
 const quick = options.quick ?? false;
@@ -59,6 +60,10 @@ const targets = {
 };
 if (!['sqlite', 'postgres', 'both'].includes(options.engine ?? ''))
   throw new Error(`--engine is sqlite, postgres or both, not "${options.engine}"`);
+const runStarted = performance.now();
+/** `--minutes`: start no new trial after this long (the summary then says the targets were cut short). */
+const budgetMs = options.minutes === undefined ? null : count(options.minutes, 0, 'minutes') * 60_000;
+const runSetups: EngineSetup[] = [];
 const seed = options.seed !== undefined ? count(options.seed, 0, 'seed') : randomInt(1, 2 ** 31);
 const master = new SeededRandom(seed);
 
@@ -600,7 +605,6 @@ async function dropScratch(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const started = performance.now();
   const engines: Engine[] = options.engine === 'both' ? ['sqlite', 'postgres'] : [options.engine as Engine];
   const pgProblem = engines.includes('postgres') ? await postgresAnswers() : null;
   if (pgProblem) {
@@ -617,7 +621,7 @@ async function main(): Promise<number> {
   const corpora = writeCorpora();
   log(`corpora: ${[...corpora.values()].map((c) => `${c.name} ${c.count}`).join(', ')} reports`);
 
-  const setups: EngineSetup[] = [];
+  const setups = runSetups;
   for (const engine of engines) {
     const setup = await setUpEngine(engine, corpora);
     setups.push(setup);
@@ -626,22 +630,35 @@ async function main(): Promise<number> {
       continue;
     }
     let kills = 0;
-    for (let trial = 1; kills < targets[engine] && trial <= targets[engine] * 3; trial++)
+    for (let trial = 1; kills < targets[engine] && trial <= targets[engine] * 3 && !pastBudget(); trial++)
       kills += await killTrial(setup, corpora, trial, master.fork());
-    if (engine === 'sqlite') for (let race = 1; race <= targets.races; race++) await raceTrial(setup, corpora, race, master.fork());
+    if (engine === 'sqlite')
+      for (let race = 1; race <= targets.races && !pastBudget(); race++) await raceTrial(setup, corpora, race, master.fork());
   }
+  return report(setups);
+}
 
+/** Whether the `--minutes` budget is spent: no new trial starts, and the summary says the targets were cut short. */
+function pastBudget(): boolean {
+  return budgetMs !== null && performance.now() - runStarted > budgetMs;
+}
+
+/** Prints the summary table and every failure; the exit code. */
+function report(setups: readonly EngineSetup[]): number {
   log(`\n${summary()}\n`);
   log(engineAgreement(setups));
+  if (pastBudget()) log(`The ${options.minutes}-minute budget ran out before every target was met.`);
   if (failures.length > 0) {
     log(`${failures.length} failures (seed ${seed}):`);
     for (const failure of failures) log(`  ${failure}`);
   } else log('No failures.');
-  log(`Took ${seconds(performance.now() - started)}; seed ${seed}.`);
+  log(`Took ${seconds(performance.now() - runStarted)}; seed ${seed}.`);
   return failures.length > 0 ? 1 : 0;
 }
 
 process.on('SIGINT', () => {
+  log('\nInterrupted: the figures so far.');
+  report(runSetups);
   void cleanUp().finally(() => process.exit(130));
 });
 try {
