@@ -248,7 +248,9 @@ async function setUpEngine(engine: Engine, corpora: Map<string, Corpus>): Promis
   setup.templates.set('base', base);
   setup.baseIds = await withProbe(base, documentIds);
 
-  for (const name of ['small', 'medium', 'large']) {
+  // A run of races alone (--kills 0) needs no kill references.
+  const killing = targets[engine] > 0 || options.replay !== undefined;
+  for (const name of killing ? ['small', 'medium', 'large'] : []) {
     const corpus = corpora.get(name);
     if (!corpus) continue;
     const reference = await setup.fresh(base);
