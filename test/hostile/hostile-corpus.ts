@@ -245,9 +245,9 @@ export function hostileKinds(options: { large?: boolean } = {}): HostileKind[] {
       expect: [{ outcome: 'stored' }],
     },
     {
-      name: 'ten thousand numbers',
+      name: 'three thousand figures in one report',
       file: 'numbers.txt',
-      content: `${BODY} ${Array.from({ length: 10_000 }, (_, i) => `${i} killed`).join(', ')}.`,
+      content: `${BODY} ${Array.from({ length: 3000 }, (_, i) => `On day ${(i % 28) + 1} of the siege, ${i} people were killed in the village, officials said.`).join(' ')}`,
       expect: [{ outcome: 'stored' }],
     },
 
