@@ -143,6 +143,7 @@ function isCommonForm(common: ReadonlySet<string>, word: string): boolean {
 
 // An ending and what may stand in its place in the lemma: "bodies" ← "body", "armed" ← "arm", "surnamed" ← "surname".
 const INFLECTIONS: ReadonlyArray<readonly [string, ...string[]]> = [
+  ['men', 'man'],
   ['ies', 'y'],
   ['ied', 'y'],
   ['es', '', 'e'],

@@ -25,6 +25,8 @@ export function isCapitalCopy(text: string): boolean {
   return letters >= MIN_LETTERS && upper / letters >= CAPITALS_SHARE;
 }
 
+// Abbreviated titles before a name: "MR. ROSALES" is "Mr. Rosales", not an acronym.
+const TITLES = new Set('mr mrs ms dr gen col lt sgt capt maj gov sen rep msgr fr'.split(' '));
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 const VOWEL = /[aeiouyáéíóúàèìòùäëïöüâêîôû]/;
 // The longest name looked up: "Farabundo Marti National Liberation Front".
@@ -91,7 +93,8 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     let cased: string;
     // One letter is an initial or part of "U.S.", except the article.
     if (w.lower.length === 1 && w.lower !== 'a') cased = original;
-    else if (lexicon.isCommon(w.lower)) cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
+    else if (lexicon.isCommon(w.lower) && !isCalendarName(text, w)) cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
+    else if (TITLES.has(w.lower) || isCalendarName(text, w)) cased = capitalise(w.lower);
     else if (isAcronym(w.lower)) cased = original;
     else cased = capitalise(w.lower);
     write(w.start, cased, original);
@@ -99,6 +102,23 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
   }
   return out.join('');
 }
+
+/**
+ * Whether a word names a weekday or a month: always for "Tuesday" and "January"; for a short form ("MAR", "SEPT") or a
+ * month that is also a word ("MAY", "MARCH") only beside a number ("14 MAR 90", "MAY 3").
+ */
+function isCalendarName(text: string, w: WordAt): boolean {
+  if (CALENDAR.has(w.lower)) return true;
+  if (!MONTH_WORDS.has(w.lower)) return false;
+  return /\d[\s.,]*$/.test(text.slice(Math.max(0, w.start - 4), w.start)) || /^[\s.,]*\d/.test(text.slice(w.end, w.end + 4));
+}
+
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december'.split(
+    ' ',
+  ),
+);
+const MONTH_WORDS = new Set('jan feb mar apr may jun jul aug sep sept oct nov dec march'.split(' '));
 
 /** Whether words `i..i+len)` follow each other with one space or a hyphen between them (no comma, no line break). */
 function joinedTight(text: string, found: readonly WordAt[], i: number, len: number): boolean {
