@@ -14,7 +14,7 @@ import type { DateInterval } from '../../model/interval.ts';
 import type { Mention } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
-import { acledSubEvent } from './acled-sub-event.ts';
+import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
 import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
@@ -523,7 +523,13 @@ function toEvent(
     documentId: frame.documentId,
     type: draft.type,
     modes,
-    subEventType: acledSubEvent(draft.type, modes, draft.target),
+    subEventType: acledSubEvent({
+      type: draft.type,
+      modes,
+      initiator: draft.initiator,
+      target: draft.target,
+      cues: findCueSets(frame, draft.sentences),
+    }),
     // A death no attack caused has no one who did it.
     initiator: draft.type === 'DEATH' ? [] : draft.initiator,
     target: draft.target,
