@@ -40,7 +40,7 @@ export function buildSubEventLexicon(data: SubEventData): SubEventLexicon {
     if (!(rule.sub in data.subEvents)) throw new Error(`${where}: unknown sub-event type; add it to "subEvents".`);
     for (const t of rule.types) if (!types.has(t)) throw new Error(`${where}: unknown PLOVER type "${t}".`);
     for (const c of [...(rule.cues ?? []), ...(rule.noCues ?? [])])
-      if (!(c in data.cues)) throw new Error(`${where}: unknown cue set "${c}"; add it to "cues".`);
+      if (!(c.replace(/^subject:/, '') in data.cues)) throw new Error(`${where}: unknown cue set "${c}"; add it to "cues".`);
   });
   const sets = new Map<string, string[]>();
   for (const [name, phrases] of Object.entries(data.cues))
@@ -95,8 +95,12 @@ function fits(rule: SubEventRule, e: SubEventInput): boolean {
   return true;
 }
 
-/** The cue sets with a phrase in the given sentences of a document. */
-export function findCueSets(frame: DocumentFrame, sentences: Iterable<number>): Set<string> {
+/**
+ * The cue sets with a phrase in the given sentences of a document; a set found before the event's first trigger, in
+ * its sentence, also as `subject:` and its name (who did it: "government forces recaptured the town").
+ */
+export function findCueSets(frame: DocumentFrame, sentences: Iterable<number>, firstTrigger: number): Set<string> {
+  const triggerSentence = frame.sentenceOf[firstTrigger];
   const found = new Set<string>();
   const { view } = frame;
   for (const s of sentences) {
@@ -108,7 +112,10 @@ export function findCueSets(frame: DocumentFrame, sentences: Iterable<number>): 
         i++;
         continue;
       }
-      for (const name of match.value) found.add(name);
+      for (const name of match.value) {
+        found.add(name);
+        if (s === triggerSentence && match.end <= firstTrigger) found.add(`subject:${name}`);
+      }
       i = match.end;
     }
   }

@@ -528,7 +528,7 @@ function toEvent(
       modes,
       initiator: draft.initiator,
       target: draft.target,
-      cues: findCueSets(frame, draft.sentences),
+      cues: findCueSets(frame, draft.sentences, first.start),
     }),
     // A death no attack caused has no one who did it.
     initiator: draft.type === 'DEATH' ? [] : draft.initiator,
