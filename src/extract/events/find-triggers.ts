@@ -64,7 +64,10 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
       at = match.end;
       continue;
     }
-    if (type === 'ASSAULT' && entry.modes.length === 0 && causeAhead && /^kill/.test(view.keys[at] as string)) type = 'DEATH';
+    // "killed in a car crash", "the earthquake killed eight", "an explosion caused by a gas leak": no attack.
+    const cause = causeAhead || hasDeathCauseBefore(frame, lexicon, at);
+    if (type === 'ASSAULT' && cause && (entry.modes.length === 0 ? /^kill/ : /^(explo|blast)/).test(view.keys[at] as string))
+      type = 'DEATH';
     const previous = view.keys[at - 1] ?? '';
     const pos = option.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : option.pos;
     found.push({
@@ -104,6 +107,17 @@ function isPassive(frame: DocumentFrame, at: number): boolean {
     const key = keys[i] as string;
     if (AUXILIARIES.has(key)) return true;
     if (!SKIPPABLE.has(key) && !key.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** Whether a non-violent cause of death stands before a trigger in its clause ("the earthquake killed", "a gas explosion"). */
+function hasDeathCauseBefore(frame: DocumentFrame, lexicon: EventLexicon, at: number): boolean {
+  const { view, clauseOf } = frame;
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    if (clauseOf[i] !== clauseOf[at]) return false;
+    const match = lexicon.deathCauses.starts(view, i) ? lexicon.deathCauses.match(view, i) : null;
+    if (match && match.end <= at) return true;
   }
   return false;
 }
