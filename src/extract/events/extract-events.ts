@@ -536,7 +536,7 @@ function toEvent(
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? killed : null,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? assassinated(frame, draft)) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -571,6 +571,25 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   if (own.place.precision < 4 || report.place.precision > 3) return own;
   const inside = own.place.precision === 4 ? report.place.admin1 === own.place.admin1 : report.place.country === own.place.country;
   return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
+}
+
+// Words that make an assassination one that failed or was only planned.
+const NOT_CARRIED_OUT: ReadonlySet<string> = new Set(
+  words('attempt attempts attempted plot plots plotting planned foiled failed thwarted survived survives escaped'),
+);
+
+/**
+ * One dead for an assassination told as done whose text gives no count ("the assassination of the senator", "was
+ * assassinated on Monday"): the word itself says someone died. Null for an attempt, a plot or an unasserted one.
+ */
+function assassinated(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
+  if (!draft.modes.has('targeted-killing') || (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed')) return null;
+  for (const t of draft.triggers) {
+    const sentence = frame.sentences[t.sentence];
+    if (!sentence) continue;
+    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return null;
+  }
+  return { low: 1, high: 1 };
 }
 
 /** A stable id: the same document, type and trigger offset give the same id on every analysis. */
