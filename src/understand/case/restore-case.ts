@@ -100,8 +100,17 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     write(w.start, cased, original);
     i++;
   }
+  // "RADIO VENCEREMOS", "CANAL DOCE TELEVISION": a broadcaster's word before a name is part of the name.
+  for (let i = 0; i + 1 < found.length; i++) {
+    const w = found[i] as WordAt;
+    const next = found[i + 1] as WordAt;
+    if (!BROADCASTERS.has(w.lower) || !isShouted(w) || !joinedTight(text, found, i, 2)) continue;
+    if (/\p{Lu}/u.test(out[next.start] as string)) write(w.start, capitalise(w.lower), text.slice(w.start, w.end));
+  }
   return out.join('');
 }
+
+const BROADCASTERS = new Set('radio television channel network canal cadena'.split(' '));
 
 /**
  * Whether a word names a weekday or a month: always for "Tuesday" and "January"; for a short form ("MAR", "SEPT") or a
