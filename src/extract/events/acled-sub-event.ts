@@ -14,6 +14,7 @@ interface SubEventRule {
   readonly modes?: readonly string[];
   readonly cues?: readonly string[];
   readonly noCues?: readonly string[];
+  readonly noModes?: boolean;
   readonly initiator?: 'state' | 'non-state';
   readonly armedTarget?: boolean;
 }
@@ -40,7 +41,7 @@ export function buildSubEventLexicon(data: SubEventData): SubEventLexicon {
     if (!(rule.sub in data.subEvents)) throw new Error(`${where}: unknown sub-event type; add it to "subEvents".`);
     for (const t of rule.types) if (!types.has(t)) throw new Error(`${where}: unknown PLOVER type "${t}".`);
     for (const c of [...(rule.cues ?? []), ...(rule.noCues ?? [])])
-      if (!(c.replace(/^subject:/, '') in data.cues)) throw new Error(`${where}: unknown cue set "${c}"; add it to "cues".`);
+      if (!(c.replace(/^(subject|after):/, '') in data.cues)) throw new Error(`${where}: unknown cue set "${c}"; add it to "cues".`);
   });
   const sets = new Map<string, string[]>();
   for (const [name, phrases] of Object.entries(data.cues))
@@ -85,19 +86,21 @@ export function acledSubEvent(event: SubEventInput, rules: readonly SubEventRule
 function fits(rule: SubEventRule, e: SubEventInput): boolean {
   if (!rule.types.includes(e.type)) return false;
   if (rule.modes && !rule.modes.some((m) => e.modes.includes(m))) return false;
+  if (rule.noModes && e.modes.length > 0) return false;
   if (rule.cues && !rule.cues.every((c) => e.cues.has(c))) return false;
   if (rule.noCues && rule.noCues.some((c) => e.cues.has(c))) return false;
   if (rule.initiator) {
     const state = e.initiator.some((a) => STATE.test(`${a.id ?? ''} ${a.name}`) && !/militia|rebel|insurgent|opposition/i.test(a.name));
     if ((rule.initiator === 'state') !== state) return false;
   }
-  if (rule.armedTarget && !e.target.some((a) => ARMED.test(`${a.id ?? ''} ${a.name}`)) && !e.cues.has('armed-target')) return false;
+  if (rule.armedTarget && !e.target.some((a) => ARMED.test(`${a.id ?? ''} ${a.name}`)) && !e.cues.has('after:armed-target')) return false;
   return true;
 }
 
 /**
  * The cue sets with a phrase in the given sentences of a document; a set found before the event's first trigger, in
- * its sentence, also as `subject:` and its name (who did it: "government forces recaptured the town").
+ * its sentence, also as `subject:` and its name (who did it: "government forces recaptured the town"), and one found
+ * after it as `after:` and its name (whom it hit: "attacked an army checkpoint").
  */
 export function findCueSets(frame: DocumentFrame, sentences: Iterable<number>, firstTrigger: number): Set<string> {
   const triggerSentence = frame.sentenceOf[firstTrigger];
@@ -115,6 +118,7 @@ export function findCueSets(frame: DocumentFrame, sentences: Iterable<number>, f
       for (const name of match.value) {
         found.add(name);
         if (s === triggerSentence && match.end <= firstTrigger) found.add(`subject:${name}`);
+        else found.add(`after:${name}`);
       }
       i = match.end;
     }
