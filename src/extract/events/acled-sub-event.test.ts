@@ -34,6 +34,8 @@ describe("ACLED's sub-event types", () => {
     ['Security forces fired live ammunition at the protesters, killing four of them.', 'Excessive force against protesters'],
     ['Protesters threw stones at police and set fire to cars during the demonstration.', 'Violent demonstration'],
     ['An angry mob lynched a man accused of theft in the village.', 'Mob violence'],
+    // Party supporters fighting with sticks: a riot between groups, not a battle.
+    ['Supporters of two rival party factions clashed outside the election office, injuring nine.', 'Mob violence'],
     ['The two sides agreed to a ceasefire that takes effect at midnight.', 'Agreement'],
     ['Police arrested twelve men in a dawn raid on the suburb.', 'Arrests'],
     ['The army deployed reinforcements to the northern border on Saturday.', 'Change to group/activity'],

@@ -15,6 +15,7 @@ interface SubEventRule {
   readonly cues?: readonly string[];
   readonly noCues?: readonly string[];
   readonly noModes?: boolean;
+  readonly notModes?: readonly string[];
   readonly initiator?: 'state' | 'non-state';
   readonly armedTarget?: boolean;
 }
@@ -87,6 +88,7 @@ function fits(rule: SubEventRule, e: SubEventInput): boolean {
   if (!rule.types.includes(e.type)) return false;
   if (rule.modes && !rule.modes.some((m) => e.modes.includes(m))) return false;
   if (rule.noModes && e.modes.length > 0) return false;
+  if (rule.notModes && rule.notModes.some((m) => e.modes.includes(m))) return false;
   if (rule.cues && !rule.cues.every((c) => e.cues.has(c))) return false;
   if (rule.noCues && rule.noCues.some((c) => e.cues.has(c))) return false;
   if (rule.initiator) {
