@@ -11,6 +11,7 @@ import { type Lexicons, understand } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
 import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
+import { caseProfile } from '../understand/case/case-profile.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -33,8 +34,32 @@ export interface DocumentAnalysis {
   readonly events: readonly Event[];
 }
 
-/** Runs the per-document stages (understand, then extract) on one document. */
-export function analyseDocument(document: DocumentInput, lexicons: Lexicons): DocumentAnalysis {
+/**
+ * Runs the per-document stages (understand, then extract) on one document. A report in capitals is read through its
+ * re-cased copy (`caseProfile`), whose offsets are the stored text's; the records then quote the stored text.
+ */
+export function analyseDocument(stored: DocumentInput, lexicons: Lexicons): DocumentAnalysis {
+  const profile = caseProfile(stored, lexicons.gazetteer);
+  if (!profile.capitals) return analyseText(stored, lexicons);
+  const analysis = analyseText({ ...stored, text: profile.text, title: profile.title }, lexicons);
+  return withStoredText(analysis, stored);
+}
+
+/** The records of a re-cased reading with their `text` fields quoting the stored text (and headline) again. */
+function withStoredText(analysis: DocumentAnalysis, stored: DocumentInput): DocumentAnalysis {
+  const quote = <T extends { readonly span: Span; readonly text: string }>(record: T, field: string = stored.text): T => ({
+    ...record,
+    text: field.slice(record.span.start, record.span.end),
+  });
+  return {
+    ...analysis,
+    mentions: analysis.mentions.map((m) => quote(m)),
+    claims: analysis.claims.map((c) => quote(c)),
+    events: analysis.events.map((e) => quote(e, e.field === 'title' ? (stored.title ?? '') : stored.text)),
+  };
+}
+
+function analyseText(document: DocumentInput, lexicons: Lexicons): DocumentAnalysis {
   const mentions = understand({ text: document.text, published: document.published }, lexicons);
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
   const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);

@@ -9,11 +9,24 @@ export interface TriggerEntry {
   readonly id: string;
   readonly type: EventType;
   readonly modes: readonly string[];
+  /** Keys one of which must stand in the trigger's clause ("captured" a town, "seized" weapons); empty for none. */
+  readonly needs: ReadonlySet<string>;
+}
+
+/** One reading of a trigger phrase: its entry and part of speech. */
+export interface TriggerOption {
+  readonly entry: TriggerEntry;
+  readonly pos: 'verb' | 'noun';
 }
 
 /** What a phrase in the trigger trie is. */
 export type TriggerHit =
-  { readonly kind: 'trigger'; readonly entry: TriggerEntry; readonly pos: 'verb' | 'noun' } | { readonly kind: 'blocked' };
+  | {
+      readonly kind: 'trigger';
+      /** The readings of the phrase in data order: the first whose `needs` the clause meets is taken. */
+      readonly options: TriggerOption[];
+    }
+  | { readonly kind: 'blocked' };
 
 /** The words casualty figures are read with. */
 export type CasualtyCue = 'killed' | 'injured' | 'shot' | 'suspectDied' | 'any';
@@ -33,6 +46,7 @@ interface TriggerData {
     readonly modes: readonly string[];
     readonly verbs: readonly string[];
     readonly nouns: readonly string[];
+    readonly needs?: readonly string[];
   }>;
   readonly blocked: readonly string[];
   readonly modeCues: Readonly<Record<string, readonly string[]>>;
@@ -47,12 +61,29 @@ export function buildEventLexicon(data: TriggerData): EventLexicon {
   const triggers = new TokenTrie<TriggerHit>();
   // Blocked phrases go in first: the trie keeps the first value of a phrase, and a longer blocked phrase wins anyway.
   for (const phrase of data.blocked) triggers.add(phrase, { kind: 'blocked' });
+  const hits = new Map<string, { kind: 'trigger'; options: TriggerOption[] }>();
   for (const item of data.triggers) {
     if (!TYPES.has(item.type))
       throw new Error(`Event trigger "${item.id}" has an unknown type "${item.type}"; use one of ${[...TYPES].join(', ')}.`);
-    const entry: TriggerEntry = { id: item.id, type: item.type as EventType, modes: item.modes };
-    for (const verb of item.verbs) triggers.add(verb, { kind: 'trigger', entry, pos: 'verb' });
-    for (const noun of item.nouns) triggers.add(noun, { kind: 'trigger', entry, pos: 'noun' });
+    const entry: TriggerEntry = {
+      id: item.id,
+      type: item.type as EventType,
+      modes: item.modes,
+      needs: new Set((item.needs ?? []).map((w) => w.toLowerCase())),
+    };
+    // A phrase of several entries ("seized" a town, "seized" weapons) keeps every reading, in data order.
+    const add = (phrase: string, pos: 'verb' | 'noun') => {
+      const key = phrase.toLowerCase();
+      const known = hits.get(key);
+      if (known) known.options.push({ entry, pos });
+      else {
+        const hit = { kind: 'trigger' as const, options: [{ entry, pos }] };
+        hits.set(key, hit);
+        triggers.add(phrase, hit);
+      }
+    };
+    for (const verb of item.verbs) add(verb, 'verb');
+    for (const noun of item.nouns) add(noun, 'noun');
   }
   const modeCues = new TokenTrie<string>();
   for (const [mode, phrases] of Object.entries(data.modeCues)) for (const phrase of phrases) modeCues.add(phrase, mode);

@@ -45,7 +45,8 @@ describe('event typing and modes', () => {
     ['Hundreds of protesters marched through the capital on Sunday.', { type: 'PROTEST', modes: [], subEventType: 'Peaceful protest' }],
     [
       'The minister ordered 500 troops to be deployed to the border region.',
-      { type: 'MOBILIZE', modes: ['troops'], subEventType: 'Other' },
+      // ACLED records a deployment of troops as a change to the group's activity.
+      { type: 'MOBILIZE', modes: ['troops'], subEventType: 'Change to group/activity' },
     ],
     ['The general visited Jordan on Monday to meet with partners.', { type: 'CONSULT', modes: [], subEventType: 'Other' }],
     ['A contractor died of a heart attack at the base on Sunday.', { type: 'DEATH', modes: [], subEventType: 'Other' }],

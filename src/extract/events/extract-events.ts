@@ -14,7 +14,7 @@ import type { DateInterval } from '../../model/interval.ts';
 import type { Mention } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
-import { acledSubEvent } from './acled-sub-event.ts';
+import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
 import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
@@ -523,14 +523,20 @@ function toEvent(
     documentId: frame.documentId,
     type: draft.type,
     modes,
-    subEventType: acledSubEvent(draft.type, modes, draft.target),
+    subEventType: acledSubEvent({
+      type: draft.type,
+      modes,
+      initiator: draft.initiator,
+      target: draft.target,
+      cues: findCueSets(frame, draft.sentences, first.start),
+    }),
     // A death no attack caused has no one who did it.
     initiator: draft.type === 'DEATH' ? [] : draft.initiator,
     target: draft.target,
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? killed : null,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? assassinated(frame, draft)) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -565,6 +571,25 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   if (own.place.precision < 4 || report.place.precision > 3) return own;
   const inside = own.place.precision === 4 ? report.place.admin1 === own.place.admin1 : report.place.country === own.place.country;
   return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
+}
+
+// Words that make an assassination one that failed or was only planned.
+const NOT_CARRIED_OUT: ReadonlySet<string> = new Set(
+  words('attempt attempts attempted plot plots plotting planned foiled failed thwarted survived survives escaped'),
+);
+
+/**
+ * One dead for an assassination told as done whose text gives no count ("the assassination of the senator", "was
+ * assassinated on Monday"): the word itself says someone died. Null for an attempt, a plot or an unasserted one.
+ */
+function assassinated(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
+  if (!draft.modes.has('targeted-killing') || (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed')) return null;
+  for (const t of draft.triggers) {
+    const sentence = frame.sentences[t.sentence];
+    if (!sentence) continue;
+    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return null;
+  }
+  return { low: 1, high: 1 };
 }
 
 /** A stable id: the same document, type and trigger offset give the same id on every analysis. */

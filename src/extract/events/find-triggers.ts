@@ -51,7 +51,12 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
       at = match.end;
       continue;
     }
-    const { entry } = match.value;
+    const option = match.value.options.find((o) => o.entry.needs.size === 0 || clauseHas(frame, at, match.end, o.entry.needs));
+    if (option === undefined) {
+      at++;
+      continue;
+    }
+    const { entry } = option;
     let type = entry.type;
     const causeAhead = hasDeathCause(frame, lexicon, match.end);
     // "died" tells an event of its own only with a cause no attack gives; otherwise it is a casualty of an attack.
@@ -59,9 +64,12 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
       at = match.end;
       continue;
     }
-    if (type === 'ASSAULT' && entry.modes.length === 0 && causeAhead && /^kill/.test(view.keys[at] as string)) type = 'DEATH';
+    // "killed in a car crash", "the earthquake killed eight", "an explosion caused by a gas leak": no attack.
+    const cause = causeAhead || hasDeathCauseBefore(frame, lexicon, at);
+    if (type === 'ASSAULT' && cause && (entry.modes.length === 0 ? /^kill/ : /^(explo|blast)/).test(view.keys[at] as string))
+      type = 'DEATH';
     const previous = view.keys[at - 1] ?? '';
-    const pos = match.value.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : match.value.pos;
+    const pos = option.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : option.pos;
     found.push({
       entry,
       type,
@@ -77,6 +85,21 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
   return found;
 }
 
+// How far around a trigger its needed word is sought, within its clause: "seized a large cache of weapons".
+const NEEDS_AFTER = 12;
+const NEEDS_BEFORE = 8;
+
+/** Whether one of `needs` stands in the trigger's clause near it ("captured the town", "weapons were seized"). */
+function clauseHas(frame: DocumentFrame, start: number, end: number, needs: ReadonlySet<string>): boolean {
+  const { keys } = frame.view;
+  const clause = frame.clauseOf[start];
+  for (let i = Math.max(0, start - NEEDS_BEFORE); i < Math.min(keys.length, end + NEEDS_AFTER); i++) {
+    if (i >= start && i < end) continue;
+    if (frame.clauseOf[i] === clause && needs.has(keys[i] as string)) return true;
+  }
+  return false;
+}
+
 /** Whether an auxiliary stands before the verb at `at` ("were attacked", "had come under attack", "was fatally shot"). */
 function isPassive(frame: DocumentFrame, at: number): boolean {
   const { keys } = frame.view;
@@ -84,6 +107,17 @@ function isPassive(frame: DocumentFrame, at: number): boolean {
     const key = keys[i] as string;
     if (AUXILIARIES.has(key)) return true;
     if (!SKIPPABLE.has(key) && !key.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** Whether a non-violent cause of death stands before a trigger in its clause ("the earthquake killed", "a gas explosion"). */
+function hasDeathCauseBefore(frame: DocumentFrame, lexicon: EventLexicon, at: number): boolean {
+  const { view, clauseOf } = frame;
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    if (clauseOf[i] !== clauseOf[at]) return false;
+    const match = lexicon.deathCauses.starts(view, i) ? lexicon.deathCauses.match(view, i) : null;
+    if (match && match.end <= at) return true;
   }
   return false;
 }

@@ -31,7 +31,8 @@ export function scoreSalience(events: readonly Event[], drafts: readonly Draft[]
       WEIGHTS.position * position +
       WEIGHTS.share * Math.min(1, share * 2) +
       (leadFigures ? WEIGHTS.leadFigures : 0) +
-      (event.type === 'ASSAULT' ? WEIGHTS.violent : event.type === 'DEATH' ? WEIGHTS.violent / 2 : 0) +
+      // Territory taken by force is a battle (ACLED's "Battles"), as violent as an attack.
+      (event.type === 'ASSAULT' || event.modes.includes('territory') ? WEIGHTS.violent : event.type === 'DEATH' ? WEIGHTS.violent / 2 : 0) +
       (event.killed || event.injured ? WEIGHTS.figures : 0) +
       (draft.place ? WEIGHTS.placed : 0) +
       (draft.date ? WEIGHTS.dated : 0) +
