@@ -57,25 +57,63 @@ const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [/\b(?:struck|striking|strikes|hit|hitting|bombed|bombing|shelled|shelling|pounded)\b/i, 'strikes'],
 ];
 
+// Words that may stand between a counted noun and its participle: auxiliaries, hedges and reporting words ("27
+// people were reported dead", "16 are confirmed dead", "four were verified killed", "three were confirmed to have died").
+const AUX =
+  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
+
 // A verb just after the counted noun: "21 soldiers suffered minor injuries", "11 citizens were among those killed".
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
-    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:killed|dead|died|slain|executed)\b/i,
+    new RegExp(
+      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|slain|executed|shot dead|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
+      'i',
+    ),
     'killed',
   ],
-  [/^(?:(?:have|had|has)\s+)?died\b/i, 'killed'],
+  [new RegExp(`^${AUX}(?:among (?:those|the)\\s+)?(?:wounded|injured|hurt)\\b`, 'i'), 'injured'],
   [
-    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:wounded|injured|hurt)\b/i,
+    new RegExp(
+      `^${AUX}(?:suffered|sustained|received|had|sustaining|suffering)\\s+(?:\\w+\\s+){0,2}(?:injuries|wounds|injury|wound)\\b`,
+      'i',
+    ),
     'injured',
   ],
-  [/^(?:(?:have|had|has)\s+)?(?:suffered|sustained|received|had)\s+(?:\w+\s+){0,2}(?:injuries|wounds|injury|wound)\b/i, 'injured'],
-  [/^(?:(?:were|was|have been|had been|has been|are|been|reportedly)\s+)*(?:kidnapped|abducted|taken hostage|seized)\b/i, 'kidnapped'],
+  [/^as\s+(?:wounded|injured)\b/i, 'injured'],
+  [/^as\s+(?:dead|killed)\b/i, 'killed'],
+  [new RegExp(`^${AUX}(?:kidnapped|abducted|taken hostage|taken captive|seized)\\b`, 'i'), 'kidnapped'],
   [/^(?:(?:were|was|are|is)\s+)(?:still\s+)?(?:held|being held)\s+(?:hostage|captive)\b/i, 'hostages'],
   [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*captured\b/i, 'captured'],
   [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:arrested|detained)\b/i, 'arrested'],
-  [/^(?:(?:were|was|have been|had been|has been|are|remain|remained)\s+)*(?:missing|unaccounted for)\b/i, 'missing'],
-  [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:displaced|uprooted)\b|^(?:have\s+|had\s+)?fled\b/i, 'displaced'],
+  [new RegExp(`^${AUX}(?:missing|unaccounted for)\\b`, 'i'), 'missing'],
+  [
+    new RegExp(
+      `^${AUX}(?:(?:internally\\s+)?displaced|uprooted|forced to flee|driven (?:from their homes|abroad|out))\\b|^(?:have\\s+|had\\s+)?fled\\b|^to\\s+flee\\b`,
+      'i',
+    ),
+    'displaced',
+  ],
 ];
+
+// An aside between a counted noun and its verb: ", including nine children,", " — among them 35 children —", "(PoK)",
+// ", a seven-year-old girl,". The verb after it still governs the figure.
+const ASIDE =
+  /^\s*(?:,\s*(?:including|among them|among whom|most of them|many of them|mostly|the vast majority of them|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained)\b)[a-z-]+\s*){1,3})\s*/i;
+
+// A phrase before a figure that says what it counts, further back than a verb reaches: "the death toll from the
+// strike on the market has risen to 28", "the deaths of 19 people", "claimed the lives of 224", "injuries to 140".
+const PHRASE_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
+  [
+    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
+    'killed',
+  ],
+  [/\b(?:injuries (?:to|at|of)|wounding of|number of (?:the )?(?:injured|wounded))\b[^.;:!?]{0,40}$/i, 'injured'],
+  [/\bdisplacement of\b[^.;:!?]{0,40}$/i, 'displaced'],
+];
+
+// A breakdown of the figure before it: "at least 492 people, including 35 children", "This includes 35 children".
+const BREAKDOWN_BEFORE =
+  /\b(?:including|includes?|included|among them|among whom|of whom|among those)\b[^.;:!?\d]{0,40}(?:\d[\d,.]*\s+[^.;:!?\d]{1,30}\s+and\s+)?$/i;
 
 // A short phrase that may stand between the counted noun and its verb: "21 soldiers [in the region] had suffered".
 const PHRASE_START = /^[\s,]*(?:in|at|on|from|of|near|across|inside|based)\s+/i;
@@ -150,7 +188,9 @@ export function categoryOfVerbAfter(after: string): ClaimCategory | null {
 }
 
 function verbAfter(text: string): ClaimCategory | null {
-  const rest = text.slice(RELATIVE.exec(text)?.[0].length ?? 0).replace(/^[\s,]+/, '');
+  const aside = ASIDE.exec(text);
+  const body = aside ? text.slice(aside[0].length) : text;
+  const rest = body.slice(RELATIVE.exec(body)?.[0].length ?? 0).replace(/^[\s,]+/, '');
   for (const [pattern, category] of VERB_AFTER) if (pattern.test(rest)) return category;
   return null;
 }
@@ -158,4 +198,20 @@ function verbAfter(text: string): ClaimCategory | null {
 /** A strike verb anywhere in `text` (the sentence before a figure of targets or facilities). */
 export function hasStrikeVerb(text: string): boolean {
   return /\b(?:struck|strikes? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
+}
+
+/** The category a phrase before a figure names ("the death toll ... rose to", "the deaths of"), within its sentence. */
+export function categoryOfPhraseBefore(before: string): ClaimCategory | null {
+  // The nearest phrase governs: "the death of 36 and injuries to 140": 140 are injured.
+  let best: { at: number; category: ClaimCategory } | null = null;
+  for (const [pattern, category] of PHRASE_BEFORE) {
+    const match = pattern.exec(before);
+    if (match !== null && (best === null || match.index > best.at)) best = { at: match.index, category };
+  }
+  return best?.category ?? null;
+}
+
+/** Whether a figure breaks down the one before it ("including 35 children", "among them 12 women"). */
+export function isBreakdown(before: string): boolean {
+  return BREAKDOWN_BEFORE.test(before);
 }

@@ -215,3 +215,37 @@ describe('extractClaims: not claims', () => {
     });
   }
 });
+
+/** `[sentence, figure as written, category]`: what a figure counts, from the words around it (our own sentences). */
+const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category: Claim['category'] | 'none']> = [
+  // An aside between the figure and its verb.
+  ['At least 80 villagers, including 11 children, were killed when the market was shelled.', '80', 'killed'],
+  ['Some 40 residents — most of them fishermen — were wounded in the raid.', '40', 'injured'],
+  ['Nine children and 14 women died in the fire that followed the strike.', 'Nine', 'killed'],
+  // Hedged and reported participles.
+  ['By nightfall 27 people were reported dead in the capital.', '27', 'killed'],
+  ['Three sailors were confirmed to have died and 12 remain missing.', '12', 'missing'],
+  ['Two hikers were lightly injured by shrapnel near the border.', 'Two', 'injured'],
+  // A breakdown counts what the figure before it counts; a verb of its own wins.
+  ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
+  ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],
+  // A phrase further back than a verb: the nearest one governs.
+  ['The death toll from the strike on the bus depot has risen to 28.', '28', 'killed'],
+  ['The raid led to the death of at least 20 and injuries to no less than 75 people.', '75', 'injured'],
+  ['The offensive forced about 300,000 residents to flee.', '300,000', 'displaced'],
+  // A noun naming what befell people beats the verb before it.
+  ['At least 47 people were killed and 206 wounded in the strike.', '206', 'injured'],
+  // Places aimed at are struck.
+  ['The army said it was targeting nine sites across the border.', 'nine', 'strikes'],
+  // Negative: a count of soldiers deployed is not a toll, and a toll phrase does not reach across a full stop.
+  ['The death toll is unknown. The ministry sent 300 soldiers to the valley.', '300', 'troops'],
+];
+
+describe('extractClaims: categories', () => {
+  for (const [text, figure, category] of CATEGORIES) {
+    test(`${category}: ${text}`, () => {
+      const claim = claimsIn(text).find((c) => text.slice(c.valueSpan.start, c.valueSpan.end).endsWith(figure));
+      assert.equal(claim?.category ?? 'none', category);
+    });
+  }
+});

@@ -14,10 +14,12 @@ import type { Mention, MentionOf, QuantityValue } from '../../model/mention.ts';
 import type { Span } from '../../model/span.ts';
 import {
   categoryOfNoun,
+  categoryOfPhraseBefore,
   categoryOfVerbAfter,
   categoryOfVerbBefore,
   hasStrikeVerb,
   headWord,
+  isBreakdown,
   isNotCounted,
   isTargetNoun,
 } from './claim-categories.ts';
@@ -57,6 +59,8 @@ const PERSON_VERBS: ReadonlySet<ClaimCategory> = new Set([
 ]);
 // Nouns that count occurrences: "attacked 14 separate times" takes its category from the verb.
 const OCCURRENCE = /^(?:times|occasions|instances)$/;
+// Nouns that name what befell people ("206 wounded", "12 missing"): they say what a figure counts whatever verb precedes it.
+const STATE_NOUNS: ReadonlySet<ClaimCategory> = new Set(['killed', 'injured', 'casualties', 'missing', 'displaced', 'hostages']);
 const TOTAL_BEFORE =
   /\b(?:total(?:l?ing)?(?:\s+of)?|bringing\s+the\s+(?:total|tally|count|number)\s+to|in\s+total|altogether|overall|combined|a\s+total\s+of)\s*$/i;
 const TOTAL_AFTER = /^\s*(?:in\s+all|in\s+total|altogether|combined|overall|to\s+date)\b/i;
@@ -195,7 +199,8 @@ function sentenceFigures(
     const read =
       quantity.value.noun === null || quantity.rule === 'quantity/elided-noun' ? nounAfter(text, quantity.span.end, sentence.end) : null;
     const noun = read?.noun ?? quantity.value.noun;
-    const nounEnd = read?.end ?? quantity.value.nounSpan?.end ?? quantity.span.end;
+    // A noun borrowed from an earlier figure ("killed 35 people and injured 129") ends before this one: read on from the figure.
+    const nounEnd = Math.max(read?.end ?? quantity.value.nounSpan?.end ?? quantity.span.end, quantity.span.end);
     const previous = figures[figures.length - 1];
     const found = categorise(text, sentence, quantity, noun, nounEnd, previous, memory);
     if (found === null) continue;
@@ -311,11 +316,27 @@ function categorise(
     const passive = categoryOfVerbAfter(after);
     if (passive !== null) return { category: passive, cue: 'verb-after', noun };
   }
-  const verb = categoryOfVerbBefore(before);
+  // "killed and 206 wounded": a noun naming what befell people is what the figure counts, whatever verb precedes it.
+  if (nounCategory !== null && STATE_NOUNS.has(nounCategory)) return { category: nounCategory, cue: 'noun', noun };
+  const clause = before.split(/[;:]|\s[—–]\s/).pop() ?? before;
+  const verbBefore = categoryOfVerbBefore(before);
+  const personVerb = verbBefore !== null && PERSON_VERBS.has(verbBefore);
+  // "at least 492 people, including 35 children": a breakdown counts what the figure before it counts.
+  if (!personVerb && isBreakdown(clause)) {
+    const whole = previous ?? memory.last;
+    if (whole !== null && whole !== undefined && PERSON_VERBS.has(whole.category) && (noun === null || nounCategory === null))
+      return { category: whole.category, cue: 'breakdown', noun };
+  }
+  const phrase = categoryOfPhraseBefore(clause);
+  if (phrase !== null && !personVerb && !isActionNoun && !(noun !== null && isTargetNoun(noun)))
+    return { category: phrase, cue: 'phrase-before', noun };
+  const verb = verbBefore;
   const head = noun === null ? null : headWord(noun);
   if (verb !== null) {
     // "killed or hurt at the two sites": people are killed, not sites.
     if (PERSON_VERBS.has(verb) && !(noun !== null && isTargetNoun(noun))) return { category: verb, cue: 'verb-before', noun };
+    // "targeting nine sites": places aimed at are struck, whichever verb aims at them.
+    if (verb === 'attacks' && noun !== null && isTargetNoun(noun)) return { category: 'strikes', cue: 'target-of-strike', noun };
     if (!PERSON_VERBS.has(verb) && (noun === null || OCCURRENCE.test(head ?? '') || isTargetNoun(noun) || isActionNoun))
       return { category: isActionNoun ? (nounCategory as ClaimCategory) : verb, cue: 'verb-before', noun };
   }
