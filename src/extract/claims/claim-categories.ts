@@ -215,3 +215,47 @@ export function categoryOfPhraseBefore(before: string): ClaimCategory | null {
 export function isBreakdown(before: string): boolean {
   return BREAKDOWN_BEFORE.test(before);
 }
+
+// Weapons counted as launched or downed: drones (and the decoys flown with them) and missiles.
+const DRONE_HEADS = new Set(['drones', 'drone', 'uavs', 'uav', 'shaheds', 'shahed', 'decoys', 'decoy']);
+const MISSILE_HEADS = new Set(['missiles', 'missile']);
+// "shot down 296 drones", "intercepted 87", "destroyed 26 out of the 38": the figure counts what was downed.
+const DOWN_BEFORE =
+  /\b(?:shot down|shooting down|shoots down|downed|downing|intercepted|intercepting|intercepts|destroyed|destroying|neutrali[sz]ed|repelled|jammed|suppressed|took down)\b(?:\s+(?:and|or)\s+\w+)?(?:\s+[\d,]+(?:\s+[\w’'/-]+){1,4}\s+(?:and|as well as))?(?:\s+(?:at least|more than|over|about|some|nearly|almost|up to|all))*\s*$/i;
+const DOWN_AFTER =
+  /^[^.;]{0,60}?\b(?:were|was|have been|had been|has been|are)\s+(?:\w+\s+)?(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|jammed)\b/i;
+// "26 out of the 38 drones", "52 of 72": the whole the downed share is taken from was launched.
+const SHARE_WHOLE_BEFORE = /\b(?:out\s+of|of)\s+(?:the\s+|all\s+)?$/i;
+
+/** What a drone or missile is, by the head of the counted noun: `drones`, `missiles` or null for anything else. */
+export function weaponOf(noun: string | null): 'drones' | 'missiles' | null {
+  if (noun === null) return null;
+  const head = headWord(noun);
+  if (DRONE_HEADS.has(head) || (head === 'vehicles' && /\bunmanned\b/i.test(noun))) return 'drones';
+  if (MISSILE_HEADS.has(head)) return 'missiles';
+  return null;
+}
+
+/**
+ * The category of a count of drones or missiles: downed when a verb of air defence governs it ("shot down 296 drones",
+ * "87 drones were intercepted"), else launched ("fired 728 drones", "two ballistic missiles struck the city"); the whole
+ * a downed share is taken from ("26 out of the 38 drones") was launched.
+ */
+export function weaponCategory(weapon: 'drones' | 'missiles', before: string, after: string): ClaimCategory {
+  const clause = before.split(/[;:]|,\s/).pop() ?? before;
+  const downed = !SHARE_WHOLE_BEFORE.test(clause) && (DOWN_BEFORE.test(clause) || DOWN_AFTER.test(after));
+  return `${weapon}-${downed ? 'downed' : 'launched'}`;
+}
+
+// A drone or missile noun a few words after a figure the quantity stage left without a noun: "728 Shahed and decoy
+// drones", "26 Shahed-136/131 attack UAVs", "52 of 72 drones" (a share of a whole), "two out of three Russia-launched
+// Shahed drones".
+const WEAPON_NOUN_AFTER =
+  /^(\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+)?\s*((?:(?!(?:were|was|are|is|had|have|has|in|at|on|from|by|over|into|toward|towards|against|said|fired|launched)\b)[\w’'/.-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|unmanned aerial vehicles))\b/i;
+
+/** The drone or missile noun right after a figure, with where it ends (relative to `after`'s start), or null. */
+export function weaponNounAfter(after: string): { noun: string; end: number; share: boolean } | null {
+  const match = WEAPON_NOUN_AFTER.exec(after);
+  if (match === null || !match[2]) return null;
+  return { noun: match[2].trim(), end: match[0].length, share: match[1] !== undefined };
+}

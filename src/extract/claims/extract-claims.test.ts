@@ -237,6 +237,17 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['At least 47 people were killed and 206 wounded in the strike.', '206', 'injured'],
   // Places aimed at are struck.
   ['The army said it was targeting nine sites across the border.', 'nine', 'strikes'],
+  // Drones and missiles, launched or downed, and the intercepted share ("52 of 72").
+  ['Overnight the enemy launched 140 drones and 9 missiles at the port.', '140', 'drones-launched'],
+  ['Overnight the enemy launched 140 drones and 9 missiles at the port.', '9', 'missiles-launched'],
+  ['Air defence units shot down 52 of 72 drones over the south.', '52', 'drones-downed'],
+  ['Air defence units shot down 52 of 72 drones over the south.', '72', 'drones-launched'],
+  ['Gunners downed 110 drones and four cruise missiles.', 'four', 'missiles-downed'],
+  ['By morning, 31 drones had been intercepted over the bay.', '31', 'drones-downed'],
+  ['The army fired 300 Geran and decoy drones at the grid.', '300', 'drones-launched'],
+  ['Two missiles slammed into the depot at dawn.', 'Two', 'missiles-launched'],
+  // Negative: a drone operator is not a drone, nor is a crew counted by its missiles.
+  ['The unit trained 40 drone operators last spring.', '40', 'other'],
   // Negative: a count of soldiers deployed is not a toll, and a toll phrase does not reach across a full stop.
   ['The death toll is unknown. The ministry sent 300 soldiers to the valley.', '300', 'troops'],
 ];

@@ -20,6 +20,9 @@ import {
   hasStrikeVerb,
   headWord,
   isBreakdown,
+  weaponCategory,
+  weaponNounAfter,
+  weaponOf,
   isNotCounted,
   isTargetNoun,
 } from './claim-categories.ts';
@@ -198,9 +201,14 @@ function sentenceFigures(
     // The quantity stage borrows a noun for a bare number from an earlier one; the words right after it may name its own.
     const read =
       quantity.value.noun === null || quantity.rule === 'quantity/elided-noun' ? nounAfter(text, quantity.span.end, sentence.end) : null;
-    const noun = read?.noun ?? quantity.value.noun;
+    // "728 Shahed and decoy drones", "52 of 72 drones": a drone or missile named a few words on (or the whole a share is of).
+    const weapon = quantity.value.noun === null && read === null ? weaponNounAfter(text.slice(quantity.span.end, sentence.end)) : null;
+    const noun = read?.noun ?? weapon?.noun ?? quantity.value.noun;
     // A noun borrowed from an earlier figure ("killed 35 people and injured 129") ends before this one: read on from the figure.
-    const nounEnd = Math.max(read?.end ?? quantity.value.nounSpan?.end ?? quantity.span.end, quantity.span.end);
+    const nounEnd = Math.max(
+      read?.end ?? (weapon && !weapon.share ? quantity.span.end + weapon.end : null) ?? quantity.value.nounSpan?.end ?? quantity.span.end,
+      quantity.span.end,
+    );
     const previous = figures[figures.length - 1];
     const found = categorise(text, sentence, quantity, noun, nounEnd, previous, memory);
     if (found === null) continue;
@@ -316,6 +324,8 @@ function categorise(
     const passive = categoryOfVerbAfter(after);
     if (passive !== null) return { category: passive, cue: 'verb-after', noun };
   }
+  const weapon = weaponOf(noun);
+  if (weapon !== null) return { category: weaponCategory(weapon, before, after), cue: 'weapon', noun };
   // "killed and 206 wounded": a noun naming what befell people is what the figure counts, whatever verb precedes it.
   if (nounCategory !== null && STATE_NOUNS.has(nounCategory)) return { category: nounCategory, cue: 'noun', noun };
   const clause = before.split(/[;:]|\s[—–]\s/).pop() ?? before;
