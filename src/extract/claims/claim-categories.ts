@@ -60,7 +60,7 @@ const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
 // Words that may stand between a counted noun and its participle: auxiliaries, hedges and reporting words ("27
 // people were reported dead", "16 are confirmed dead", "four were verified killed", "three were confirmed to have died").
 const AUX =
-  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
+  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|currently|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
 
 // A verb just after the counted noun: "21 soldiers suffered minor injuries", "11 citizens were among those killed".
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
@@ -98,7 +98,7 @@ const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
 // An aside between a counted noun and its verb: ", including nine children,", " — among them 35 children —", "(PoK)",
 // ", a seven-year-old girl,". The verb after it still governs the figure.
 const ASIDE =
-  /^\s*(?:,\s*(?:including|among them|among whom|most of them|many of them|mostly|the vast majority of them|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained)\b)[a-z-]+\s*){1,3})\s*/i;
+  /^\s*(?:,\s*(?:including|among them|among whom|most of them|many of them|mostly|the vast majority of them|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+(?:more|other|additional|further)(?:\s+(?!(?:were|was|are|is|have|has|had|remain|remained)\b)[a-z-]+){0,2}(?=\s)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained)\b)[a-z-]+\s*){1,3})\s*/i;
 
 // A phrase before a figure that says what it counts, further back than a verb reaches: "the death toll from the
 // strike on the market has risen to 28", "the deaths of 19 people", "claimed the lives of 224", "injuries to 140".

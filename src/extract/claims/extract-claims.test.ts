@@ -226,6 +226,8 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['By nightfall 27 people were reported dead in the capital.', '27', 'killed'],
   ['Three sailors were confirmed to have died and 12 remain missing.', '12', 'missing'],
   ['Two hikers were lightly injured by shrapnel near the border.', 'Two', 'injured'],
+  ['The rescuers said 6 more people were wounded in the second blast.', '6', 'injured'],
+  ['Two more fishermen are currently unaccounted for.', 'Two', 'missing'],
   // A breakdown counts what the figure before it counts; a verb of its own wins.
   ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
   ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],
