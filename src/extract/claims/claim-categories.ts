@@ -16,15 +16,15 @@ export interface CategoryCue {
 // Head nouns (the last word of the counted noun phrase), singular and plural.
 const NOUN_CATEGORIES: ReadonlyMap<string, ClaimCategory> = new Map(
   Object.entries({
-    attacks: 'attacks attack assaults assault raids raid ambushes ambush bombings bombing incidents attempts',
-    strikes: 'strikes strike airstrikes airstrike sorties sortie',
-    killed: 'dead deaths death fatalities fatality bodies killings killed',
+    attacks: 'attacks attack assaults assault raids raid ambushes ambush bombings bombing incidents attempts offensives',
+    strikes: 'strikes strike airstrikes airstrike sorties sortie bombs',
+    killed: 'dead deaths death fatalities fatality bodies killings killed martyrs',
     injured: 'wounded injured injuries injury',
     casualties: 'casualties casualty',
     hostages: 'hostages hostage captives captive',
     arrested: 'arrests detainees detentions',
     missing: 'missing',
-    displaced: 'refugees refugee displaced evacuees',
+    displaced: 'refugees refugee displaced evacuees idps',
     troops: 'troops soldiers soldier personnel servicemembers members marines sailors airmen forces reservists guardsmen',
   }).flatMap(([category, nouns]) => nouns.split(' ').map((noun) => [noun, category as ClaimCategory] as const)),
 );
@@ -48,7 +48,7 @@ const NOT_COUNTED: ReadonlySet<string> = new Set(
 // A verb just before the figure (possibly with a short object: "attacked US forces 66 times").
 const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [/\b(?:killed|killing|kills|kill|massacred|executed)\b/i, 'killed'],
-  [/\b(?:wounded|wounding|injured|injuring|hurt)\b/i, 'injured'],
+  [/\b(?:wounded|wounding|injured|injuring|hurt|hurting)\b/i, 'injured'],
   [/\b(?:kidnapped|kidnapping|abducted|abducting|abducts|kidnaps|took hostage|taken hostage|seized)\b/i, 'kidnapped'],
   [/\b(?:captured|capturing|captures)\b/i, 'captured'],
   [/\b(?:arrested|arresting|arrests|detained|detaining|detains|rounded up)\b/i, 'arrested'],
@@ -60,7 +60,7 @@ const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
 // Words that may stand between a counted noun and its participle: auxiliaries, hedges and reporting words ("27
 // people were reported dead", "16 are confirmed dead", "four were verified killed", "three were confirmed to have died").
 const AUX =
-  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|currently|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
+  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|already|currently|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
 
 // A verb just after the counted noun: "21 soldiers suffered minor injuries", "11 citizens were among those killed".
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
@@ -80,6 +80,7 @@ const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
     'injured',
   ],
   [/^as\s+(?:wounded|injured)\b/i, 'injured'],
+  [new RegExp(`^${AUX}attacked\\b`, 'i'), 'attacks'],
   [/^as\s+(?:dead|killed)\b/i, 'killed'],
   [new RegExp(`^${AUX}(?:kidnapped|abducted|taken hostage|taken captive|seized)\\b`, 'i'), 'kidnapped'],
   [/^(?:(?:were|was|are|is)\s+)(?:still\s+)?(?:held|being held)\s+(?:hostage|captive)\b/i, 'hostages'],
@@ -88,7 +89,7 @@ const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [new RegExp(`^${AUX}(?:missing|unaccounted for)\\b`, 'i'), 'missing'],
   [
     new RegExp(
-      `^${AUX}(?:(?:internally\\s+)?displaced|uprooted|forced to flee|driven (?:from their homes|abroad|out))\\b|^(?:have\\s+|had\\s+)?fled\\b|^to\\s+flee\\b`,
+      `^${AUX}(?:(?:internally\\s+)?displaced|uprooted|forced to flee|driven (?:from their homes|abroad|out))\\b|^(?:have\\s+|had\\s+)?fled\\b|^to\\s+flee\\b|^crossing (?:into|borders)\\b`,
       'i',
     ),
     'displaced',
@@ -98,13 +99,13 @@ const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
 // An aside between a counted noun and its verb: ", including nine children,", " — among them 35 children —", "(PoK)",
 // ", a seven-year-old girl,". The verb after it still governs the figure.
 const ASIDE =
-  /^\s*(?:,\s*(?:including|among them|among whom|most of them|many of them|mostly|the vast majority of them|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+(?:more|other|additional|further)(?:\s+(?!(?:were|was|are|is|have|has|had|remain|remained)\b)[a-z-]+){0,2}(?=\s)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained)\b)[a-z-]+\s*){1,3})\s*/i;
+  /^\s*(?:,\s*(?:including|among them|amongst them|among whom|most of them|many of them|mostly|the vast majority of them|representing|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+(?:more|other|additional|further)(?:\s+(?!(?:were|was|are|is|have|has|had|remain|remained)\b)[a-z-]+){0,2}(?=\s)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained|killed|dead|wounded|injured|missing|displaced)\b)[a-z-]+\s*){1,3}|\s+(?:[a-z-]+\s+){1,2}(?=(?:were|was|are|is|have|has|had|remain|remained)\b))\s*/i;
 
 // A phrase before a figure that says what it counts, further back than a verb reaches: "the death toll from the
 // strike on the market has risen to 28", "the deaths of 19 people", "claimed the lives of 224", "injuries to 140".
 const PHRASE_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
-    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
+    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|toll of|victims? (?:also )?includ\w*|number of victims|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
     'killed',
   ],
   [/\b(?:injuries (?:to|at|of)|wounding of|number of (?:the )?(?:injured|wounded))\b[^.;:!?]{0,40}$/i, 'injured'],
@@ -197,7 +198,7 @@ function verbAfter(text: string): ClaimCategory | null {
 
 /** A strike verb anywhere in `text` (the sentence before a figure of targets or facilities). */
 export function hasStrikeVerb(text: string): boolean {
-  return /\b(?:struck|strikes? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
+  return /\b(?:struck|strikes? on|raids? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
 }
 
 /** The category a phrase before a figure names ("the death toll ... rose to", "the deaths of"), within its sentence. */
@@ -258,4 +259,12 @@ export function weaponNounAfter(after: string): { noun: string; end: number; sha
   const match = WEAPON_NOUN_AFTER.exec(after);
   if (match === null || !match[2]) return null;
   return { noun: match[2].trim(), end: match[0].length, share: match[1] !== undefined };
+}
+
+// "nine sites have been targeted", "800 targets hit": places struck, said after them.
+const STRUCK_AFTER = new RegExp(`^${AUX}(?:targeted|hit|struck|bombed|shelled)\\b`, 'i');
+
+/** Whether the words after a target noun say it was struck ("six locations were targeted"). */
+export function isStruckAfter(after: string): boolean {
+  return STRUCK_AFTER.test(after.replace(/^[\s,]+/, ''));
 }

@@ -228,6 +228,14 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['Two hikers were lightly injured by shrapnel near the border.', 'Two', 'injured'],
   ['The rescuers said 6 more people were wounded in the second blast.', '6', 'injured'],
   ['Two more fishermen are currently unaccounted for.', 'Two', 'missing'],
+  ['Fourteen crew members remain missing after the ship sank.', 'Fourteen', 'missing'],
+  ['The raid left 30 guards and villagers dead.', '30', 'killed'],
+  ['The ministry said eight sites were targeted overnight.', 'eight', 'strikes'],
+  ['More than 40 tankers have already been attacked in the strait.', '40', 'attacks'],
+  ['The agency recorded 2.5 million IDPs in the region.', '2.5 million', 'displaced'],
+  ['The victims include six aid workers.', 'six', 'killed'],
+  // Negative: a count beside people does not borrow their verb across another verb.
+  ['Crews cleared 12 roads and villagers were evacuated.', '12', 'other'],
   // A breakdown counts what the figure before it counts; a verb of its own wins.
   ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
   ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],

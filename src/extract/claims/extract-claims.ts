@@ -20,6 +20,7 @@ import {
   hasStrikeVerb,
   headWord,
   isBreakdown,
+  isStruckAfter,
   weaponCategory,
   weaponNounAfter,
   weaponOf,
@@ -351,7 +352,8 @@ function categorise(
       return { category: isActionNoun ? (nounCategory as ClaimCategory) : verb, cue: 'verb-before', noun };
   }
   if (nounCategory !== null) return { category: nounCategory, cue: 'noun', noun };
-  if (noun !== null && isTargetNoun(noun) && hasStrikeVerb(before)) return { category: 'strikes', cue: 'target-of-strike', noun };
+  if (noun !== null && isTargetNoun(noun) && (hasStrikeVerb(before) || isStruckAfter(after)))
+    return { category: 'strikes', cue: 'target-of-strike', noun };
   const remembered = head === null ? undefined : memory.nouns.get(head);
   if (remembered !== undefined) return { category: remembered, cue: 'noun-as-before', noun };
   if (noun === null || OCCURRENCE.test(head ?? '')) {
