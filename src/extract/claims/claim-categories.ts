@@ -47,7 +47,7 @@ const NOT_COUNTED: ReadonlySet<string> = new Set(
 
 // A verb just before the figure (possibly with a short object: "attacked US forces 66 times").
 const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
-  [/\b(?:killed|killing|kills|kill|massacred|executed)\b/i, 'killed'],
+  [/\b(?:killed|killing|kills|kill|massacred|massacring|executed|gunned down|shot dead|murdered)\b/i, 'killed'],
   [/\b(?:wounded|wounding|injured|injuring|hurt|hurting)\b/i, 'injured'],
   [/\b(?:kidnapped|kidnapping|abducted|abducting|abducts|kidnaps|took hostage|taken hostage|seized)\b/i, 'kidnapped'],
   [/\b(?:captured|capturing|captures)\b/i, 'captured'],
@@ -105,7 +105,7 @@ const ASIDE =
 // strike on the market has risen to 28", "the deaths of 19 people", "claimed the lives of 224", "injuries to 140".
 const PHRASE_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
-    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|toll of|victims? (?:also )?includ\w*|number of victims|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
+    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|toll of|victims? (?:also )?includ\w*|number of victims|(?:those|people) (?:killed|dead)\b[^.;:!?\d]{0,30}\binclud\w*|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
     'killed',
   ],
   [/\b(?:injuries (?:to|at|of)|wounding of|number of (?:the )?(?:injured|wounded))\b[^.;:!?]{0,40}$/i, 'injured'],
@@ -119,7 +119,7 @@ const BREAKDOWN_BEFORE =
 // A short phrase that may stand between the counted noun and its verb: "21 soldiers [in the region] had suffered".
 const PHRASE_START = /^[\s,]*(?:in|at|on|from|of|near|across|inside|based)\s+/i;
 const RELATIVE = /^[\s,]*(?:who|that|which)\s+/i;
-const PHRASE_WORDS = 4;
+const PHRASE_WORDS = 8;
 
 // How far back a governing verb may be: the figure's own words plus a short object.
 const VERB_REACH = /(?:^|[\s(])((?:\S+\s+){0,3}\S+)\s*$/;

@@ -236,6 +236,10 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['The victims include six aid workers.', 'six', 'killed'],
   // Negative: a count beside people does not borrow their verb across another verb.
   ['Crews cleared 12 roads and villagers were evacuated.', '12', 'other'],
+  ['The shelling killed 21 and injured 64, the governor said.', '21', 'killed'],
+  ['At least four volunteers of the local water relief committee were killed at the pump.', 'four', 'killed'],
+  ['The gunmen gunned down 14 farmers at the well.', '14', 'killed'],
+  ['Those killed this week included 40 police officers.', '40', 'killed'],
   // A breakdown counts what the figure before it counts; a verb of its own wins.
   ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
   ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],

@@ -264,6 +264,8 @@ function nounAfter(text: string, from: number, to: number): { noun: string; end:
     // A sentence's full stop is not part of its last word; an initialism's is ("U.S.").
     const word = /^(?:[A-Za-z]\.)+$/.test(match[0]) ? match[0] : match[0].replace(/\.$/, '');
     if (!/^[A-Za-z]/.test(word) || NOT_IN_NOUN.has(word.toLowerCase())) return null;
+    // "killed 66 and injured 113": a noun phrase never opens with a conjunction.
+    if (at === 0 && /^(?:and|or|but)$/i.test(word)) return null;
     phrase = at === 0 ? word : `${phrase} ${word}`;
     if (word.toLowerCase() !== 'and' && (categoryOfNoun(phrase) !== null || (partitive !== null && isTargetNoun(phrase)))) {
       return { noun: phrase, end: from + start + (match.index ?? 0) + word.length };
