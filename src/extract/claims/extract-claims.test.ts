@@ -240,6 +240,7 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['At least four volunteers of the local water relief committee were killed at the pump.', 'four', 'killed'],
   ['The gunmen gunned down 14 farmers at the well.', '14', 'killed'],
   ['Those killed this week included 40 police officers.', '40', 'killed'],
+  ['Some 9 million have fled, with over 1 million crossing into neighbouring states.', '1 million', 'displaced'],
   // A breakdown counts what the figure before it counts; a verb of its own wins.
   ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
   ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],

@@ -200,14 +200,19 @@ function sentenceFigures(
     if (speakerSpans.some((s) => s.start <= quantity.span.start && quantity.span.end <= s.end)) continue;
     if (!isCount(text, quantity)) continue;
     // The quantity stage borrows a noun for a bare number from an earlier one; the words right after it may name its own.
+    // "2 million crossing into Chad": a verb in -ing after a figure is what the counted did, not what is counted.
+    const gerund = quantity.value.noun !== null && /^[a-z]+ing$/.test(quantity.value.noun);
     const read =
       quantity.value.noun === null || quantity.rule === 'quantity/elided-noun' ? nounAfter(text, quantity.span.end, sentence.end) : null;
     // "728 Shahed and decoy drones", "52 of 72 drones": a drone or missile named a few words on (or the whole a share is of).
     const weapon = quantity.value.noun === null && read === null ? weaponNounAfter(text.slice(quantity.span.end, sentence.end)) : null;
-    const noun = read?.noun ?? weapon?.noun ?? quantity.value.noun;
+    const noun = read?.noun ?? weapon?.noun ?? (gerund ? null : quantity.value.noun);
     // A noun borrowed from an earlier figure ("killed 35 people and injured 129") ends before this one: read on from the figure.
     const nounEnd = Math.max(
-      read?.end ?? (weapon && !weapon.share ? quantity.span.end + weapon.end : null) ?? quantity.value.nounSpan?.end ?? quantity.span.end,
+      read?.end ??
+        (weapon && !weapon.share ? quantity.span.end + weapon.end : null) ??
+        (gerund ? null : quantity.value.nounSpan?.end) ??
+        quantity.span.end,
       quantity.span.end,
     );
     const previous = figures[figures.length - 1];
