@@ -14,6 +14,8 @@ export interface DocumentRecord {
   readonly statusReason: string | null;
   readonly duplicateOf: string | null;
   readonly published: { readonly start: string; readonly end: string; readonly inferred: boolean; readonly rule: string } | null;
+  /** Why `published` is null, else null. */
+  readonly unpublishedReason: string | null;
   readonly syndicationGroup: string;
   readonly format: Document['format'];
   readonly origin: string;
@@ -45,6 +47,7 @@ export function toDocumentRecord(document: Document, options: DocumentRecordOpti
     statusReason: document.statusReason,
     duplicateOf: document.duplicateOf,
     published: document.published,
+    unpublishedReason: document.published ? null : (document.unpublishedReason ?? null),
     syndicationGroup: document.syndicationGroup,
     format: document.format,
     origin,

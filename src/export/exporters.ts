@@ -41,6 +41,7 @@ const DOCUMENT_COLUMNS = [
   'published.end',
   'published.inferred',
   'published.rule',
+  'unpublishedReason',
   'syndicationGroup',
   'format',
   'origin',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isoDay } from '../model/day-number.ts';
-import { inferPublished, readMetadataDay } from './infer-published.ts';
+import { inferPublished, readMetadataDay, readPublished, readUrlDate } from './infer-published.ts';
 
 const today = '2026-11-21';
 
@@ -115,4 +115,91 @@ describe('readMetadataDay', () => {
 
   for (const value of ['sometime', 'last Tuesday', ''])
     it(`cannot read ${JSON.stringify(value)}`, () => assert.equal(readMetadataDay(value), null));
+});
+
+/** [text, options, expected [start, end] or null, rule fragment (or reason fragment), firm]. */
+const readings: Array<[string, Parameters<typeof readPublished>[1], [string, string] | null, string, boolean]> = [
+  // A dated path in the address gives the day; a year and month the month, narrowed by the text.
+  [
+    'A depot burned after the strike.',
+    { url: 'https://news.example/world/2024/07/09/depot-burns', today },
+    ['2024-07-09', '2024-07-09'],
+    'url',
+    true,
+  ],
+  [
+    'A depot burned after the strike.',
+    { url: 'https://news.example/2025/apr/18/depot-burns', today },
+    ['2025-04-18', '2025-04-18'],
+    'url',
+    true,
+  ],
+  [
+    'The school was hit on August 10, the civil defence agency said.',
+    { url: 'https://news.example/2024/08/school-hit', today },
+    ['2024-08-10', '2024-08-12'],
+    'url-month',
+    false,
+  ],
+  // A weekday with its date tells the year: October 1 fell on a Tuesday in 2024 (and in 2019, further back).
+  ['Air raid sirens sounded on Tuesday (Oct 1) as the barrage began.', { today }, ['2024-10-01', '2024-10-02'], 'tied-weekday', true],
+  ['On Sunday, August 25, a video of the bodies spread online.', { today }, ['2024-08-25', '2024-08-26'], 'tied-weekday', true],
+  // Yearless dates after a month the text names with its year fall in the next year when well before it.
+  [
+    'In November 2023 a strike hit a parade. On September 3 missiles hit the institute; as of September 5, 54 had died.',
+    { today },
+    ['2024-09-05', '2024-09-07'],
+    'latest-date',
+    false,
+  ],
+  // A span counted from a known happening dates the report; the happening's own day keeps its year.
+  [
+    'After more than 10 months of war in Gaza, the toll passed 40,000, officials said as of Thursday.',
+    { today },
+    ['2024-08-15', '2024-08-16'],
+    'relative-span',
+    true,
+  ],
+  [
+    'It has been six months since Russia invaded Ukraine, the mission said.',
+    { today },
+    ['2022-08-16', '2022-09-05'],
+    'relative-span',
+    true,
+  ],
+  // The day of reading dates only a live feed's items.
+  ['Officials said the convoy was hit on March 3.', { today, live: true }, ['2026-03-03', '2026-03-05'], 'live-feed', true],
+  ['Officials said the convoy was hit on March 3.', { today }, null, 'tells the year', false],
+  ['A drone struck the base. Nobody was hurt.', { today }, null, 'give none', false],
+  // Near the day other reports of the story were published: "October 7" is the war's first day, not a later one.
+  [
+    'Gunmen seized hostages from a festival on October 7; the raid to free four came on Saturday.',
+    { today, near: '2024-06-09' },
+    ['2024-06-08', '2024-06-09'],
+    'peers',
+    true,
+  ],
+];
+
+describe('readPublished', () => {
+  for (const [text, options, expected, rule, firm] of readings) {
+    it(`${rule}: ${text.slice(0, 50)}…`, () => {
+      const reading = readPublished(text, options);
+      if (expected === null) {
+        assert.equal(reading.published, null);
+        assert.match(reading.reason ?? '', new RegExp(rule));
+      } else {
+        assert.ok(reading.published, `no date: ${reading.reason}`);
+        assert.deepEqual([reading.published.start, reading.published.end], expected);
+        assert.match(reading.published.rule, new RegExp(rule));
+      }
+      assert.equal(reading.firm, firm);
+    });
+  }
+  it('reads no date from an address without one, nor from a far-future Unix time', () => {
+    assert.equal(readUrlDate('https://news.example/story/123456'), null);
+    assert.equal(readUrlDate('https://news.example/story-1999999999999.html'), null);
+    const epoch = readUrlDate('https://news.example/world/depot-burns-101744940921662.html');
+    assert.equal(epoch && isoDay(epoch.start), '2025-04-18');
+  });
 });

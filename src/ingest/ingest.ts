@@ -9,7 +9,9 @@ import type { Document, Origin } from '../model/document.ts';
 import type { NewDocument, Store, StoreTransaction } from '../store/store.ts';
 import { formatOrigin, IngestError } from './ingest-error.ts';
 import { estimateJaccard } from './minhash.ts';
-import { type PreparedDocument, prepareDocument } from './prepare-document.ts';
+import { readPublished } from './infer-published.ts';
+import { type PreparedDocument, prepareDocument, publishedOptions } from './prepare-document.ts';
+import { datePeers, type StoryReport } from './story-peers.ts';
 import type { ParsedItem } from './raw-report.ts';
 import { type ReadInputsOptions, readInputs } from './read-inputs.ts';
 
@@ -89,6 +91,8 @@ async function ingestFrom(
   const prepareOptions = { now: options.now ?? new Date().toISOString(), languages: options.languages ?? ['en'] };
   const results: IngestItemResult[] = [];
   let bytes = 0;
+  // Every report written, with whether it is firmly dated: the batch-level dating pass reads them after the last chunk.
+  const written: Array<{ document: Document; firm: boolean }> = [];
   await store.transaction(async (tx) => {
     // Two ingests at once on PostgreSQL would each miss the other's copies and insert one report twice.
     await tx.lock('ingest');
@@ -109,11 +113,12 @@ async function ingestFrom(
         options.onProgress?.({ reports: results.length + pending.length, bytes });
       }
       if (pending.length >= CHUNK) {
-        results.push(...(await storeChunk(tx, pending)));
+        results.push(...(await storeChunk(tx, pending, written)));
         pending = [];
       }
     }
-    results.push(...(await storeChunk(tx, pending)));
+    results.push(...(await storeChunk(tx, pending, written)));
+    await tx.documents.setPublished(dateFromStoryPeers(written, prepareOptions.now));
   });
   const counts: Record<IngestOutcome, number> = { stored: 0, 'near-duplicate': 0, duplicate: 0, unchanged: 0, skipped: 0, failed: 0 };
   for (const result of results) counts[result.outcome]++;
@@ -145,8 +150,41 @@ function isOtherHeadline(a: string | null, b: string | null): boolean {
   return x !== '' && y !== '' && x !== y;
 }
 
+/**
+ * Dates the batch's reports their own metadata, address and text do not firmly date from its other reports of the
+ * same story (`datePeers`): the same syndication group, else the most alike in rare words and figures.
+ */
+function dateFromStoryPeers(
+  written: ReadonlyArray<{ document: Document; firm: boolean }>,
+  now: string,
+): Array<{ id: string; published: NonNullable<Document['published']> }> {
+  if (written.every((w) => w.firm)) return [];
+  const byId = new Map(written.map((w) => [w.document.id, w.document]));
+  const reports: StoryReport[] = written
+    .filter((w) => w.document.status !== 'skipped')
+    .map(({ document, firm }) => ({
+      id: document.id,
+      text: document.text,
+      title: document.title,
+      syndicationGroup: document.syndicationGroup,
+      published: document.published,
+      firm,
+    }));
+  const dated = datePeers(reports, (report, near) => {
+    const document = byId.get(report.id);
+    if (!document) return null;
+    const options = publishedOptions({ published: null, url: document.url, format: document.format }, now);
+    return readPublished(document.text, { ...options, near }).published;
+  });
+  return [...dated].map(([id, { published }]) => ({ id, published }));
+}
+
 /** Looks up one chunk's exact and near copies, then writes what is new. */
-async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument[]): Promise<IngestItemResult[]> {
+async function storeChunk(
+  tx: StoreTransaction,
+  chunk: readonly PreparedDocument[],
+  written: Array<{ document: Document; firm: boolean }>,
+): Promise<IngestItemResult[]> {
   if (chunk.length === 0) return [];
   const lookups = chunk.flatMap((p) => [p.document.id, duplicateId(p.document.id, p.document.externalId)]);
   const existing = await tx.documents.byIds(lookups);
@@ -227,6 +265,9 @@ async function storeChunk(tx: StoreTransaction, chunk: readonly PreparedDocument
     else results.push(result('stored', stored, null));
   }
   await tx.documents.insert(writes);
+  const firm = new Map(chunk.map((p) => [p.document.id, p.firmlyDated]));
+  for (const { document } of writes)
+    written.push({ document, firm: firm.get(document.id) ?? firm.get(document.duplicateOf ?? '') ?? true });
   return results;
 }
 

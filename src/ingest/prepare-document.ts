@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentStatus } from '../model/document.ts';
 import { normaliseText } from './decode-text.ts';
 import { detectLanguage } from './detect-language.ts';
-import { inferPublished, readMetadataDay } from './infer-published.ts';
+import { readMetadataDay, readPublished } from './infer-published.ts';
 import { inferSource } from './infer-source.ts';
 import { IngestError } from './ingest-error.ts';
 import { bandKeys, minhashSignature, shingleHashes } from './minhash.ts';
@@ -20,6 +20,8 @@ export interface PreparedDocument {
   readonly document: Document;
   readonly signature: Uint32Array;
   readonly bands: readonly number[];
+  /** Whether its metadata, address or text fixes its date; if not, the batch's other reports of its story may. */
+  readonly firmlyDated: boolean;
 }
 
 export interface PrepareOptions {
@@ -56,6 +58,7 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
         : `language is ${language}, not ${options.languages.join(' or ')}`;
   }
   const id = contentHash.slice(0, 16);
+  const reading = readPublished(text, publishedOptions(raw, options.now));
   const signature = minhashSignature(shingleHashes(text));
   const document: Document = {
     id,
@@ -68,7 +71,8 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
     status,
     statusReason,
     duplicateOf: null,
-    published: inferPublished(text, { metadata: raw.published, today: options.now }),
+    published: reading.published,
+    ...(reading.reason === null ? {} : { unpublishedReason: reading.reason }),
     syndicationGroup: id,
     format: raw.format,
     origin: raw.origin,
@@ -76,7 +80,15 @@ export function prepareDocument(raw: RawReport, options: PrepareOptions): Prepar
     contentHash,
     ingestedAt: options.now,
   };
-  return { document, signature, bands: bandKeys(signature) };
+  return { document, signature, bands: bandKeys(signature), firmlyDated: reading.firm };
+}
+
+/** How a report's publication date is read: only a live feed's items may be dated by the day they are read. */
+export function publishedOptions(
+  raw: Pick<RawReport, 'published' | 'url' | 'format'>,
+  now: string,
+): { metadata: string | null; url: string | null; today: string; live: boolean } {
+  return { metadata: raw.published, url: raw.url, today: now, live: raw.format === 'rss' || raw.format === 'atom' };
 }
 
 /** A field's value in a message, without echoing a whole page of it. */

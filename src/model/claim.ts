@@ -20,6 +20,10 @@ export const CLAIM_CATEGORIES = [
   'missing',
   'displaced',
   'troops',
+  'drones-launched',
+  'drones-downed',
+  'missiles-launched',
+  'missiles-downed',
   'other',
 ] as const;
 export type ClaimCategory = (typeof CLAIM_CATEGORIES)[number];

@@ -48,6 +48,8 @@ export interface Document {
   /** For a duplicate: the id of the stored document with the same text. */
   readonly duplicateOf: string | null;
   readonly published: Published | null;
+  /** Why `published` is null: what the metadata, address and text lacked. */
+  readonly unpublishedReason?: string;
   /** Shared by near-copies (a syndicated wire story with edits): the id of the first copy stored. */
   readonly syndicationGroup: string;
   readonly format: DocumentFormat;

@@ -1,6 +1,6 @@
 /** @module Documents in the store: listing, lookup, near-copy candidates and inserts. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Document, DocumentFormat, DocumentStatus } from '../model/document.ts';
+import type { Document, DocumentFormat, DocumentStatus, Published } from '../model/document.ts';
 import { CHUNK, chunks } from './chunks.ts';
 import type { Database, DocumentsTable } from './schema.ts';
 
@@ -153,6 +153,22 @@ export class DocumentWrites {
     return [...found.values()];
   }
 
+  /** Sets documents' publication dates (the batch's other reports of a story dated them after they were inserted). */
+  async setPublished(updates: ReadonlyArray<{ readonly id: string; readonly published: Published }>): Promise<void> {
+    for (const { id, published } of updates) {
+      await this.#trx
+        .updateTable('documents')
+        .set({
+          published_start: published.start,
+          published_end: published.end,
+          published_inferred: published.inferred ? 1 : 0,
+          published_rule: published.rule,
+        })
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+
   async insert(documents: readonly NewDocument[]): Promise<void> {
     for (const chunk of chunks(documents, CHUNK.wide)) {
       await this.#trx
@@ -189,7 +205,7 @@ function toRow(document: Document): Omit<DocumentsTable, 'seq' | 'signature' | '
     published_start: document.published?.start ?? null,
     published_end: document.published?.end ?? null,
     published_inferred: document.published ? (document.published.inferred ? 1 : 0) : null,
-    published_rule: document.published?.rule ?? null,
+    published_rule: document.published?.rule ?? document.unpublishedReason ?? null,
     syndication_group: document.syndicationGroup,
     format: document.format,
     origin_path: document.origin.path,
@@ -218,6 +234,7 @@ export function toDocument(row: Selectable<DocumentsTable>): Document {
       row.published_start && row.published_end
         ? { start: row.published_start, end: row.published_end, inferred: row.published_inferred === 1, rule: row.published_rule ?? '' }
         : null,
+    ...(!row.published_start && row.published_rule ? { unpublishedReason: row.published_rule } : {}),
     syndicationGroup: row.syndication_group,
     format: row.format as DocumentFormat,
     origin: {

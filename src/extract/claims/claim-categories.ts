@@ -16,15 +16,15 @@ export interface CategoryCue {
 // Head nouns (the last word of the counted noun phrase), singular and plural.
 const NOUN_CATEGORIES: ReadonlyMap<string, ClaimCategory> = new Map(
   Object.entries({
-    attacks: 'attacks attack assaults assault raids raid ambushes ambush bombings bombing incidents attempts',
-    strikes: 'strikes strike airstrikes airstrike sorties sortie',
-    killed: 'dead deaths death fatalities fatality bodies killings killed',
+    attacks: 'attacks attack assaults assault raids raid ambushes ambush bombings bombing incidents attempts offensives',
+    strikes: 'strikes strike airstrikes airstrike sorties sortie bombs',
+    killed: 'dead deaths death fatalities fatality bodies killings killed martyrs',
     injured: 'wounded injured injuries injury',
     casualties: 'casualties casualty',
     hostages: 'hostages hostage captives captive',
     arrested: 'arrests detainees detentions',
     missing: 'missing',
-    displaced: 'refugees refugee displaced evacuees',
+    displaced: 'refugees refugee displaced evacuees idps',
     troops: 'troops soldiers soldier personnel servicemembers members marines sailors airmen forces reservists guardsmen',
   }).flatMap(([category, nouns]) => nouns.split(' ').map((noun) => [noun, category as ClaimCategory] as const)),
 );
@@ -47,8 +47,8 @@ const NOT_COUNTED: ReadonlySet<string> = new Set(
 
 // A verb just before the figure (possibly with a short object: "attacked US forces 66 times").
 const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
-  [/\b(?:killed|killing|kills|kill|massacred|executed)\b/i, 'killed'],
-  [/\b(?:wounded|wounding|injured|injuring|hurt)\b/i, 'injured'],
+  [/\b(?:killed|killing|kills|kill|massacred|massacring|executed|gunned down|shot dead|murdered)\b/i, 'killed'],
+  [/\b(?:wounded|wounding|injured|injuring|hurt|hurting)\b/i, 'injured'],
   [/\b(?:kidnapped|kidnapping|abducted|abducting|abducts|kidnaps|took hostage|taken hostage|seized)\b/i, 'kidnapped'],
   [/\b(?:captured|capturing|captures)\b/i, 'captured'],
   [/\b(?:arrested|arresting|arrests|detained|detaining|detains|rounded up)\b/i, 'arrested'],
@@ -57,30 +57,69 @@ const VERB_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [/\b(?:struck|striking|strikes|hit|hitting|bombed|bombing|shelled|shelling|pounded)\b/i, 'strikes'],
 ];
 
+// Words that may stand between a counted noun and its participle: auxiliaries, hedges and reporting words ("27
+// people were reported dead", "16 are confirmed dead", "four were verified killed", "three were confirmed to have died").
+const AUX =
+  '(?:(?:were|was|have|has|had|are|is|been|being|be|now|also|already|currently|later|reportedly|reported|confirmed|verified|officially|thought|believed|said|feared|to|remain|remained|still|lightly|slightly|seriously|severely|critically|badly|fatally)\\s+)*';
+
 // A verb just after the counted noun: "21 soldiers suffered minor injuries", "11 citizens were among those killed".
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
-    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:killed|dead|died|slain|executed)\b/i,
+    new RegExp(
+      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|slain|executed|shot dead|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
+      'i',
+    ),
     'killed',
   ],
-  [/^(?:(?:have|had|has)\s+)?died\b/i, 'killed'],
+  [new RegExp(`^${AUX}(?:among (?:those|the)\\s+)?(?:wounded|injured|hurt)\\b`, 'i'), 'injured'],
   [
-    /^(?:(?:were|was|have been|had been|has been|are|been|being|reportedly)\s+)*(?:among (?:those|the)\s+)?(?:wounded|injured|hurt)\b/i,
+    new RegExp(
+      `^${AUX}(?:suffered|sustained|received|had|sustaining|suffering)\\s+(?:\\w+\\s+){0,2}(?:injuries|wounds|injury|wound)\\b`,
+      'i',
+    ),
     'injured',
   ],
-  [/^(?:(?:have|had|has)\s+)?(?:suffered|sustained|received|had)\s+(?:\w+\s+){0,2}(?:injuries|wounds|injury|wound)\b/i, 'injured'],
-  [/^(?:(?:were|was|have been|had been|has been|are|been|reportedly)\s+)*(?:kidnapped|abducted|taken hostage|seized)\b/i, 'kidnapped'],
+  [/^as\s+(?:wounded|injured)\b/i, 'injured'],
+  [new RegExp(`^${AUX}attacked\\b`, 'i'), 'attacks'],
+  [/^as\s+(?:dead|killed)\b/i, 'killed'],
+  [new RegExp(`^${AUX}(?:kidnapped|abducted|taken hostage|taken captive|seized)\\b`, 'i'), 'kidnapped'],
   [/^(?:(?:were|was|are|is)\s+)(?:still\s+)?(?:held|being held)\s+(?:hostage|captive)\b/i, 'hostages'],
   [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*captured\b/i, 'captured'],
   [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:arrested|detained)\b/i, 'arrested'],
-  [/^(?:(?:were|was|have been|had been|has been|are|remain|remained)\s+)*(?:missing|unaccounted for)\b/i, 'missing'],
-  [/^(?:(?:were|was|have been|had been|has been|are|been)\s+)*(?:displaced|uprooted)\b|^(?:have\s+|had\s+)?fled\b/i, 'displaced'],
+  [new RegExp(`^${AUX}(?:missing|unaccounted for)\\b`, 'i'), 'missing'],
+  [
+    new RegExp(
+      `^${AUX}(?:(?:internally\\s+)?displaced|uprooted|forced to flee|driven (?:from their homes|abroad|out))\\b|^(?:have\\s+|had\\s+)?fled\\b|^to\\s+flee\\b|^crossing (?:into|borders)\\b`,
+      'i',
+    ),
+    'displaced',
+  ],
 ];
+
+// An aside between a counted noun and its verb: ", including nine children,", " — among them 35 children —", "(PoK)",
+// ", a seven-year-old girl,". The verb after it still governs the figure.
+const ASIDE =
+  /^\s*(?:,\s*(?:including|among them|amongst them|among whom|most of them|many of them|mostly|the vast majority of them|representing|a|an|the)\b[^,;.]{0,80},|\s*[—–]\s*[^—–;.]{0,80}\s*[—–]|\s*\([^)]{0,80}\)|\s+(?:more|other|additional|further)(?:\s+(?!(?:were|was|are|is|have|has|had|remain|remained)\b)[a-z-]+){0,2}(?=\s)|\s+and\s+(?:(?:[\d,.]+|their|other|another)\s+)?(?:(?!(?:were|was|are|is|have|has|had|died|remain|remained|killed|dead|wounded|injured|missing|displaced)\b)[a-z-]+\s*){1,3}|\s+(?:[a-z-]+\s+){1,2}(?=(?:were|was|are|is|have|has|had|remain|remained)\b))\s*/i;
+
+// A phrase before a figure that says what it counts, further back than a verb reaches: "the death toll from the
+// strike on the market has risen to 28", "the deaths of 19 people", "claimed the lives of 224", "injuries to 140".
+const PHRASE_BEFORE: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
+  [
+    /\b(?:death toll|toll of (?:the )?dead|number of (?:those |people |\w+ )?(?:killed|dead)|(?:number|count) of fatalities|fatalit(?:y|ies) (?:toll|count)|(?:deaths?|killing|killings|massacre|murder) of|lives of|dead (?:also )?includ\w*|among the (?:[\d,]+ )?dead|the dead (?:are|were)|toll (?:also )?includ\w*|toll of|victims? (?:also )?includ\w*|number of victims|(?:those|people) (?:killed|dead)\b[^.;:!?\d]{0,30}\binclud\w*|bringing the total number of \w+ killed)\b[^.;:!?]{0,90}$/i,
+    'killed',
+  ],
+  [/\b(?:injuries (?:to|at|of)|wounding of|number of (?:the )?(?:injured|wounded))\b[^.;:!?]{0,40}$/i, 'injured'],
+  [/\bdisplacement of\b[^.;:!?]{0,40}$/i, 'displaced'],
+];
+
+// A breakdown of the figure before it: "at least 492 people, including 35 children", "This includes 35 children".
+const BREAKDOWN_BEFORE =
+  /\b(?:including|includes?|included|among them|among whom|of whom|among those)\b[^.;:!?\d]{0,40}(?:\d[\d,.]*\s+[^.;:!?\d]{1,30}\s+and\s+)?$/i;
 
 // A short phrase that may stand between the counted noun and its verb: "21 soldiers [in the region] had suffered".
 const PHRASE_START = /^[\s,]*(?:in|at|on|from|of|near|across|inside|based)\s+/i;
 const RELATIVE = /^[\s,]*(?:who|that|which)\s+/i;
-const PHRASE_WORDS = 4;
+const PHRASE_WORDS = 8;
 
 // How far back a governing verb may be: the figure's own words plus a short object.
 const VERB_REACH = /(?:^|[\s(])((?:\S+\s+){0,3}\S+)\s*$/;
@@ -150,12 +189,82 @@ export function categoryOfVerbAfter(after: string): ClaimCategory | null {
 }
 
 function verbAfter(text: string): ClaimCategory | null {
-  const rest = text.slice(RELATIVE.exec(text)?.[0].length ?? 0).replace(/^[\s,]+/, '');
+  const aside = ASIDE.exec(text);
+  const body = aside ? text.slice(aside[0].length) : text;
+  const rest = body.slice(RELATIVE.exec(body)?.[0].length ?? 0).replace(/^[\s,]+/, '');
   for (const [pattern, category] of VERB_AFTER) if (pattern.test(rest)) return category;
   return null;
 }
 
 /** A strike verb anywhere in `text` (the sentence before a figure of targets or facilities). */
 export function hasStrikeVerb(text: string): boolean {
-  return /\b(?:struck|strikes? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
+  return /\b(?:struck|strikes? on|raids? on|hit|hitting|bombed|targeted|destroyed|pounded|shelled)\b/i.test(text);
+}
+
+/** The category a phrase before a figure names ("the death toll ... rose to", "the deaths of"), within its sentence. */
+export function categoryOfPhraseBefore(before: string): ClaimCategory | null {
+  // The nearest phrase governs: "the death of 36 and injuries to 140": 140 are injured.
+  let best: { at: number; category: ClaimCategory } | null = null;
+  for (const [pattern, category] of PHRASE_BEFORE) {
+    const match = pattern.exec(before);
+    if (match !== null && (best === null || match.index > best.at)) best = { at: match.index, category };
+  }
+  return best?.category ?? null;
+}
+
+/** Whether a figure breaks down the one before it ("including 35 children", "among them 12 women"). */
+export function isBreakdown(before: string): boolean {
+  return BREAKDOWN_BEFORE.test(before);
+}
+
+// Weapons counted as launched or downed: drones (and the decoys flown with them) and missiles.
+const DRONE_HEADS = new Set(['drones', 'drone', 'uavs', 'uav', 'shaheds', 'shahed', 'decoys', 'decoy']);
+const MISSILE_HEADS = new Set(['missiles', 'missile']);
+// "shot down 296 drones", "intercepted 87", "destroyed 26 out of the 38": the figure counts what was downed.
+const DOWN_BEFORE =
+  /\b(?:shot down|shooting down|shoots down|downed|downing|intercepted|intercepting|intercepts|destroyed|destroying|neutrali[sz]ed|repelled|jammed|suppressed|took down)\b(?:\s+(?:and|or)\s+\w+)?(?:\s+[\d,]+(?:\s+[\w’'/-]+){1,4}\s+(?:and|as well as))?(?:\s+(?:at least|more than|over|about|some|nearly|almost|up to|all))*\s*$/i;
+const DOWN_AFTER =
+  /^[^.;]{0,60}?\b(?:were|was|have been|had been|has been|are)\s+(?:\w+\s+)?(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|jammed)\b/i;
+// "26 out of the 38 drones", "52 of 72": the whole the downed share is taken from was launched.
+const SHARE_WHOLE_BEFORE = /\b(?:out\s+of|of)\s+(?:the\s+|all\s+)?$/i;
+
+/** What a drone or missile is, by the head of the counted noun: `drones`, `missiles` or null for anything else. */
+export function weaponOf(noun: string | null): 'drones' | 'missiles' | null {
+  if (noun === null) return null;
+  const head = headWord(noun);
+  if (DRONE_HEADS.has(head) || (head === 'vehicles' && /\bunmanned\b/i.test(noun))) return 'drones';
+  if (MISSILE_HEADS.has(head)) return 'missiles';
+  return null;
+}
+
+/**
+ * The category of a count of drones or missiles: downed when a verb of air defence governs it ("shot down 296 drones",
+ * "87 drones were intercepted"), else launched ("fired 728 drones", "two ballistic missiles struck the city"); the whole
+ * a downed share is taken from ("26 out of the 38 drones") was launched.
+ */
+export function weaponCategory(weapon: 'drones' | 'missiles', before: string, after: string): ClaimCategory {
+  const clause = before.split(/[;:]|,\s/).pop() ?? before;
+  const downed = !SHARE_WHOLE_BEFORE.test(clause) && (DOWN_BEFORE.test(clause) || DOWN_AFTER.test(after));
+  return `${weapon}-${downed ? 'downed' : 'launched'}`;
+}
+
+// A drone or missile noun a few words after a figure the quantity stage left without a noun: "728 Shahed and decoy
+// drones", "26 Shahed-136/131 attack UAVs", "52 of 72 drones" (a share of a whole), "two out of three Russia-launched
+// Shahed drones".
+const WEAPON_NOUN_AFTER =
+  /^(\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+)?\s*((?:(?!(?:were|was|are|is|had|have|has|in|at|on|from|by|over|into|toward|towards|against|said|fired|launched)\b)[\w’'/.-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|unmanned aerial vehicles))\b/i;
+
+/** The drone or missile noun right after a figure, with where it ends (relative to `after`'s start), or null. */
+export function weaponNounAfter(after: string): { noun: string; end: number; share: boolean } | null {
+  const match = WEAPON_NOUN_AFTER.exec(after);
+  if (match === null || !match[2]) return null;
+  return { noun: match[2].trim(), end: match[0].length, share: match[1] !== undefined };
+}
+
+// "nine sites have been targeted", "800 targets hit": places struck, said after them.
+const STRUCK_AFTER = new RegExp(`^${AUX}(?:targeted|hit|struck|bombed|shelled)\\b`, 'i');
+
+/** Whether the words after a target noun say it was struck ("six locations were targeted"). */
+export function isStruckAfter(after: string): boolean {
+  return STRUCK_AFTER.test(after.replace(/^[\s,]+/, ''));
 }

@@ -215,3 +215,63 @@ describe('extractClaims: not claims', () => {
     });
   }
 });
+
+/** `[sentence, figure as written, category]`: what a figure counts, from the words around it (our own sentences). */
+const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category: Claim['category'] | 'none']> = [
+  // An aside between the figure and its verb.
+  ['At least 80 villagers, including 11 children, were killed when the market was shelled.', '80', 'killed'],
+  ['Some 40 residents — most of them fishermen — were wounded in the raid.', '40', 'injured'],
+  ['Nine children and 14 women died in the fire that followed the strike.', 'Nine', 'killed'],
+  // Hedged and reported participles.
+  ['By nightfall 27 people were reported dead in the capital.', '27', 'killed'],
+  ['Three sailors were confirmed to have died and 12 remain missing.', '12', 'missing'],
+  ['Two hikers were lightly injured by shrapnel near the border.', 'Two', 'injured'],
+  ['The rescuers said 6 more people were wounded in the second blast.', '6', 'injured'],
+  ['Two more fishermen are currently unaccounted for.', 'Two', 'missing'],
+  ['Fourteen crew members remain missing after the ship sank.', 'Fourteen', 'missing'],
+  ['The raid left 30 guards and villagers dead.', '30', 'killed'],
+  ['The ministry said eight sites were targeted overnight.', 'eight', 'strikes'],
+  ['More than 40 tankers have already been attacked in the strait.', '40', 'attacks'],
+  ['The agency recorded 2.5 million IDPs in the region.', '2.5 million', 'displaced'],
+  ['The victims include six aid workers.', 'six', 'killed'],
+  // Negative: a count beside people does not borrow their verb across another verb.
+  ['Crews cleared 12 roads and villagers were evacuated.', '12', 'other'],
+  ['The shelling killed 21 and injured 64, the governor said.', '21', 'killed'],
+  ['At least four volunteers of the local water relief committee were killed at the pump.', 'four', 'killed'],
+  ['The gunmen gunned down 14 farmers at the well.', '14', 'killed'],
+  ['Those killed this week included 40 police officers.', '40', 'killed'],
+  ['Some 9 million have fled, with over 1 million crossing into neighbouring states.', '1 million', 'displaced'],
+  // A breakdown counts what the figure before it counts; a verb of its own wins.
+  ['Shelling killed 52 people, including 9 children, in the town.', '9', 'killed'],
+  ['The barrage killed 31 people, including 5 children, and injured 160 others.', '160', 'injured'],
+  // A phrase further back than a verb: the nearest one governs.
+  ['The death toll from the strike on the bus depot has risen to 28.', '28', 'killed'],
+  ['The raid led to the death of at least 20 and injuries to no less than 75 people.', '75', 'injured'],
+  ['The offensive forced about 300,000 residents to flee.', '300,000', 'displaced'],
+  // A noun naming what befell people beats the verb before it.
+  ['At least 47 people were killed and 206 wounded in the strike.', '206', 'injured'],
+  // Places aimed at are struck.
+  ['The army said it was targeting nine sites across the border.', 'nine', 'strikes'],
+  // Drones and missiles, launched or downed, and the intercepted share ("52 of 72").
+  ['Overnight the enemy launched 140 drones and 9 missiles at the port.', '140', 'drones-launched'],
+  ['Overnight the enemy launched 140 drones and 9 missiles at the port.', '9', 'missiles-launched'],
+  ['Air defence units shot down 52 of 72 drones over the south.', '52', 'drones-downed'],
+  ['Air defence units shot down 52 of 72 drones over the south.', '72', 'drones-launched'],
+  ['Gunners downed 110 drones and four cruise missiles.', 'four', 'missiles-downed'],
+  ['By morning, 31 drones had been intercepted over the bay.', '31', 'drones-downed'],
+  ['The army fired 300 Geran and decoy drones at the grid.', '300', 'drones-launched'],
+  ['Two missiles slammed into the depot at dawn.', 'Two', 'missiles-launched'],
+  // Negative: a drone operator is not a drone, nor is a crew counted by its missiles.
+  ['The unit trained 40 drone operators last spring.', '40', 'other'],
+  // Negative: a count of soldiers deployed is not a toll, and a toll phrase does not reach across a full stop.
+  ['The death toll is unknown. The ministry sent 300 soldiers to the valley.', '300', 'troops'],
+];
+
+describe('extractClaims: categories', () => {
+  for (const [text, figure, category] of CATEGORIES) {
+    test(`${category}: ${text}`, () => {
+      const claim = claimsIn(text).find((c) => text.slice(c.valueSpan.start, c.valueSpan.end).endsWith(figure));
+      assert.equal(claim?.category ?? 'none', category);
+    });
+  }
+});

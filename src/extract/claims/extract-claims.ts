@@ -14,10 +14,16 @@ import type { Mention, MentionOf, QuantityValue } from '../../model/mention.ts';
 import type { Span } from '../../model/span.ts';
 import {
   categoryOfNoun,
+  categoryOfPhraseBefore,
   categoryOfVerbAfter,
   categoryOfVerbBefore,
   hasStrikeVerb,
   headWord,
+  isBreakdown,
+  isStruckAfter,
+  weaponCategory,
+  weaponNounAfter,
+  weaponOf,
   isNotCounted,
   isTargetNoun,
 } from './claim-categories.ts';
@@ -57,6 +63,8 @@ const PERSON_VERBS: ReadonlySet<ClaimCategory> = new Set([
 ]);
 // Nouns that count occurrences: "attacked 14 separate times" takes its category from the verb.
 const OCCURRENCE = /^(?:times|occasions|instances)$/;
+// Nouns that name what befell people ("206 wounded", "12 missing"): they say what a figure counts whatever verb precedes it.
+const STATE_NOUNS: ReadonlySet<ClaimCategory> = new Set(['killed', 'injured', 'casualties', 'missing', 'displaced', 'hostages']);
 const TOTAL_BEFORE =
   /\b(?:total(?:l?ing)?(?:\s+of)?|bringing\s+the\s+(?:total|tally|count|number)\s+to|in\s+total|altogether|overall|combined|a\s+total\s+of)\s*$/i;
 const TOTAL_AFTER = /^\s*(?:in\s+all|in\s+total|altogether|combined|overall|to\s+date)\b/i;
@@ -192,10 +200,21 @@ function sentenceFigures(
     if (speakerSpans.some((s) => s.start <= quantity.span.start && quantity.span.end <= s.end)) continue;
     if (!isCount(text, quantity)) continue;
     // The quantity stage borrows a noun for a bare number from an earlier one; the words right after it may name its own.
+    // "2 million crossing into Chad": a verb in -ing after a figure is what the counted did, not what is counted.
+    const gerund = quantity.value.noun !== null && /^[a-z]+ing$/.test(quantity.value.noun);
     const read =
       quantity.value.noun === null || quantity.rule === 'quantity/elided-noun' ? nounAfter(text, quantity.span.end, sentence.end) : null;
-    const noun = read?.noun ?? quantity.value.noun;
-    const nounEnd = read?.end ?? quantity.value.nounSpan?.end ?? quantity.span.end;
+    // "728 Shahed and decoy drones", "52 of 72 drones": a drone or missile named a few words on (or the whole a share is of).
+    const weapon = quantity.value.noun === null && read === null ? weaponNounAfter(text.slice(quantity.span.end, sentence.end)) : null;
+    const noun = read?.noun ?? weapon?.noun ?? (gerund ? null : quantity.value.noun);
+    // A noun borrowed from an earlier figure ("killed 35 people and injured 129") ends before this one: read on from the figure.
+    const nounEnd = Math.max(
+      read?.end ??
+        (weapon && !weapon.share ? quantity.span.end + weapon.end : null) ??
+        (gerund ? null : quantity.value.nounSpan?.end) ??
+        quantity.span.end,
+      quantity.span.end,
+    );
     const previous = figures[figures.length - 1];
     const found = categorise(text, sentence, quantity, noun, nounEnd, previous, memory);
     if (found === null) continue;
@@ -250,6 +269,8 @@ function nounAfter(text: string, from: number, to: number): { noun: string; end:
     // A sentence's full stop is not part of its last word; an initialism's is ("U.S.").
     const word = /^(?:[A-Za-z]\.)+$/.test(match[0]) ? match[0] : match[0].replace(/\.$/, '');
     if (!/^[A-Za-z]/.test(word) || NOT_IN_NOUN.has(word.toLowerCase())) return null;
+    // "killed 66 and injured 113": a noun phrase never opens with a conjunction.
+    if (at === 0 && /^(?:and|or|but)$/i.test(word)) return null;
     phrase = at === 0 ? word : `${phrase} ${word}`;
     if (word.toLowerCase() !== 'and' && (categoryOfNoun(phrase) !== null || (partitive !== null && isTargetNoun(phrase)))) {
       return { noun: phrase, end: from + start + (match.index ?? 0) + word.length };
@@ -311,16 +332,35 @@ function categorise(
     const passive = categoryOfVerbAfter(after);
     if (passive !== null) return { category: passive, cue: 'verb-after', noun };
   }
-  const verb = categoryOfVerbBefore(before);
+  const weapon = weaponOf(noun);
+  if (weapon !== null) return { category: weaponCategory(weapon, before, after), cue: 'weapon', noun };
+  // "killed and 206 wounded": a noun naming what befell people is what the figure counts, whatever verb precedes it.
+  if (nounCategory !== null && STATE_NOUNS.has(nounCategory)) return { category: nounCategory, cue: 'noun', noun };
+  const clause = before.split(/[;:]|\s[—–]\s/).pop() ?? before;
+  const verbBefore = categoryOfVerbBefore(before);
+  const personVerb = verbBefore !== null && PERSON_VERBS.has(verbBefore);
+  // "at least 492 people, including 35 children": a breakdown counts what the figure before it counts.
+  if (!personVerb && isBreakdown(clause)) {
+    const whole = previous ?? memory.last;
+    if (whole !== null && whole !== undefined && PERSON_VERBS.has(whole.category) && (noun === null || nounCategory === null))
+      return { category: whole.category, cue: 'breakdown', noun };
+  }
+  const phrase = categoryOfPhraseBefore(clause);
+  if (phrase !== null && !personVerb && !isActionNoun && !(noun !== null && isTargetNoun(noun)))
+    return { category: phrase, cue: 'phrase-before', noun };
+  const verb = verbBefore;
   const head = noun === null ? null : headWord(noun);
   if (verb !== null) {
     // "killed or hurt at the two sites": people are killed, not sites.
     if (PERSON_VERBS.has(verb) && !(noun !== null && isTargetNoun(noun))) return { category: verb, cue: 'verb-before', noun };
+    // "targeting nine sites": places aimed at are struck, whichever verb aims at them.
+    if (verb === 'attacks' && noun !== null && isTargetNoun(noun)) return { category: 'strikes', cue: 'target-of-strike', noun };
     if (!PERSON_VERBS.has(verb) && (noun === null || OCCURRENCE.test(head ?? '') || isTargetNoun(noun) || isActionNoun))
       return { category: isActionNoun ? (nounCategory as ClaimCategory) : verb, cue: 'verb-before', noun };
   }
   if (nounCategory !== null) return { category: nounCategory, cue: 'noun', noun };
-  if (noun !== null && isTargetNoun(noun) && hasStrikeVerb(before)) return { category: 'strikes', cue: 'target-of-strike', noun };
+  if (noun !== null && isTargetNoun(noun) && (hasStrikeVerb(before) || isStruckAfter(after)))
+    return { category: 'strikes', cue: 'target-of-strike', noun };
   const remembered = head === null ? undefined : memory.nouns.get(head);
   if (remembered !== undefined) return { category: remembered, cue: 'noun-as-before', noun };
   if (noun === null || OCCURRENCE.test(head ?? '')) {

@@ -63,6 +63,9 @@ const MONTH_LEAD =
 const PART_LEAD = /(?:\b(early|mid|late)[-\s]+|\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+)$/i;
 const BETWEEN_LEAD = /\bbetween\s+$/i;
 
+/** A one- or two-digit number after a date and a comma: chrono reads it as the year; it is a count. */
+const COUNT_AFTER_DATE = /,\s*'?(\d{1,2})$/;
+
 /** What a date expression states, leaving out what chrono implied from its reference. */
 interface Stated {
   readonly year: number | null;
@@ -144,9 +147,18 @@ function toFound(result: ParsedResult, offset: number): Found | null {
   }
   body = body.replace(TRAILING_FILLER, '');
   if (body.length === 0) return null;
-  const from = stated(result.start);
+  let from = stated(result.start);
   // chrono leaves `end` null, not undefined, on a single date.
-  const to = result.end ? stated(result.end) : null;
+  let to = result.end ? stated(result.end) : null;
+  // "Oct. 24, 13 attacks": a count after a date is never a two-digit year; the date ends before it.
+  const count = COUNT_AFTER_DATE.exec(body);
+  if (count !== null) {
+    const digits = Number(count[1]);
+    const misread = new Set([digits, 2000 + digits, 1900 + digits]);
+    body = body.slice(0, count.index);
+    if (from.year !== null && misread.has(from.year)) from = { ...from, year: null };
+    if (to?.year != null && misread.has(to.year)) to = { ...to, year: null };
+  }
   return { start, end: start + body.length, text: body, from, to };
 }
 

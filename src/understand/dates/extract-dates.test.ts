@@ -31,6 +31,10 @@ const POSITIVE: ReadonlyArray<readonly [text: string, reference: string | null, 
   // A day a few days past the reference keeps its year; a month alone does not.
   ['A hearing is on November 3.', TUESDAY, ['November 3', '2023-11-03', '2023-11-03', 'day']],
   ['Talks collapsed in November.', TUESDAY, ['November', '2022-11-01', '2022-11-30', 'month']],
+  // A count after a date and a comma is never a two-digit year: the date ends before it.
+  ['Between Oct. 17 and Oct. 24, 13 attacks hit the bases.', TUESDAY, ['Between Oct. 17 and Oct. 24', '2023-10-17', '2023-10-24', 'day']],
+  ['On Oct. 24, 9 soldiers were hurt.', TUESDAY, ['Oct. 24', '2023-10-24', '2023-10-24', 'day']],
+  ['The storm of Oct. 24, 2013 was the worst.', TUESDAY, ['Oct. 24, 2013', '2013-10-24', '2013-10-24', 'day']],
   // Ranges.
   ['Drones struck bases from Oct. 17 to Oct. 30, a spokesman said.', TUESDAY, ['Oct. 17 to Oct. 30', '2023-10-17', '2023-10-30', 'day']],
   ['Rockets fell between October 17 and October 30.', TUESDAY, ['between October 17 and October 30', '2023-10-17', '2023-10-30', 'day']],
