@@ -1118,9 +1118,16 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     });
     evidence = next;
   }
-  // Wide news: a country named says little for a small namesake there ("the Red Cross" as a village in a report that
-  // names the US); its region, a neighbour or a container must speak for it.
-  if (!focusing) for (const m of matches) if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong) m.supported = false;
+  // Wide news: a country named, other than the one the report is mostly about, says little for a small namesake there
+  // ("the Red Cross" as a village in a report on Yemen that names the US); its region, a neighbour or a container must.
+  if (!focusing) {
+    const main = mostVoted(sure.countries);
+    for (const m of matches) {
+      if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) m.supported = false;
+      // "The Mission" in a report about Ukraine: a neighbourhood is a place only where something speaks for its town.
+      if (m.chosen >= 0 && g.kind(m.chosen) === 'section' && !m.strong) m.chosen = -1;
+    }
+  }
   if (profile.readings.has('report-town-parts')) placeNearReportTown(matches, g, text);
   placeInPossessiveTown(matches, g);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
@@ -1128,6 +1135,19 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** The key with the most votes, or -1. */
+function mostVoted(votes: ReadonlyMap<number, number>): number {
+  let best = -1;
+  let n = 0;
+  for (const [key, v] of votes) {
+    if (v > n) {
+      best = key;
+      n = v;
+    }
+  }
+  return best;
 }
 
 /** The text of a name written with an abbreviation ("St. Louis", "Ft. Myers"), or null: its spelling tells its namesakes apart. */
@@ -1674,8 +1694,6 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number, namedCountries?: 
   if (m.isSingleWord && kind !== 'capital' && SETTLEMENTS.has(kind) && g.givenNames.has(m.key) && !m.afterPreposition) return false;
   // However small, a town inside a county the report names is where the report says it is.
   if (m.inNamedCounty === true && m.partOfReportTown === undefined) return true;
-  // "The Mission" in a report about Ukraine: a neighbourhood is a place only where something speaks for its town.
-  if (kind === 'section' && !m.supported && m.partOfReportTown === undefined) return false;
   if (!SETTLEMENTS.has(kind)) return true;
   const population = g.population(id);
   if (kind === 'capital' || kind === 'admin-seat') return true;
