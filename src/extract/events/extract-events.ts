@@ -529,6 +529,7 @@ function toEvent(
     target: draft.target,
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
+    ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
     killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? killed : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
@@ -544,6 +545,13 @@ function toEvent(
     rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}`,
     confidence: Math.round((0.55 + 0.12 * explicit) * 100) / 100,
   };
+}
+
+/** Why an event has no place: a guess is not an answer, so the report's silence is told instead. */
+function noPlaceReason(frame: DocumentFrame): NonNullable<Event['placeReason']> {
+  if (frame.places.length === 0) return 'no-place-named';
+  const located = frame.places.some((p) => !p.mention.value.metonymic && p.mention.rule !== 'place/demonym' && p.mention.value.precision < 5);
+  return located ? 'no-place-told' : 'places-only-as-actors';
 }
 
 /**
