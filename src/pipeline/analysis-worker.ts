@@ -13,7 +13,12 @@ port.on(
       // `understand` alone is for measuring that stage; the pipeline always asks for every per-document stage.
       const results =
         message.stage === 'understand'
-          ? message.documents.map((d) => ({ documentId: d.id, ...understandReport(d, lexicons, { source: d.source ?? null }), claims: [], events: [] }))
+          ? message.documents.map((d) => ({
+              documentId: d.id,
+              ...understandReport(d, lexicons, { source: d.source ?? null }),
+              claims: [],
+              events: [],
+            }))
           : message.documents.map((d) => analyseDocument(d, lexicons));
       port.postMessage({ id: message.id, results });
     } catch (error) {

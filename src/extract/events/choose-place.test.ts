@@ -310,9 +310,14 @@ describe('choosePlace puts an event where it happened, never in the country of w
 describe('documentPlace leaves out an organisation of another country than the report', () => {
   it('The New York Times in a report about Lebanon', () =>
     assert.equal(
-      placeOf('Pagers exploded across Lebanon on Tuesday. The New York Times reported the devices came from Hungary. Beirut hospitals filled.'),
+      placeOf(
+        'Pagers exploded across Lebanon on Tuesday. The New York Times reported the devices came from Hungary. Beirut hospitals filled.',
+      ),
       'Beirut',
     ));
   it('negative: the Dayton Daily News in a report about Dayton', () =>
-    assert.equal(placeOf('A man was shot in Dayton on Friday, the Dayton Daily News reported. Dayton police are investigating.'), 'Dayton'));
+    assert.equal(
+      placeOf('A man was shot in Dayton on Friday, the Dayton Daily News reported. Dayton police are investigating.'),
+      'Dayton',
+    ));
 });

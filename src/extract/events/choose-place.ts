@@ -48,7 +48,9 @@ const NATIONALITY_HEADS: ReadonlySet<string> = new Set(
 );
 // A day or a month after a country says when: "in Yemen Saturday".
 const TIME_WORDS: ReadonlySet<string> = new Set(
-  words('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'),
+  words(
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  ),
 );
 // "bombardment by the US", "fired by Israel": the agent of a passive, who did it, not where.
 const AGENT_WORDS: ReadonlySet<string> = new Set(words('by'));

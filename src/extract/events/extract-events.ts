@@ -550,7 +550,9 @@ function toEvent(
 /** Why an event has no place: a guess is not an answer, so the report's silence is told instead. */
 function noPlaceReason(frame: DocumentFrame): NonNullable<Event['placeReason']> {
   if (frame.places.length === 0) return 'no-place-named';
-  const located = frame.places.some((p) => !p.mention.value.metonymic && p.mention.rule !== 'place/demonym' && p.mention.value.precision < 5);
+  const located = frame.places.some(
+    (p) => !p.mention.value.metonymic && p.mention.rule !== 'place/demonym' && p.mention.value.precision < 5,
+  );
   return located ? 'no-place-told' : 'places-only-as-actors';
 }
 

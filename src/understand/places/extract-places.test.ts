@@ -709,7 +709,10 @@ describe('extractPlaces in wide news: a big city beats a small namesake near ano
   it('Geneva is the Swiss city', () => assert.equal(find(text, 'GENEVA').value.country, 'CH'));
   it('London is the English city', () => assert.equal(find(text, 'London').value.country, 'GB'));
   it('negative: local news keeps its namesakes near each other', () =>
-    assert.equal(find('A man was shot in Geneva on Friday, and a woman was hurt in London, Ohio, deputies said.', 'Geneva').value.admin1, 'Ohio'));
+    assert.equal(
+      find('A man was shot in Geneva on Friday, and a woman was hurt in London, Ohio, deputies said.', 'Geneva').value.admin1,
+      'Ohio',
+    ));
 });
 
 describe('extractPlaces keeps a neighbourhood only where something speaks for its town', () => {
