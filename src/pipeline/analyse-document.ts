@@ -42,7 +42,7 @@ export function analyseDocument(document: DocumentInput, lexicons: Lexicons): Do
     source: document.source ?? null,
   });
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
+  const events = extractEvents({ documentId: document.id, text: document.text, published: document.published, profile }, mentions);
   const headline = headlineEvents(document, events, lexicons, profile);
   const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons, profile);
   // The US local-news readings of the main attack's place run only on US local news.
@@ -67,7 +67,7 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   const title = document.title?.trim();
   const main = mainViolentEvent(body);
   if (!title || !main) return body;
-  const input = { documentId: document.id, text: title, published: document.published };
+  const input = { documentId: document.id, text: title, published: document.published, profile };
   // "Man arrested in deadly shooting" says someone died, not how many: its count is taken only over a body that tells
   // no death, and then as one more than the body's hurt, who are not said to have died.
   const bodyTellsDeath = (main.killed?.low ?? 0) > 0;
@@ -117,7 +117,7 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
   if (!title || body.some((e) => e.type === 'ASSAULT' || e.type === 'DEATH')) return [];
   // The headline is read above the body, so that the body's datelines and states still place its towns; only what
   // lies in the headline is kept, and its offsets are the title's own.
-  const input = { documentId: document.id, text: `${title}\n\n${document.text}`, published: document.published };
+  const input = { documentId: document.id, text: `${title}\n\n${document.text}`, published: document.published, profile };
   const inTitle = (span: Span) => span.end <= title.length;
   return extractEvents(input, understand(input, lexicons, { profile }))
     .filter((e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && inTitle(e.span))

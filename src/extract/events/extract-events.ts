@@ -17,6 +17,7 @@ import { words } from '../../understand/sentences/words.ts';
 import { acledSubEvent } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
+import type { NewsProfile } from '../../understand/places/news-profile.ts';
 import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
 import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
@@ -32,6 +33,8 @@ export interface EventInput {
   readonly documentId: string;
   readonly text: string;
   readonly published: DateInterval | null;
+  /** The report's news profile: national and international news gives an event no place its own sentences do not. */
+  readonly profile?: NewsProfile;
 }
 
 /** An event while it is being built: the triggers of one sentence and type, then of every sentence merged into it. */
@@ -129,7 +132,9 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     (draft) => casualtiesOf(draft.accounts),
     (draft) => isSeparated(frame, draft),
   );
-  const fallbackPlace = documentPlace(frame);
+  // Local news is about one place, which its events share where their sentences name none; wide news is about many,
+  // and the place it names most is a guess for an event whose sentences say nothing of where.
+  const fallbackPlace = input.profile?.scope === 'wide' ? null : documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
   for (const d of merged)

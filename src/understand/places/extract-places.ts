@@ -6,7 +6,7 @@ import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
 import { distanceKm } from './distance-km.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, SETTLEMENT_KINDS as SETTLEMENTS } from './gazetteer.ts';
-import { chooseNewsProfile, type NewsProfile } from './news-profile.ts';
+import { chooseNewsProfile, countWarWords, type NewsProfile } from './news-profile.ts';
 import { outletTowns } from './outlet-towns.ts';
 import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
@@ -253,7 +253,7 @@ export function readPlaces(input: UnderstandInput, gazetteer: Gazetteer, options
   const tokens = tokenizeForPlaces(text);
   const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
   const minPopulation = options.minSingleWordPopulation ?? 15000;
-  const profile = options.profile ?? chooseNewsProfile(newsSignals(matches, gazetteer, options.source));
+  const profile = options.profile ?? chooseNewsProfile(newsSignals(text, matches, gazetteer, options.source));
   resolveMatches(matches, gazetteer, text, minPopulation, profile);
   const mentions: MentionOf<'place'>[] = [];
   const metonymic = new Set<number>();
@@ -297,7 +297,12 @@ export function readPlaces(input: UnderstandInput, gazetteer: Gazetteer, options
 const MIN_FOREIGN_TOWN = 100000;
 
 /** What the report's names, read with their most likely place only where that is clear, and its outlet say of its kind. */
-function newsSignals(matches: readonly Match[], g: Gazetteer, source: string | null | undefined): Parameters<typeof chooseNewsProfile>[0] {
+function newsSignals(
+  text: string,
+  matches: readonly Match[],
+  g: Gazetteer,
+  source: string | null | undefined,
+): Parameters<typeof chooseNewsProfile>[0] {
   const us = g.meta.countries.indexOf('US');
   let usLocal = 0;
   let foreign = 0;
@@ -323,7 +328,7 @@ function newsSignals(matches: readonly Match[], g: Gazetteer, source: string | n
     }
   }
   const usOutlet = outletTowns(source, g).some((t) => t.country === 'US');
-  return { usLocal, usOutlet, foreign, foreignCountries: countries.size };
+  return { usLocal, usOutlet, foreign, foreignCountries: countries.size, war: countWarWords(text) };
 }
 
 function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, withDemonyms: boolean): Match[] {

@@ -9,11 +9,17 @@ const gazetteer = loadGazetteer();
 
 describe('chooseNewsProfile weighs US local signals against names abroad', () => {
   const cases: [string, NewsSignals, 'local' | 'wide'][] = [
-    ['a state and a county, nothing abroad', { usLocal: 2, usOutlet: false, foreign: 0, foreignCountries: 0 }, 'local'],
-    ['nothing either way: local readings stay on', { usLocal: 0, usOutlet: false, foreign: 0, foreignCountries: 0 }, 'local'],
-    ['a local outlet and one name abroad', { usLocal: 0, usOutlet: true, foreign: 1, foreignCountries: 1 }, 'local'],
-    ['names abroad outweigh a state', { usLocal: 1, usOutlet: false, foreign: 5, foreignCountries: 2 }, 'wide'],
-    ['a local outlet carrying war news', { usLocal: 0, usOutlet: true, foreign: 6, foreignCountries: 3 }, 'wide'],
+    ['a state and a county, nothing abroad', { usLocal: 2, usOutlet: false, foreign: 0, foreignCountries: 0, war: 0 }, 'local'],
+    ['nothing either way: local readings stay on', { usLocal: 0, usOutlet: false, foreign: 0, foreignCountries: 0, war: 0 }, 'local'],
+    ['a local outlet and one name abroad', { usLocal: 0, usOutlet: true, foreign: 1, foreignCountries: 1, war: 0 }, 'local'],
+    ['names abroad outweigh a state', { usLocal: 1, usOutlet: false, foreign: 5, foreignCountries: 2, war: 0 }, 'wide'],
+    ['a local outlet carrying war news', { usLocal: 0, usOutlet: true, foreign: 6, foreignCountries: 3, war: 2 }, 'wide'],
+    ['an air strike placed nowhere, from a local outlet', { usLocal: 0, usOutlet: true, foreign: 0, foreignCountries: 0, war: 1 }, 'wide'],
+    [
+      'negative: a state named more often than a missile',
+      { usLocal: 2, usOutlet: false, foreign: 0, foreignCountries: 0, war: 1 },
+      'local',
+    ],
   ];
   for (const [label, signals, scope] of cases) {
     it(label, () => {

@@ -32,19 +32,33 @@ export interface NewsSignals {
   readonly foreign: number;
   /** How many distinct countries other than the US those names are in. */
   readonly foreignCountries: number;
+  /** Words of war the text uses ("air strike", "shelling", "missiles"): news from a war, whatever the outlet's town. */
+  readonly war: number;
+}
+
+// Words of war: air strikes, shelling, missiles and drones are news from a war, not from an outlet's town.
+const WAR_WORDS =
+  /\b(?:air ?strikes?|airstrikes?|air raids?|shelling|shelled|missiles?|drone (?:strikes?|attacks?)|artillery|rocket (?:fire|attacks?)|bombardment|warplanes?|fighter jets?)\b/gi;
+
+/** How many words of war `text` uses. */
+export function countWarWords(text: string): number {
+  return text.match(WAR_WORDS)?.length ?? 0;
 }
 
 /**
- * US local news unless the report's names abroad outweigh its US local signals: a report that names no country abroad
+ * US local news unless the report's names abroad outweigh its US local signals (with its outlet's town), or its words of
+ * war outweigh the text's own US local signals: a report that names no country abroad and no war
  * is read as local news (sitrep's local readings need a place in the US to act on, so they are harmless elsewhere); one
  * that names places abroad more often than US states, counties and streets is national or international news, where
  * an outlet's town, a small namesake near another, or a street says nothing about where anything happened.
  */
 export function chooseNewsProfile(signals: NewsSignals): NewsProfile {
-  const { usLocal, usOutlet, foreign, foreignCountries } = signals;
+  const { usLocal, usOutlet, foreign, foreignCountries, war } = signals;
   const local = usLocal + (usOutlet ? 2 : 0);
-  const reason = `us-local ${usLocal}, us-outlet ${usOutlet}, foreign ${foreign} in ${foreignCountries} countries`;
-  if (foreignCountries === 0 || foreign <= local) return { scope: 'local', country: 'US', readings: new Set(LOCAL_READINGS), reason };
+  const reason = `us-local ${usLocal}, us-outlet ${usOutlet}, foreign ${foreign} in ${foreignCountries} countries, war words ${war}`;
+  // The outlet says where the report is published, not what it is about: words of war outweigh only the text's own signals.
+  const abroad = foreignCountries > 0 && foreign > local;
+  if (!abroad && war <= usLocal) return { scope: 'local', country: 'US', readings: new Set(LOCAL_READINGS), reason };
   return { scope: 'wide', country: null, readings: new Set(), reason };
 }
 
