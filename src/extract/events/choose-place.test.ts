@@ -300,6 +300,7 @@ describe('choosePlace puts an event where it happened, never in the country of w
     ['The houses came under shelling by the US for weeks, residents in Yemen said.', 'shelling', 'Yemen'],
     ['The strike came a day after United States President Joe Biden spoke.', 'strike', null],
     ['Russian drones struck Kharkiv overnight, the mayor said.', 'struck', 'Kharkiv'],
+    ['Militias attacked U.S. and coalition bases in Iraq on Sunday.', 'attacked', 'Iraq'],
     // Negative: a country the sentence puts the event in is its place.
     ['Two people were killed in a shooting in the United States on Monday.', 'killed', 'United States'],
     ['Five soldiers were killed in Syria on Friday.', 'killed', 'Syrian Arab Republic'],

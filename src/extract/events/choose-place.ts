@@ -328,6 +328,17 @@ export function isNationality(frame: DocumentFrame, p: PlacedMention<'place'>): 
   if (keys[next] === '-') next++;
   const key = keys[next] ?? '';
   if (NATIONALITY_HEADS.has(key)) return true;
+  // "U.S. and coalition forces", "US, British and Iraqi troops": the head noun after a list of qualifiers.
+  if (key === 'and' || key === 'or' || key === ',') {
+    for (let k = next + 1; k <= next + 5 && k < keys.length; k++) {
+      const word = keys[k] ?? '';
+      if (NATIONALITY_HEADS.has(word)) return true;
+      if (LOCATIVES.has(word) || ORIGINS.has(word) || frame.view.tokens[k]?.kind !== 'word') {
+        if (word !== ',' && word !== '-') return false;
+      }
+    }
+    return false;
+  }
   const token = frame.view.tokens[next];
   // "United States President", "U.S. Central Command": a capitalised word that is no place and no time goes on the name.
   if (!token || token.kind !== 'word' || next !== p.end || frame.view.breaks[next] === 1) return false;

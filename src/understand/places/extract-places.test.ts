@@ -719,3 +719,21 @@ describe('extractPlaces keeps a neighbourhood only where something speaks for it
   it('"The Mission" in a report about Ukraine is no place', () =>
     assert.ok(!places('The Mission has documented arbitrary detentions in Ukraine, the UN said.').some((m) => m.text === 'The Mission')));
 });
+
+describe('extractPlaces reads a capital acting by its -ing form, or after "due to", as its government', () => {
+  const cases: [string, string, string][] = [
+    ['The raids stopped due to Washington reaching an understanding with Iran.', 'Washington', 'place/metonymy'],
+    ['Moscow seeking new talks, the envoy flew home.', 'Moscow', 'place/metonymy'],
+    // Negative: a capital where something happens stays a place.
+    ['Talks were held in Washington on Monday.', 'Washington', 'place/gazetteer'],
+    ['Crowds were gathering in Moscow on Sunday.', 'Moscow', 'place/gazetteer'],
+  ];
+  for (const [text, name, rule] of cases) it(`${name} in: ${text}`, () => assert.equal(find(text, name).rule, rule));
+});
+
+describe('extractPlaces reads "the X for ..." as a body\'s name', () => {
+  it('the Center for Strategic and International Studies', () =>
+    assert.ok(!places('Jon Alterman of the Center for Strategic and International Studies said so.').some((m) => m.text === 'Center')));
+  it('negative: a town before "for" with no capitalised name after it', () =>
+    assert.equal(find('Buses left Dayton for the coast on Friday.', 'Dayton').value.country, 'US'));
+});

@@ -730,6 +730,11 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     !after.isHyphenated &&
     !TIME_WORDS.has(after.key);
   if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
+  // "the Center for Strategic and International Studies", "the Institute for the Study of War": a body's name.
+  if (first === last && before?.key === 'the' && !before.isCapitalised && after?.key === 'for' && !after.isCapitalised) {
+    const next = tokens[last + 2]?.key === 'the' ? tokens[last + 3] : tokens[last + 2];
+    if (next?.isCapitalised === true) return 'organisation';
+  }
   // "Marburg virus", "Ebola outbreak" name diseases, not where they are.
   if (after?.joinsPrevious && DISEASE_WORDS.has(after.key)) return 'person';
   if (head.isTitleCase) return 'place';
