@@ -687,6 +687,8 @@ describe('extractPlaces reads no place in the names of ships, aircraft, families
     ['Vivian van de Perre told reporters in Goma that the fighting went on.', 'Perre'],
     ['Reporting by Lincoln Feast; editing by Sam Jordan', 'Lincoln'],
     ['Photo: Jordan Pix/Reuters', 'Jordan'],
+    ['A source told Xinhua that talks would resume.', 'Xinhua'],
+    ['DAMASCUS, July 20 (Xinhua) -- Fighting went on in the south.', 'Xinhua'],
   ];
   for (const [text, name] of cases) {
     it(`no place "${name}" in: ${text}`, () => assert.ok(!places(text).some((m) => m.text === name)));
@@ -695,6 +697,7 @@ describe('extractPlaces reads no place in the names of ships, aircraft, families
   const kept: [string, string, string][] = [
     ['A woman was hit by a car in Hercules, California, police said.', 'Hercules', 'US'],
     ['Salem police said the family was found safe.', 'Salem', 'US'],
+    ['The man told Dayton police he had been shot twice.', 'Dayton', 'US'],
     ['Three soldiers were killed at a base in Jordan near the Syrian border.', 'Jordan', 'JO'],
   ];
   for (const [text, name, country] of kept) {
@@ -713,6 +716,14 @@ describe('extractPlaces in wide news: a big city beats a small namesake near ano
       find('A man was shot in Geneva on Friday, and a woman was hurt in London, Ohio, deputies said.', 'Geneva').value.admin1,
       'Ohio',
     ));
+});
+
+describe('extractPlaces reads no streets in wide news', () => {
+  const wide = 'Israeli strikes hit Syria and Lebanon, and Iran and Iraq condemned them';
+  it('"on Monday and Wednesday" is no corner in war news', () =>
+    assert.ok(!places(`${wide}; fighting went on Monday and Wednesday.`).some((m) => m.rule === 'place/street')));
+  it('negative: a corner in local news is a street', () =>
+    assert.ok(places('A man was shot at Winthrop and Clarita in Detroit, Michigan, on Monday.').some((m) => m.rule === 'place/street')));
 });
 
 describe('extractPlaces keeps a neighbourhood only where something speaks for its town', () => {

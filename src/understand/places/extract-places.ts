@@ -158,6 +158,8 @@ const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
 const VESSEL_BEFORE = /\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|INS|RFA|FS|MV|M\/V|MS|SS)\s+$/;
 // "C-130 Hercules", "MQ-9 Reaper", "Su-25": a maker's designation before an aircraft's or a weapon's name.
 const DESIGNATION_BEFORE = /\b[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?\s+$/;
+// "told Xinhua", "told Kyiv Independent": whom a speaker told, an outlet or a person.
+const TOLD_BEFORE = /\btold\s+(?:the\s+)?$/;
 // "the Salem Abu Quta family", "the Jordan clan": a family's name.
 const FAMILY_AFTER = /^(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:family|families|clan|tribe)\b/;
 // "Vivian van de Perre", "Ursula von der Leyen": a surname after its particles.
@@ -251,9 +253,11 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
 export function readPlaces(input: UnderstandInput, gazetteer: Gazetteer, options: ExtractPlacesOptions = {}): PlaceReading {
   const { text } = input;
   const tokens = tokenizeForPlaces(text);
-  const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
+  let matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
   const minPopulation = options.minSingleWordPopulation ?? 15000;
   const profile = options.profile ?? chooseNewsProfile(newsSignals(text, matches, gazetteer, options.source));
+  // A street, its corner or its block is a US local-news reading: in wide news "on Monday and Wednesday" is no corner.
+  if (!profile.readings.has('address-town')) matches = matches.filter((m) => m.rule !== 'place/street');
   resolveMatches(matches, gazetteer, text, minPopulation, profile);
   const mentions: MentionOf<'place'>[] = [];
   const metonymic = new Set<number>();
@@ -507,6 +511,10 @@ function creditSpans(text: string): Array<readonly [number, number]> {
 function isNamedThing(text: string, start: number, end: number, credits: ReadonlyArray<readonly [number, number]>): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   if (VESSEL_BEFORE.test(before) || DESIGNATION_BEFORE.test(before) || SURNAME_PARTICLES_BEFORE.test(before)) return true;
+  // "told Xinhua", "(Xinhua)": whom someone told, or the agency credited in brackets.
+  const next = /^\s+([A-Za-z]+)/.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';
+  if (TOLD_BEFORE.test(before) && !PLACE_FOLLOWERS.has(next)) return true;
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(text.slice(end, end + 3))) return true;
   if (FAMILY_AFTER.test(text.slice(end, end + 80))) return true;
   return credits.some(([s, e]) => start >= s && end <= e);
 }
