@@ -316,7 +316,21 @@ function newsSignals(
       if (countyNamesakes(m, g).length > 0) usLocal++;
       continue;
     }
-    if (m.rule === 'place/street' || m.isStopName || !isDecisive(m, g) || isDoubtful(m, g)) continue;
+    if (m.rule === 'place/street' || m.isStopName || isDoubtful(m, g)) continue;
+    // "Detroit", "a Nampa man": a town whose likeliest place is in the US, other than the capital, is local news's.
+    const top = (m.candidates[0] ?? -1) & ~ALIAS_FLAG;
+    if (
+      m.rule !== 'place/demonym' &&
+      top >= 0 &&
+      g.countryIndex(top) === us &&
+      SETTLEMENTS.has(g.kind(top)) &&
+      g.kind(top) !== 'capital' &&
+      g.kind(top) !== 'section'
+    ) {
+      usLocal++;
+      continue;
+    }
+    if (!isDecisive(m, g)) continue;
     const id = pickWithContainer(m, g);
     if (id < 0) continue;
     const country = g.countryIndex(id);
@@ -326,10 +340,11 @@ function newsSignals(
       continue;
     }
     if (country === NO_COUNTRY) continue;
-    if (m.rule === 'place/demonym' || isMajorPlace(g, id) || g.population(id) >= MIN_FOREIGN_TOWN) {
-      foreign++;
-      countries.add(country);
-    }
+    // A nationality ("a Mexican national", "a Chinese restaurant") says less of where the news is than a place does.
+    if (m.rule === 'place/demonym') foreign += 0.5;
+    else if (isMajorPlace(g, id) || g.population(id) >= MIN_FOREIGN_TOWN) foreign++;
+    else continue;
+    countries.add(country);
   }
   const usOutlet = outletTowns(source, g).some((t) => t.country === 'US');
   return { usLocal, usOutlet, foreign, foreignCountries: countries.size, war: countWarWords(text) };

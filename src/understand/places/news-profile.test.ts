@@ -15,6 +15,7 @@ describe('chooseNewsProfile weighs US local signals against names abroad', () =>
     ['names abroad outweigh a state', { usLocal: 1, usOutlet: false, foreign: 5, foreignCountries: 2, war: 0 }, 'wide'],
     ['a local outlet carrying war news', { usLocal: 0, usOutlet: true, foreign: 6, foreignCountries: 3, war: 2 }, 'wide'],
     ['an air strike placed nowhere, from a local outlet', { usLocal: 0, usOutlet: true, foreign: 0, foreignCountries: 0, war: 1 }, 'wide'],
+    ['a nationality alone ("a Chinese restaurant")', { usLocal: 0, usOutlet: false, foreign: 0.5, foreignCountries: 1, war: 0 }, 'local'],
     [
       'negative: a state named more often than a missile',
       { usLocal: 2, usOutlet: false, foreign: 0, foreignCountries: 0, war: 1 },

@@ -24,11 +24,11 @@ export interface NewsProfile {
 
 /** What a report shows of its kind, counted from its names before they are resolved and from its outlet. */
 export interface NewsSignals {
-  /** US states (named or abbreviated after a town), counties, datelines placed in a state, streets. */
+  /** US states (named or abbreviated after a town), counties, towns whose likeliest place is in the US (not its capital). */
   readonly usLocal: number;
   /** The outlet's web address or name spells a US city ("orlandosentinel.com"). */
   readonly usOutlet: boolean;
-  /** Unambiguous names of countries other than the US and of their regions and cities, and their demonyms. */
+  /** Unambiguous names of countries other than the US and of their regions and big cities; a demonym counts a half. */
   readonly foreign: number;
   /** How many distinct countries other than the US those names are in. */
   readonly foreignCountries: number;
@@ -57,7 +57,7 @@ export function chooseNewsProfile(signals: NewsSignals): NewsProfile {
   const local = usLocal + (usOutlet ? 2 : 0);
   const reason = `us-local ${usLocal}, us-outlet ${usOutlet}, foreign ${foreign} in ${foreignCountries} countries, war words ${war}`;
   // The outlet says where the report is published, not what it is about: words of war outweigh only the text's own signals.
-  const abroad = foreignCountries > 0 && foreign > local;
+  const abroad = foreignCountries > 0 && foreign >= 1 && foreign > local;
   if (!abroad && war <= usLocal) return { scope: 'local', country: 'US', readings: new Set(LOCAL_READINGS), reason };
   return { scope: 'wide', country: null, readings: new Set(), reason };
 }
