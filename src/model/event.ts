@@ -85,6 +85,12 @@ export interface Event {
   /** Actors the text says were not the initiator ("rejected claims that U.S. jets carried it out"). */
   readonly deniedInitiator: readonly EventActor[];
   readonly place: EventPlace | null;
+  /**
+   * Why `place` is null, where it is: `no-place-named` (the report names no place), `places-only-as-actors` (it names
+   * countries only as whose forces or strikes, who spoke or did it: "US strikes", "Israeli jets"), `no-place-told` (its
+   * places are not where this happened). Absent where the event has a place.
+   */
+  readonly placeReason?: 'no-place-named' | 'places-only-as-actors' | 'no-place-told';
   readonly date: EventDate | null;
   /** People killed in this event (suspects who died count too); null when the text gives no figure. */
   readonly killed: CasualtyRange | null;

@@ -7,9 +7,10 @@ import type { CasualtyRange, Event } from '../model/event.ts';
 import type { DateInterval } from '../model/interval.ts';
 import type { Mention, MentionOf, PlaceValue } from '../model/mention.ts';
 import type { Span } from '../model/span.ts';
-import { type Lexicons, understand } from '../understand/understand.ts';
+import { type Lexicons, understand, understandReport } from '../understand/understand.ts';
 import { extractPlaces } from '../understand/places/extract-places.ts';
-import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown, withoutOutlet } from '../extract/events/choose-place.ts';
+import type { NewsProfile } from '../understand/places/news-profile.ts';
+import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 import { caseProfile } from '../understand/case/case-profile.ts';
 
@@ -32,6 +33,8 @@ export interface DocumentAnalysis {
   readonly claims: readonly Claim[];
   /** Every happening the document tells (type, actors, place, date, casualties), read from its mentions. */
   readonly events: readonly Event[];
+  /** What kind of news the document is (US local news, or national and international news): which readings ran. */
+  readonly profile: NewsProfile;
 }
 
 /**
@@ -60,16 +63,22 @@ function withStoredText(analysis: DocumentAnalysis, stored: DocumentInput): Docu
 }
 
 function analyseText(document: DocumentInput, lexicons: Lexicons): DocumentAnalysis {
-  const mentions = understand({ text: document.text, published: document.published }, lexicons);
+  const { mentions, profile } = understandReport({ text: document.text, published: document.published }, lexicons, {
+    source: document.source ?? null,
+  });
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  const events = extractEvents({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  const headline = headlineEvents(document, events, lexicons);
-  const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons);
+  const events = extractEvents({ documentId: document.id, text: document.text, published: document.published, profile }, mentions);
+  const headline = headlineEvents(document, events, lexicons, profile);
+  const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons, profile);
+  // The US local-news readings of the main attack's place run only on US local news.
+  const local = profile.readings;
+  const placed = local.has('outlet-town') || local.has('headline-town') ? withHeadlinePlace(document, all, lexicons, profile) : all;
   return {
     documentId: document.id,
     mentions,
     claims,
-    events: withAddressPlace(document, withHeadlinePlace(document, all, lexicons), mentions),
+    events: local.has('address-town') ? withAddressPlace(document, placed, mentions) : placed,
+    profile,
   };
 }
 
@@ -79,15 +88,15 @@ function analyseText(document: DocumentInput, lexicons: Lexicons): DocumentAnaly
  * figures the headline gives are taken; its count of the hurt only beside a count of the dead or where the body tells
  * no death, since "4 shot" counts the dead with the hurt.
  */
-function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexicons: Lexicons): readonly Event[] {
+function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexicons: Lexicons, profile: NewsProfile): readonly Event[] {
   const title = document.title?.trim();
   const main = mainViolentEvent(body);
   if (!title || !main) return body;
-  const input = { documentId: document.id, text: title, published: document.published };
+  const input = { documentId: document.id, text: title, published: document.published, profile };
   // "Man arrested in deadly shooting" says someone died, not how many: its count is taken only over a body that tells
   // no death, and then as one more than the body's hurt, who are not said to have died.
   const bodyTellsDeath = (main.killed?.low ?? 0) > 0;
-  const toll = extractEvents(input, understand(input, lexicons)).find(
+  const toll = extractEvents(input, understand(input, lexicons, { profile })).find(
     (e) =>
       (e.type === 'ASSAULT' || e.type === 'DEATH') &&
       ((e.killed !== null && (isDefinite(e.killed) || !bodyTellsDeath)) || e.injured !== null),
@@ -128,14 +137,14 @@ function isDefinite(range: CasualtyRange): boolean {
  * still says "5 people injured in northwest Atlanta shooting Monday" in its title. Read only when the body tells no
  * attack or death, so a headline never doubles the body's account; the events point into the title (`field`).
  */
-function headlineEvents(document: DocumentInput, body: readonly Event[], lexicons: Lexicons): Event[] {
+function headlineEvents(document: DocumentInput, body: readonly Event[], lexicons: Lexicons, profile: NewsProfile): Event[] {
   const title = document.title?.trim();
   if (!title || body.some((e) => e.type === 'ASSAULT' || e.type === 'DEATH')) return [];
   // The headline is read above the body, so that the body's datelines and states still place its towns; only what
   // lies in the headline is kept, and its offsets are the title's own.
-  const input = { documentId: document.id, text: `${title}\n\n${document.text}`, published: document.published };
+  const input = { documentId: document.id, text: `${title}\n\n${document.text}`, published: document.published, profile };
   const inTitle = (span: Span) => span.end <= title.length;
-  return extractEvents(input, understand(input, lexicons))
+  return extractEvents(input, understand(input, lexicons, { profile }))
     .filter((e) => (e.type === 'ASSAULT' || e.type === 'DEATH') && inTitle(e.span))
     .map((e) => ({
       ...e,
@@ -147,24 +156,19 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
     }));
 }
 
-const WAR_MODES: ReadonlySet<string> = new Set(['aerial', 'drone', 'rocket', 'missile', 'heavy-weapons']);
-
 /**
- * The headline's town (`headlinePlace`), else the city of the outlet's web address (`outletPlace`), for the report's
- * main attack where the body places it no better. The headline is read above the body, so that the body's datelines
- * and states resolve its names.
+ * On US local news: the headline's town (`headlinePlace`), else the city of the outlet's web address (`outletPlace`),
+ * for the report's main attack where the body places it no better. The headline is read above the body, so that the
+ * body's datelines and states resolve its names.
  */
-function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons): readonly Event[] {
+function withHeadlinePlace(document: DocumentInput, events: readonly Event[], lexicons: Lexicons, profile: NewsProfile): readonly Event[] {
   const main = mainViolentEvent(events);
   if (!main) return events;
-  // An air strike, a shelling or a missile is news from a war, not the outlet's town's: its place comes from the
-  // report's own words and the headline's, never from where the outlet is.
-  const local = !main.modes.some((m) => WAR_MODES.has(m));
-  const title = (local ? document.title : withoutOutlet(document.title ?? ''))?.trim() ?? '';
-  const hostTowns = local ? outletTowns(document.source, lexicons.gazetteer) : [];
+  const title = document.title?.trim() ?? '';
+  const hostTowns = profile.readings.has('outlet-town') ? outletTowns(document.source, lexicons.gazetteer) : [];
   if (!title && hostTowns.length === 0) return events;
   const text = title ? `${title}\n\n${document.text}` : document.text;
-  const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer);
+  const places = extractPlaces({ text, published: document.published }, lexicons.gazetteer, { profile });
   const inTitle = title ? places.filter((m) => m.span.end <= title.length) : [];
   const inBody = title ? places.filter((m) => m.span.start > title.length) : places;
   const fromHeadline = title ? headlinePlace(title, inTitle, inBody, main.place) : null;

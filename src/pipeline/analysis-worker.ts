@@ -1,6 +1,6 @@
 /** @module A worker thread of the analysis pool: loads the lexicons once, then analyses the batches it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { loadLexicons, understand } from '../understand/understand.ts';
+import { loadLexicons, understandReport } from '../understand/understand.ts';
 import { analyseDocument, type DocumentInput } from './analyse-document.ts';
 
 if (!parentPort) throw new Error('analysis-worker.ts runs as a worker thread of the analysis pool');
@@ -13,7 +13,12 @@ port.on(
       // `understand` alone is for measuring that stage; the pipeline always asks for every per-document stage.
       const results =
         message.stage === 'understand'
-          ? message.documents.map((d) => ({ documentId: d.id, mentions: understand(d, lexicons), claims: [], events: [] }))
+          ? message.documents.map((d) => ({
+              documentId: d.id,
+              ...understandReport(d, lexicons, { source: d.source ?? null }),
+              claims: [],
+              events: [],
+            }))
           : message.documents.map((d) => analyseDocument(d, lexicons));
       port.postMessage({ id: message.id, results });
     } catch (error) {

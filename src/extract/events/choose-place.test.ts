@@ -285,3 +285,40 @@ describe('scenePlace takes the one town the body puts anything in over a weak re
     it(text, () => assert.equal(sceneOf(text, current, rule), expected));
   }
 });
+
+describe('choosePlace puts an event where it happened, never in the country of whose forces or strikes they were', () => {
+  /** The place of the event whose trigger is the first occurrence of `trigger` in the first sentence. */
+  function placeAt(text: string, trigger: string): string | null {
+    const mentions = understand({ text, published: null }, lexicons);
+    const frame = createDocumentFrame({ documentId: 'test', text, published: null }, mentions);
+    const at = frame.view.keys.indexOf(trigger);
+    return choosePlace(frame, new Set([0]), [at], documentPlace(frame), [at + 1])?.place.name ?? null;
+  }
+  const cases: [string, string, string | null][] = [
+    ['Militias carried out attacks on U.S. forces in Iraq and Syria last week.', 'attacks', 'Iraq'],
+    ['Dozens died in any US airstrike on the port, the rebels said.', 'died', null],
+    ['The houses came under shelling by the US for weeks, residents in Yemen said.', 'shelling', 'Yemen'],
+    ['The strike came a day after United States President Joe Biden spoke.', 'strike', null],
+    ['Russian drones struck Kharkiv overnight, the mayor said.', 'struck', 'Kharkiv'],
+    ['Militias attacked U.S. and coalition bases in Iraq on Sunday.', 'attacked', 'Iraq'],
+    // Negative: a country the sentence puts the event in is its place.
+    ['Two people were killed in a shooting in the United States on Monday.', 'killed', 'United States'],
+    ['Five soldiers were killed in Syria on Friday.', 'killed', 'Syrian Arab Republic'],
+  ];
+  for (const [text, trigger, expected] of cases) it(text, () => assert.equal(placeAt(text, trigger), expected));
+});
+
+describe('documentPlace leaves out an organisation of another country than the report', () => {
+  it('The New York Times in a report about Lebanon', () =>
+    assert.equal(
+      placeOf(
+        'Pagers exploded across Lebanon on Tuesday. The New York Times reported the devices came from Hungary. Beirut hospitals filled.',
+      ),
+      'Beirut',
+    ));
+  it('negative: the Dayton Daily News in a report about Dayton', () =>
+    assert.equal(
+      placeOf('A man was shot in Dayton on Friday, the Dayton Daily News reported. Dayton police are investigating.'),
+      'Dayton',
+    ));
+});

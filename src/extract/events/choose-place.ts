@@ -39,6 +39,21 @@ const RESIDENT_OF: ReadonlySet<string> = new Set(words('resident residents nativ
 const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 // "sites linked to Tehran", "Iran-backed": a relation to a place, not a location.
 const RELATIONS: ReadonlySet<string> = new Set(words('linked tied backed allied loyal close ties'));
+// "attacks on U.S. forces", "a US air strike", "Iran-backed militias": nouns a country's name qualifies, saying whose
+// people or things they are (target's or initiator's), not where anything happened.
+const NATIONALITY_HEADS: ReadonlySet<string> = new Set(
+  words(
+    'forces force troops soldiers soldier servicemembers servicemen personnel military army navy marines airmen sailors warship warships ship ships vessel vessels destroyer destroyers carrier aircraft jets jet fighter fighters warplanes planes drone drones missile missiles base bases positions position facility facilities installations embassy consulate official officials diplomat diplomats envoy government administration president secretary leader leaders strike strikes airstrike airstrikes air raid raids attack attacks assault campaign bombardment bombing bombings operation operations offensive citizen citizens national nationals contractor contractors hostage hostages weapons arms ally allies partners coalition intelligence sanctions aid support backed led made supplied funded armed sponsored allied',
+  ),
+);
+// A day or a month after a country says when: "in Yemen Saturday".
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  words(
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  ),
+);
+// "bombardment by the US", "fired by Israel": the agent of a passive, who did it, not where.
+const AGENT_WORDS: ReadonlySet<string> = new Set(words('by'));
 
 /** A chosen place and the rule that chose it. */
 export interface PlaceChoice {
@@ -77,6 +92,11 @@ export function choosePlace(
     const afterTrigger = triggerEnds.some((end) => p.start >= end && p.start - end <= 5);
     // A country named as a modifier ("U.S. positions", "a U.S. citizen") is not where anything happened.
     if (v.precision >= 5 && !locative && !afterTrigger) continue;
+    // "in any US airstrike", "attacks on U.S. forces", "shelling by Israel": whose the strike or the forces are, or who
+    // did it, even after "in" or "on". A nationality ("Israeli", "Russian") is never where.
+    if (v.precision >= 5 && (isNationality(frame, p) || isAgent(frame, p))) continue;
+    if (p.mention.rule === 'place/demonym') continue;
+    if (p.mention.rule === 'place/in-organisation-name' && country && v.country !== country) continue;
     // A lone word read as a place abroad in a report about another country ("Jaquise Lewis" read as a capital overseas,
     // "Buy Photo") is where something happened only when the sentence puts something there.
     if (country && v.country !== country && !locative && !afterTrigger && p.end - p.start === 1) continue;
@@ -248,6 +268,8 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
   for (const p of frame.places) {
     const v = p.mention.value;
     if (v.metonymic || v.precision > 4 || p.mention.rule === 'place/demonym' || isRelation(frame, p)) continue;
+    // "The New York Times reports" in a report about Lebanon: an organisation abroad says where it is, not the report.
+    if (p.mention.rule === 'place/in-organisation-name' && country && v.country !== country) continue;
     if (p.mention.rule === 'place/county' && isAgency(frame, p)) continue;
     // "was flown to St. Louis Children's Hospital": where a victim was taken, not what the report is about.
     if (isFacility(frame, p) && (frame.view.keys[p.start - 1] === 'to' || frame.view.keys[p.start - 2] === 'to')) continue;
@@ -288,10 +310,47 @@ export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
     return (
       !p.mention.value.metonymic &&
       p.mention.value.precision === 5 &&
-      (LOCATIVES.has(keys[p.start - 1] ?? '') || LOCATIVES.has(keys[p.start - 2] ?? ''))
+      (LOCATIVES.has(keys[p.start - 1] ?? '') || LOCATIVES.has(keys[p.start - 2] ?? '')) &&
+      !isNationality(frame, p) &&
+      !isAgent(frame, p)
     );
   });
   return named ? { place: toEventPlace(named, 'place-from-document/country'), rule: 'place-from-document/country' } : null;
+}
+
+/**
+ * "U.S. forces", "a US air strike", "United States President Donald Trump", "the U.S. Central Command", "Iran-backed": a
+ * country's name before a noun it qualifies or before another capitalised name, which says whose, not where.
+ */
+export function isNationality(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const keys = frame.view.keys;
+  let next = p.end;
+  if (keys[next] === '-') next++;
+  const key = keys[next] ?? '';
+  if (NATIONALITY_HEADS.has(key)) return true;
+  // "U.S. and coalition forces", "US, British and Iraqi troops": the head noun after a list of qualifiers.
+  if (key === 'and' || key === 'or' || key === ',') {
+    for (let k = next + 1; k <= next + 5 && k < keys.length; k++) {
+      const word = keys[k] ?? '';
+      if (NATIONALITY_HEADS.has(word)) return true;
+      if (LOCATIVES.has(word) || ORIGINS.has(word) || frame.view.tokens[k]?.kind !== 'word') {
+        if (word !== ',' && word !== '-') return false;
+      }
+    }
+    return false;
+  }
+  const token = frame.view.tokens[next];
+  // "United States President", "U.S. Central Command": a capitalised word that is no place and no time goes on the name.
+  if (!token || token.kind !== 'word' || next !== p.end || frame.view.breaks[next] === 1) return false;
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text) || frame.text.slice(frame.view.tokens[next - 1]?.end ?? 0, token.start) !== ' ') return false;
+  return !TIME_WORDS.has(key) && !frame.places.some((o) => o.start === next);
+}
+
+/** "bombardment by the US", "shelled by Russia": the agent of a passive names who did it. */
+function isAgent(frame: DocumentFrame, p: PlacedMention<'place'>): boolean {
+  const keys = frame.view.keys;
+  const before = keys[p.start - 1] ?? '';
+  return AGENT_WORDS.has(before) || (before === 'the' && AGENT_WORDS.has(keys[p.start - 2] ?? ''));
 }
 
 /** "from Gaza", "linked to Tehran": where something came from or belongs, not where it happened. */
@@ -424,12 +483,6 @@ export function headlinePlace(
   }
   if (current.precision >= 3) return place;
   return located(town) && apart ? place : null;
-}
-
-/** A headline without the outlet's name after its dash ("Four shot in Elm Park - WXYZ News Springfield"). */
-export function withoutOutlet(title: string): string {
-  const cut = title.search(OUTLET_SUFFIX);
-  return cut > 0 ? title.slice(0, cut) : title;
 }
 
 /** The town of the outlet a headline names after its dash ("- WXYZ News - Springfield, Ohio"), if any. */

@@ -664,3 +664,19 @@ describe('the main attack of a report that doubts its cause', () => {
     });
   }
 });
+
+describe('an event the report places nowhere has no place, and says why', () => {
+  const cases: [string, Event['placeReason'] | 'placed'][] = [
+    ['Gunmen killed four people at a wedding on Saturday, relatives said.', 'no-place-named'],
+    ['At least 20 people were killed in US airstrikes, the rebels said.', 'places-only-as-actors'],
+    // Negative: a place the sentence gives is the event's, with no reason.
+    ['At least 20 people were killed in airstrikes on Ras Isa in Yemen, the rebels said.', 'placed'],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const event = mainEvent(text);
+      assert.ok(event, 'expected an attack');
+      assert.equal(event.place === null ? event.placeReason : 'placed', expected);
+    });
+  }
+});

@@ -17,6 +17,7 @@ import { words } from '../../understand/sentences/words.ts';
 import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
+import type { NewsProfile } from '../../understand/places/news-profile.ts';
 import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
 import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
@@ -32,6 +33,8 @@ export interface EventInput {
   readonly documentId: string;
   readonly text: string;
   readonly published: DateInterval | null;
+  /** The report's news profile: national and international news gives an event no place its own sentences do not. */
+  readonly profile?: NewsProfile;
 }
 
 /** An event while it is being built: the triggers of one sentence and type, then of every sentence merged into it. */
@@ -129,7 +132,9 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     (draft) => casualtiesOf(draft.accounts),
     (draft) => isSeparated(frame, draft),
   );
-  const fallbackPlace = documentPlace(frame);
+  // Local news is about one place, which its events share where their sentences name none; wide news is about many,
+  // and the place it names most is a guess for an event whose sentences say nothing of where.
+  const fallbackPlace = input.profile?.scope === 'wide' ? null : documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
   for (const d of merged)
@@ -535,6 +540,7 @@ function toEvent(
     target: draft.target,
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
+    ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
     killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? assassinated(frame, draft)) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
@@ -550,6 +556,15 @@ function toEvent(
     rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}`,
     confidence: Math.round((0.55 + 0.12 * explicit) * 100) / 100,
   };
+}
+
+/** Why an event has no place: a guess is not an answer, so the report's silence is told instead. */
+function noPlaceReason(frame: DocumentFrame): NonNullable<Event['placeReason']> {
+  if (frame.places.length === 0) return 'no-place-named';
+  const located = frame.places.some(
+    (p) => !p.mention.value.metonymic && p.mention.rule !== 'place/demonym' && p.mention.value.precision < 5,
+  );
+  return located ? 'no-place-told' : 'places-only-as-actors';
 }
 
 /**

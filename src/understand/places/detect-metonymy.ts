@@ -4,7 +4,7 @@ import type { PlaceToken } from './tokenize-for-places.ts';
 
 // Verbs of acting that a government does as an agent; speech verbs come from data/speech-verbs.json.
 const ACTION_VERBS =
-  'agree agreed agrees accuse accused accuses announce announced threaten threatened threatens launch launched launches impose imposed imposes sanction sanctioned sanctions respond responded responds retaliate retaliated retaliates demand demanded demands condemn condemned condemns blame blamed blames want wants wanted refuse refused refuses vow vowed vows pledge pledged pledges urge urged urges call called calls insist insists sent sends struck strikes attacked attacks deploy deployed deploys order ordered orders approve approved approves sign signed signs seek seeks sought back backed backs support supports supported oppose opposed opposes recognize recognized recognizes recognised recognises expel expelled summon summoned summons recall recalled recalls hope hopes hoped believe believes believed consider considers considered fear fears feared plan plans planned intend intends intended decide decided decides push pushed pushes press pressed pressured ask asked asks offer offered offers propose proposed proposes promise promised promises negotiate negotiated negotiates welcome welcomed welcomes praise praised criticize criticized criticizes criticise criticised slammed protest protested appeal appealed request requested requests granted allow allowed allows ban banned bans block blocked blocks halt halted suspend suspended resume resumed withdrew withdraw withdraws evacuated mobilized mobilised invaded invade invades bombed shelled fired targeted targets hit hits shot retaliate vetoed vetoes has have had moved moves responded reacted reacts insisted hopes expects expected accepted accepts rejected rejects denied denies'.split(
+  'agree agreed agrees accuse accused accuses announce announced threaten threatened threatens launch launched launches impose imposed imposes sanction sanctioned sanctions respond responded responds retaliate retaliated retaliates demand demanded demands condemn condemned condemns blame blamed blames want wants wanted refuse refused refuses vow vowed vows pledge pledged pledges urge urged urges call called calls insist insists sent sends struck strikes attacked attacks deploy deployed deploys order ordered orders approve approved approves sign signed signs seek seeks sought back backed backs support supports supported oppose opposed opposes recognize recognized recognizes recognised recognises expel expelled summon summoned summons recall recalled recalls hope hopes hoped believe believes believed consider considers considered fear fears feared plan plans planned intend intends intended decide decided decides push pushed pushes press pressed pressured ask asked asks offer offered offers propose proposed proposes promise promised promises negotiate negotiated negotiates welcome welcomed welcomes praise praised criticize criticized criticizes criticise criticised slammed protest protested appeal appealed request requested requests granted allow allowed allows ban banned bans block blocked blocks halt halted suspend suspended resume resumed withdrew withdraw withdraws evacuated mobilized mobilised invaded invade invades bombed shelled fired targeted targets hit hits shot retaliate vetoed vetoes has have had moved moves responded reacted reacts insisted hopes expects expected accepted accepts rejected rejects denied denies reach reached reaches'.split(
     ' ',
   );
 const VERBS = new Set([...Object.keys(speechVerbs.verbs), ...ACTION_VERBS]);
@@ -27,6 +27,8 @@ const PREPOSITIONS = new Set(
   ),
 );
 
+const CAUSE_WORDS = new Set(['due', 'owing', 'thanks']);
+
 /**
  * True when the name between tokens `first` and `last` acts as a speaker or agent: followed (past
  * auxiliaries and adverbs) by a speech or action verb, or a possessive before a noun of policy.
@@ -34,7 +36,9 @@ const PREPOSITIONS = new Set(
  */
 export function detectMetonymy(text: string, tokens: readonly PlaceToken[], first: number, last: number): boolean {
   const before = tokens[first - 1];
-  if (before && PREPOSITIONS.has(before.key) && !before.isCapitalised) return false;
+  // "due to Washington reaching", "thanks to Moscow backing": "to" after a cause word says why, not where.
+  const cause = before?.key === 'to' && CAUSE_WORDS.has(tokens[first - 2]?.key ?? '');
+  if (before && PREPOSITIONS.has(before.key) && !before.isCapitalised && !cause) return false;
   const end = tokens[last];
   if (!end) return false;
   if (end.fullEnd > end.end && text.charCodeAt(end.end) !== 46) {
@@ -47,6 +51,8 @@ export function detectMetonymy(text: string, tokens: readonly PlaceToken[], firs
     if (t.key === 'been') return false;
     const following = tokens[k + 1];
     if ((t.key === 'has' || t.key === 'have' || t.key === 'had') && following?.key === 'been') return false;
+    // "due to Washington reaching an understanding", "Moscow seeking talks": a verb's -ing form acts too.
+    if (t.key.endsWith('ing') && isVerbStem(t.key.slice(0, -3))) return true;
     if (
       VERBS.has(t.key) &&
       !(
@@ -61,4 +67,16 @@ export function detectMetonymy(text: string, tokens: readonly PlaceToken[], firs
     if (!AUXILIARIES.has(t.key)) return false;
   }
   return false;
+}
+
+/** "reach" of "reaching", "refus" of "refusing", "bomb" of "bombing", "sett" of "setting": a verb of `VERBS` once its -ing is off. */
+function isVerbStem(stem: string): boolean {
+  if (stem.length < 3) return false;
+  return (
+    VERBS.has(stem) ||
+    VERBS.has(`${stem}e`) ||
+    VERBS.has(`${stem}s`) ||
+    VERBS.has(`${stem}ed`) ||
+    (stem.at(-1) === stem.at(-2) && VERBS.has(stem.slice(0, -1)))
+  );
 }

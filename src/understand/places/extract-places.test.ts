@@ -678,3 +678,73 @@ describe('extractPlaces names a neighbourhood by its town', () => {
     assert.equal(m.value.precision, 1);
   });
 });
+
+describe('extractPlaces reads no place in the names of ships, aircraft, families, people and credits', () => {
+  const cases: [string, string][] = [
+    ['The USS Carney shot down three drones over the Red Sea.', 'Carney'],
+    ['A C-130 Hercules landed at the airfield before dawn.', 'Hercules'],
+    ['Five members of the Salem Abu Quta family were killed in Rafah.', 'Salem'],
+    ['Vivian van de Perre told reporters in Goma that the fighting went on.', 'Perre'],
+    ['Reporting by Lincoln Feast; editing by Sam Jordan', 'Lincoln'],
+    ['Photo: Jordan Pix/Reuters', 'Jordan'],
+    ['A source told Xinhua that talks would resume.', 'Xinhua'],
+    ['DAMASCUS, July 20 (Xinhua) -- Fighting went on in the south.', 'Xinhua'],
+  ];
+  for (const [text, name] of cases) {
+    it(`no place "${name}" in: ${text}`, () => assert.ok(!places(text).some((m) => m.text === name)));
+  }
+  // Negative: the same names where the text puts something in them.
+  const kept: [string, string, string][] = [
+    ['A woman was hit by a car in Hercules, California, police said.', 'Hercules', 'US'],
+    ['Salem police said the family was found safe.', 'Salem', 'US'],
+    ['The man told Dayton police he had been shot twice.', 'Dayton', 'US'],
+    ['Three soldiers were killed at a base in Jordan near the Syrian border.', 'Jordan', 'JO'],
+  ];
+  for (const [text, name, country] of kept) {
+    it(`negative: "${name}" kept in: ${text}`, () => assert.equal(find(text, name).value.country, country));
+  }
+});
+
+describe('extractPlaces in wide news: a big city beats a small namesake near another', () => {
+  const text =
+    'GENEVA (AP) — The UN refugee agency said fighting in Sudan and South Sudan had driven a city the size of London from ' +
+    'its homes, as Chad and Ethiopia took in more refugees.';
+  it('Geneva is the Swiss city', () => assert.equal(find(text, 'GENEVA').value.country, 'CH'));
+  it('London is the English city', () => assert.equal(find(text, 'London').value.country, 'GB'));
+  it('negative: local news keeps its namesakes near each other', () =>
+    assert.equal(
+      find('A man was shot in Geneva on Friday, and a woman was hurt in London, Ohio, deputies said.', 'Geneva').value.admin1,
+      'Ohio',
+    ));
+});
+
+describe('extractPlaces reads no streets in wide news', () => {
+  const wide = 'Israeli strikes hit Syria and Lebanon, and Iran and Iraq condemned them';
+  it('"on Monday and Wednesday" is no corner in war news', () =>
+    assert.ok(!places(`${wide}; fighting went on Monday and Wednesday.`).some((m) => m.rule === 'place/street')));
+  it('negative: a corner in local news is a street', () =>
+    assert.ok(places('A man was shot at Winthrop and Clarita in Detroit, Michigan, on Monday.').some((m) => m.rule === 'place/street')));
+});
+
+describe('extractPlaces keeps a neighbourhood only where something speaks for its town', () => {
+  it('"The Mission" in a report about Ukraine is no place', () =>
+    assert.ok(!places('The Mission has documented arbitrary detentions in Ukraine, the UN said.').some((m) => m.text === 'The Mission')));
+});
+
+describe('extractPlaces reads a capital acting by its -ing form, or after "due to", as its government', () => {
+  const cases: [string, string, string][] = [
+    ['The raids stopped due to Washington reaching an understanding with Iran.', 'Washington', 'place/metonymy'],
+    ['Moscow seeking new talks, the envoy flew home.', 'Moscow', 'place/metonymy'],
+    // Negative: a capital where something happens stays a place.
+    ['Talks were held in Washington on Monday.', 'Washington', 'place/gazetteer'],
+    ['Crowds were gathering in Moscow on Sunday.', 'Moscow', 'place/gazetteer'],
+  ];
+  for (const [text, name, rule] of cases) it(`${name} in: ${text}`, () => assert.equal(find(text, name).rule, rule));
+});
+
+describe('extractPlaces reads "the X for ..." as a body\'s name', () => {
+  it('the Center for Strategic and International Studies', () =>
+    assert.ok(!places('Jon Alterman of the Center for Strategic and International Studies said so.').some((m) => m.text === 'Center')));
+  it('negative: a town before "for" with no capitalised name after it', () =>
+    assert.equal(find('Buses left Dayton for the coast on Friday.', 'Dayton').value.country, 'US'));
+});

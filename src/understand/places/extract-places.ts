@@ -6,6 +6,8 @@ import type { UnderstandInput } from '../context.ts';
 import { detectMetonymy } from './detect-metonymy.ts';
 import { distanceKm } from './distance-km.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, SETTLEMENT_KINDS as SETTLEMENTS } from './gazetteer.ts';
+import { chooseNewsProfile, countWarWords, type NewsProfile } from './news-profile.ts';
+import { outletTowns } from './outlet-towns.ts';
 import { placeKey } from './place-key.ts';
 import { nextVisible, type PlaceToken, tokenizeForPlaces } from './tokenize-for-places.ts';
 
@@ -15,6 +17,16 @@ export interface ExtractPlacesOptions {
   readonly demonyms?: boolean;
   /** A one-word town smaller than this needs support from the document (its region or country named, a place nearby). */
   readonly minSingleWordPopulation?: number;
+  /** The outlet ("dayton-news.example", "Orlando Sentinel"): a US city it names makes the report local news there. */
+  readonly source?: string | null;
+  /** The report's profile, where already chosen (a headline read above its body); else chosen here from its names. */
+  readonly profile?: NewsProfile;
+}
+
+/** A report's place mentions and the profile chosen for it. */
+export interface PlaceReading {
+  readonly mentions: MentionOf<'place'>[];
+  readonly profile: NewsProfile;
 }
 
 // Lower-case words allowed inside a multi-word name: "Gulf of Aden", "Bab el-Mandeb", "Stratford-upon-Avon".
@@ -142,6 +154,20 @@ const WIRE_AFTER = /^[^(\n]{0,20}\((?:AP|Reuters|AFP|UPI|Bloomberg)\)/;
 const POLICE_AFTER = /^'?s?\s+(?:police|Police)\b/;
 // "a Lingle man", "2 Blytheville teens", "the Alturas shooting": a town's name before a resident or a local happening
 // says where that person is from or where it happened.
+// "USS Carney", "HMS Diamond", "the MV Galaxy Leader": a ship's prefix before its name.
+const VESSEL_BEFORE = /\b(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|INS|RFA|FS|MV|M\/V|MS|SS)\s+$/;
+// "C-130 Hercules", "MQ-9 Reaper", "Su-25": a maker's designation before an aircraft's or a weapon's name.
+const DESIGNATION_BEFORE = /\b[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?\s+$/;
+// "told Xinhua", "told Kyiv Independent": whom a speaker told, an outlet or a person.
+const TOLD_BEFORE = /\btold\s+(?:the\s+)?$/;
+// "the Salem Abu Quta family", "the Jordan clan": a family's name.
+const FAMILY_AFTER = /^(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:family|families|clan|tribe)\b/;
+// "Vivian van de Perre", "Ursula von der Leyen": a surname after its particles.
+const SURNAME_PARTICLES_BEFORE = /\b[A-Z][\w'’-]+\s+(?:van|von|de|der|den|ter|du|da|di|dos)(?:\s+(?:de|der|den|la|le))?\s+$/;
+// "Reporting by Lincoln Feast", "Photo by Sam Jordan/AFP", "Photo: Jordan Pix/Reuters", "By Sam Austin" opening a line:
+// who wrote, edited or photographed, not where.
+const CREDITS =
+  /(?:\b(?:[Aa]dditional reporting|[Rr]eporting|[Ww]riting|[Ww]ritten|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]hotos?|[Pp]hotographs?|[Ii]mages?|[Vv]ideo|[Gg]raphics?)\s+by|(?:^|\n)[ \t]*By)\s+([^\n;()|]{1,60}?)(?=$|[\n;()|]|\s(?:in|at|from|for|with|on|via)\s|,|\.\s)|\b(?:Photo|Credit|Image|Picture)s?:\s*([^\n/()]{1,40})(?=\/|\s+via\s)/g;
 const RESIDENT_AFTER =
   /^\s+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|boys|girl|girls|resident|residents|couple|shooting|shootings|homicide|homicides|murder|murders|standoff)\b/i;
 
@@ -217,11 +243,22 @@ function emptyEvidence(): Evidence {
 
 /** Place mentions in reading order, each resolved to a gazetteer entry. */
 export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, options: ExtractPlacesOptions = {}): MentionOf<'place'>[] {
+  return readPlaces(input, gazetteer, options).mentions;
+}
+
+/**
+ * Place mentions in reading order, each resolved to a gazetteer entry, and the report's news profile, chosen from its
+ * names before they are resolved (`chooseNewsProfile`): the local-news readings run only on local news.
+ */
+export function readPlaces(input: UnderstandInput, gazetteer: Gazetteer, options: ExtractPlacesOptions = {}): PlaceReading {
   const { text } = input;
   const tokens = tokenizeForPlaces(text);
-  const matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
+  let matches = findMatches(text, tokens, gazetteer, options.demonyms ?? true);
   const minPopulation = options.minSingleWordPopulation ?? 15000;
-  resolveMatches(matches, gazetteer, text, minPopulation);
+  const profile = options.profile ?? chooseNewsProfile(newsSignals(text, matches, gazetteer, options.source));
+  // A street, its corner or its block is a US local-news reading: in wide news "on Monday and Wednesday" is no corner.
+  if (!profile.readings.has('address-town')) matches = matches.filter((m) => m.rule !== 'place/street');
+  resolveMatches(matches, gazetteer, text, minPopulation, profile);
   const mentions: MentionOf<'place'>[] = [];
   const metonymic = new Set<number>();
   matches.forEach((m, index) => {
@@ -257,12 +294,66 @@ export function extractPlaces(input: UnderstandInput, gazetteer: Gazetteer, opti
       confidence: confidenceOf(m, gazetteer),
     });
   });
-  return mentions;
+  return { mentions, profile };
+}
+
+// A place abroad this big is named for itself, not mistaken for a word: it counts as the report's news from abroad.
+const MIN_FOREIGN_TOWN = 100000;
+
+/** What the report's names, read with their most likely place only where that is clear, and its outlet say of its kind. */
+function newsSignals(
+  text: string,
+  matches: readonly Match[],
+  g: Gazetteer,
+  source: string | null | undefined,
+): Parameters<typeof chooseNewsProfile>[0] {
+  const us = g.meta.countries.indexOf('US');
+  let usLocal = 0;
+  let foreign = 0;
+  const countries = new Set<number>();
+  for (const m of matches) {
+    if (m.rule === 'place/county') {
+      if (countyNamesakes(m, g).length > 0) usLocal++;
+      continue;
+    }
+    if (m.rule === 'place/street' || m.isStopName || isDoubtful(m, g)) continue;
+    // "Detroit", "a Nampa man": a town whose likeliest place is in the US, other than the capital, is local news's.
+    const top = (m.candidates[0] ?? -1) & ~ALIAS_FLAG;
+    if (
+      m.rule !== 'place/demonym' &&
+      top >= 0 &&
+      g.countryIndex(top) === us &&
+      SETTLEMENTS.has(g.kind(top)) &&
+      g.kind(top) !== 'capital' &&
+      g.kind(top) !== 'section'
+    ) {
+      usLocal++;
+      continue;
+    }
+    if (!isDecisive(m, g)) continue;
+    const id = pickWithContainer(m, g);
+    if (id < 0) continue;
+    const country = g.countryIndex(id);
+    const kind = g.kind(id);
+    if (country === us) {
+      if (kind === 'admin1' || m.rule === 'place/region-abbreviation' || (m.container !== null && m.container.admin1 >= 0)) usLocal++;
+      continue;
+    }
+    if (country === NO_COUNTRY) continue;
+    // A nationality ("a Mexican national", "a Chinese restaurant") says less of where the news is than a place does.
+    if (m.rule === 'place/demonym') foreign += 0.5;
+    else if (isMajorPlace(g, id) || g.population(id) >= MIN_FOREIGN_TOWN) foreign++;
+    else continue;
+    countries.add(country);
+  }
+  const usOutlet = outletTowns(source, g).some((t) => t.country === 'US');
+  return { usLocal, usOutlet, foreign, foreignCountries: countries.size, war: countWarWords(text) };
 }
 
 function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, withDemonyms: boolean): Match[] {
   const matches: Match[] = [];
   const people = new Set<string>();
+  const credits = creditSpans(text);
   // End of the last match, to tell "Iraq-Syria" (both names) from "Wal-Mart" (one).
   let matchedEnd = -1;
   let i = 0;
@@ -333,7 +424,14 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       isAfterAmpersand(text, t) &&
       (matches.at(-1)?.last ?? -2) !== i - 1 &&
       !isMajorPlace(g, top);
-    if (context === 'person' || context === 'surname' || (context === 'organisation' && keyIndex < 0) || speaks || inFirmName) {
+    if (
+      context === 'person' ||
+      context === 'surname' ||
+      (context === 'organisation' && keyIndex < 0) ||
+      speaks ||
+      inFirmName ||
+      (!isDateline && isNamedThing(text, t.start, end.end, credits))
+    ) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
       // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
@@ -408,6 +506,32 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
         (!followsPlacePreposition(tokens, m.first) || isPossessive(tokens[m.first] as PlaceToken))
       ),
   );
+}
+
+/** Where the text credits its writers, editors and photographers: `[start, end)` pairs. */
+function creditSpans(text: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  for (const m of text.matchAll(CREDITS)) {
+    const name = m[1] ?? m[2] ?? '';
+    const end = (m.index ?? 0) + m[0].length;
+    spans.push([end - name.length, end]);
+  }
+  return spans;
+}
+
+/**
+ * A name that is a ship's ("USS Carney"), an aircraft's or a weapon's ("C-130 Hercules"), a family's ("the Salem Abu
+ * Quta family"), a surname after its particles ("van de Perre"), or inside a credit ("Reporting by Lincoln Feast").
+ */
+function isNamedThing(text: string, start: number, end: number, credits: ReadonlyArray<readonly [number, number]>): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (VESSEL_BEFORE.test(before) || DESIGNATION_BEFORE.test(before) || SURNAME_PARTICLES_BEFORE.test(before)) return true;
+  // "told Xinhua", "(Xinhua)": whom someone told, or the agency credited in brackets.
+  const next = /^\s+([A-Za-z]+)/.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';
+  if (TOLD_BEFORE.test(before) && !PLACE_FOLLOWERS.has(next)) return true;
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(text.slice(end, end + 3))) return true;
+  if (FAMILY_AFTER.test(text.slice(end, end + 80))) return true;
+  return credits.some(([s, e]) => start >= s && end <= e);
 }
 
 function isAfterAmpersand(text: string, t: PlaceToken): boolean {
@@ -629,6 +753,11 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     !after.isHyphenated &&
     !TIME_WORDS.has(after.key);
   if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
+  // "the Center for Strategic and International Studies", "the Institute for the Study of War": a body's name.
+  if (first === last && before?.key === 'the' && !before.isCapitalised && after?.key === 'for' && !after.isCapitalised) {
+    const next = tokens[last + 2]?.key === 'the' ? tokens[last + 3] : tokens[last + 2];
+    if (next?.isCapitalised === true) return 'organisation';
+  }
   // "Marburg virus", "Ebola outbreak" name diseases, not where they are.
   if (after?.joinsPrevious && DISEASE_WORDS.has(after.key)) return 'person';
   if (head.isTitleCase) return 'place';
@@ -948,7 +1077,7 @@ function findContainer(text: string, tokens: readonly PlaceToken[], last: number
  * the document's countries, regions and points; every name is then scored with that evidence, twice,
  * the second time with what the first round chose. A match never counts as its own evidence.
  */
-function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulation: number): void {
+function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulation: number, profile: NewsProfile): void {
   const sure = emptyEvidence();
   const us = g.countryPlace('US');
   matches.forEach((m, index) => {
@@ -962,6 +1091,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
   const neighbourhood = buildNeighbourhood(matches, g);
+  // Wide news: names cluster in a state only as local news clusters them, so a small namesake near another ("Geneva" and
+  // "London" in Ohio) gains nothing from its neighbours or the state's share unless the report names its country.
+  const focusing = profile.readings.has('namesake-focus');
   // "of Denmark" beside "Bamberg County": a town inside a county the report names is the one meant, of any namesakes.
   const namedCounties = new Set(matches.flatMap((m) => (m.rule === 'place/county' ? countyNamesakes(m, g) : [])));
   let evidence = sure;
@@ -990,6 +1122,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
               ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
               : 0;
         const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
+        const local = focusing || (sure.countries.get(g.countryIndex(id)) ?? 0) > 0;
         const score =
           (inNamedCounty ? COUNTY_WEIGHT : 0) +
           (m.beforeNeighbourhood === true && kind === 'section' ? NEIGHBOURHOOD_WEIGHT : 0) +
@@ -999,14 +1132,14 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
-          NEAR_WEIGHT * Math.min(neighbours, 2) +
-          FOCUS_WEIGHT * focusShareOf(neighbourhood, g, id, m.key);
+          (local ? NEAR_WEIGHT * Math.min(neighbours, 2) + FOCUS_WEIGHT * focusShareOf(neighbourhood, g, id, m.key) : 0);
         if (score > bestScore) {
           best = id;
           bestScore = score;
           bestInCounty = inNamedCounty;
-          bestSupported = m.container !== null || support.admin1 > 0 || neighbours > 0 || support.country > 0 || inNamedCounty;
-          bestStrong = m.container !== null || support.admin1 > 0 || neighbours > 0 || inNamedCounty;
+          const near = local && neighbours > 0;
+          bestSupported = m.container !== null || support.admin1 > 0 || near || support.country > 0 || inNamedCounty;
+          bestStrong = m.container !== null || support.admin1 > 0 || near || inNamedCounty;
         }
       }
       m.chosen = best;
@@ -1018,13 +1151,36 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     });
     evidence = next;
   }
-  placeNearReportTown(matches, g, text);
+  // Wide news: a country named, other than the one the report is mostly about, says little for a small namesake there
+  // ("the Red Cross" as a village in a report on Yemen that names the US); its region, a neighbour or a container must.
+  if (!focusing) {
+    const main = mostVoted(sure.countries);
+    for (const m of matches) {
+      if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) m.supported = false;
+      // "The Mission" in a report about Ukraine: a neighbourhood is a place only where something speaks for its town.
+      if (m.chosen >= 0 && g.kind(m.chosen) === 'section' && !m.strong) m.chosen = -1;
+    }
+  }
+  if (profile.readings.has('report-town-parts')) placeNearReportTown(matches, g, text);
   placeInPossessiveTown(matches, g);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** The key with the most votes, or -1. */
+function mostVoted(votes: ReadonlyMap<number, number>): number {
+  let best = -1;
+  let n = 0;
+  for (const [key, v] of votes) {
+    if (v > n) {
+      best = key;
+      n = v;
+    }
+  }
+  return best;
 }
 
 /** The text of a name written with an abbreviation ("St. Louis", "Ft. Myers"), or null: its spelling tells its namesakes apart. */
