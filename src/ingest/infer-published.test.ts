@@ -203,3 +203,23 @@ describe('readPublished', () => {
     assert.equal(epoch && isoDay(epoch.start), '2025-04-18');
   });
 });
+
+describe('spans after a happening', () => {
+  it('reads "ten days after" a happening as a lower bound, not as the day of writing', () => {
+    const text =
+      'Militia groups fired on the outpost 12 times between Oct. 17 and Oct. 30, an official told reporters on Monday. ' +
+      'The attacks started ten days after the Oct. 7, 2023 Hamas attack on Israel.';
+    const reading = readPublished(text, { today });
+    assert.deepEqual([reading.published?.start, reading.published?.end], ['2023-10-30', '2023-10-31']);
+  });
+
+  it('still reads "ten weeks since" a happening as the day of writing', () => {
+    const reading = readPublished('It is now ten weeks since the Oct. 7, 2023 Hamas attack on Israel, and the fighting goes on.', {
+      today,
+    });
+    assert.ok(
+      reading.published && reading.published.start >= '2023-12-15' && reading.published.end <= '2023-12-18',
+      JSON.stringify(reading),
+    );
+  });
+});

@@ -99,7 +99,7 @@ const COUNT = '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 const SPAN_QUALIFIER = '(a bit over|just over|more than|over|nearly|almost|just under|about|some|roughly)?';
 /** "four weeks since X", "six months into the war", "eight months of conflict following X", "two years after X". */
 const SPAN_SINCE = new RegExp(
-  `\\b${SPAN_QUALIFIER}\\s*${COUNT}\\s+(day|week|month|year)s?\\s+(?:since|after|into|of|following)\\s+([^;\\n]{3,120})`,
+  `\\b${SPAN_QUALIFIER}\\s*${COUNT}\\s+(day|week|month|year)s?\\s+(since|after|into|of|following)\\s+([^;\\n]{3,120})`,
   'gi',
 );
 /** "the eight-month-long war", "a 10-month war": counted from the war the report is about. */
@@ -483,6 +483,15 @@ function* yearContexts(
     yield { yearOf: (month, day) => mostRecentOnOrBefore(month, day, spanEnd), firm: true, rule: null };
     return;
   }
+  // "Ten days after the October 7 attack": the report came later, and its yearless dates follow that day.
+  const spanStarts = anchoredSpans(text, cues.anchors)
+    .filter((b) => !Number.isFinite(b.high))
+    .map((b) => b.low);
+  if (spanStarts.length > 0) {
+    const from = Math.min(...spanStarts) - EARLIER_IN_YEAR_DAYS;
+    yield { yearOf: (month, day) => firstOnOrAfter(month, day, from), firm: true, rule: null };
+    return;
+  }
   if (lowest.day !== null) {
     const from = lowest.day - EARLIER_IN_YEAR_DAYS;
     yield { yearOf: (month, day) => firstOnOrAfter(month, day, from), firm: lowest.firm, rule: null };
@@ -529,7 +538,9 @@ function lowerBound(cues: Cues, withAnchors = true): { day: number | null; firm:
 
 /** The latest day a span from a known happening allows ("eight months of war", "six months since the invasion"). */
 function anchoredSpanEnd(text: string, cues: Cues): number | null {
-  const ends = anchoredSpans(text, cues.anchors).map((b) => b.high);
+  const ends = anchoredSpans(text, cues.anchors)
+    .map((b) => b.high)
+    .filter(Number.isFinite);
   return ends.length > 0 ? Math.min(...ends) : null;
 }
 
@@ -599,7 +610,7 @@ function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf)
   const bounds: SpanBound[] = [];
   for (const match of text.matchAll(SPAN_SINCE)) {
     const count = countOf(match[2]);
-    const after = match[4] ?? '';
+    const after = match[5] ?? '';
     if (anchorAfter(after, anchors) !== null || count === 0) continue; // counted by anchoredSpans
     const dated = FIRST_DATE.exec(after);
     // The date must be what the span runs from ("five days after the Feb. 2 strikes"), not one in a later clause.
@@ -607,9 +618,18 @@ function relativeSpans(text: string, anchors: readonly Anchor[], yearOf: YearOf)
     const reference = toReference(dated);
     const start =
       reference.year !== null ? dayNumber(reference.year, reference.month, reference.day) : yearOf(reference.month, reference.day);
-    bounds.push(spanBound(start, count, (match[3] ?? '').toLowerCase(), (match[1] ?? '').toLowerCase(), false));
+    bounds.push(sinceOrAfter(spanBound(start, count, (match[3] ?? '').toLowerCase(), (match[1] ?? '').toLowerCase(), false), match[4]));
   }
   return bounds;
+}
+
+/**
+ * "Ten weeks since", "into" or "of" a happening measure up to the day of writing; "ten days after" or "following" it
+ * dates some other happening ("the attacks started ten days after the October 7 attack"), which only says the
+ * report came later.
+ */
+function sinceOrAfter(bound: SpanBound, connector: string | undefined): SpanBound {
+  return /^(?:after|following)$/i.test(connector ?? '') ? { ...bound, high: Number.POSITIVE_INFINITY } : bound;
 }
 
 /** The known happening a span's words run from: one named in them, or the report's war for "of war", "into the war". */
@@ -625,10 +645,12 @@ function anchoredSpans(text: string, anchors: readonly Anchor[]): SpanBound[] {
   if (anchors.length === 0) return [];
   const bounds: SpanBound[] = [];
   for (const match of text.matchAll(SPAN_SINCE)) {
-    const anchor = anchorAfter(match[4] ?? '', anchors);
+    const anchor = anchorAfter(match[5] ?? '', anchors);
     const count = countOf(match[2]);
     if (anchor && count > 0)
-      bounds.push(spanBound(anchor.day, count, (match[3] ?? '').toLowerCase(), (match[1] ?? '').toLowerCase(), true));
+      bounds.push(
+        sinceOrAfter(spanBound(anchor.day, count, (match[3] ?? '').toLowerCase(), (match[1] ?? '').toLowerCase(), true), match[4]),
+      );
   }
   const war = warOf(anchors);
   if (war) {

@@ -261,6 +261,24 @@ function isNeighbourhood(frame: DocumentFrame, p: PlacedMention<'place'>): boole
 }
 
 /** The place a report is mostly about: its most often named precise place (first named among equals), in its main region. */
+/**
+ * Wide news's fallback for an event its own sentences place nowhere: the dateline ("SAN SALVADOR, 5 JAN 90 (RADIO
+ * ...) --"), where wire copy is filed, when it lies in the country the report is mostly about. A bureau abroad
+ * ("WASHINGTON --" over strikes in Syria) is not where anything happened, so it gives nothing.
+ */
+export function datelinePlace(frame: DocumentFrame): PlaceChoice | null {
+  const first = frame.places[0];
+  // The report's first words, before a comma or a dash: in capitals as wire copy writes it, or re-cased from a
+  // report all in capitals.
+  const opens = first !== undefined && first.sentence === 0 && first.start === frame.sentences[0]?.start;
+  const after = first ? (frame.view.keys[first.end] ?? '') : '';
+  if (!first || !opens || !(isDateline(frame, first) || [',', '-', '--', '—', '–', '('].includes(after))) return null;
+  if (first.mention.value.metonymic) return null;
+  const country = mainCountry(frame);
+  if (!country || first.mention.value.country !== country) return null;
+  return { place: toEventPlace(first, 'place-from-document/dateline'), rule: 'place-from-document/dateline' };
+}
+
 export function documentPlace(frame: DocumentFrame): PlaceChoice | null {
   const region = mainRegion(frame);
   const country = mainCountry(frame);

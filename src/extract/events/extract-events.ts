@@ -18,7 +18,7 @@ import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
 import type { NewsProfile } from '../../understand/places/news-profile.ts';
-import { choosePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
+import { choosePlace, datelinePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
 import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
@@ -133,8 +133,9 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     (draft) => isSeparated(frame, draft),
   );
   // Local news is about one place, which its events share where their sentences name none; wide news is about many,
-  // and the place it names most is a guess for an event whose sentences say nothing of where.
-  const fallbackPlace = input.profile?.scope === 'wide' ? null : documentPlace(frame);
+  // and the place it names most is a guess for an event whose sentences say nothing of where: only its dateline,
+  // in the country it is about, says where it was filed from.
+  const fallbackPlace = input.profile?.scope === 'wide' ? datelinePlace(frame) : documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
   for (const d of merged)
