@@ -110,7 +110,8 @@ const dayOf = (s: string | null | undefined): number | null => {
   return Number.isNaN(t) ? null : t / 86_400_000;
 };
 
-const round = (n: number) => Number(n.toFixed(4));
+// Six places, not four: rounded twice (here, then to three places in the table) 0.77350 would print 0.773 where the reference prints 0.774.
+const round = (n: number) => Number(n.toFixed(6));
 
 const muc: Scorer = {
   name: 'muc',
