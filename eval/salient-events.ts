@@ -1,5 +1,5 @@
 /**
- * @module What the event scorers share (`eval/scorers/case2021.ts`, `eval/scorers/muc.ts`): a gold set run through the
+ * @module What the event scorers share (`eval/scorers/case2021-scorer.ts`, `eval/scorers/muc.ts`): a gold set run through the
  * real pipeline, and each document's events ordered as `score_events.py` orders them (most salient first).
  */
 import { writeFileSync } from 'node:fs';
