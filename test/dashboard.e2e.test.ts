@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -16,26 +16,13 @@ import { ingest } from '../src/ingest/ingest.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { type RunningServer, startServer } from '../src/server/start-server.ts';
 import type { Store } from '../src/store/store.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, NO_CHROMIUM } from './chromium-fixture.ts';
 import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';
 
-const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.SITREP_REQUIRE_CHROMIUM === '1';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SHOTS = join(PROJECT_DIR, 'test-output/dashboard');
 const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
-
-if (!existsSync(CHROMIUM) && REQUIRED)
-  throw new Error(`Chromium is required (SITREP_REQUIRE_CHROMIUM=1) but ${CHROMIUM} is missing: apt-get install -y chromium`);
-const skip = existsSync(CHROMIUM) ? false : `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set SITREP_CHROMIUM)`;
+const skip = NO_CHROMIUM;
 
 describe('the dashboard in headless Chromium', { skip }, () => {
   let server: RunningServer;

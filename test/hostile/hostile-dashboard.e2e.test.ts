@@ -3,7 +3,6 @@
  * the markup, handlers or `javascript:` addresses it carries runs or becomes an element.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -11,24 +10,11 @@ import { ingest } from '../../src/ingest/ingest.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/store.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, NO_CHROMIUM } from '../chromium-fixture.ts';
 import { scratchStore } from '../fixtures.ts';
 import { writeHostileCorpus } from './hostile-corpus.ts';
 
-const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.SITREP_REQUIRE_CHROMIUM === '1';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-if (!existsSync(CHROMIUM) && REQUIRED)
-  throw new Error(`Chromium is required (SITREP_REQUIRE_CHROMIUM=1) but ${CHROMIUM} is missing: apt-get install -y chromium`);
-const skip = existsSync(CHROMIUM) ? false : `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set SITREP_CHROMIUM)`;
+const skip = NO_CHROMIUM;
 
 describe('the hostile corpus in the dashboard', { skip }, () => {
   let store: Store;
