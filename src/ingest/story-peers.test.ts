@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Published } from '../model/document.ts';
 import { readPublished } from './infer-published.ts';
 import { datePeers, type StoryReport, storyTerms } from './story-peers.ts';
-
-const day = (iso: string): Published => ({ start: iso, end: iso, inferred: false, rule: 'published/metadata' });
 
 /** Our own short reports: three of one strike on a fuel port, a rewrite of a rewrite, and unrelated stories. */
 const texts: Record<string, [string, string | null]> = {

@@ -80,7 +80,10 @@ describe('the hostile corpus', () => {
           assert.equal(result.outcome, 'failed', `${kind.name}: ${JSON.stringify(result)}`);
           assert.match(result.reason ?? '', expected.reason, kind.name);
         } else {
-          assert.ok(['stored', 'near-duplicate', 'duplicate', 'skipped'].includes(result.outcome), `${kind.name}: ${JSON.stringify(result)}`);
+          assert.ok(
+            ['stored', 'near-duplicate', 'duplicate', 'skipped'].includes(result.outcome),
+            `${kind.name}: ${JSON.stringify(result)}`,
+          );
           const stored = text.get(result.documentId ?? '') ?? '';
           if (expected.text) assert.match(stored, expected.text, `${kind.name}: stored text`);
           if (expected.not) assert.doesNotMatch(stored, expected.not, `${kind.name}: stored text`);
