@@ -47,6 +47,14 @@ export async function salientEvents(
 }
 
 /** A sub-event type as the scorers compare it: white space folded, lower case. */
+/**
+ * A figure kept to six places: rounded twice (here, then to three places in the table), four places would print
+ * 0.77350 as 0.773 where the reference scorer prints 0.774.
+ */
+export function roundFigure(n: number): number {
+  return Number(n.toFixed(6));
+}
+
 export function normSub(s: string | null | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }

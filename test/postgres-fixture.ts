@@ -3,26 +3,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgres } from '../src/store/postgres/open-postgres.ts';
 import type { Store } from '../src/store/store.ts';
+import { ADMIN_URL, postgresProblem } from './postgres-server.ts';
 
-/** The server the tests use; CI starts it (see .ci/run). */
-export const ADMIN_URL = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_URL } from './postgres-server.ts';
 /** Set in CI, where a missing server is a failure, not a skip. */
 const REQUIRED = process.env.SITREP_REQUIRE_PG === '1';
 
-async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const problem = await reachable();
+const problem = await postgresProblem();
 if (problem && REQUIRED) throw new Error(`PostgreSQL is required (SITREP_REQUIRE_PG=1) but ${ADMIN_URL} is unreachable: ${problem}`);
 
 /** `skip` for a suite that needs the server: false when it is there, else why the suite was skipped. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../src/store/store.ts';
-import { f1, normSub, ratio, salientEvents } from '../salient-events.ts';
+import { f1, normSub, ratio, salientEvents, roundFigure } from '../salient-events.ts';
 import type { Score, Scorer } from '../scorer.ts';
 
 interface CaseSnippet {
@@ -81,9 +81,6 @@ function macroF1(pairs: ReadonlyArray<readonly [string, string]>): { value: numb
   return { value: labels.length ? sum / labels.length : 0, per };
 }
 
-// Six places: rounded twice (here, then to three places in the table), a figure could print apart from the reference.
-const round = (n: number) => Number(n.toFixed(6));
-
 const case2021: Scorer = {
   name: 'case2021',
   description: 'event types against the CASE 2021 task 2 snippets (case2021.dev.jsonl): ACLED class of the salient event',
@@ -120,14 +117,19 @@ const case2021: Scorer = {
     const macro = macroF1(pairs);
     const seenMacro = macroF1(seen);
     const scores: Score[] = [
-      { metric: 'accuracy', value: round(acc), target: { value: 0.75, higherIsBetter: true }, detail: `n ${pairs.length}` },
-      { metric: 'macro-F1', value: round(macro.value), target: { value: 0.65, higherIsBetter: true }, detail: `${macro.per.size} classes` },
+      { metric: 'accuracy', value: roundFigure(acc), target: { value: 0.75, higherIsBetter: true }, detail: `n ${pairs.length}` },
+      {
+        metric: 'macro-F1',
+        value: roundFigure(macro.value),
+        target: { value: 0.65, higherIsBetter: true },
+        detail: `${macro.per.size} classes`,
+      },
       {
         metric: 'accuracy, ACLED classes',
-        value: round(ratio(seen.filter(([g, p]) => g === p).length, seen.length)),
+        value: roundFigure(ratio(seen.filter(([g, p]) => g === p).length, seen.length)),
         detail: `macro-F1 ${seenMacro.value.toFixed(3)}, n ${seen.length}`,
       },
-      { metric: 'snippets with an event', value: round(ratio(covered, pairs.length)), detail: `${covered}/${pairs.length}` },
+      { metric: 'snippets with an event', value: roundFigure(ratio(covered, pairs.length)), detail: `${covered}/${pairs.length}` },
     ];
     const wrong = new Map<string, Map<string, number>>();
     for (const [g, p] of pairs) if (g !== p) wrong.set(g, new Map([...(wrong.get(g) ?? []), [p, (wrong.get(g)?.get(p) ?? 0) + 1]]));

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../src/store/store.ts';
-import { normSub, ratio, salientEvents } from '../salient-events.ts';
+import { normSub, ratio, salientEvents, roundFigure } from '../salient-events.ts';
 import type { Score, Scorer } from '../scorer.ts';
 
 interface MucIncident {
@@ -110,9 +110,6 @@ const dayOf = (s: string | null | undefined): number | null => {
   return Number.isNaN(t) ? null : t / 86_400_000;
 };
 
-// Six places, not four: rounded twice (here, then to three places in the table) 0.77350 would print 0.773 where the reference prints 0.774.
-const round = (n: number) => Number(n.toFixed(6));
-
 const muc: Scorer = {
   name: 'muc',
   description: 'events against the MUC-3/4 terrorism reports in capitals (muc.dev.jsonl): type, perpetrators, targets, country, killed',
@@ -195,42 +192,42 @@ const muc: Scorer = {
     const scores: Score[] = [
       {
         metric: 'incident type',
-        value: round(r('typeOk', 'relevant')),
+        value: roundFigure(r('typeOk', 'relevant')),
         target: { value: 0.8, higherIsBetter: true },
         detail: detail('typeOk', 'relevant'),
       },
-      { metric: 'incident type, any event', value: round(r('typeAny', 'relevant')), detail: detail('typeAny', 'relevant') },
+      { metric: 'incident type, any event', value: roundFigure(r('typeAny', 'relevant')), detail: detail('typeAny', 'relevant') },
       {
         metric: 'perpetrator organisations',
-        value: round(r('perpHit', 'perpGold')),
+        value: roundFigure(r('perpHit', 'perpGold')),
         target: { value: 0.6, higherIsBetter: true },
         detail: detail('perpHit', 'perpGold'),
       },
       {
         metric: 'victims and targets',
-        value: round(ratio((c.humHit ?? 0) + (c.physHit ?? 0), (c.humGold ?? 0) + (c.physGold ?? 0))),
+        value: roundFigure(ratio((c.humHit ?? 0) + (c.physHit ?? 0), (c.humGold ?? 0) + (c.physGold ?? 0))),
         target: { value: 0.5, higherIsBetter: true },
         detail: `victims ${detail('humHit', 'humGold')}, physical ${detail('physHit', 'physGold')}`,
       },
       {
         metric: 'country',
-        value: round(r('countryOk', 'countryGold')),
+        value: roundFigure(r('countryOk', 'countryGold')),
         target: { value: 0.85, higherIsBetter: true },
         detail: detail('countryOk', 'countryGold'),
       },
       {
         metric: 'killed exact',
-        value: round(r('killedOk', 'killedGold')),
+        value: roundFigure(r('killedOk', 'killedGold')),
         target: { value: 0.6, higherIsBetter: true },
         detail: detail('killedOk', 'killedGold'),
       },
-      { metric: 'date within one day', value: round(r('dateOk', 'dateGold')), detail: detail('dateOk', 'dateGold') },
+      { metric: 'date within one day', value: roundFigure(r('dateOk', 'dateGold')), detail: detail('dateOk', 'dateGold') },
       {
         metric: 'an assault in reports with no incident',
-        value: round(r('irrelevantWithAssault', 'irrelevant')),
+        value: roundFigure(r('irrelevantWithAssault', 'irrelevant')),
         detail: detail('irrelevantWithAssault', 'irrelevant'),
       },
-      { metric: 'reports with an event', value: round(r('withEvent', 'docs')), detail: detail('withEvent', 'docs') },
+      { metric: 'reports with an event', value: roundFigure(r('withEvent', 'docs')), detail: detail('withEvent', 'docs') },
     ];
     return { scores, notes: [`type misses: ${misses.slice(0, 25).join('; ')}`] };
   },

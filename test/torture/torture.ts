@@ -26,10 +26,10 @@ import { compareExports, type ExportDifference, exportAll, exportOne, type Expor
 import { generateReports, REGION_NAMES, toJsonl } from './generate-reports.ts';
 import { type JobEnd, runJob, SITREP, StoreWatcher } from './run-job.ts';
 import { SeededRandom } from './seeded-random.ts';
+import { ADMIN_URL, postgresProblem } from '../postgres-server.ts';
 
 /** Documents analysed per transaction, as `BATCH` in src/pipeline/analyse.ts: the checks expect whole batches. */
 const ANALYSIS_BATCH = 500;
-const ADMIN_URL = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type Engine = 'sqlite' | 'postgres';
 
@@ -489,19 +489,6 @@ function pickScenario(random: SeededRandom): Scenario {
   return SCENARIOS[SCENARIOS.length - 1] as Scenario;
 }
 
-async function postgresAnswers(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -608,7 +595,7 @@ async function dropScratch(): Promise<void> {
 
 async function main(): Promise<number> {
   const engines: Engine[] = options.engine === 'both' ? ['sqlite', 'postgres'] : [options.engine as Engine];
-  const pgProblem = engines.includes('postgres') ? await postgresAnswers() : null;
+  const pgProblem = engines.includes('postgres') ? await postgresProblem() : null;
   if (pgProblem) {
     if (options.engine === 'postgres') throw new Error(`no PostgreSQL answers at ${ADMIN_URL}: ${pgProblem}`);
     log(`PostgreSQL skipped: nothing answers at ${ADMIN_URL} (${pgProblem})`);
