@@ -16,6 +16,7 @@ import { registerIncidentCommands } from './incident-commands.ts';
 import { registerReportCommand } from './report-command.ts';
 import { nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { formatQueued, queueIngested, registerTeamCommands, requirePostgresUrl } from './team-commands.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
@@ -74,12 +75,15 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--no-analyse', 'only store the reports; analyse them later with `sitrep analyse`')
     .option('--workers <n>', 'analysis worker threads (0: in-process; default: one per core for large batches)', nonNegativeInteger)
+    .option('--queue', 'only store the reports and queue them for `sitrep worker` processes (PostgreSQL only)')
+    .option('--lease <seconds>', 'with --queue: how long a job may run before it is handed to another worker (default 300)', positiveInteger)
     .action(
       async (
         paths: string[],
-        options: { maxBytes: number; json?: boolean; progress: boolean; analyse: boolean; workers?: number },
+        options: { maxBytes: number; json?: boolean; progress: boolean; analyse: boolean; workers?: number; queue?: boolean; lease?: number },
         command: Command,
       ) => {
+        const url = options.queue ? requirePostgresUrl(command, 'sitrep ingest --queue') : null;
         const store = await storeOf(command, 'create');
         try {
           const summary = await runIngest(store, paths, {
@@ -90,7 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
           });
           if (options.json) out(`${summary.items.map((item) => JSON.stringify(item)).join('\n')}\n`);
           err(`${formatSummary(summary)}\n`);
-          if (options.analyse) err(`${formatAnalyse(await analyse(store, workersOption(options.workers)))}\n`);
+          if (url !== null) err(`${formatQueued(await queueIngested(store, url, { openStore: storeOf, out, err }, options.lease))}\n`);
+          else if (options.analyse) err(`${formatAnalyse(await analyse(store, workersOption(options.workers)))}\n`);
           err(`Store: ${store.location}\n`);
           if (summary.counts.failed > 0) exitCode = EXIT.someFailed;
         } finally {
@@ -219,6 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   registerIncidentCommands(program, { openStore: storeOf, out, err });
   registerReportCommand(program, { openStore: storeOf, out, err });
   registerServeCommand(program, { openStore: storeOf, out, err });
+  registerTeamCommands(program, { openStore: storeOf, out, err });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -14,6 +14,8 @@ import { AnalysisPool } from './analysis-pool.ts';
 export const ANALYSIS_VERSION = 3;
 /** Documents saved per transaction. */
 const BATCH = 500;
+/** Documents analysed and resolved per transaction: team mode's resolution units are as large, for the same answers. */
+export const ANALYSIS_BATCH = BATCH;
 /** Documents per message to a worker: large enough to amortise the copy, small enough to keep both busy. */
 const WORKER_BATCH = 50;
 /** Below this many pending documents, starting workers (each loading the lexicons) costs more than it saves. */

@@ -13,6 +13,7 @@ import { type ColumnTypes, migrationProvider } from './migrations.ts';
 import { OverviewRepository } from './overview-repository.ts';
 import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
+import { TeamRepository, TeamWrites } from './postgres/team-writes.ts';
 import { StoreError } from './store-error.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
@@ -37,6 +38,8 @@ export class StoreTransaction {
   readonly mentions: MentionWrites;
   readonly events: EventWrites;
   readonly claims: ClaimWrites;
+  /** Team mode's queue of units (PostgreSQL only). */
+  readonly team: TeamWrites;
   readonly #trx: Transaction<Database>;
   readonly #engine: Engine;
 
@@ -47,6 +50,7 @@ export class StoreTransaction {
     this.mentions = new MentionWrites(trx);
     this.events = new EventWrites(trx);
     this.claims = new ClaimWrites(trx);
+    this.team = new TeamWrites(trx);
   }
 
   /**
@@ -56,6 +60,13 @@ export class StoreTransaction {
    */
   async lock(lock: StoreLock): Promise<void> {
     if (this.#engine === 'postgres') await sql`select pg_advisory_xact_lock(${LOCK_KEYS[lock]})`.execute(this.#trx);
+  }
+
+  /** Takes `lock` until the transaction ends if no other transaction holds it; false (and no wait) if one does. */
+  async tryLock(lock: StoreLock): Promise<boolean> {
+    if (this.#engine !== 'postgres') return true;
+    const { rows } = await sql<{ taken: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEYS[lock]}) as taken`.execute(this.#trx);
+    return rows[0]?.taken === true;
   }
 }
 
@@ -80,6 +91,8 @@ export class Store {
   readonly claims: ClaimsRepository;
   readonly search: SearchRepository;
   readonly overview: OverviewRepository;
+  /** Team mode's queue of units (PostgreSQL only). */
+  readonly team: TeamRepository;
   /** Opened only to read: `transaction` refuses, and `migrate` checks the schema without changing it. */
   readonly readOnly: boolean;
   /** The store did not exist and was made by this open. */
@@ -100,6 +113,7 @@ export class Store {
     this.claims = new ClaimsRepository(db);
     this.search = new SearchRepository(db, engine);
     this.overview = new OverviewRepository(db);
+    this.team = new TeamRepository(db);
   }
 
   /**
