@@ -76,11 +76,23 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     .option('--no-analyse', 'only store the reports; analyse them later with `sitrep analyse`')
     .option('--workers <n>', 'analysis worker threads (0: in-process; default: one per core for large batches)', nonNegativeInteger)
     .option('--queue', 'only store the reports and queue them for `sitrep worker` processes (PostgreSQL only)')
-    .option('--lease <seconds>', 'with --queue: how long a job may run before it is handed to another worker (default 300)', positiveInteger)
+    .option(
+      '--lease <seconds>',
+      'with --queue: how long a job may run before it is handed to another worker (default 300)',
+      positiveInteger,
+    )
     .action(
       async (
         paths: string[],
-        options: { maxBytes: number; json?: boolean; progress: boolean; analyse: boolean; workers?: number; queue?: boolean; lease?: number },
+        options: {
+          maxBytes: number;
+          json?: boolean;
+          progress: boolean;
+          analyse: boolean;
+          workers?: number;
+          queue?: boolean;
+          lease?: number;
+        },
         command: Command,
       ) => {
         const url = options.queue ? requirePostgresUrl(command, 'sitrep ingest --queue') : null;

@@ -82,7 +82,10 @@ export function registerTeamCommands(program: Command, context: CommandContext):
         context.err(
           `Worker ${process.pid} stopped: ${summary.jobs} jobs, ${summary.documents} documents analysed, ${summary.resolvedUnits} units resolved here. ${formatCounts(summary.queue)}\n`,
         );
-        if (summary.queue.parked > 0) context.err(`${summary.queue.parked} job${summary.queue.parked === 1 ? ' is' : 's are'} parked: see \`sitrep status\`, then \`sitrep retry\`.\n`);
+        if (summary.queue.parked > 0)
+          context.err(
+            `${summary.queue.parked} job${summary.queue.parked === 1 ? ' is' : 's are'} parked: see \`sitrep status\`, then \`sitrep retry\`.\n`,
+          );
       } finally {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await queue.close();
@@ -92,7 +95,9 @@ export function registerTeamCommands(program: Command, context: CommandContext):
 
   program
     .command('status')
-    .description('Show the team queue: jobs pending, running, done, parked (with their errors) and retried, and how far resolution has got.')
+    .description(
+      'Show the team queue: jobs pending, running, done, parked (with their errors) and retried, and how far resolution has got.',
+    )
     .option('--json', 'write the status as JSON to stdout')
     .action(async (options: { json?: boolean }, command: Command) => {
       const url = requirePostgresUrl(command, 'sitrep status');
@@ -108,12 +113,18 @@ export function registerTeamCommands(program: Command, context: CommandContext):
           `Team queue of ${store.location}`,
           `  jobs: ${formatCounts(counts)}`,
           `  resolution: ${progress.resolvedUnits} of ${progress.units} units resolved (${progress.resolvedDocuments} of ${progress.documents} documents)` +
-            (progress.next ? `; next: unit ${progress.next.unit}, ${progress.next.analysed} of ${progress.next.documents} documents analysed` : ''),
+            (progress.next
+              ? `; next: unit ${progress.next.unit}, ${progress.next.analysed} of ${progress.next.documents} documents analysed`
+              : ''),
         ];
         if (parked.length > 0) {
-          lines.push(`  parked (run \`sitrep retry\` once the cause is fixed; later units wait for them, so the answers never depend on when):`);
+          lines.push(
+            `  parked (run \`sitrep retry\` once the cause is fixed; later units wait for them, so the answers never depend on when):`,
+          );
           for (const job of parked)
-            lines.push(`    ${job.id}  unit ${job.unit}, ${job.documents} documents, ${job.tries} tries, failed ${job.failedAt ?? '?'}: ${job.error}`);
+            lines.push(
+              `    ${job.id}  unit ${job.unit}, ${job.documents} documents, ${job.tries} tries, failed ${job.failedAt ?? '?'}: ${job.error}`,
+            );
         }
         context.out(`${lines.join('\n')}\n`);
       } finally {

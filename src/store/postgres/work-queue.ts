@@ -108,7 +108,8 @@ export class WorkQueue {
 
   /** Runs `handler` on each job this process takes, one at a time; a throw fails the try. */
   async work(handler: (job: AnalysisJob, id: string) => Promise<void>): Promise<void> {
-    await this.#boss.work<AnalysisJob>(ANALYSIS_QUEUE, { batchSize: 1 }, async (jobs) => {
+    let workerId: string | null = null;
+    workerId = await this.#boss.work<AnalysisJob>(ANALYSIS_QUEUE, { batchSize: 1 }, async (jobs) => {
       const run = (async () => {
         for (const job of jobs) await handler(readJob(job.data, job.id), job.id);
       })();
@@ -117,6 +118,8 @@ export class WorkQueue {
         await run;
       } finally {
         this.#inHand = null;
+        // Ask for the next job at once: the polling pause is for an empty queue, not between jobs.
+        if (workerId !== null) this.#boss.notifyWorker(workerId);
       }
     });
   }
