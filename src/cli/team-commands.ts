@@ -66,10 +66,14 @@ export function registerTeamCommands(program: Command, context: CommandContext):
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
       try {
         const { runWorker } = await import('../pipeline/run-worker.ts');
+        const { loadLexicons } = await import('../understand/understand.ts');
+        // Loaded before saying it waits, so a job taken from here on is worked at once.
+        const lexicons = loadLexicons();
         context.err(`Worker ${process.pid} on ${store.location}${options.untilIdle ? ' (until idle)' : ''}: waiting for jobs.\n`);
         const summary = await runWorker(store, queue, {
           untilIdle: options.untilIdle ?? false,
           signal: stop.signal,
+          lexicons,
           ...(options.quiet
             ? {}
             : {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 
 /** What kind of promise a problem breaks; the summary counts each kind. */
-export type ProblemKind = 'integrity' | 'orphan' | 'duplicate' | 'half-batch' | 'half-analysis';
+export type ProblemKind = 'integrity' | 'orphan' | 'duplicate' | 'half-batch' | 'half-analysis' | 'lost-job';
 
 /** One broken promise, in words a reader can act on. */
 export interface StoreProblem {
@@ -79,6 +79,11 @@ export interface StoreExpectations {
   readonly analysisBatch: number;
   /** What a finished, uninterrupted run wrote for each document. */
   readonly reference: ReadonlyMap<string, AnalysisCounts>;
+  /**
+   * Team mode (`sitrep worker`): documents are analysed in any order and their claims and events wait, kept in
+   * `team_items`, until their resolution unit is resolved; units are resolved in order.
+   */
+  readonly team?: boolean;
 }
 
 /** What the store holds, for the trial log: documents, and how many are analysed. */
@@ -101,7 +106,9 @@ export async function checkStore(probe: StoreProbe, expect: StoreExpectations): 
   checkBatches(ids, expect, add);
   await checkOrphans(probe, ids, add);
   await checkDuplicates(probe, add);
-  const analysed = await checkAnalysis(probe, documents, expect, add);
+  const analysed = expect.team
+    ? await checkTeamAnalysis(probe, documents, expect, add)
+    : await checkAnalysis(probe, documents, expect, add);
   return {
     problems,
     state: { documents: documents.length, stored: documents.filter((d) => d.status === 'stored').length, analysed },
@@ -347,4 +354,87 @@ export async function analysisCounts(probe: StoreProbe): Promise<Map<string, Ana
 /** Every document id in a store. */
 export async function documentIds(probe: StoreProbe): Promise<Set<string>> {
   return new Set((await probe.all('select id from documents')).map((r) => String(r.id)));
+}
+
+/**
+ * Team mode's analysis: each document is unanalysed (nothing written), analysed and kept for its unit (its mentions
+ * written, its claims and events kept whole in `team_items`), or resolved (everything written); resolved units are a
+ * prefix; each unit's count of analysed documents is true; and every document not yet analysed is named by a job that
+ * is still to run (else it would never be analysed: a lost job).
+ */
+async function checkTeamAnalysis(
+  probe: StoreProbe,
+  documents: readonly Row[],
+  expect: StoreExpectations,
+  add: (kind: ProblemKind, detail: string) => void,
+): Promise<number> {
+  const counts = new Map<string, { mentions: number; claims: number; events: number }>();
+  for (const table of ['mentions', 'claims', 'events'] as const)
+    for (const row of await probe.all(`select document_id as id, count(*) as n from ${table} group by document_id`)) {
+      const entry = counts.get(String(row.id)) ?? { mentions: 0, claims: 0, events: 0 };
+      entry[table] = Number(row.n);
+      counts.set(String(row.id), entry);
+    }
+  const items = new Map(
+    (
+      await probe.all(
+        'select document_id, unit, analysed, json_array_length(claims) as claims, json_array_length(events) as events from team_items',
+      )
+    ).map((r) => [String(r.document_id), r]),
+  );
+  const units = await probe.all('select unit, documents, analysed, resolved_at is not null as resolved from team_units order by unit');
+  const queued = new Set<string>();
+  for (const job of await probe.all(
+    "select data from pgboss.job where name = 'sitrep_analysis' and state in ('created', 'retry', 'active')",
+  ))
+    for (const id of (job.data as { documents: string[] }).documents) queued.add(id);
+
+  const wrong: string[] = [];
+  const lost: string[] = [];
+  let analysed = 0;
+  for (const document of documents) {
+    if (document.status !== 'stored') continue;
+    const id = String(document.id);
+    const found = counts.get(id) ?? { mentions: 0, claims: 0, events: 0 };
+    const reference = expect.reference.get(id);
+    const item = items.get(id);
+    const isAnalysed = Number(document.analysis_version) === expect.analysisVersion;
+    if (!reference) {
+      wrong.push(`${id} is stored but an uninterrupted run has no record of it`);
+      continue;
+    }
+    if (!isAnalysed) {
+      if (found.mentions + found.claims + found.events > 0) wrong.push(`${id} has ${describe(found)} but is not analysed`);
+      if (item?.analysed) wrong.push(`${id} is kept as analysed for unit ${String(item.unit)} but is not analysed`);
+      if (!queued.has(id)) lost.push(id);
+      continue;
+    }
+    analysed++;
+    if (found.mentions !== reference.mentions)
+      wrong.push(`${id} has ${found.mentions} mentions; an uninterrupted run writes ${reference.mentions}`);
+    if (item === undefined) {
+      if (found.claims !== reference.claims || found.events !== reference.events)
+        wrong.push(`${id} is resolved with ${describe(found)}; an uninterrupted run writes ${describe(reference)}`);
+    } else if (
+      !item.analysed ||
+      Number(item.claims) !== reference.claims ||
+      Number(item.events) !== reference.events ||
+      found.claims + found.events > 0
+    )
+      wrong.push(
+        `${id} waits in unit ${String(item.unit)} with ${String(item.claims)} claims and ${String(item.events)} events kept and ${describe(found)} written; an uninterrupted run writes ${describe(reference)}`,
+      );
+  }
+  let open = false;
+  for (const unit of units) {
+    if (!unit.resolved) open = true;
+    else if (open) wrong.push(`unit ${String(unit.unit)} is resolved after an earlier unit that is not`);
+    if (unit.resolved) continue;
+    const done = [...items.values()].filter((i) => Number(i.unit) === Number(unit.unit) && i.analysed === true).length;
+    if (done !== Number(unit.analysed))
+      wrong.push(`unit ${String(unit.unit)} counts ${String(unit.analysed)} analysed documents; ${done} are`);
+  }
+  if (wrong.length > 0) add('half-analysis', `${wrong.length} problems: ${wrong.slice(0, 3).join('; ')}`);
+  if (lost.length > 0) add('lost-job', `${lost.length} unanalysed documents no pending job names, e.g. ${lost.slice(0, 3).join(', ')}`);
+  return analysed;
 }

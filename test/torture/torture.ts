@@ -1,18 +1,21 @@
 /**
  * @module Crash-safety torture (`npm run torture`): SIGKILLs `sitrep ingest` and `sitrep analyse` at random moments,
  * checks the store after every kill, re-runs the job and compares every export with an uninterrupted run's; races two
- * ingests on one SQLite file. Seeded: the seed printed at the start replays the corpora, scenarios and kill delays.
+ * ingests on one SQLite file; on PostgreSQL, SIGKILLs team-mode `sitrep worker` processes while others go on working.
+ * Seeded: the seed printed at the start replays the corpora, scenarios and kill delays.
  *
- *   npm run torture -- [--quick] [--kills N] [--pg-kills N] [--races N] [--engine sqlite|postgres|both] [--seed N]
- *                      [--minutes N] [--replay TRIAL_SEED --engine E] [--keep]
+ *   npm run torture -- [--quick] [--kills N] [--pg-kills N] [--worker-kills N] [--races N]
+ *                      [--engine sqlite|postgres|both] [--seed N] [--minutes N] [--replay TRIAL_SEED --engine E] [--keep]
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ANALYSIS_VERSION } from '../../src/pipeline/analyse.ts';
+import { ANALYSIS_BATCH, ANALYSIS_VERSION } from '../../src/pipeline/analyse.ts';
 import {
   type AnalysisCounts,
   analysisCounts,
@@ -28,9 +31,6 @@ import { type JobEnd, runJob, SITREP, StoreWatcher } from './run-job.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { ADMIN_URL, postgresProblem } from '../postgres-server.ts';
 
-/** Documents analysed per transaction, as `BATCH` in src/pipeline/analyse.ts: the checks expect whole batches. */
-const ANALYSIS_BATCH = 500;
-
 type Engine = 'sqlite' | 'postgres';
 
 const { values: options } = parseArgs({
@@ -38,6 +38,7 @@ const { values: options } = parseArgs({
     quick: { type: 'boolean', default: false },
     kills: { type: 'string' },
     'pg-kills': { type: 'string' },
+    'worker-kills': { type: 'string' },
     races: { type: 'string' },
     engine: { type: 'string', default: 'both' },
     seed: { type: 'string' },
@@ -57,6 +58,7 @@ const targets = {
   sqlite: count(options.kills, quick ? 6 : 100, 'kills'),
   postgres: count(options['pg-kills'], quick ? 3 : 30, 'pg-kills'),
   races: count(options.races, quick ? 1 : 5, 'races'),
+  workers: count(options['worker-kills'], quick ? 3 : 30, 'worker-kills'),
 };
 if (!['sqlite', 'postgres', 'both'].includes(options.engine ?? ''))
   throw new Error(`--engine is sqlite, postgres or both, not "${options.engine}"`);
@@ -249,7 +251,7 @@ async function setUpEngine(engine: Engine, corpora: Map<string, Corpus>): Promis
   setup.baseIds = await withProbe(base, documentIds);
 
   // A run of races alone (--kills 0) needs no kill references.
-  const killing = targets[engine] > 0 || options.replay !== undefined;
+  const killing = targets[engine] > 0 || (engine === 'postgres' && targets.workers > 0) || options.replay !== undefined;
   for (const name of killing ? ['small', 'medium', 'large'] : []) {
     const corpus = corpora.get(name);
     if (!corpus) continue;
@@ -332,6 +334,7 @@ function phaseOf(scenario: Scenario, state: StoreState, before: StoreState, refe
 function recordProblems(entry: Tally, problems: readonly StoreProblem[], where: string): void {
   for (const problem of problems) {
     if (problem.kind === 'integrity') entry.integrity++;
+    else if (problem.kind === 'lost-job') entry.lost++;
     else if (problem.kind === 'orphan') entry.orphan++;
     else if (problem.kind === 'duplicate') entry.duplicate++;
     else if (problem.kind === 'half-batch') entry.halfBatch++;
@@ -419,6 +422,140 @@ async function killTrial(setup: EngineSetup, corpora: Map<string, Corpus>, trial
   recordDifferences(entry, differences, where);
   const failed = problems.length + differences.length;
   log(`${where}: ${landed.join('; ')} → ${failed === 0 ? 'ok' : `${failed} problems`}`);
+  await setup.discard(location);
+  return kills;
+}
+
+/** Team-mode workers a trial runs at once. */
+const TEAM_WORKERS = 2;
+/** The lease of a trial's jobs: a killed worker's job is handed out again this long after it started. */
+const TEAM_LEASE_SECONDS = 4;
+
+/** A `sitrep worker --until-idle` process. */
+interface WorkerProcess {
+  readonly child: ChildProcess;
+  readonly ended: Promise<number | null>;
+  /** Resolves once it has started and waits for jobs. */
+  readonly ready: Promise<void>;
+  stderr: string;
+  done: boolean;
+}
+
+function startWorker(location: string): WorkerProcess {
+  const child = spawn(SITREP[0] as string, [...SITREP.slice(1), '--db', location, 'worker', '--until-idle', '--quiet'], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let markReady: () => void = () => undefined;
+  const worker: WorkerProcess = {
+    child,
+    stderr: '',
+    done: false,
+    ready: new Promise((done) => (markReady = done)),
+    ended: new Promise((done) =>
+      child.on('close', (code) => {
+        worker.done = true;
+        markReady();
+        done(code);
+      }),
+    ),
+  };
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    worker.stderr = (worker.stderr + chunk).slice(-20_000);
+    if (/waiting for jobs/.test(worker.stderr)) markReady();
+  });
+  return worker;
+}
+
+/**
+ * Team mode: the batch is stored and queued (`ingest --queue`), two workers work it, and one of them is SIGKILLed at
+ * random moments (two to six times, a new worker started in its place each time). After each kill the surviving
+ * workers are paused (SIGSTOP) while the store is checked, so the checks read one moment. At the end the workers run
+ * until idle, and the exports must equal an uninterrupted single-process ingest's: none lost, doubled or changed.
+ */
+async function workerTrial(setup: EngineSetup, corpora: Map<string, Corpus>, trial: number, trialSeed: number): Promise<number> {
+  const random = new SeededRandom(trialSeed);
+  const corpusName = corpora.has('large') ? 'large' : 'medium';
+  const corpus = corpora.get(corpusName) as Corpus;
+  const reference = setup.references.get(corpusName) as Reference;
+  const entry = tally('postgres', `workers-${corpusName}`);
+  entry.trials++;
+  const where = `postgres worker trial ${trial} (${TEAM_WORKERS} workers, ${corpusName}, trial seed ${trialSeed})`;
+  const location = await setup.fresh(setup.templates.get('base') as string);
+  await mustRun(location, ['ingest', '--queue', '--lease', String(TEAM_LEASE_SECONDS), corpus.file], `${where}: ingest --queue`);
+  const expectations = {
+    settled: reference.ids,
+    batches: [],
+    analysedBefore: setup.baseIds,
+    analysisVersion: ANALYSIS_VERSION,
+    analysisBatch: ANALYSIS_BATCH,
+    reference: reference.counts,
+    team: true,
+  };
+  const workers = Array.from({ length: TEAM_WORKERS }, () => startWorker(location));
+  const wanted = random.int(2, 6);
+  const landed: string[] = [];
+  let kills = 0;
+  for (let attempt = 0; attempt < wanted; attempt++) {
+    const alive = workers.filter((w) => !w.done);
+    if (alive.length === 0) break;
+    await Promise.all(alive.map((w) => w.ready));
+    // The kill window: the single-process run's length shared among the workers.
+    const delay = Math.round(random.next() * (reference.windowMs / TEAM_WORKERS) * 0.8);
+    await sleep(delay);
+    const victim = random.pick(workers.filter((w) => !w.done));
+    if (!victim) break;
+    victim.child.kill('SIGKILL');
+    await victim.ended;
+    if (victim.child.signalCode !== 'SIGKILL') {
+      landed.push(`worker finished before the kill at ${seconds(delay)}`);
+      continue;
+    }
+    kills++;
+    entry.kills++;
+    const others = workers.filter((w) => !w.done);
+    for (const w of others) w.child.kill('SIGSTOP');
+    try {
+      const { problems, state } = await withProbe(location, (probe) => checkStore(probe, expectations));
+      const [units] = await withProbe(location, (probe) =>
+        probe.all('select count(*) filter (where resolved_at is not null) as resolved, count(*) as units from team_units'),
+      );
+      const phase = `${state.analysed >= reference.counts.size ? 'all analysed' : 'analysing'}, ${String(units?.resolved)} of ${String(units?.units)} units resolved`;
+      entry.phases.set(phase, (entry.phases.get(phase) ?? 0) + 1);
+      landed.push(`killed ${seconds(delay)} in: ${phase}`);
+      recordProblems(entry, problems, `${where}, after kill ${kills}`);
+    } finally {
+      for (const w of others) w.child.kill('SIGCONT');
+    }
+    workers.splice(workers.indexOf(victim), 1, startWorker(location));
+  }
+  const codes = await Promise.all(workers.map((w) => w.ended));
+  for (const [i, code] of codes.entries())
+    if (code !== 0) {
+      entry.rerunFailed++;
+      failures.push(`${where}: a worker exited ${code}\n${indent(workers[i]?.stderr ?? '')}`);
+    }
+  // Workers stop when idle; a job whose lease ran out as the last one stopped is left for the next worker, as in a team.
+  const last = startWorker(location);
+  if ((await last.ended) !== 0) {
+    entry.rerunFailed++;
+    failures.push(`${where}: the last worker exited with an error\n${indent(last.stderr)}`);
+  }
+  const { problems } = await withProbe(location, (probe) => checkStore(probe, expectations));
+  recordProblems(entry, problems, `${where}, at the end`);
+  const [queue] = await withProbe(location, (probe) =>
+    probe.all(
+      "select count(*) filter (where state in ('created', 'retry', 'active', 'failed')) as open, count(*) filter (where retry_count > 0) as retried from pgboss.job where name = 'sitrep_analysis'",
+    ),
+  );
+  if (Number(queue?.open) !== 0) {
+    entry.rerunFailed++;
+    failures.push(`${where}: ${String(queue?.open)} jobs still pending, running or parked at the end`);
+  }
+  const differences = compareExports(reference.exports, await exportAll(location));
+  recordDifferences(entry, differences, where);
+  const failed = problems.length + differences.length + Number(Number(queue?.open) !== 0);
+  log(`${where}: ${landed.join('; ')}; ${String(queue?.retried)} jobs retried → ${failed === 0 ? 'ok' : `${failed} problems`}`);
   await setup.discard(location);
   return kills;
 }
@@ -605,7 +742,7 @@ async function main(): Promise<number> {
   watcher = new StoreWatcher(engines.includes('postgres') ? ADMIN_URL : null);
   log(`sitrep torture: seed ${seed} (replay with --seed ${seed}); command: ${SITREP.join(' ')}`);
   log(
-    `targets: ${engines.map((e) => `${targets[e]} kills on ${e}`).join(', ')}${engines.includes('sqlite') ? `, ${targets.races} racing-ingest trials` : ''}; scratch: ${work}`,
+    `targets: ${engines.map((e) => `${targets[e]} kills on ${e}`).join(', ')}${engines.includes('postgres') ? `, ${targets.workers} worker kills` : ''}${engines.includes('sqlite') ? `, ${targets.races} racing-ingest trials` : ''}; scratch: ${work}`,
   );
   const corpora = writeCorpora();
   log(`corpora: ${[...corpora.values()].map((c) => `${c.name} ${c.count}`).join(', ')} reports`);
@@ -621,6 +758,10 @@ async function main(): Promise<number> {
     let kills = 0;
     for (let trial = 1; kills < targets[engine] && trial <= targets[engine] * 3 && !pastBudget(); trial++)
       kills += await killTrial(setup, corpora, trial, master.fork());
+    let workerKills = 0;
+    if (engine === 'postgres')
+      for (let trial = 1; workerKills < targets.workers && trial <= targets.workers * 3 && !pastBudget(); trial++)
+        workerKills += await workerTrial(setup, corpora, trial, master.fork());
     if (engine === 'sqlite')
       for (let race = 1; race <= targets.races && !pastBudget(); race++) await raceTrial(setup, corpora, race, master.fork());
   }
