@@ -54,7 +54,8 @@ export function registerTeamCommands(program: Command, context: CommandContext):
     .description('Analyse and resolve queued documents (from `ingest --queue`) until stopped; run one per core, on any number of machines.')
     .option('--until-idle', 'stop once no job is pending or running')
     .option('--quiet', 'no line per job')
-    .action(async (options: { untilIdle?: boolean; quiet?: boolean }, command: Command) => {
+    .option('--json', 'write each job as a JSON line to stdout, with where its time went')
+    .action(async (options: { untilIdle?: boolean; quiet?: boolean; json?: boolean }, command: Command) => {
       const url = requirePostgresUrl(command, 'sitrep worker');
       const store = await context.openStore(command, 'write');
       const queue = await openQueue(url, context, true);
@@ -74,14 +75,13 @@ export function registerTeamCommands(program: Command, context: CommandContext):
           untilIdle: options.untilIdle ?? false,
           signal: stop.signal,
           lexicons,
-          ...(options.quiet
-            ? {}
-            : {
-                onJob: (job) =>
-                  context.err(
-                    `job ${job.id} (unit ${job.unit}): ${job.analysed} analysed in ${(job.analysisMs / 1000).toFixed(2)} s${job.resolvedUnits > 0 ? `, ${job.resolvedUnits} unit${job.resolvedUnits === 1 ? '' : 's'} resolved` : ''}\n`,
-                  ),
-              }),
+          onJob: (job) => {
+            if (options.json) context.out(`${JSON.stringify(job)}\n`);
+            if (!options.quiet)
+              context.err(
+                `job ${job.id} (unit ${job.unit}): ${job.analysed} analysed in ${(job.analysisMs / 1000).toFixed(2)} s${job.resolvedUnits > 0 ? `, ${job.resolvedUnits} unit${job.resolvedUnits === 1 ? '' : 's'} resolved` : ''}\n`,
+              );
+          },
         });
         context.err(
           `Worker ${process.pid} stopped: ${summary.jobs} jobs, ${summary.documents} documents analysed, ${summary.resolvedUnits} units resolved here. ${formatCounts(summary.queue)}\n`,

@@ -9,7 +9,7 @@ import { type AnalysisJob, DEFAULT_LEASE_SECONDS, type WorkQueue } from '../stor
 import { ANALYSIS_VERSION, ANALYSIS_BATCH } from './analyse.ts';
 
 /** Documents per analysis job: small enough to spread a unit over many workers, large enough that queueing is cheap. */
-export const JOB_SIZE = 25;
+export const JOB_SIZE = 50;
 
 export interface QueueAnalysisOptions {
   /**
@@ -17,7 +17,7 @@ export interface QueueAnalysisOptions {
    * `sitrep ingest` process would have built).
    */
   readonly unitSize?: number;
-  /** Documents per analysis job (default 25). */
+  /** Documents per analysis job (default 50). */
   readonly jobSize?: number;
   /** Seconds a job may run before it is taken to have lost its worker and is handed out again (default 300). */
   readonly leaseSeconds?: number;

@@ -17,7 +17,7 @@ import { resolveUnits } from './resolve-units.ts';
 /** How often an idle worker looks for units to resolve and jobs whose lease ran out. */
 const TICK_MS = 1000;
 
-/** What one job did. */
+/** What one job did, and where its time went (milliseconds). */
 export interface JobResult {
   readonly id: string;
   readonly unit: number;
@@ -25,10 +25,19 @@ export interface JobResult {
   readonly analysed: number;
   /** Units this try resolved after its analysis. */
   readonly resolvedUnits: number;
-  /** Milliseconds spent analysing (the per-document stages only). */
+  /** Queue bookkeeping: finding the job's documents not yet analysed, and keeping what was found for their unit. */
+  readonly queueMs: number;
+  /** Reading the documents' text. */
+  readonly readMs: number;
+  /** The per-document stages. */
   readonly analysisMs: number;
-  /** Milliseconds from taking the job to finishing it, resolution included. */
-  readonly totalMs: number;
+  /** Saving the mentions, as a single `sitrep analyse` process does. */
+  readonly saveMs: number;
+  /** Resolving the units that became ready. */
+  readonly resolveMs: number;
+  /** Wall-clock start and end (ms since the epoch), to see the gaps between one worker's jobs. */
+  readonly startedAt: number;
+  readonly endedAt: number;
 }
 
 export interface RunWorkerOptions {
@@ -98,24 +107,43 @@ async function isIdle(store: Store, queue: WorkQueue): Promise<boolean> {
  * ran out while the first still worked): each document is saved by one of them.
  */
 export async function analyseJob(store: Store, lexicons: Lexicons, job: AnalysisJob, id = '?'): Promise<JobResult> {
-  const started = performance.now();
+  const startedAt = Date.now();
+  const clock = stopwatch();
+  let queueMs = 0;
   const { todo, documents } = await store.transaction(async (tx) => {
     const todo = await tx.team.takeUnanalysed(job.documents);
+    queueMs += clock();
     return { todo, documents: await tx.documents.byIds(todo) };
   });
+  const readMs = clock();
   const missing = todo.filter((documentId) => !documents.has(documentId));
   if (missing.length > 0)
     throw new Error(`job ${id} (unit ${job.unit}) names documents that are not stored in ${store.location}: ${missing.join(', ')}`);
-  const analysisStarted = performance.now();
   const found = todo.map((documentId) => analyseDocument(documents.get(documentId) as Document, lexicons));
-  const analysisMs = performance.now() - analysisStarted;
+  const analysisMs = clock();
+  let saveMs = 0;
   const analysed = await store.transaction(async (tx) => {
     const mine = new Set(await tx.team.takeUnanalysed(todo));
     const results = found.filter((r) => mine.has(r.documentId));
+    queueMs += clock();
     await tx.mentions.save(results, ANALYSIS_VERSION);
+    saveMs = clock();
     await tx.team.stage(results.map((r) => ({ documentId: r.documentId, claims: r.claims, events: r.events })));
     return results.length;
   });
+  queueMs += clock();
   const resolvedUnits = await resolveUnits(store);
-  return { id, unit: job.unit, analysed, resolvedUnits, analysisMs, totalMs: performance.now() - started };
+  const resolveMs = clock();
+  return { id, unit: job.unit, analysed, resolvedUnits, queueMs, readMs, analysisMs, saveMs, resolveMs, startedAt, endedAt: Date.now() };
+}
+
+/** Milliseconds since the last call (or since it was made). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - last;
+    last = now;
+    return elapsed;
+  };
 }

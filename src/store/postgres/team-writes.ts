@@ -117,16 +117,19 @@ export class TeamWrites {
 
   /** Keeps what analysis found in these documents (taken with `takeUnanalysed`) until their units are resolved. */
   async stage(results: readonly StagedAnalysis[]): Promise<void> {
-    const units = new Map<number, number>();
-    for (const result of results) {
-      const { rows } = await sql<{ unit: number }>`
-        update team_items set analysed = true, claims = ${JSON.stringify(result.claims)}::json, events = ${JSON.stringify(result.events)}::json
-        where document_id = ${result.documentId} and not analysed
-        returning unit`.execute(this.#trx);
-      for (const row of rows) units.set(Number(row.unit), (units.get(Number(row.unit)) ?? 0) + 1);
-    }
-    for (const [unit, count] of [...units].sort((a, b) => a[0] - b[0]))
-      await sql`update team_units set analysed = analysed + ${count} where unit = ${unit}`.execute(this.#trx);
+    if (results.length === 0) return;
+    // One statement for the whole job; the json type (unlike jsonb) hands each record back exactly as it was written.
+    const payload = JSON.stringify(results.map((r) => ({ id: r.documentId, claims: r.claims, events: r.events })));
+    const { rows } = await sql<{ unit: number; documents: number }>`
+      with staged as (
+        update team_items i set analysed = true, claims = e.value -> 'claims', events = e.value -> 'events'
+        from json_array_elements(${payload}::json) e
+        where i.document_id = e.value ->> 'id' and not i.analysed
+        returning i.unit
+      )
+      select unit, count(*)::int as documents from staged group by unit order by unit`.execute(this.#trx);
+    for (const row of rows)
+      await sql`update team_units set analysed = analysed + ${row.documents} where unit = ${row.unit}`.execute(this.#trx);
   }
 
   /** This transaction's connection, for the queue library to write its jobs in the same transaction. */
