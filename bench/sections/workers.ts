@@ -27,6 +27,9 @@ interface Run {
   /** Per worker, the pauses between one job's end and its next job's start (taking the job, marking the last done). */
   readonly gapsMs: readonly number[];
   readonly exports: Exports;
+  /** The whole database when the run ended (queue and search index included), and the reports' text alone. */
+  readonly databaseBytes: number;
+  readonly textBytes: number;
 }
 
 function databaseUrl(name: string): string {
@@ -67,6 +70,9 @@ async function runWorkers(projectDir: string, admin: pg.Pool, template: string, 
     const gapsMs = perWorker.flatMap((jobs) => jobs.slice(1).map((job, i) => job.startedAt - (jobs[i] as JobResult).endedAt));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    const size = await client.query<{ bytes: number; text_bytes: number }>(
+      `select pg_database_size(current_database())::float8 as bytes, (select sum(length(text)) from documents)::float8 as text_bytes`,
+    );
     const { rows } = await client.query<{ seconds: number }>(
       `select extract(epoch from (select max(resolved_at) from team_units) -
          (select min(started_on) from (select started_on from pgboss.job where name = 'sitrep_analysis'
@@ -81,6 +87,8 @@ async function runWorkers(projectDir: string, admin: pg.Pool, template: string, 
       documents: jobs.reduce((n, j) => n + j.analysed, 0),
       jobs,
       gapsMs,
+      databaseBytes: Number(size.rows[0]?.bytes),
+      textBytes: Number(size.rows[0]?.text_bytes),
       exports: await exportAll(url),
     };
   } finally {
@@ -161,6 +169,7 @@ const section: BenchSection = {
         notes: [
           `${corpus.length} reports grown from ${reports.length} in ${origin}; stored and queued once in ${queueSeconds.toFixed(1)} s (sitrep ingest --queue), then copied per run`,
           `${one.jobs.length} jobs of up to 50 reports; per job on average: analysis ${analysisMs.toFixed(0)} ms, reading ${mean(jobs.map((j) => j.readMs)).toFixed(0)} ms, saving mentions ${mean(jobs.map((j) => j.saveMs)).toFixed(0)} ms, queue bookkeeping ${mean(jobs.map((j) => j.queueMs)).toFixed(0)} ms, between jobs ${mean(runs.flatMap((r) => r.gapsMs)).toFixed(0)} ms, resolution ${mean(jobs.map((j) => j.resolveMs)).toFixed(0)} ms`,
+          `database size after the 1-worker run: ${(one.databaseBytes / 1e6).toFixed(0)} MB for ${one.documents} reports, ${(one.databaseBytes / one.documents / 1000).toFixed(1)} kB a report (of which text ${(one.textBytes / one.documents / 1000).toFixed(1)} kB)`,
           `reports per second: from the first job taken to the last unit resolved; wall times add each process's start-up`,
           ...differences,
           `the machine's 2 cores are shared with other jobs: load average ${loadBefore.map((l) => l.toFixed(1)).join(', ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(', ')} after`,
