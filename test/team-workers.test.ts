@@ -62,6 +62,14 @@ describe('team mode: any number of workers build the store one process builds', 
 });
 
 describe('team mode on a SQLite store', () => {
+  it('ingest --lease without --queue is a usage error', async () => {
+    const file = join(scratchDir(), 'team.db');
+    const run = await cli(['--db', file, 'ingest', '--lease', '5', SAMPLES]);
+    assert.equal(run.code, 2);
+    assert.match(run.err, /--lease applies to queued jobs: use it with --queue/);
+    assert.equal(existsSync(file), false);
+  });
+
   for (const args of [['ingest', '--queue', SAMPLES], ['worker'], ['status'], ['retry']]) {
     it(`sitrep ${args[0]}${args[1] === '--queue' ? ' --queue' : ''} is refused with a clear error, creating nothing`, async () => {
       const file = join(scratchDir(), 'team.db');

@@ -95,6 +95,11 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         },
         command: Command,
       ) => {
+        if (options.lease !== undefined && !options.queue)
+          command.error('error: --lease applies to queued jobs: use it with --queue', {
+            exitCode: EXIT.usage,
+            code: 'sitrep.lease-without-queue',
+          });
         const url = options.queue ? requirePostgresUrl(command, 'sitrep ingest --queue') : null;
         const store = await storeOf(command, 'create');
         try {
