@@ -98,6 +98,9 @@ export class WorkQueue {
       jobs.map((data) => ({
         name: ANALYSIS_QUEUE,
         data: { unit: data.unit, documents: [...data.documents] },
+        // Earlier units first: units are resolved in order, so a unit finished early would only wait. (Jobs queued
+        // together share a creation time, and pg-boss would otherwise hand them out in the order of their random ids.)
+        priority: -data.unit,
         retryLimit: JOB_TRIES - 1,
         retryDelay: 0,
         expireInSeconds: leaseSeconds,
