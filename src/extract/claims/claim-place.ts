@@ -111,7 +111,8 @@ function isAdjective(text: string, mention: PlaceMention): boolean {
   if (next === undefined) return false;
   if (/^[A-Z]/.test(next))
     return !/^(?:On|In|At|And|Or|But|The|Since|After|Before|During|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(next);
-  return !AFTER_LOCATION.has(next.toLowerCase());
+  // "in Yemen overnight.": a full stop ends the sentence, not the word.
+  return !AFTER_LOCATION.has(next.toLowerCase().replace(/\.+$/, ''));
 }
 
 /** Runs of locative places inside `[from, to)`: each starts at a locative place and takes the places joined to it. */
@@ -252,11 +253,15 @@ export function figurePlace(
 export function ledePlace(text: string, candidates: readonly PlaceCandidate[], sentences: readonly Span[]): ClaimPlace | null {
   for (const sentence of sentences) {
     const runs = placeRuns(text, candidates, sentence.start, sentence.end);
-    if (runs.length > 0)
-      return mergePlaces(
-        runs.flatMap((r) => r.places),
-        'lede',
-      );
+    if (runs.length === 0) continue;
+    const lede = mergePlaces(
+      runs.flatMap((r) => r.places),
+      'lede',
+    );
+    if (lede === null) return null;
+    // The figure may be about any country the report names, never about one it does not.
+    const named = candidates.map((c) => c.mention.value.country).filter((c): c is string => c !== null);
+    return { ...lede, reportCountries: [...new Set([...lede.countries, ...named])].sort() };
   }
   return null;
 }
