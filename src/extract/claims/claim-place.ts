@@ -46,6 +46,10 @@ const AFTER_LOCATION: ReadonlySet<string> = new Set(
     'earlier later ago recently'
   ).split(' '),
 );
+// "Israel's offensive", "Russia's full-scale invasion", "Israel's 12-day bombing": an owner of an act, not a place
+// ("Syria's Sweida province" stays a place).
+const OWNER_AFTER =
+  /^['’]s\s+(?:[\p{L}\d-]+\s+){0,2}?(?:war|wars|offensive|invasion|bombing|bombardment|campaign|assault|attacks?|strikes?|airstrikes?|operations?|incursion|forces|military|army|troops|shelling|blockade|siege|retaliation)\b/iu;
 // Words allowed between two places of one run ("Syria and al-Asad Air Base in western Iraq").
 const RUN_GAP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -72,6 +76,8 @@ export function placeCandidates(text: string, places: readonly PlaceMention[], s
     if (ORIGIN_BEFORE.test(before)) continue;
     if (isInName(text, mention, places)) continue;
     if (isAdjective(text, mention)) continue;
+    // "killed in Israel's offensive on Gaza": a possessive before what a side does names who acts, not where.
+    if (OWNER_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) continue;
     const locative = LOCATIVE_BEFORE.test(before) || SENT_TO_BEFORE.test(before);
     // A name read as a government speaking is still a place after "in" ("forces in Iraq and Syria had come under
     // attack"), or joined to one.

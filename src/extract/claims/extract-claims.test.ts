@@ -69,6 +69,11 @@ const CLAIMS: ReadonlyArray<readonly [text: string, expected: readonly Expected[
     'The war that began in April 2023 has killed more than 16,500 people in Sudan.',
     [['killed', 'more-than 16500', 'more than 16,500', 'SD', '2023-04-01..2024-03-12', 'asserted', null]],
   ],
+  // A country named as who acts ("Israel's offensive on Gaza") is not where the dead are.
+  [
+    "At least 41,020 people have been killed in Israel's offensive on Gaza, the ministry said.",
+    [['killed', 'at-least 41020', 'At least 41,020', 'PS', 'as-of', 'asserted', 'the ministry']],
+  ],
   // A date naming a happening ("the January 5 offensive") is not the time a figure covers.
   [
     'Some 800 people remain displaced in Sudan after the January 5 offensive.',

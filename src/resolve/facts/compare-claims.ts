@@ -253,10 +253,12 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
   if (a.basis === 'text' && b.basis === 'text' && Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS) {
     if (daysBetween(b.end, a.end) > SAME_PERIOD_DAYS) return 'count-since';
   }
-  if (isHappeningToll(later) && isHappeningToll(earlier) && samePlace(later.place, earlier.place)) {
+  if (isHappeningToll(later) && isHappeningToll(earlier) && grown <= HAPPENING_GROWTH && valueAnchor(later.value) >= 3) {
+    // A later count's date may be the day it stands as of ("as of September 5, the dead rose to 54"). A city's toll
+    // and its country's ("31 dead in Kyiv", "43 across Ukraine") are one count only told within a day.
     const gap = daysBetween(happeningDay(b), happeningDay(a));
-    const reach = a.basis === 'published' ? HAPPENING_REVISION_DAYS : 1;
-    if (gap >= -1 && gap <= reach && grown <= HAPPENING_GROWTH && valueAnchor(later.value) >= 3) return 'happening-toll';
+    const same = samePlace(later.place, earlier.place);
+    if (gap >= -1 && gap <= (same ? HAPPENING_REVISION_DAYS : 1) && (same || nested(later.place, earlier.place))) return 'happening-toll';
   }
   if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
     const gap = daysBetween(b.end, a.end);
@@ -270,6 +272,12 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
 function samePlace(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
   if (a === null || b === null) return false;
   return (a.name === b.name && a.countries.join() === b.countries.join()) || comparePlaces(a, b) === 'same';
+}
+
+/** Whether one text place lies inside the other: a city and its country ("Kyiv", "Ukraine"). */
+function nested(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
+  if (a === null || b === null || a.basis !== 'text' || b.basis !== 'text' || a.precision === b.precision) return false;
+  return comparePlaces(a, b) === 'weak';
 }
 
 /** Whether `later` supersedes `earlier` by any rule of `seriesRule`. */
