@@ -275,6 +275,39 @@ describe('sitrep serve: the API over the sample corpus', () => {
       const { document } = (await get(`/api/documents/${event.document.id}`)).body;
       assert.ok(event.span.end <= document.text.length, 'the event span lies in its document');
     }
+    assert.deepEqual(
+      detail.incident.documents.map((d: { id: string }) => d.id).sort(),
+      [...new Set(detail.events.map((e: { document: { id: string } }) => e.document.id))].sort(),
+      'the incident names the documents its events come from',
+    );
+    for (const named of detail.incident.documents) {
+      const { document } = (await get(`/api/documents/${named.id}`)).body;
+      assert.deepEqual(named, {
+        id: document.id,
+        externalId: document.externalId,
+        title: document.title,
+        url: document.url,
+        source: document.source,
+      });
+    }
+  });
+
+  it('opens every incident by the id the `sitrep incidents` table prints, in the API and the CLI alike', async () => {
+    const table = spawnSync(process.execPath, [BIN, '--db', dbPath, 'incidents', '--limit', '5'], { encoding: 'utf8' });
+    assert.equal(table.status, 0, table.stderr);
+    const ids = table.stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0])
+      .filter((id): id is string => Boolean(id));
+    assert.equal(ids.length, 5, table.stdout);
+    for (const id of ids) {
+      const answer = await get(`/api/incidents/${id}`);
+      assert.equal(answer.status, 200, `${id}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.incident.id, id, 'the table shows the whole id');
+      const shown = spawnSync(process.execPath, [BIN, '--db', dbPath, 'incident', id], { encoding: 'utf8' });
+      assert.match(shown.stdout, new RegExp(`^Incident ${id}:`));
+    }
   });
 
   it('refuses bad parameters with a 400 that says why, and unknown things with a 404', async () => {

@@ -1,5 +1,7 @@
 /** @module The API's endpoints over events and incidents, and the weekly trends counted from incidents. */
 import { EVENT_MODALITIES, EVENT_TYPES } from '../model/event.ts';
+import type { Incident } from '../model/incident.ts';
+import type { DocumentName, Store } from '../store/store.ts';
 import { weeklyTrends } from '../report/weekly-trends.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
@@ -71,7 +73,9 @@ export const incidentEndpoints: readonly Endpoint[] = [
     response: 'IncidentPage',
     async handle({ store, query }) {
       checkPeriod(query);
-      return page(query, (limit, offset) => store.events.incidents({ ...filtersOf(query), limit, offset }));
+      return page(query, async (limit, offset) =>
+        withDocumentNames(store, await store.events.incidents({ ...filtersOf(query), limit, offset })),
+      );
     },
   }),
   endpoint({
@@ -86,7 +90,8 @@ export const incidentEndpoints: readonly Endpoint[] = [
       const id = recordId(path, 'incident');
       const detail = await store.events.incident(id);
       if (!detail) throw new HttpError(404, `no incident with id "${id.slice(0, 80)}"`);
-      return detail;
+      const [incident] = await withDocumentNames(store, [detail.incident]);
+      return { ...detail, incident };
     },
   }),
   endpoint({
@@ -105,3 +110,13 @@ export const incidentEndpoints: readonly Endpoint[] = [
     },
   }),
 ];
+
+/** An incident as the API answers it: its documents named (id, file name, title, address, outlet), not bare ids. */
+export type NamedIncident = Omit<Incident, 'documents'> & { readonly documents: readonly DocumentName[] };
+
+/** Names each incident's documents, in one lookup for the page. */
+async function withDocumentNames(store: Store, incidents: readonly Incident[]): Promise<NamedIncident[]> {
+  const names = await store.documents.names(incidents.flatMap((i) => i.documents));
+  const unknown = (id: string): DocumentName => ({ id, externalId: id, title: null, url: null, source: null });
+  return incidents.map((i) => ({ ...i, documents: i.documents.map((id) => names.get(id) ?? unknown(id)) }));
+}

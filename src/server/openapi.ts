@@ -282,7 +282,21 @@ const SCHEMAS: Record<string, Schema> = {
       killed: fusedCount,
       injured: fusedCount,
       events: strings,
-      documents: { ...strings, description: 'document ids' },
+      documents: {
+        type: 'array',
+        description: 'the documents that tell it, each named as users know it',
+        items: {
+          type: 'object',
+          required: ['id', 'externalId', 'title', 'url', 'source'],
+          properties: {
+            id: { type: 'string' },
+            externalId: { type: 'string', description: 'file name without extension, JSONL id or feed guid' },
+            title: nullable('string'),
+            url: nullable('string'),
+            source: nullable('string'),
+          },
+        },
+      },
       sources: strings,
       sourceCount: { type: 'integer', description: 'independent sources' },
       aggregate: { type: 'boolean' },
