@@ -155,6 +155,45 @@ describe('the dashboard in headless Chromium', { skip }, () => {
   });
 
   it(
+    "reaches the sentence behind an incident's casualty figure in one click, and opens a fact row's ledger",
+    { timeout: 60_000 },
+    async () => {
+      const incidents = (await (await fetch(`${server.url}/api/incidents?limit=500`)).json()).items;
+      const details = await Promise.all(
+        incidents
+          .filter((i: { killed: unknown }) => i.killed)
+          .map(async (i: { id: string }) => (await fetch(`${server.url}/api/incidents/${i.id}`)).json()),
+      );
+      const detail = details.find((d) => d.facts.length > 0 && d.events.some((e: { casualties: unknown[] }) => e.casualties.length > 0));
+      assert.ok(detail, 'an incident whose casualty figures joined a fact');
+      await open(`#/incidents/${detail.incident.id}`);
+      const fused = (await page.locator('ul.fused li[data-figure="killed"]').textContent()) ?? '';
+      assert.match(fused, new RegExp(`^${detail.incident.killed.best} killed`), fused);
+      assert.ok(fused.includes(detail.incident.killed.rule), 'the fusing rule is named');
+      const row = page.locator('table.casualties tbody tr').first();
+      const sentence = (await row.locator('td.sentence a').textContent()) ?? '';
+      assert.ok(sentence.length > 20, 'the sentence is shown');
+      assert.match((await row.locator('td').nth(1).textContent()) ?? '', /\w/, 'with its outlet');
+      await page.screenshot({ path: join(SHOTS, 'incident-casualties.png'), fullPage: true });
+      await row.locator('td.sentence a').click();
+      await page.waitForSelector('.evidence', { timeout: 20_000 });
+      assert.equal(
+        (await page.locator('.evidence').allTextContents()).join(''),
+        sentence,
+        'one click: the sentence, highlighted in the report',
+      );
+
+      await open(`#/incidents/${detail.incident.id}`);
+      const factRow = page.locator('table.facts tbody tr.row-link').first();
+      const factId = await factRow.getAttribute('data-id');
+      await factRow.locator('td').nth(2).click();
+      await page.waitForSelector('table.ledger tbody tr', { timeout: 20_000 });
+      assert.equal(await page.evaluate(() => location.hash), `#/facts/${factId}`, 'a click anywhere on the row opens its ledger');
+      assert.deepEqual(problems, []);
+    },
+  );
+
+  it(
     'opens a document from the list and shows its figures highlighted, and the evidence span it was linked with',
     {
       timeout: 60_000,

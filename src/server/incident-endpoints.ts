@@ -1,7 +1,8 @@
 /** @module The API's endpoints over events and incidents, and the weekly trends counted from incidents. */
 import { EVENT_MODALITIES, EVENT_TYPES } from '../model/event.ts';
 import type { Incident } from '../model/incident.ts';
-import type { DocumentName, Store } from '../store/store.ts';
+import { casualtyEvidence } from '../report/casualty-evidence.ts';
+import type { DocumentName, Store, StoredClaim } from '../store/store.ts';
 import { weeklyTrends } from '../report/weekly-trends.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
@@ -81,7 +82,10 @@ export const incidentEndpoints: readonly Endpoint[] = [
   endpoint({
     path: '/api/incidents/{id}',
     tag: 'incidents',
-    summary: 'One incident with every event it joins, each with its document and sentence spans',
+    summary: 'One incident with every event it joins, each with its document, sentence spans and the sentence behind each casualty figure',
+    description:
+      "Each event's `casualties` give every figure it reports (killed, injured) with the sentence it was read from, who says so and " +
+      'the fact that figure joined; `facts` are those facts, each with its status (`/api/facts/{id}` gives its ledger).',
     pathParams: { id: 'the incident id' },
     query: {},
     response: 'IncidentDetail',
@@ -91,7 +95,13 @@ export const incidentEndpoints: readonly Endpoint[] = [
       const detail = await store.events.incident(id);
       if (!detail) throw new HttpError(404, `no incident with id "${id.slice(0, 80)}"`);
       const [incident] = await withDocumentNames(store, [detail.incident]);
-      return { ...detail, incident };
+      const claims = new Map<string, StoredClaim[]>();
+      for (const documentId of new Set(detail.events.map((e) => e.documentId)))
+        claims.set(documentId, await store.claims.list({ documentId }));
+      const events = detail.events.map((e) => ({ ...e, casualties: casualtyEvidence(e, claims.get(e.documentId) ?? []) }));
+      const factIds = [...new Set(events.flatMap((e) => e.casualties.map((c) => c.factId)).filter((id): id is string => id !== null))];
+      const facts = (await Promise.all(factIds.map((factId) => store.claims.fact(factId)))).filter((f) => f !== null);
+      return { incident, events, facts };
     },
   }),
   endpoint({

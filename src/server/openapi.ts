@@ -305,7 +305,7 @@ const SCHEMAS: Record<string, Schema> = {
   },
   IncidentDetail: {
     type: 'object',
-    required: ['incident', 'events'],
+    required: ['incident', 'events', 'facts'],
     properties: {
       incident: ref('Incident'),
       events: {
@@ -326,11 +326,30 @@ const SCHEMAS: Record<string, Schema> = {
                     published: nullable('string'),
                   },
                 },
+                casualties: {
+                  type: 'array',
+                  description: 'each casualty figure this report gives, with the sentence it was read from',
+                  items: {
+                    type: 'object',
+                    required: ['what', 'value', 'field', 'span', 'text', 'attribution', 'factId', 'basis'],
+                    properties: {
+                      what: { enum: ['killed', 'injured'] },
+                      value: { type: 'object', properties: { low: { type: 'integer' }, high: { type: ['integer', 'null'] } } },
+                      field: { enum: ['text', 'title'] },
+                      span,
+                      text: { type: 'string', description: 'the sentence' },
+                      attribution,
+                      factId: nullable('string', { description: 'the fact whose ledger holds this figure' }),
+                      basis: { enum: ['claim', 'event'], description: 'a claim states the figure, or only the event sentence is known' },
+                    },
+                  },
+                },
               },
             },
           ],
         },
       },
+      facts: { type: 'array', items: ref('Fact'), description: 'the facts the casualty figures joined, each with its status' },
     },
   },
   Trends: {

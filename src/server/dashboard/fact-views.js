@@ -72,7 +72,15 @@ export function factsTable(facts) {
       facts.map((fact) =>
         el(
           'tr',
-          { 'data-id': fact.id, 'data-status': fact.status },
+          {
+            'data-id': fact.id,
+            'data-status': fact.status,
+            class: 'row-link',
+            // The whole row opens the ledger; the figure's link is the same target for keyboards and screen readers.
+            onclick: (event) => {
+              if (!event.target.closest('a')) location.hash = href(['facts', fact.id]);
+            },
+          },
           el('td', {}, statusBadge(fact.status)),
           el('td', { class: 'num' }, link(href(['facts', fact.id]), formatValue(fact.value))),
           el('td', {}, factScope(fact)),
