@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -224,6 +224,164 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       assert.equal(evidence, document.text.slice(start, end), 'the evidence span is exactly the linked characters');
       assert.ok(await page.locator('.evidence mark.figure').count(), 'the figure inside the evidence stays marked');
       await page.screenshot({ path: join(SHOTS, 'evidence.png'), fullPage: false });
+      assert.deepEqual(problems, []);
+    },
+  );
+
+  it(
+    'pans and zooms the map by wheel, drag, buttons and keys; clusters split as it zooms; labels never overlap; the legend matches the marks',
+    { timeout: 60_000 },
+    async () => {
+      await open('');
+      const map = page.locator('svg.world-map');
+      await map.locator('circle.point').first().waitFor({ timeout: 20_000 });
+      const view = async () => ({ zoom: Number(await map.getAttribute('data-zoom')), pan: (await map.getAttribute('data-pan')) ?? '' });
+      const fitted = await view();
+      assert.equal(fitted.zoom, 1);
+      assert.ok(Number(await map.getAttribute('data-scale-km')) > 0, 'a scale bar in kilometres');
+
+      const legendTypes = new Set(
+        await page
+          .locator('.map-legend .legend-types circle')
+          .evaluateAll((cs) => cs.map((c) => [...c.classList].find((k) => k.startsWith('type-')))),
+      );
+      const markTypes = new Set(
+        await map.locator('circle.point.incident').evaluateAll((cs) => cs.map((c) => [...c.classList].find((k) => k.startsWith('type-')))),
+      );
+      for (const type of markTypes) assert.ok(legendTypes.has(type), `the legend explains the colour of ${type}`);
+      const legendColours = await page
+        .locator('.map-legend .legend-types circle')
+        .evaluateAll((cs) => cs.map((c) => getComputedStyle(c).fill));
+      assert.equal(new Set(legendColours).size, legendColours.length, `each legend colour is its own: ${legendColours.join(', ')}`);
+
+      const overlaps = () =>
+        map.locator('text.point-label').evaluateAll((texts) => {
+          const boxes = texts.map((t) => (t as SVGGraphicsElement).getBBox());
+          let n = 0;
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, b] = [boxes[i] as DOMRect, boxes[j] as DOMRect];
+              if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n++;
+            }
+          return { n, count: boxes.length };
+        });
+      const fittedLabels = await overlaps();
+      assert.ok(fittedLabels.count >= 3, `labels drawn: ${fittedLabels.count}`);
+      assert.equal(fittedLabels.n, 0, 'no two labels overlap');
+      await page.locator('#map').screenshot({ path: join(SHOTS, 'map.png') });
+
+      await page.click('.map-controls .zoom-in');
+      assert.equal((await view()).zoom, 1.5, 'the + button zooms in');
+      await page.click('.map-controls .zoom-out');
+      assert.equal((await view()).zoom, 1, 'the − button zooms out');
+      const box = (await map.boundingBox()) as { x: number; y: number; width: number; height: number };
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction(() => Number(document.querySelector('svg.world-map')?.getAttribute('data-zoom')) > 1);
+      const wheeled = await view();
+      assert.ok(wheeled.zoom > 1, `the wheel zooms in: ${wheeled.zoom}`);
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4, { steps: 5 });
+      await page.mouse.up();
+      const dragged = await view();
+      assert.notEqual(dragged.pan, wheeled.pan, 'a drag pans');
+      assert.equal(dragged.zoom, wheeled.zoom, 'without zooming');
+      await map.focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.notEqual((await view()).pan, dragged.pan, 'an arrow key pans');
+      await page.keyboard.press('0');
+      assert.deepEqual(await view(), fitted, '0 fits the marks again');
+      await page.keyboard.press('+');
+      assert.equal((await view()).zoom, 1.5, '+ zooms in');
+      await page.keyboard.press('0');
+      assert.equal((await overlaps()).n, 0);
+
+      const splittable = map.locator('g.cluster:not([data-together])').first();
+      assert.ok(await splittable.count(), 'the fitted map has a cluster of marks close together');
+      const members = ((await splittable.getAttribute('data-members')) ?? '').split(' ');
+      /** How many marks the cluster's members are drawn as now. */
+      const marksOfMembers = () =>
+        map
+          .locator('[data-members]')
+          .evaluateAll(
+            (marks, ids) => marks.filter((m) => (m.getAttribute('data-members') ?? '').split(' ').some((id) => ids.includes(id))).length,
+            members,
+          );
+      assert.equal(await marksOfMembers(), 1);
+      await splittable.click();
+      const zoomed = await view();
+      assert.ok(zoomed.zoom > 1, 'selecting a cluster zooms in on it');
+      for (let more = 0; more < 3 && (await marksOfMembers()) === 1; more++) await page.click('.map-controls .zoom-in');
+      const split = await marksOfMembers();
+      assert.ok(split > 1, `the cluster of ${members.length} split into ${split} marks as the map zoomed in`);
+      assert.equal((await overlaps()).n, 0, 'labels still apart when zoomed');
+      await page.locator('#map').screenshot({ path: join(SHOTS, 'map-zoomed.png') });
+
+      await map.locator('a.point-link').first().click();
+      await page.waitForSelector('ol.tellings li', { timeout: 20_000 });
+      assert.match(await page.evaluate(() => location.hash), /^#\/incidents\/[0-9a-f]{16}$/, 'a mark opens its incident');
+      assert.deepEqual(problems, []);
+    },
+  );
+
+  it(
+    'restores the filters from a shared address, applies them to every view, and downloads exactly the filtered rows',
+    { timeout: 60_000 },
+    async () => {
+      const filters = 'since=2023-10-01&until=2024-02-29&country=IQ&type=ASSAULT';
+      await open(`#/incidents?${filters}`);
+      assert.equal(await page.inputValue('#filter-since'), '2023-10-01');
+      assert.equal(await page.inputValue('#filter-until'), '2024-02-29');
+      assert.equal(await page.inputValue('#filter-country'), 'IQ');
+      assert.equal(await page.inputValue('#filter-type'), 'ASSAULT');
+      const expected = (await (await fetch(`${server.url}/api/incidents?limit=500&${filters}`)).json()).items.map(
+        (i: { id: string }) => i.id,
+      );
+      assert.ok(expected.length >= 3, `enough incidents to tell a filter from none: ${expected.length}`);
+      const shown = await page.locator('ol.incidents li').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+      assert.deepEqual(shown, expected, 'the incidents view shows exactly the filtered incidents');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.download.incidents-csv')]);
+      const csv = readFileSync((await download.path()) as string, 'utf8')
+        .trim()
+        .split('\n');
+      assert.deepEqual(
+        csv.slice(1).map((line) => line.split(',')[0]),
+        expected,
+        'the CSV downloaded holds exactly the filtered incidents',
+      );
+      const [geo] = await Promise.all([page.waitForEvent('download'), page.click('a.download.incidents-geojson')]);
+      const features = JSON.parse(readFileSync((await geo.path()) as string, 'utf8')).features;
+      assert.deepEqual(
+        features.map((f: { properties: { id: string } }) => f.properties.id),
+        expected,
+        'and so does the GeoJSON',
+      );
+
+      await page.click('#nav a:has-text("Facts")');
+      await page.waitForSelector('main[data-ready="true"]');
+      const hash = await page.evaluate(() => location.hash);
+      assert.match(hash, /^#\/facts\?/);
+      for (const part of filters.split('&')) assert.ok(hash.includes(part), `the filters go with the user to the facts view: ${hash}`);
+
+      await page.fill('#filter-place', 'baghdad');
+      await page.selectOption('#filter-type', '');
+      await page.fill('#filter-country', '');
+      await page.click('.filter-actions button[type=submit]');
+      await page.waitForFunction(() => location.hash.includes('place=Baghdad'));
+      assert.match(
+        await page.evaluate(() => location.hash),
+        /place=Baghdad.*|country=IQ/,
+        'the place read as the store spells it, with its country',
+      );
+      await page.waitForSelector('main[data-ready="true"]');
+      assert.match(await page.evaluate(() => location.hash), /country=IQ/);
+
+      await page.click('.time-control .period-later');
+      await page.waitForFunction(() => location.hash.includes('since=2024-03-01'));
+      assert.match(await page.evaluate(() => location.hash), /until=2024-07-30/, 'Later scrolls the period by its own length');
+      await page.screenshot({ path: join(SHOTS, 'filters.png'), fullPage: false });
       assert.deepEqual(problems, []);
     },
   );

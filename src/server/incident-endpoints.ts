@@ -7,6 +7,7 @@ import { weeklyTrends } from '../report/weekly-trends.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
 import {
+  actorParam,
   checkPeriod,
   countryParam,
   filtersOf,
@@ -64,6 +65,7 @@ export const incidentEndpoints: readonly Endpoint[] = [
       type,
       country: countryParam,
       place: placeParam,
+      actor: actorParam,
       since,
       until,
       source: { ...sourceParam, description: 'only incidents an outlet reported' },
@@ -112,7 +114,7 @@ export const incidentEndpoints: readonly Endpoint[] = [
       'Without `since`, weeks start eight weeks before the first report, so a long-past happening a report recalls does not stretch ' +
       'the chart over years; `outside` counts the incidents left out that way. `reported` holds running totals from facts ' +
       '("23 attacks from 17 to 30 October"): figures as reported, never added to the counted incidents.',
-    query: { since, until, country: countryParam, type },
+    query: { since, until, country: countryParam, place: placeParam, actor: actorParam, type },
     response: 'Trends',
     async handle({ store, query }) {
       checkPeriod(query);

@@ -545,7 +545,12 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       })),
     ];
     const responses: Record<string, Schema> = {
-      200: { description: e.summary, content: { 'application/json': { schema: ref(e.response) } } },
+      200: {
+        description: e.summary,
+        content: e.produces
+          ? Object.fromEntries(e.produces.map((type) => [type, { schema: { type: 'string' } }]))
+          : { 'application/json': { schema: ref(e.response) } },
+      },
     };
     for (const status of [400, ...(e.errors ?? []), 500])
       responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };

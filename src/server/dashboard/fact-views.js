@@ -4,6 +4,7 @@
  */
 import { getJson } from './api-client.js';
 import { el, errorBox, href, link, replace } from './dom.js';
+import { FACT_FILTERS, pick } from './filter-bar.js';
 
 /** "at least 14", "more than 1,400", "3–5", "about 2,500", as `sitrep report` writes them. */
 export function formatValue(value) {
@@ -91,21 +92,9 @@ export function factsTable(facts) {
   );
 }
 
-/** The facts page: filters by status and category, paged. */
-export async function renderFacts(view, query, pager) {
-  const filters = { status: query.get('status') ?? '', category: query.get('category') ?? '', place: query.get('place') ?? '' };
-  const page = await getJson('facts', { ...filters, limit: 50, offset: query.get('offset') ?? 0 });
-  const choose = (name, values) =>
-    el(
-      'label',
-      {},
-      `${name[0].toUpperCase()}${name.slice(1)} `,
-      el(
-        'select',
-        { name },
-        ['', ...values].map((v) => el('option', { value: v, selected: v === filters[name] ? '' : null }, v || 'any')),
-      ),
-    );
+/** The facts page: the shared filters that apply to facts, paged. */
+export async function renderFacts(view, query, pager, filters) {
+  const page = await getJson('facts', { ...pick(filters, FACT_FILTERS), limit: 50, offset: query.get('offset') ?? 0 });
   replace(
     view,
     el('h1', {}, 'Facts'),
@@ -113,34 +102,6 @@ export async function renderFacts(view, query, pager) {
       'p',
       { class: 'hint' },
       'A fact is one figure across reports. Corroborated: two or more independent sources agree; copies of one wire story count once.',
-    ),
-    el(
-      'form',
-      {
-        class: 'filters',
-        onsubmit: (event) => {
-          event.preventDefault();
-          location.hash = href(['facts'], Object.fromEntries(new FormData(event.target)));
-        },
-      },
-      choose('status', ['corroborated', 'single-source', 'conflicting']),
-      choose('category', [
-        'attacks',
-        'strikes',
-        'killed',
-        'injured',
-        'casualties',
-        'kidnapped',
-        'hostages',
-        'captured',
-        'arrested',
-        'missing',
-        'displaced',
-        'troops',
-        'other',
-      ]),
-      el('label', {}, 'Place ', el('input', { name: 'place', value: filters.place })),
-      el('button', { type: 'submit' }, 'Filter'),
     ),
     page.items.length === 0 ? el('p', { class: 'hint' }, 'No facts match.') : factsTable(page.items),
     pager(['facts'], query, page),

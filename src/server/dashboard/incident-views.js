@@ -5,6 +5,7 @@
 import { getJson } from './api-client.js';
 import { el, errorBox, href, link, replace } from './dom.js';
 import { factsTable } from './fact-views.js';
+import { INCIDENT_FILTERS, pick } from './filter-bar.js';
 
 /** What each fusing rule means (from `src/report/casualty-evidence.ts`, where the rules are explained for the report). */
 const FUSE_RULES = {
@@ -61,53 +62,12 @@ export function incidentList(incidents) {
   );
 }
 
-export async function renderIncidents(view, query, pager) {
-  const filters = { type: query.get('type') ?? '', country: query.get('country') ?? '', place: query.get('place') ?? '' };
-  const page = await getJson('incidents', { ...filters, limit: 50, offset: query.get('offset') ?? 0 });
+export async function renderIncidents(view, query, pager, filters) {
+  const page = await getJson('incidents', { ...pick(filters, INCIDENT_FILTERS), limit: 50, offset: query.get('offset') ?? 0 });
   replace(
     view,
     el('h1', {}, 'Incidents'),
     el('p', { class: 'hint' }, 'Each incident joins what several reports say about one happening; latest first.'),
-    el(
-      'form',
-      {
-        class: 'filters',
-        onsubmit: (event) => {
-          event.preventDefault();
-          location.hash = href(['incidents'], Object.fromEntries(new FormData(event.target)));
-        },
-      },
-      el(
-        'label',
-        {},
-        'Type ',
-        el(
-          'select',
-          { name: 'type' },
-          [
-            '',
-            'ASSAULT',
-            'MOBILIZE',
-            'AID',
-            'CONSULT',
-            'THREATEN',
-            'ACCUSE',
-            'COERCE',
-            'PROTEST',
-            'RETREAT',
-            'SANCTION',
-            'AGREE',
-            'REQUEST',
-            'SUPPORT',
-            'REJECT',
-            'DEATH',
-          ].map((t) => el('option', { value: t, selected: t === filters.type ? '' : null }, t || 'any')),
-        ),
-      ),
-      el('label', {}, 'Country ', el('input', { name: 'country', value: filters.country, size: 3, maxlength: 2, placeholder: 'IQ' })),
-      el('label', {}, 'Place ', el('input', { name: 'place', value: filters.place })),
-      el('button', { type: 'submit' }, 'Filter'),
-    ),
     page.items.length === 0 ? el('p', { class: 'hint' }, 'No incidents match.') : incidentList(page.items),
     pager(['incidents'], query, page),
   );
