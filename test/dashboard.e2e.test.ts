@@ -97,6 +97,12 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       const reportedPoints = await page.locator('#timeline svg.reported-chart circle.reported-point').count();
       assert.equal(reportedPoints, trends.reported.length, 'each running total as reported is a point of its own chart');
       assert.ok(reportedPoints > 0, 'the samples report running totals (the attack tally)');
+      const categories = new Set(trends.reported.map((r: { category: string }) => r.category));
+      assert.equal(
+        await page.locator('#timeline svg.reported-chart').count(),
+        categories.size,
+        'one chart per category, never two on one axis',
+      );
       const flagged = trends.weeks.filter((w: { flag: string | null }) => w.flag).length;
       assert.equal(await charts.nth(0).locator('.flag').count(), flagged, 'a marker over each week flagged as escalating');
       const countries = await page.locator('svg.world-map path.country title').allTextContents();
@@ -382,6 +388,79 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       await page.waitForFunction(() => location.hash.includes('since=2024-03-01'));
       assert.match(await page.evaluate(() => location.hash), /until=2024-07-30/, 'Later scrolls the period by its own length');
       await page.screenshot({ path: join(SHOTS, 'filters.png'), fullPage: false });
+      assert.deepEqual(problems, []);
+    },
+  );
+
+  it(
+    'passes axe-core with no serious or critical violation on every view, and works from the keyboard with focus shown',
+    { timeout: 120_000 },
+    async () => {
+      const axeSource = readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      const incident = (await (await fetch(`${server.url}/api/incidents?minSources=2&limit=1`)).json()).items[0];
+      const fact = (await (await fetch(`${server.url}/api/facts?status=corroborated&limit=1`)).json()).items[0];
+      const views = [
+        '',
+        '#/facts',
+        `#/facts/${fact.id}`,
+        '#/incidents',
+        `#/incidents/${incident.id}`,
+        '#/documents',
+        '#/documents/cdr-23-attacks-briefing',
+        '#/search?q=drone',
+      ];
+      const found: string[] = [];
+      for (const route of views) {
+        await open(route);
+        // Evaluated through the debugging protocol, so the page's script policy (no inline script) stays as it is.
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  context: Document,
+                  options: object,
+                ) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+        });
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+          found.push(`${route || 'overview'}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+      }
+      assert.deepEqual(found, [], found.join('\n'));
+
+      await open('');
+      await page.keyboard.press('Tab');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.textContent),
+        'Skip to the content',
+        'the first Tab offers to skip to the content',
+      );
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+      assert.notEqual(outline, 'none', 'the focused control is outlined');
+      let onMap = false;
+      for (let i = 0; i < 60 && !onMap; i++) {
+        await page.keyboard.press('Tab');
+        onMap = await page.evaluate(() => document.activeElement?.matches('svg.world-map') ?? false);
+      }
+      assert.ok(onMap, 'the map is reached with Tab');
+      await page.keyboard.press('+');
+      assert.equal(await page.locator('svg.world-map').getAttribute('data-zoom'), '1.500', 'and zoomed from the keyboard');
+      await page.keyboard.press('Tab');
+      const mark = await page.evaluate(
+        () => document.activeElement?.closest('a.point-link, g.cluster')?.getAttribute('data-members') ?? null,
+      );
+      assert.ok(mark, 'the next Tab reaches a mark on the map');
+      await page.screenshot({ path: join(SHOTS, 'keyboard-focus.png'), fullPage: false });
       assert.deepEqual(problems, []);
     },
   );

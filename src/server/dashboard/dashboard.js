@@ -217,20 +217,24 @@ async function renderOverview() {
       : [
           el('h3', {}, 'Running totals as reported'),
           el('p', { class: 'hint' }, 'Figures reports give for a period, shown as reported: not added to the counted incidents.'),
-          reportedChart(trends.reported),
-          el(
-            'ul',
-            { class: 'reported' },
-            trends.reported.map((r) =>
-              el(
-                'li',
-                {},
-                link(href(['facts', r.factId]), `${formatValue(r.value)} ${r.noun ?? r.category}`),
-                ` ${r.place ? `in ${r.place} ` : ''}from ${r.from} to ${r.asOf} `,
-                statusBadge(r.status),
+          // One chart per category: attacks and people killed never share an axis.
+          [...Map.groupBy(trends.reported, (r) => r.category)].map(([category, totals]) => [
+            el('h4', { class: 'chart-title' }, category),
+            reportedChart(totals),
+            el(
+              'ul',
+              { class: 'reported' },
+              totals.map((r) =>
+                el(
+                  'li',
+                  {},
+                  link(href(['facts', r.factId]), `${formatValue(r.value)} ${r.noun ?? r.category}`),
+                  ` ${r.place ? `in ${r.place} ` : ''}from ${r.from} to ${r.asOf} `,
+                  statusBadge(r.status),
+                ),
               ),
             ),
-          ),
+          ]),
         ],
   );
   timelinePanel.id = 'timeline';
@@ -462,6 +466,8 @@ document.getElementById('search').addEventListener('submit', (event) => {
   const q = new FormData(event.target).get('q');
   location.hash = href(['search'], { q });
 });
+// The routes live in the fragment, so a skip link (#view) would be a route: the skip is a button that moves focus.
+document.getElementById('skip').addEventListener('click', () => view.focus());
 document.getElementById('refresh').addEventListener('click', () => {
   choices = null;
   render();
