@@ -276,6 +276,22 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       assert.equal(fittedLabels.n, 0, 'no two labels overlap');
       await page.locator('#map').screenshot({ path: join(SHOTS, 'map.png') });
 
+      // Incidents placed in the United States (where statements are made) are outliers to the theatre the reports are about.
+      const all = (await (await fetch(`${server.url}/api/incidents?limit=500`)).json()).items;
+      const outliers = all
+        .filter(
+          (i: { place: { country: string; precision: number } | null }) => i.place && i.place.precision <= 4 && i.place.country === 'US',
+        )
+        .map((i: { id: string }) => `#/incidents/${i.id}`);
+      assert.ok(outliers.length > 0, 'the samples hold incidents placed far from the theatre');
+      const drawn = () =>
+        map.locator('[data-members]').evaluateAll((marks) => marks.flatMap((m) => (m.getAttribute('data-members') ?? '').split(' ')));
+      assert.deepEqual(
+        (await drawn()).filter((id) => outliers.includes(id)),
+        [],
+        'the first view fits the theatre, outliers left out of it',
+      );
+
       await page.click('.map-controls .zoom-in');
       assert.equal((await view()).zoom, 1.5, 'the + button zooms in');
       await page.click('.map-controls .zoom-out');
@@ -300,6 +316,11 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       assert.deepEqual(await view(), fitted, '0 fits the marks again');
       await page.keyboard.press('+');
       assert.equal((await view()).zoom, 1.5, '+ zooms in');
+      for (let i = 0; i < 12; i++) await page.keyboard.press('-');
+      assert.ok(
+        (await drawn()).some((id) => outliers.includes(id)),
+        'zoomed out, the outliers are on the map too',
+      );
       await page.keyboard.press('0');
       assert.equal((await overlaps()).n, 0);
 
@@ -437,6 +458,13 @@ describe('the dashboard in headless Chromium', { skip }, () => {
           found.push(`${route || 'overview'}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
       }
       assert.deepEqual(found, [], found.join('\n'));
+      // The check can fail: an unlabelled field and an image without text are found as the violations they are.
+      await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<input type="text"><img src="data:,">'));
+      const planted = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+        return (await axe.run(document)).violations.map((v) => v.id);
+      });
+      assert.ok(planted.includes('label') && planted.includes('image-alt'), `axe finds what was planted: ${planted.join(', ')}`);
 
       await open('');
       await page.keyboard.press('Tab');

@@ -13,7 +13,6 @@ const HEIGHT = 440;
 /** Largest circle radius in pixels; the largest value gets it. */
 const MAX_RADIUS = 20;
 const MIN_RADIUS = 4;
-const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 64;
 const EARTH_KM = 6371;
 /** A label's height in pixels and a character's mean width, for keeping labels apart. */
@@ -150,6 +149,15 @@ export async function worldMap(points, options) {
     frame(framedPoints(points)),
   );
   const path = geoPath(base);
+  // Zoomed out as far as the whole world, whatever the first view frames.
+  const world = geoMercator().fitExtent(
+    [
+      [12, 12],
+      [WIDTH - 12, HEIGHT - 12],
+    ],
+    { type: 'Sphere' },
+  );
+  const minZoom = Math.min(1, world.scale() / base.scale());
   const projected = points
     .map((p) => {
       const at = base([p.lon, p.lat]);
@@ -288,7 +296,7 @@ export async function worldMap(points, options) {
 
   /** Zooms by `factor` keeping the screen point (cx, cy) where it is. */
   function zoomAt(factor, cx = WIDTH / 2, cy = HEIGHT / 2) {
-    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, view.k * factor));
+    const k = Math.min(MAX_ZOOM, Math.max(minZoom, view.k * factor));
     const f = k / view.k;
     view.x = cx - (cx - view.x) * f;
     view.y = cy - (cy - view.y) * f;
