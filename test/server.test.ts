@@ -4,7 +4,8 @@
  * writes to, and the `sitrep serve` command itself.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLES_DIR } from '../src/cli/main.ts';
@@ -17,6 +18,7 @@ import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';
 
 const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
+const run = promisify(execFile);
 
 interface Answer {
   status: number;
@@ -339,8 +341,9 @@ describe('sitrep serve: the API over the sample corpus', () => {
   });
 
   it('opens every incident by the id the `sitrep incidents` table prints, in the API and the CLI alike', async () => {
-    const table = spawnSync(process.execPath, [BIN, '--db', dbPath, 'incidents', '--limit', '5'], { encoding: 'utf8' });
-    assert.equal(table.status, 0, table.stderr);
+    // Child processes run asynchronously: the server answering the API is in this process and must keep serving.
+    const sitrep = (...args: string[]) => run(process.execPath, [BIN, '--db', dbPath, ...args], { encoding: 'utf8' });
+    const table = await sitrep('incidents', '--limit', '5');
     const ids = table.stdout
       .split('\n')
       .slice(2)
@@ -351,7 +354,7 @@ describe('sitrep serve: the API over the sample corpus', () => {
       const answer = await get(`/api/incidents/${id}`);
       assert.equal(answer.status, 200, `${id}: ${JSON.stringify(answer.body)}`);
       assert.equal(answer.body.incident.id, id, 'the table shows the whole id');
-      const shown = spawnSync(process.execPath, [BIN, '--db', dbPath, 'incident', id], { encoding: 'utf8' });
+      const shown = await sitrep('incident', id);
       assert.match(shown.stdout, new RegExp(`^Incident ${id}:`));
     }
   });
