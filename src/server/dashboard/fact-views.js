@@ -153,6 +153,7 @@ export async function renderFact(view, id) {
       {},
       `Ledger: ${ledger.length} claim${ledger.length === 1 ? '' : 's'} from ${sources.size} source${sources.size === 1 ? '' : 's'}`,
     ),
+    el('p', { class: 'hint' }, 'Select a sentence to read it in its report, highlighted.'),
     el(
       'table',
       { class: 'ledger' },

@@ -221,8 +221,11 @@ export async function worldMap(points, options) {
           ),
         );
       } else {
-        // A cluster is at least big enough to hold its count.
+        // A cluster is at least big enough to hold its count, coloured as most of its marks are.
         const rc = Math.max(r, 9);
+        const classes = new Map();
+        for (const m of g.members) classes.set(m.className ?? '', (classes.get(m.className ?? '') ?? 0) + 1);
+        const dominant = [...classes].sort((a, b) => b[1] - a[1])[0][0];
         const title = `${g.members.length} marks here: ${g.members
           .slice(0, 5)
           .map((m) => m.label)
@@ -254,7 +257,7 @@ export async function worldMap(points, options) {
             },
             svg(
               'circle',
-              { class: 'point cluster-mark', cx: g.x.toFixed(1), cy: g.y.toFixed(1), r: rc.toFixed(1) },
+              { class: `point cluster-mark ${dominant}`, cx: g.x.toFixed(1), cy: g.y.toFixed(1), r: rc.toFixed(1) },
               svg('title', {}, title),
             ),
             svg(
@@ -421,7 +424,12 @@ function legend(options, max, radius) {
       { class: 'legend-sizes', 'aria-label': `Size: ${options.valueLabel}` },
       el('li', { class: 'legend-title' }, `Size: ${options.valueLabel}`),
       sizes.map((v) => el('li', {}, circle(v, 'legend-size'), ` ${v.toLocaleString('en-US')}`)),
-      el('li', {}, circle(1, 'cluster-mark'), ' several, close together (the number): select to zoom in or list them'),
+      el(
+        'li',
+        {},
+        circle(1, 'cluster-mark'),
+        ' dashed ring: several marks close together (the number), coloured as most of them; select to zoom in or list them',
+      ),
     ),
   );
 }
