@@ -4,7 +4,7 @@
  */
 import { getJson } from './api-client.js';
 import { el, errorBox, href, link, replace } from './dom.js';
-import { factsTable } from './fact-views.js';
+import { factsTable, statusBadge } from './fact-views.js';
 import { INCIDENT_FILTERS, pick } from './filter-bar.js';
 
 /** What each fusing rule means (from `src/report/casualty-evidence.ts`, where the rules are explained for the report). */
@@ -74,7 +74,8 @@ export async function renderIncidents(view, query, pager, filters) {
 }
 
 /** The casualty figures: each fused figure with its rule, then each report's figure with its sentence. */
-function casualtySection(incident, events) {
+function casualtySection(incident, events, facts) {
+  const status = new Map(facts.map((f) => [f.id, f.status]));
   const rows = events.flatMap((event) => (event.casualties ?? []).map((c) => ({ event, c })));
   const fused = ['killed', 'injured']
     .filter((what) => incident[what])
@@ -129,7 +130,13 @@ function casualtySection(incident, events) {
                 el('td', {}, event.document.published ?? 'undated'),
                 el('td', {}, c.attribution ? `${c.attribution.text} (${c.attribution.kind})` : 'not said'),
                 el('td', { class: 'sentence' }, sentenceLink(event.document.id, c.field, c.span, c.text)),
-                el('td', {}, c.factId ? link(href(['facts', c.factId]), 'ledger') : el('span', { class: 'meta' }, 'no fact')),
+                el(
+                  'td',
+                  {},
+                  c.factId
+                    ? [status.has(c.factId) ? statusBadge(status.get(c.factId)) : null, ' ', link(href(['facts', c.factId]), 'ledger')]
+                    : el('span', { class: 'meta' }, 'no fact'),
+                ),
               ),
             ),
           ),
@@ -188,7 +195,7 @@ export async function renderIncident(view, id) {
         incident.documents.map((d, i) => [i > 0 ? ', ' : '', link(href(['documents', d.id]), d.title ?? d.externalId)]),
       ),
     ),
-    casualtySection(incident, events),
+    casualtySection(incident, events, facts),
     facts.length === 0
       ? null
       : [
