@@ -325,6 +325,7 @@ describe('the report reads top down', () => {
     fact: fact({ id, category, noun: null, sources, status: sources.length > 1 ? 'corroborated' : 'single-source', ...extra }),
     ledger: [entry({ claimId: `${id}-c` })],
     updates: [],
+    counted: null,
   });
   const facts = [
     reported('f1', 'attacks', ['North Wire', 'River Post', 'Hill Times']),

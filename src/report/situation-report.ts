@@ -319,17 +319,15 @@ export function describeStatus(reported: ReportedFact): string {
   return reported.counted ? `${status}; ${describeCounted(reported.counted)}` : status;
 }
 
-/** Who backs the figure, for after its status badge: "by 6 independent sources (…)", "from one source", or both sides. */
+/**
+ * Who backs the figure, for after its status badge, which already says the status: `describeStatus` without its
+ * first word ("by 6 independent sources (…)", "from North Wire", or both sides), so both always say the same.
+ */
 function describeBacking(reported: ReportedFact): string {
-  const { fact, updates } = reported;
-  const backing =
-    fact.status === 'corroborated'
-      ? `by ${fact.sources.length} independent sources (${fact.sources.join(', ')})`
-      : fact.status === 'single-source'
-        ? `from ${fact.sources.join(', ') || 'an unnamed source'}`
-        : fact.sides.map((s) => `${formatValue(s.value)} per ${s.sources.join(', ')}`).join(' vs ');
-  const earlier = updates[updates.length - 1];
-  return earlier ? `${backing}; updated from ${formatValue(earlier.value)} to ${formatValue(fact.value)}` : backing;
+  const word = reported.fact.status;
+  const status = describeStatus(reported);
+  const rest = status.startsWith(word) ? status.slice(word.length).replace(/^:?\s*/, '') : status;
+  return word === 'single-source' ? `from ${rest.replace(/^\((.*?)\)/, '$1')}` : rest;
 }
 
 function period(query: SituationQuery, documents: SituationData['documents']): string {
