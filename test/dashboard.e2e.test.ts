@@ -145,6 +145,16 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       assert.equal(evidence, sentence, 'the document view highlights the very sentence of the ledger');
       assert.ok(await page.locator('.evidence mark.figure').count(), 'with its figure marked');
       await page.screenshot({ path: join(SHOTS, 'fact-evidence.png'), fullPage: false });
+
+      const facts = (await (await fetch(`${server.url}/api/facts?limit=500`)).json()).items;
+      const said = facts.find((f: { primarySources: string[] }) => f.primarySources.length > 0);
+      assert.ok(said, 'the samples hold a fact whose primary source is named');
+      await open(`#/facts/${said.id}`);
+      assert.equal(
+        await page.locator('p.primary-sources').textContent(),
+        `Primary source${said.primarySources.length === 1 ? '' : 's'} (who first said it): ${said.primarySources.join('; ')}`,
+        'a fact shows its primary sources',
+      );
       assert.deepEqual(problems, []);
     },
   );

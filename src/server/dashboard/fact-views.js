@@ -124,6 +124,13 @@ export async function renderFact(view, id) {
     el('p', { class: 'crumbs' }, link('#/facts', 'Facts'), ' › ', fact.id),
     el('h1', { class: 'fact-title' }, formatValue(fact.value), ' ', el('span', { class: 'scope' }, factScope(fact))),
     el('p', {}, statusBadge(fact.status), ' ', statusLine(fact)),
+    (fact.primarySources ?? []).length > 0
+      ? el(
+          'p',
+          { class: 'primary-sources' },
+          `Primary source${fact.primarySources.length === 1 ? '' : 's'} (who first said it): ${fact.primarySources.join('; ')}`,
+        )
+      : null,
     updates.length > 0
       ? el(
           'p',
