@@ -72,10 +72,10 @@ export function toFactRecord(fact: Fact): FactRecord {
 export const factsExporter: Exporter = {
   description: 'facts: figures reconciled across documents, with status, claims, documents, sources and update links',
   formats: ['jsonl', 'csv'],
-  run(store, format, write) {
+  run(store, format, write, options) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? FACT_COLUMNS : undefined);
     return eachPage(
-      (page) => store.claims.facts(page),
+      (page) => store.claims.facts({ ...options.facts, ...page }),
       (page) => writer.write(page.map(toFactRecord)),
     );
   },

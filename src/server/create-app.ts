@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { Store } from '../store/store.ts';
 import { apiEndpoints } from './api-endpoints.ts';
 import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts';
-import type { Endpoint } from './endpoint.ts';
+import { type Endpoint, FileAnswer } from './endpoint.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { withPublicOrigins } from './public-origin.ts';
@@ -56,7 +56,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   for (const e of endpoints) {
     app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
       const query = parseQuery(new URL(c.req.url).searchParams, e.query);
-      const body = withPublicOrigins(await e.handle({ store, query, path: c.req.param() as Record<string, string> }));
+      const answer = await e.handle({ store, query, path: c.req.param() as Record<string, string> });
+      if (answer instanceof FileAnswer)
+        return c.body(answer.body, 200, {
+          'Content-Type': answer.type,
+          'Content-Disposition': `attachment; filename="${answer.filename}"`,
+          'Cache-Control': 'no-store',
+        });
+      const body = withPublicOrigins(answer);
       // The store changes under the server (another process ingests): answers are never cached.
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     });

@@ -298,7 +298,21 @@ const SCHEMAS: Record<string, Schema> = {
       killed: fusedCount,
       injured: fusedCount,
       events: strings,
-      documents: { ...strings, description: 'document ids' },
+      documents: {
+        type: 'array',
+        description: 'the documents that tell it, each named as users know it',
+        items: {
+          type: 'object',
+          required: ['id', 'externalId', 'title', 'url', 'source'],
+          properties: {
+            id: { type: 'string' },
+            externalId: { type: 'string', description: 'file name without extension, JSONL id or feed guid' },
+            title: nullable('string'),
+            url: nullable('string'),
+            source: nullable('string'),
+          },
+        },
+      },
       sources: strings,
       sourceCount: { type: 'integer', description: 'independent sources' },
       aggregate: { type: 'boolean' },
@@ -307,7 +321,7 @@ const SCHEMAS: Record<string, Schema> = {
   },
   IncidentDetail: {
     type: 'object',
-    required: ['incident', 'events'],
+    required: ['incident', 'events', 'facts'],
     properties: {
       incident: ref('Incident'),
       events: {
@@ -328,11 +342,30 @@ const SCHEMAS: Record<string, Schema> = {
                     published: nullable('string'),
                   },
                 },
+                casualties: {
+                  type: 'array',
+                  description: 'each casualty figure this report gives, with the sentence it was read from',
+                  items: {
+                    type: 'object',
+                    required: ['what', 'value', 'field', 'span', 'text', 'attribution', 'factId', 'basis'],
+                    properties: {
+                      what: { enum: ['killed', 'injured'] },
+                      value: { type: 'object', properties: { low: { type: 'integer' }, high: { type: ['integer', 'null'] } } },
+                      field: { enum: ['text', 'title'] },
+                      span,
+                      text: { type: 'string', description: 'the sentence' },
+                      attribution,
+                      factId: nullable('string', { description: 'the fact whose ledger holds this figure' }),
+                      basis: { enum: ['claim', 'event'], description: 'a claim states the figure, or only the event sentence is known' },
+                    },
+                  },
+                },
               },
             },
           ],
         },
       },
+      facts: { type: 'array', items: ref('Fact'), description: 'the facts the casualty figures joined, each with its status' },
     },
   },
   Trends: {
@@ -528,7 +561,12 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       })),
     ];
     const responses: Record<string, Schema> = {
-      200: { description: e.summary, content: { 'application/json': { schema: ref(e.response) } } },
+      200: {
+        description: e.summary,
+        content: e.produces
+          ? Object.fromEntries(e.produces.map((type) => [type, { schema: { type: 'string' } }]))
+          : { 'application/json': { schema: ref(e.response) } },
+      },
     };
     for (const status of [400, ...(e.errors ?? []), 500])
       responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };

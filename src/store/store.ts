@@ -16,7 +16,7 @@ import { SearchRepository } from './search-repository.ts';
 import { StoreError } from './store-error.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
-export type { DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
+export type { DocumentName, DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
 export type { DocumentEvents, EventQuery, IncidentDetail, IncidentQuery, StoredEvent, WeeklyIncidentCount } from './events-repository.ts';
 export type { MentionQuery, StoredMention } from './mentions-repository.ts';
 export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
