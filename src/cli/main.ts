@@ -16,6 +16,7 @@ import { registerIncidentCommands } from './incident-commands.ts';
 import { registerReportCommand } from './report-command.ts';
 import { nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerSourcesCommands } from './sources-commands.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
@@ -219,6 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   registerIncidentCommands(program, { openStore: storeOf, out, err });
   registerReportCommand(program, { openStore: storeOf, out, err });
   registerServeCommand(program, { openStore: storeOf, out, err });
+  registerSourcesCommands(program, { openStore: storeOf, out, err });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
