@@ -17,6 +17,7 @@ import { registerReportCommand } from './report-command.ts';
 import { nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSourcesCommands } from './sources-commands.ts';
+import { registerWatchCommand } from './watch-command.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
@@ -221,6 +222,7 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   registerReportCommand(program, { openStore: storeOf, out, err });
   registerServeCommand(program, { openStore: storeOf, out, err });
   registerSourcesCommands(program, { openStore: storeOf, out, err });
+  registerWatchCommand(program, { openStore: storeOf, out, err });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
