@@ -82,7 +82,7 @@ export async function startSourceServer(): Promise<SourceServer> {
 /** An RSS feed of items, newest first, in our own words. */
 export function rssFeed(
   title: string,
-  items: ReadonlyArray<{ guid: string; title: string; text: string; date: string; link?: string }>,
+  items: ReadonlyArray<{ guid: string; title: string; text: string; date: string; link?: string; source?: string }>,
 ): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -90,7 +90,7 @@ export function rssFeed(
 ${items
   .map(
     (i) =>
-      `<item><guid>${escape(i.guid)}</guid><title>${escape(i.title)}</title>${i.link ? `<link>${escape(i.link)}</link>` : ''}<pubDate>${new Date(i.date).toUTCString()}</pubDate><description>${escape(i.text)}</description></item>`,
+      `<item><guid>${escape(i.guid)}</guid><title>${escape(i.title)}</title>${i.link ? `<link>${escape(i.link)}</link>` : ''}${i.source ? `<source>${escape(i.source)}</source>` : ''}<pubDate>${new Date(i.date).toUTCString()}</pubDate><description>${escape(i.text)}</description></item>`,
   )
   .join('\n')}
 </channel></rss>`;

@@ -15,6 +15,7 @@ export function registerWatchCommand(program: Command, context: CommandContext):
     .option('--quiet', 'no line per poll on stderr')
     .action(async (options: { sources?: string; maxPolls?: number; quiet?: boolean }, command: Command) => {
       const config = checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
+      const { alertEngine } = await import('../alerts/alert-engine.ts');
       if (config.sources.length === 0)
         command.error(`sitrep: ${config.file} lists no sources: add one with \`sitrep sources add\``, { exitCode: 2 });
       if (!config.contact)
@@ -32,6 +33,7 @@ export function registerWatchCommand(program: Command, context: CommandContext):
       };
       process.on('SIGINT', stop).on('SIGTERM', stop);
       try {
+        const alerts = checkedFile(command, () => alertEngine(store, config, { out: context.out, err: context.err }));
         const [{ watchSources }, { loadLexicons }] = await Promise.all([
           import('../watch/watch-sources.ts'),
           import('../understand/understand.ts'),
@@ -42,6 +44,9 @@ export function registerWatchCommand(program: Command, context: CommandContext):
         const summary = await watchSources(store, config, {
           lexicons: loadLexicons(),
           signal: controller.signal,
+          onAnalysed: async () => {
+            await alerts.evaluate();
+          },
           ...(options.maxPolls ? { maxPolls: options.maxPolls } : {}),
           onPoll: (event) => {
             if (options.quiet) return;

@@ -111,6 +111,16 @@ export class WatchRepository {
     }));
   }
 
+  /** The documents read by the watch (by id, with their external ids): alerts are about what the watch read. */
+  async watchedDocuments(): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom('watch_items')
+      .innerJoin('documents', 'documents.id', 'watch_items.document_id')
+      .select(['documents.id', 'documents.external_id'])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.external_id]));
+  }
+
   /** Alerts raised after `afterSeq`, oldest first. */
   async alerts(afterSeq = 0, limit = 1000): Promise<StoredAlert[]> {
     const rows = await this.#db.selectFrom('alerts').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
