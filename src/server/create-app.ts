@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { Store } from '../store/store.ts';
 import { type AlertStreamOptions, registerAlertRoutes } from './alert-stream.ts';
 import { apiEndpoints } from './api-endpoints.ts';
+import { AsOfStores } from './as-of-stores.ts';
 import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts';
 import type { Endpoint } from './endpoint.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
@@ -57,10 +58,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   registerAlertRoutes(app, store, options.alerts);
+  const asOf = new AsOfStores(store);
   for (const e of endpoints) {
     app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
-      const query = parseQuery(new URL(c.req.url).searchParams, e.query);
-      const body = withPublicOrigins(await e.handle({ store, query, path: c.req.param() as Record<string, string> }));
+      const params = new URL(c.req.url).searchParams;
+      const view = await asOf.storeFor(params);
+      const query = parseQuery(params, e.query);
+      const body = withPublicOrigins(await e.handle({ store: view, query, path: c.req.param() as Record<string, string> }));
       // The store changes under the server (another process ingests): answers are never cached.
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     });

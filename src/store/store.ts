@@ -15,6 +15,7 @@ import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
 import { StoreError } from './store-error.ts';
 import { WatchRepository, WatchWrites } from './watch-repository.ts';
+import { SnapshotRepository } from './snapshot-repository.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
 export type { DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
@@ -23,6 +24,7 @@ export type { MentionQuery, StoredMention } from './mentions-repository.ts';
 export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
 export type { DocumentSummary, SearchHit, SearchQuery, Snippet } from './search-repository.ts';
 export type { SeenItem, SourceState, StoredAlert } from './watch-repository.ts';
+export type { KnownBy } from './snapshot-repository.ts';
 
 /**
  * Store-wide locks a transaction may hold until it ends: `ingest` while it looks up copies and inserts documents,
@@ -85,6 +87,7 @@ export class Store {
   readonly search: SearchRepository;
   readonly overview: OverviewRepository;
   readonly watch: WatchRepository;
+  readonly snapshot: SnapshotRepository;
   /** Opened only to read: `transaction` refuses, and `migrate` checks the schema without changing it. */
   readonly readOnly: boolean;
   /** The store did not exist and was made by this open. */
@@ -106,6 +109,7 @@ export class Store {
     this.search = new SearchRepository(db, engine);
     this.overview = new OverviewRepository(db);
     this.watch = new WatchRepository(db);
+    this.snapshot = new SnapshotRepository(db);
   }
 
   /**
