@@ -13,6 +13,7 @@ import type { Fact } from '../src/model/fact.ts';
 import type { Incident } from '../src/model/incident.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { asOfStore } from '../src/pipeline/as-of-store.ts';
+import { factHistory, valueChanges } from '../src/report/fact-history.ts';
 import { startServer } from '../src/server/start-server.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
@@ -161,6 +162,65 @@ describe('as of a day', () => {
     }
   });
 
+  it("tells a fact's history: who said it when, how it changed, the counts it updates", async () => {
+    const killed = (await overTime.claims.facts({ category: 'killed' })).find((f) => f.place?.name === 'Kirkuk');
+    assert.ok(killed);
+    const history = await factHistory(overTime, killed.id);
+    assert.deepEqual(
+      history?.said.map((s) => [s.published, s.source, s.value.low]),
+      [
+        ['2023-11-03', 'Gulf Daily', 4],
+        ['2023-11-04', 'River Post', 4],
+        ['2023-11-06', 'Levant Monitor', 6],
+      ],
+    );
+    assert.deepEqual(
+      history?.changes.map((c) => [c.on, c.from?.low ?? null, c.to.low, c.sources, c.against.map((a) => [a.value.low, a.sources])]),
+      [['2023-11-03', null, 4, ['Gulf Daily'], []]],
+    );
+    const attacks = (await overTime.claims.facts({})).find((f) => f.value.low === 40);
+    assert.ok(attacks);
+    const counts = await factHistory(overTime, attacks.id);
+    assert.deepEqual(
+      counts?.earlier.map((e) => [e.value.low, e.firstSaid]),
+      [[23, '2023-11-01']],
+    );
+    const changes = valueChanges([
+      {
+        published: '2023-11-01',
+        source: 'A',
+        externalId: 'a',
+        documentId: 'a',
+        value: { low: 5, high: 5, qualifier: 'exact' },
+        sentence: '',
+      },
+      {
+        published: '2023-11-02',
+        source: 'B',
+        externalId: 'b',
+        documentId: 'b',
+        value: { low: 7, high: 7, qualifier: 'exact' },
+        sentence: '',
+      },
+      {
+        published: '2023-11-03',
+        source: 'C',
+        externalId: 'c',
+        documentId: 'c',
+        value: { low: 7, high: 7, qualifier: 'exact' },
+        sentence: '',
+      },
+    ]);
+    assert.deepEqual(
+      changes.map((c) => [c.on, c.from?.low ?? null, c.to.low]),
+      [
+        ['2023-11-01', null, 5],
+        ['2023-11-02', 5, 7],
+      ],
+      'a tie goes to the latest value; a second source keeps it',
+    );
+  });
+
   it('is there on the CLI and the API', async () => {
     const cli = spawnSync(
       process.execPath,
@@ -182,6 +242,11 @@ describe('as of a day', () => {
     } finally {
       await then.close();
     }
+    const one = spawnSync(process.execPath, [join(PROJECT_DIR, 'bin/sitrep.js'), '--db', path, 'fact', cliFacts[0]?.id ?? ''], {
+      encoding: 'utf8',
+    });
+    assert.match(one.stdout, /\nHistory:\n {2}2023-11-0\d {2}first said: /);
+    assert.match(one.stdout, /\nSaid by:\n/);
     const bad = spawnSync(process.execPath, [join(PROJECT_DIR, 'bin/sitrep.js'), '--db', path, 'facts', '--as-of', '2023-13-01'], {
       encoding: 'utf8',
     });
@@ -194,6 +259,10 @@ describe('as of a day', () => {
       assert.deepEqual(answer.items.map((f) => [f.id, f.status]).sort(), cliFacts.map((f) => [f.id, f.status]).sort());
       const now = (await (await fetch(`${server.url}/api/facts?limit=100`)).json()) as { items: Fact[] };
       assert.notDeepEqual(now.items.length, 0);
+      const fact = cliFacts[0] as Fact;
+      const history = (await (await fetch(`${server.url}/api/facts/${fact.id}/history?asOf=2023-11-04`)).json()) as { said: unknown[] };
+      assert.ok(history.said.length >= 1);
+      assert.equal((await fetch(`${server.url}/api/facts/nothing-such/history`)).status, 404);
       const refused = await fetch(`${server.url}/api/facts?asOf=yesterday`);
       assert.equal(refused.status, 400);
       assert.match(((await refused.json()) as { error: { message: string } }).error.message, /asOf "yesterday" is not a day/);

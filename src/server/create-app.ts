@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { type AlertStreamOptions, registerAlertRoutes } from './alert-stream.ts';
 import { apiEndpoints } from './api-endpoints.ts';
 import { AsOfStores } from './as-of-stores.ts';
+import { registerFactHistoryRoute } from './fact-history-route.ts';
 import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts';
 import type { Endpoint } from './endpoint.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
@@ -59,6 +60,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   registerAlertRoutes(app, store, options.alerts);
   const asOf = new AsOfStores(store);
+  registerFactHistoryRoute(app, asOf);
   for (const e of endpoints) {
     app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
       const params = new URL(c.req.url).searchParams;
