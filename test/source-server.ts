@@ -19,8 +19,11 @@ export interface SourceServer {
   close(): Promise<void>;
 }
 
-/** Starts a server; routes may be changed between polls. A path without a route is a 404 (robots.txt too). */
-export async function startSourceServer(): Promise<SourceServer> {
+/**
+ * Starts a server on a loopback address (any of 127.0.0.0/8, so several servers are several hosts); routes may be
+ * changed between polls. A path without a route is a 404 (robots.txt too).
+ */
+export async function startSourceServer(host = '127.0.0.1'): Promise<SourceServer> {
   const routes = new Map<string, Route>();
   const requests: SourceServer['requests'] = [];
   let active = 0;
@@ -64,10 +67,10 @@ export async function startSourceServer(): Promise<SourceServer> {
       .end(route.body);
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     routes,
     requests,
     peakConcurrency: () => peak,
