@@ -38,11 +38,12 @@ export async function* checkSources(
     }
     const reports = outcome.units.flatMap((u) => u.items).filter((i): i is RawReport => !(i instanceof Error));
     const failures = outcome.units.flatMap((u) => u.items).filter((i): i is Error => i instanceof Error);
-    const what = source.kind === 'feed' ? 'items' : source.kind === 'page' ? 'article links' : 'files';
+    const noun = source.kind === 'feed' ? 'item' : source.kind === 'page' ? 'article link' : 'file';
+    const what = `${noun}${outcome.listed === 1 ? '' : 's'}`;
     const summary =
       source.kind === 'page'
         ? `${outcome.listed} ${what}; read ${reports.length} of the first ${outcome.units.length + outcome.problems.length} as a sample`
-        : `${outcome.listed} ${what}, ${reports.length} reports`;
+        : `${outcome.listed} ${what}, ${reports.length} report${reports.length === 1 ? '' : 's'}`;
     yield {
       source: source.id,
       ok: reports.length > 0 || (outcome.listed === 0 && failures.length === 0 && outcome.problems.length === 0),

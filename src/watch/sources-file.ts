@@ -57,6 +57,8 @@ export class SourcesFileError extends Error {
   readonly line: number | null;
   readonly source: string | null;
   readonly field: string | null;
+  /** What was wrong, without where. */
+  readonly reason: string;
 
   constructor(file: string, message: string, where: { line?: number | null; source?: string | null; field?: string | null } = {}) {
     const place = [
@@ -67,6 +69,7 @@ export class SourcesFileError extends Error {
       .filter(Boolean)
       .join(': ');
     super(`${place}: ${message}`);
+    this.reason = message;
     this.file = file;
     this.line = where.line ?? null;
     this.source = where.source ?? null;
@@ -303,7 +306,14 @@ export function addSource(file: string, entry: SourceEntry): SourcesConfig {
     throw new SourcesFileError(file, 'is already listed: remove it first, or choose another id', { source: entry.id, field: 'id' });
   const fields = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined));
   sources.add(document.createNode(fields));
-  return writeChecked(file, document);
+  try {
+    return writeChecked(file, document);
+  } catch (error) {
+    // The new entry's line is in text that was never written: the source and field say where.
+    if (error instanceof SourcesFileError && error.source === entry.id)
+      throw new SourcesFileError(file, error.reason, { source: error.source, field: error.field });
+    throw error;
+  }
 }
 
 /** Removes a source by id; an id not in the file is an error naming it. */
