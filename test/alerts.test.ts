@@ -239,6 +239,53 @@ alerts:
     assert.equal((await store.watch.alerts()).length, before);
   });
 
+  it('flags an escalating week once', async () => {
+    const towns = ['Kirkuk', 'Mosul', 'Ramadi', 'Fallujah', 'Tikrit', 'Samarra', 'Baqubah', 'Haditha', 'Najaf'];
+    const days = [
+      '2023-10-02',
+      '2023-10-09',
+      '2023-10-16',
+      '2023-10-23',
+      '2023-10-30',
+      '2023-10-31',
+      '2023-11-01',
+      '2023-11-02',
+      '2023-11-03',
+    ];
+    const items = days.map((day, i) => ({
+      guid: `s${i}`,
+      source: `Outlet ${i}`,
+      title: `Police post attacked in ${towns[i]}`,
+      text: `Gunmen attacked a police post in ${towns[i]} on ${new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })}, killing two officers, police said.`,
+      date: `${day}T09:00:00Z`,
+    }));
+    server.routes.set('/surge.rss', { body: rssFeed('Surge wire', items) });
+    const { store: surgeStore } = await scratchStore();
+    try {
+      const surgeConfig = parseSources(
+        `sources:\n  - {id: surge, kind: feed, url: "${server.origin}/surge.rss", interval: 100ms, allowPrivate: true}\nalerts:\n  rules:\n    - {id: surge, on: escalation, country: IQ}\n`,
+        'surge.yaml',
+      );
+      const out: string[] = [];
+      const engine = alertEngine(surgeStore, surgeConfig, { out: (t) => out.push(t), err: () => {} });
+      await watchSources(surgeStore, surgeConfig, {
+        lexicons,
+        maxPolls: 1,
+        fetcher: new PoliteFetcher({ hostSpacingMs: 0 }),
+        onAnalysed: async () => void (await engine.evaluate()),
+      });
+      const alerts = out.map((l) => JSON.parse(l) as Alert);
+      assert.deepEqual(
+        alerts.map((a) => [a.id, a.change]),
+        [['escalation:surge:ASSAULT in IQ:2023-10-30', { from: 0.5, to: 5 }]],
+      );
+      assert.match(alerts[0]?.summary ?? '', /^Escalation: ASSAULT in IQ, week of 2023-10-30: 5 attacks, against 0\.5 a week/);
+      assert.deepEqual(await engine.evaluate(), []);
+    } finally {
+      await surgeStore.close();
+    }
+  });
+
   it('refuses bad rules and targets by name', () => {
     const bad = (alerts: string, message: RegExp) =>
       assert.throws(
