@@ -192,7 +192,7 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
 }
 
-/** A watched source's fetch state (migration 0006); times are ISO timestamps. */
+/** A watched source's fetch state (migration 0007); times are ISO timestamps. */
 export interface WatchSourcesTable {
   source_id: string;
   etag: string | null;

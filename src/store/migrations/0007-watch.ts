@@ -1,5 +1,5 @@
 /**
- * @module Migration 0006: what `sitrep watch` remembers between runs: each source's fetch state (validators,
+ * @module Migration 0007: what `sitrep watch` remembers between runs: each source's fetch state (validators,
  * failures, when to poll next), the items already read from it, the alerts raised and where each was delivered.
  */
 import type { Kysely, Migration } from 'kysely';
