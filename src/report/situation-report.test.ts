@@ -43,6 +43,7 @@ const fact = (extra: Partial<Fact> = {}): Fact => ({
   period: { start: '2023-10-17', end: '2023-10-30', basis: 'text' },
   status: 'corroborated',
   claims: ['c1', 'c2'],
+  primarySources: [],
   documents: ['north-wire', 'river-post'],
   sources: ['North Wire', 'River Post'],
   sides: [{ value: { low: 23, high: 23, qualifier: 'exact' }, claims: ['c1', 'c2'], sources: ['North Wire', 'River Post'] }],
@@ -70,10 +71,38 @@ const entry = (extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
 
 describe('describeStatus', () => {
   const cases: Array<[string, ReportedFact, RegExp]> = [
-    ['corroborated', { fact: fact(), ledger: [], updates: [] }, /^corroborated by 2 independent sources \(North Wire, River Post\)$/],
+    [
+      'corroborated',
+      { fact: fact(), ledger: [], updates: [], counted: null },
+      /^corroborated by 2 independent sources \(North Wire, River Post\)$/,
+    ],
+    [
+      'corroborated from one primary source',
+      { fact: fact({ primarySources: ['the Pentagon'] }), ledger: [], updates: [], counted: null },
+      /^corroborated by 2 independent sources \(North Wire, River Post\) from 1 primary source \(the Pentagon\)$/,
+    ],
+    [
+      'reported against counted',
+      {
+        fact: fact(),
+        ledger: [],
+        updates: [],
+        counted: {
+          reported: 23,
+          counted: 9,
+          gap: 14,
+          type: 'ASSAULT',
+          countries: ['IQ', 'SY'],
+          start: '2023-10-17',
+          end: '2023-10-30',
+          rule: 'r',
+        },
+      },
+      /; sitrep holds 9 assault incidents in IQ, SY from 2023-10-17 to 2023-10-30: 14 fewer than reported$/,
+    ],
     [
       'single-source',
-      { fact: fact({ status: 'single-source', sources: ['North Wire'] }), ledger: [], updates: [] },
+      { fact: fact({ status: 'single-source', sources: ['North Wire'] }), ledger: [], updates: [], counted: null },
       /^single-source \(North Wire\)$/,
     ],
     [
@@ -88,6 +117,7 @@ describe('describeStatus', () => {
         }),
         ledger: [],
         updates: [],
+        counted: null,
       },
       /^conflicting: 16 per North Wire vs 23 per River Post, Hill Times$/,
     ],
@@ -97,6 +127,7 @@ describe('describeStatus', () => {
         fact: fact({ value: { low: 100, high: null, qualifier: 'more-than' } }),
         ledger: [],
         updates: [fact({ id: 'f0', value: { low: 40, high: 40, qualifier: 'about' } })],
+        counted: null,
       },
       /; updated from about 40 to more than 100$/,
     ],
@@ -173,6 +204,7 @@ const data = (extra: Partial<SituationData> = {}): SituationData => ({
       fact: fact(),
       ledger: [entry(), entry({ claimId: 'c2', externalId: 'river-post', source: 'River Post', text: `Twenty-three attacks ${HOSTILE}` })],
       updates: [],
+      counted: null,
     },
   ],
   moreFacts: 0,

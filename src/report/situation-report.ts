@@ -3,6 +3,7 @@
  * order, reports and incidents per week, the most-cited quotes and the sources, as Markdown or as one
  * self-contained HTML page. Gathering (from the store) and rendering (pure) are apart, so either can be tested alone.
  */
+import { type CountedAgainst, countedAgainst, describeCounted } from './reported-counted.ts';
 import type { Document } from '../model/document.ts';
 import type { Fact, LedgerEntry } from '../model/fact.ts';
 import type { Incident } from '../model/incident.ts';
@@ -41,6 +42,8 @@ export interface ReportedFact {
   readonly ledger: readonly LedgerEntry[];
   /** Earlier facts this one updates (a count that grew), latest first. */
   readonly updates: readonly Fact[];
+  /** Reported against counted: the incidents the store holds against a reported count, or null. */
+  readonly counted: CountedAgainst | null;
 }
 
 /** One ISO week of the report's period. */
@@ -161,7 +164,7 @@ export async function gatherSituation(store: Store, query: SituationQuery, now =
       const earlier = byId.get(id) ?? (await store.claims.fact(id));
       if (earlier) updates.push(earlier);
     }
-    facts.push({ fact, ledger: await store.claims.ledger(fact.id), updates });
+    facts.push({ fact, ledger: await store.claims.ledger(fact.id), updates, counted: await countedAgainst(store, fact) });
   }
   const incidentQuery = { ...range, ...where };
   const incidentTotal = await store.events.countIncidents(incidentQuery);
@@ -299,11 +302,14 @@ export function describeStatus(reported: ReportedFact): string {
   const { fact, updates } = reported;
   const n = fact.sources.length;
   let status: string;
-  if (fact.status === 'corroborated') status = `corroborated by ${n} independent sources (${fact.sources.join(', ')})`;
+  const said = fact.primarySources.length;
+  const from = said === 0 ? '' : ` from ${said} primary source${said === 1 ? '' : 's'} (${fact.primarySources.join('; ')})`;
+  if (fact.status === 'corroborated') status = `corroborated by ${n} independent sources (${fact.sources.join(', ')})${from}`;
   else if (fact.status === 'single-source') status = `single-source (${fact.sources.join(', ') || 'unnamed'})`;
   else status = `conflicting: ${fact.sides.map((s) => `${formatValue(s.value)} per ${s.sources.join(', ')}`).join(' vs ')}`;
   const earlier = updates[updates.length - 1];
-  return earlier ? `${status}; updated from ${formatValue(earlier.value)} to ${formatValue(fact.value)}` : status;
+  if (earlier) status = `${status}; updated from ${formatValue(earlier.value)} to ${formatValue(fact.value)}`;
+  return reported.counted ? `${status}; ${describeCounted(reported.counted)}` : status;
 }
 
 function period(query: SituationQuery, documents: SituationData['documents']): string {

@@ -200,6 +200,7 @@ const SCHEMAS: Record<string, Schema> = {
       claims: strings,
       documents: { ...strings, description: 'external ids' },
       sources: { ...strings, description: 'independent sources' },
+      primarySources: { ...strings, description: 'who first said it (five outlets quoting one ministry are one primary source)' },
       sides: {
         type: 'array',
         description: 'one per value given; two or more when conflicting',
@@ -230,12 +231,27 @@ const SCHEMAS: Record<string, Schema> = {
   },
   FactWithLedger: {
     type: 'object',
-    required: ['fact', 'ledger', 'updates', 'updatedBy'],
+    required: ['fact', 'ledger', 'updates', 'updatedBy', 'counted'],
     properties: {
       fact: ref('Fact'),
       ledger: { type: 'array', items: ref('LedgerEntry') },
       updates: { type: 'array', items: ref('Fact') },
       updatedBy: { type: 'array', items: ref('Fact') },
+      counted: nullable('object', {
+        description:
+          'reported against counted: for a count of attacks or strikes over a stated period in named countries, the incidents of that type the store holds there and then, and the gap; null for other facts',
+        required: ['reported', 'counted', 'gap', 'type', 'countries', 'start', 'end', 'rule'],
+        properties: {
+          reported: { type: 'number' },
+          counted: { type: 'integer' },
+          gap: { type: 'number' },
+          type: { type: 'string' },
+          countries: strings,
+          start: day,
+          end: day,
+          rule: { type: 'string' },
+        },
+      }),
     },
   },
   Event: {

@@ -111,6 +111,8 @@ export interface FactsTable {
   claims: string;
   documents: string;
   sources: string;
+  /** JSON list of primary sources (who first said it); null on facts written before it was kept. */
+  primary_sources: string | null;
   sides: string;
   /** The founding claim's period, which claims must fit. */
   anchor_start: string | null;
