@@ -79,7 +79,12 @@ export function registerFactCommands(program: Command, context: CommandContext):
       try {
         const fact = await store.claims.fact(id);
         if (fact === null) command.error(`sitrep: no fact with id "${id}" in ${store.location}`, { exitCode: 2, code: 'sitrep.noFact' });
-        else context.out(`${describeFact(fact, await store.claims.ledger(id), await countedAgainst(store, fact))}\n`);
+        else {
+          context.out(`${describeFact(fact, await store.claims.ledger(id), await countedAgainst(store, fact))}\n`);
+          const { factHistory, formatFactHistory } = await import('../report/fact-history.ts');
+          const history = await factHistory(store, id);
+          if (history) context.out(`\n${formatFactHistory(history, formatValue)}\n`);
+        }
       } finally {
         await store.close();
       }

@@ -70,6 +70,11 @@ export interface IngestOptions extends ReadInputsOptions {
   readonly now?: string;
   /** Called after each report. */
   readonly onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Called inside the ingest's transaction once every report is written, before it commits: what it writes (a
+   * watch's record of the items it read) lands with the reports or not at all.
+   */
+  readonly beforeCommit?: (tx: StoreTransaction, items: readonly IngestItemResult[]) => Promise<void>;
 }
 
 /** Ingests files, folders and `-` (stdin) into the store, all in one transaction. */
@@ -134,6 +139,7 @@ async function ingestFrom(
     }
     results.push(...(await storeChunk(tx, pending, written)));
     await tx.documents.setPublished(dateFromStoryPeers(written, prepareOptions.now));
+    await options.beforeCommit?.(tx, results);
   });
   const counts: Record<IngestOutcome, number> = { stored: 0, 'near-duplicate': 0, duplicate: 0, unchanged: 0, skipped: 0, failed: 0 };
   for (const result of results) counts[result.outcome]++;

@@ -14,6 +14,8 @@ import { OverviewRepository } from './overview-repository.ts';
 import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
 import { StoreError } from './store-error.ts';
+import { WatchRepository, WatchWrites } from './watch-repository.ts';
+import { SnapshotRepository } from './snapshot-repository.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
 export type { DocumentName, DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
@@ -21,6 +23,8 @@ export type { DocumentEvents, EventQuery, IncidentDetail, IncidentQuery, StoredE
 export type { MentionQuery, StoredMention } from './mentions-repository.ts';
 export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
 export type { DocumentSummary, SearchHit, SearchQuery, Snippet } from './search-repository.ts';
+export type { SeenItem, SourceState, StoredAlert } from './watch-repository.ts';
+export type { KnownBy } from './snapshot-repository.ts';
 
 /**
  * Store-wide locks a transaction may hold until it ends: `ingest` while it looks up copies and inserts documents,
@@ -37,6 +41,7 @@ export class StoreTransaction {
   readonly mentions: MentionWrites;
   readonly events: EventWrites;
   readonly claims: ClaimWrites;
+  readonly watch: WatchWrites;
   readonly #trx: Transaction<Database>;
   readonly #engine: Engine;
 
@@ -47,6 +52,7 @@ export class StoreTransaction {
     this.mentions = new MentionWrites(trx);
     this.events = new EventWrites(trx);
     this.claims = new ClaimWrites(trx);
+    this.watch = new WatchWrites(trx);
   }
 
   /**
@@ -80,6 +86,8 @@ export class Store {
   readonly claims: ClaimsRepository;
   readonly search: SearchRepository;
   readonly overview: OverviewRepository;
+  readonly watch: WatchRepository;
+  readonly snapshot: SnapshotRepository;
   /** Opened only to read: `transaction` refuses, and `migrate` checks the schema without changing it. */
   readonly readOnly: boolean;
   /** The store did not exist and was made by this open. */
@@ -100,6 +108,8 @@ export class Store {
     this.claims = new ClaimsRepository(db);
     this.search = new SearchRepository(db, engine);
     this.overview = new OverviewRepository(db);
+    this.watch = new WatchRepository(db);
+    this.snapshot = new SnapshotRepository(db);
   }
 
   /**
