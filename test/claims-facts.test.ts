@@ -11,6 +11,7 @@ import { ingest, ingestReports } from '../src/ingest/ingest.ts';
 import type { RawReport } from '../src/ingest/raw-report.ts';
 import type { Fact } from '../src/model/fact.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
+import { countedAgainst } from '../src/report/reported-counted.ts';
 import { valueAnchor } from '../src/resolve/facts/compare-claims.ts';
 import { NO_SEEDS, PROJECT_DIR, SEEDS_DIR, scratchDir, scratchStore, writeFiles } from './fixtures.ts';
 
@@ -149,6 +150,71 @@ describe('facts from reports', () => {
     }
   });
 
+  it("a strike's toll as rescuers dig is one series; a day's toll never joins the war's total", async () => {
+    const { store } = await scratchStore();
+    await ingestReports(store, [
+      report(
+        'kw-1',
+        'Kharkiv Wire',
+        '2024-05-10',
+        'A missile strike on a shopping centre in Kharkiv on Friday killed at least 11 people, officials said.',
+      ),
+      report(
+        'dn-1',
+        'Dnipro News',
+        '2024-05-11',
+        'The death toll from the missile strike on the Kharkiv shopping centre rose to 16, officials said on Saturday.',
+      ),
+      report('gz-1', 'Gaza Daily', '2024-05-11', 'Israeli strikes killed 41 people in Gaza in the past day, the health ministry said.'),
+      report(
+        'gz-2',
+        'Coast Times',
+        '2024-05-12',
+        'At least 34,971 Palestinians have been killed in Gaza since October 7, the health ministry said.',
+      ),
+    ]);
+    await analyse(store, { workers: 0 });
+    const facts = await store.claims.facts({ category: 'killed' });
+    const of = (n: number) => facts.find((f) => valueAnchor(f.value) === n);
+    assert.deepEqual(of(16)?.updates, [of(11)?.id], 'the revised toll updates the first');
+    assert.deepEqual(of(34971)?.updates, [], "the war's total updates no day's toll");
+    await store.close();
+  });
+
+  it("a figure read with its report's lede joins no fact of a country the report never names", async () => {
+    const { store } = await scratchStore();
+    await ingestReports(store, [
+      report('sm-1', 'Sumy Post', '2024-06-02', 'A Russian missile strike in Sumy killed 20 people on Sunday, the mayor said.'),
+      report(
+        'yr-1',
+        'Aden Herald',
+        '2024-06-03',
+        'US airstrikes hit a fuel port in Yemen overnight. At least 20 people were killed, rebel officials said.',
+      ),
+    ]);
+    await analyse(store, { workers: 0 });
+    const twenty = (await store.claims.facts({ category: 'killed' })).filter((f) => valueAnchor(f.value) === 20);
+    assert.equal(twenty.length, 2, twenty.map((f) => f.documents.join('+')).join(', '));
+    await store.close();
+  });
+
+  it('names the primary sources of a fact and counts the incidents held against an official count', async () => {
+    const { store } = await scratchStore();
+    await ingestReports(store, [
+      report('gw-9', 'Gulf Wire', '2024-03-20', 'Militants have attacked US bases 9 times in Iraq since March 1, the Pentagon said.'),
+      report('lm-9', 'Levant Monitor', '2024-03-20', 'US bases in Iraq were attacked 9 times since March 1, according to the Pentagon.'),
+      report('rb-1', 'Rafidain Post', '2024-03-05', 'A rocket attack hit a base in Erbil on Monday, officials said.'),
+      report('rb-2', 'Basra Echo', '2024-03-12', 'Militants fired drones at a base near Baghdad on Tuesday, officials said.'),
+    ]);
+    await analyse(store, { workers: 0 });
+    const fact = (await store.claims.facts({ category: 'attacks' })).find((f) => f.value.low === 9);
+    assert.ok(fact);
+    assert.deepEqual([fact.status, fact.primarySources], ['corroborated', ['Pentagon']]);
+    const counted = await countedAgainst(store, fact);
+    assert.deepEqual([counted?.reported, counted?.counted, counted?.gap], [9, 2, 7]);
+    await store.close();
+  });
+
   it("re-analysis replaces a document's claims and re-resolves its facts: no orphan, no duplicate", async () => {
     const { store } = await scratchStore();
     await ingestReports(store, STATUS[0]?.[1] ?? []);
@@ -230,6 +296,7 @@ describe('sitrep facts, fact and export', () => {
       'claims',
       'documents',
       'sources',
+      'primarySources',
       'updates',
       'updatedBy',
     ]);
@@ -240,9 +307,9 @@ describe('sitrep facts, fact and export', () => {
     const csv = sitrep(['--db', db, 'export', '--what', 'facts', '--format', 'csv']).stdout.split('\n');
     assert.match(
       csv[0] as string,
-      /^id,category,value\.low,value\.high,value\.qualifier,place\.name,.*,status,claims,documents,sources,updates,updatedBy$/,
+      /^id,category,value\.low,value\.high,value\.qualifier,place\.name,.*,status,claims,documents,sources,primarySources,updates,updatedBy$/,
     );
-    assert.match(csv[1] as string, /,corroborated,[0-9a-f]{16};[0-9a-f]{16},gw-1;lm-1,Gulf Wire;Levant Monitor,,$/);
+    assert.match(csv[1] as string, /,corroborated,[0-9a-f]{16};[0-9a-f]{16},gw-1;lm-1,Gulf Wire;Levant Monitor,military spokesman,,$/);
   });
 });
 

@@ -14,10 +14,14 @@ export const HAS_SEEDS = existsSync(join(SEEDS_DIR, 'gold.json'));
 /** Why seed tests are skipped on a machine without the shared folder. */
 export const NO_SEEDS = HAS_SEEDS ? false : `skipped: no seeds at ${SEEDS_DIR} (the shared folder is not beside the project)`;
 
+/** Scratch folders made by this process, removed by one exit listener (one per folder would pass Node's listener limit). */
+const scratchDirs: string[] = [];
+
 /** A fresh scratch folder, removed when the process exits. */
 export function scratchDir(prefix = 'sitrep-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (scratchDirs.length === 0) process.on('exit', () => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  scratchDirs.push(dir);
   return dir;
 }
 

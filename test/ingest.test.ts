@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
+import { formatSummary } from '../src/cli/terminal.ts';
 import { ingest, ingestReports } from '../src/ingest/ingest.ts';
 import type { RawReport } from '../src/ingest/raw-report.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -211,6 +212,33 @@ describe('ingest: bad input', () => {
       (await store.documents.list()).map((d) => d.externalId),
       ['good'],
     );
+    await store.close();
+  });
+
+  it('lists each file in a folder it does not read, with the reason, and says so in the summary', async () => {
+    const { store, dir } = await scratchStore();
+    writeFiles(dir, {
+      'in/good.txt': WIRE,
+      'in/scan.pdf': '%PDF-1.4 not a report sitrep reads',
+      'in/notes': 'no extension',
+      'in/sub/photo.JPG': Uint8Array.from([0xff, 0xd8, 0xff]),
+      'in/.DS_Store': 'a tool file',
+    });
+    const summary = await ingest(store, [join(dir, 'in')]);
+    assert.equal(summary.counts.stored, 1);
+    assert.equal(summary.counts.failed, 0, 'a file not read is not a failed report');
+    assert.deepEqual(
+      summary.passedOver.map((f) => [f.path.slice(dir.length + 1), f.reason.split(';')[0]]),
+      [
+        ['in/notes', 'a file without an extension is not read'],
+        ['in/scan.pdf', '".pdf" files are not read'],
+        ['in/sub/photo.JPG', '".jpg" files are not read'],
+      ],
+    );
+    assert.match(summary.passedOver[0]?.reason ?? '', /sitrep reads \.txt, .*\.jsonl/);
+    const text = formatSummary(summary);
+    assert.match(text, /Not read: 3 files in the folders named:/);
+    assert.match(text, /not read: .*scan\.pdf: "\.pdf" files are not read; sitrep reads/);
     await store.close();
   });
 

@@ -4,14 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { formatValue } from '../src/report/situation-report.ts';
+import { NO_CHROMIUM } from './chromium-fixture.ts';
 import { NO_SEEDS, PROJECT_DIR, SEEDS_DIR, scratchDir, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';
 
 const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
+const SHOTS = join(PROJECT_DIR, 'test-output/report');
 
 function sitrep(args: readonly string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SITREP_DB: '' } });
@@ -77,10 +79,61 @@ describe('sitrep report on the sample corpus', () => {
     for (const target of links) assert.ok(html.includes(`id="${target}"`), `${target} exists`);
   });
 
+  it('opens top down: the information cutoff, the period and three to five key judgements come first', () => {
+    const { stdout } = sitrep(['--db', db, 'report']);
+    assert.ok(stdout.indexOf('Information cutoff: reports published up to') < stdout.indexOf('## Key judgements'));
+    assert.ok(stdout.indexOf('## Key judgements') < stdout.indexOf('## Key figures'));
+    const judgements = section(stdout, 'Key judgements').filter((l) => /^\d\. /.test(l));
+    assert.ok(judgements.length >= 3 && judgements.length <= 5, judgements.join('\n'));
+    for (const line of judgements) assert.match(line, /\*\*.*(corroborated|single-source|conflicting).*\(ledger L\d+\)$/);
+  });
+
+  const PDF_TOOL = spawnSync('pdftotext', ['-v']).error
+    ? 'skipped: no pdftotext to read the PDF back (apt-get install -y poppler-utils)'
+    : false;
+  it(
+    'writes a PDF through Chromium with the information cutoff on page 1, on A4 and on Letter',
+    { skip: NO_CHROMIUM || PDF_TOOL, timeout: 120_000 },
+    () => {
+      for (const [paper, size] of [
+        ['A4', /595\.\d* x 841\.\d*|595\.\d* x 842\.\d*/],
+        ['Letter', /612 x 792/],
+      ] as const) {
+        const out = join(dir, `report-${paper}.pdf`);
+        const result = sitrep(['--db', db, 'report', '--format', 'pdf', '--paper', paper, '--out', out]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+        const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
+        assert.match(info, size, `${paper} pages: ${info}`);
+        const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', out, '-'], { encoding: 'utf8' }).stdout;
+        assert.match(first, /Information cutoff: reports published up to \d{4}-\d{2}-\d{2}/, `page 1 of the ${paper} PDF`);
+        assert.match(first, /Key judgements/, 'with the key judgements');
+        // Its first page as a picture, for a person to look at (test-output/ is not committed).
+        mkdirSync(SHOTS, { recursive: true });
+        spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', out, join(SHOTS, `report-first-page-${paper}`)]);
+      }
+    },
+  );
+
+  it('says how to install Chromium when there is none, and writes no PDF', () => {
+    const out = join(dir, 'none.pdf');
+    const result = spawnSync(process.execPath, [BIN, '--db', db, 'report', '--format', 'pdf', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_DB: '', SITREP_CHROMIUM: join(dir, 'no-chromium-here') },
+    });
+    assert.equal(result.status, 2);
+    assert.match(
+      result.stderr,
+      /prints the report with Chromium, and there is none at .*no-chromium-here\. Install it \(Debian\/Ubuntu: apt-get install -y chromium\)/,
+    );
+    assert.throws(() => readFileSync(out), /ENOENT/);
+  });
+
   const usage: Array<[string[], RegExp]> = [
     [['report', '--since', '2023-02-30'], /"2023-02-30" is not a day/],
     [['report', '--since', '2024-02-01', '--until', '2024-01-01'], /--since 2024-02-01 is after --until 2024-01-01/],
-    [['report', '--format', 'pdf'], /Allowed choices are md, html/],
+    [['report', '--format', 'docx'], /Allowed choices are md, html, pdf/],
+    [['report', '--format', 'pdf'], /--format pdf writes a file: give it with --out report\.pdf/],
   ];
   for (const [args, message] of usage) {
     it(`refuses ${args.slice(1).join(' ')}`, () => {

@@ -4,7 +4,8 @@
  * writes to, and the `sitrep serve` command itself.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLES_DIR } from '../src/cli/main.ts';
@@ -17,6 +18,7 @@ import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';
 
 const BIN = join(PROJECT_DIR, 'bin/sitrep.js');
+const run = promisify(execFile);
 
 interface Answer {
   status: number;
@@ -235,8 +237,8 @@ describe('sitrep serve: the API over the sample corpus', () => {
         (b) => assert.deepEqual([b.weeks[0].week, b.weeks.at(-1).week], ['2024-01-01', '2024-01-29']),
       ],
     ];
-    // Facts and incidents by id are asked for with ids read from their lists, in the next test.
-    const coveredByDetailTest = ['/api/facts/{id}', '/api/incidents/{id}'];
+    // Facts and incidents by id are asked for with ids read from their lists, in the next test; downloads in their own.
+    const coveredByDetailTest = ['/api/facts/{id}', '/api/incidents/{id}', '/api/export/incidents', '/api/export/facts'];
     for (const endpoint of apiEndpoints.filter((e) => !coveredByDetailTest.includes(e.path))) {
       const pattern = new RegExp(`^${endpoint.path.replace(/\{\w+\}/g, '[^/?]+')}(\\?|$)`);
       assert.ok(
@@ -274,6 +276,86 @@ describe('sitrep serve: the API over the sample corpus', () => {
       assert.equal(event.incidentId, incident.id);
       const { document } = (await get(`/api/documents/${event.document.id}`)).body;
       assert.ok(event.span.end <= document.text.length, 'the event span lies in its document');
+    }
+    assert.deepEqual(
+      detail.incident.documents.map((d: { id: string }) => d.id).sort(),
+      [...new Set(detail.events.map((e: { document: { id: string } }) => e.document.id))].sort(),
+      'the incident names the documents its events come from',
+    );
+    for (const named of detail.incident.documents) {
+      const { document } = (await get(`/api/documents/${named.id}`)).body;
+      assert.deepEqual(named, {
+        id: document.id,
+        externalId: document.externalId,
+        title: document.title,
+        url: document.url,
+        source: document.source,
+      });
+    }
+  });
+
+  it('filters incidents by actor and place spelling, and downloads exactly the filtered rows in every format', async () => {
+    const all = (await get('/api/incidents?limit=500')).body.items;
+    const actor = all.flatMap((i: { initiator: Array<{ name: string }> }) => i.initiator.map((a) => a.name))[0];
+    const withActor = (await get(`/api/incidents?limit=500&actor=${encodeURIComponent(actor.toUpperCase())}`)).body.items;
+    const named = (i: { initiator: Array<{ name: string }>; target: Array<{ name: string }> }) =>
+      [...i.initiator, ...i.target].some((a) => a.name.toLowerCase() === actor.toLowerCase());
+    assert.ok(withActor.length > 0 && withActor.every(named), `every incident has ${actor} on a side`);
+    assert.equal(withActor.length, all.filter(named).length, 'and none with it is left out');
+    const spelled = (await get('/api/places?q=baghdad')).body.places;
+    assert.ok(spelled.length > 0 && spelled.every((p: { place: { name: string } }) => /baghdad/i.test(p.place.name)), 'places by spelling');
+
+    const filters = 'type=ASSAULT&country=IQ&since=2023-10-01&until=2024-02-29';
+    const expected = (await get(`/api/incidents?limit=500&${filters}`)).body.items.map((i: { id: string }) => i.id);
+    assert.ok(expected.length >= 3, `enough incidents to tell a filter from none: ${expected.length}`);
+    const csv = await fetch(`${server.url}/api/export/incidents?format=csv&${filters}`);
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="sitrep-incidents\.csv"/);
+    const rows = (await csv.text()).trim().split('\n');
+    assert.deepEqual(
+      rows.slice(1).map((line) => line.split(',')[0]),
+      expected,
+      'the CSV holds exactly the filtered incidents',
+    );
+    const jsonl = (await (await fetch(`${server.url}/api/export/incidents?format=jsonl&${filters}`)).text()).trim().split('\n');
+    assert.deepEqual(
+      jsonl.map((line) => JSON.parse(line).id),
+      expected,
+    );
+    const geojson = await (await fetch(`${server.url}/api/export/incidents?format=geojson&${filters}`)).json();
+    assert.deepEqual(
+      geojson.features.map((f: { properties: { id: string } }) => f.properties.id),
+      expected,
+    );
+    const acled = (await (await fetch(`${server.url}/api/export/incidents?format=acled&${filters}`)).text()).trim().split('\n');
+    assert.equal(acled.length - 1, expected.length, 'one ACLED-like row per incident');
+    const facts = (await get('/api/facts?limit=500&status=corroborated&category=attacks')).body.items.map((f: { id: string }) => f.id);
+    const factRows = (await (await fetch(`${server.url}/api/export/facts?format=jsonl&status=corroborated&category=attacks`)).text())
+      .trim()
+      .split('\n');
+    assert.deepEqual(
+      factRows.map((line) => JSON.parse(line).id),
+      facts,
+    );
+    assert.equal((await get('/api/export/incidents?format=pdf')).status, 400);
+  });
+
+  it('opens every incident by the id the `sitrep incidents` table prints, in the API and the CLI alike', async () => {
+    // Child processes run asynchronously: the server answering the API is in this process and must keep serving.
+    const sitrep = (...args: string[]) => run(process.execPath, [BIN, '--db', dbPath, ...args], { encoding: 'utf8' });
+    const table = await sitrep('incidents', '--limit', '5');
+    const ids = table.stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0])
+      .filter((id): id is string => Boolean(id));
+    assert.equal(ids.length, 5, table.stdout);
+    for (const id of ids) {
+      const answer = await get(`/api/incidents/${id}`);
+      assert.equal(answer.status, 200, `${id}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.incident.id, id, 'the table shows the whole id');
+      const shown = await sitrep('incident', id);
+      assert.match(shown.stdout, new RegExp(`^Incident ${id}:`));
     }
   });
 
@@ -341,6 +423,10 @@ describe('sitrep serve: the API over the sample corpus', () => {
       const documented = operation.parameters.map((p: { name: string }) => p.name).sort();
       assert.deepEqual(documented, [...Object.keys(endpoint.pathParams ?? {}), ...Object.keys(endpoint.query)].sort(), endpoint.path);
       assert.ok(operation.responses['400'], `${endpoint.path} documents its 400`);
+      if (endpoint.produces) {
+        assert.deepEqual(Object.keys(operation.responses['200'].content), endpoint.produces, `${endpoint.path} answers files`);
+        continue;
+      }
       const schema = operation.responses['200'].content['application/json'].schema.$ref.split('/').pop();
       assert.ok(openapi.components.schemas[schema], `${endpoint.path} answers ${schema}, which is described`);
     }

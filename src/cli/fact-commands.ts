@@ -4,6 +4,7 @@ import { CLAIM_CATEGORIES } from '../extract/claims/claim-categories.ts';
 import type { ClaimCategory, ClaimPeriod, ClaimPlace } from '../model/claim.ts';
 import type { Fact, FactStatus, LedgerEntry } from '../model/fact.ts';
 import type { FactQuery } from '../store/store.ts';
+import { type CountedAgainst, countedAgainst, describeCounted } from '../report/reported-counted.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { formatValue } from '../report/situation-report.ts';
@@ -53,9 +54,11 @@ export function registerFactCommands(program: Command, context: CommandContext):
           'source',
         );
         const facts = await store.claims.facts({ ...filters, limit: options.limit, offset: options.offset });
+        const counts = await Promise.all(facts.map((f) => countedAgainst(store, f)));
         if (options.json) {
-          if (facts.length > 0) context.out(`${facts.map((f) => JSON.stringify(f)).join('\n')}\n`);
-        } else context.out(`${factTable(facts)}\n`);
+          if (facts.length > 0)
+            context.out(`${facts.map((f, i) => JSON.stringify(counts[i] ? { ...f, counted: counts[i] } : f)).join('\n')}\n`);
+        } else context.out(`${factTable(facts, counts)}\n`);
         const total = await store.claims.countFacts(filters);
         context.err(
           `${facts.length} of ${total} fact${total === 1 ? '' : 's'} in ${store.location}; \`sitrep fact <id>\` shows a ledger.\n`,
@@ -76,7 +79,12 @@ export function registerFactCommands(program: Command, context: CommandContext):
       try {
         const fact = await store.claims.fact(id);
         if (fact === null) command.error(`sitrep: no fact with id "${id}" in ${store.location}`, { exitCode: 2, code: 'sitrep.noFact' });
-        else context.out(`${describeFact(fact, await store.claims.ledger(id))}\n`);
+        else {
+          context.out(`${describeFact(fact, await store.claims.ledger(id), await countedAgainst(store, fact))}\n`);
+          const { factHistory, formatFactHistory } = await import('../report/fact-history.ts');
+          const history = await factHistory(store, id);
+          if (history) context.out(`\n${formatFactHistory(history, formatValue)}\n`);
+        }
       } finally {
         await store.close();
       }
@@ -94,10 +102,10 @@ function formatPlace(place: ClaimPlace | null): string {
   return place.basis === 'lede' ? `${place.name} (report's)` : place.name;
 }
 
-function factTable(facts: readonly Fact[]): string {
+function factTable(facts: readonly Fact[], counts: ReadonlyArray<CountedAgainst | null>): string {
   return formatTable(
-    ['id', 'figure', 'what', 'where', 'when', 'status', 'sources'],
-    facts.map((f) => [
+    ['id', 'figure', 'what', 'where', 'when', 'status', 'sources', 'counted'],
+    facts.map((f, i) => [
       f.id,
       f.sides.length > 1 ? f.sides.map((s) => formatValue(s.value)).join(' vs ') : formatValue(f.value),
       f.category === 'other' ? (f.noun ?? 'other') : f.category,
@@ -105,24 +113,27 @@ function factTable(facts: readonly Fact[]): string {
       formatPeriod(f.period),
       f.status,
       `${f.sources.length}: ${f.sources.join(', ')}`,
+      counts[i] ? `${counts[i].counted} held (gap ${counts[i].gap})` : '',
     ]),
     40,
   );
 }
 
 /** A fact with its sides, update links and ledger, for people. */
-function describeFact(fact: Fact, ledger: readonly LedgerEntry[]): string {
+function describeFact(fact: Fact, ledger: readonly LedgerEntry[], counted: CountedAgainst | null): string {
   const lines = [
     `${fact.id}: ${formatValue(fact.value)} ${fact.category === 'other' ? (fact.noun ?? 'other') : fact.category}${fact.noun && fact.category !== 'other' ? ` (${fact.noun})` : ''}`,
     `  where:   ${formatPlace(fact.place) || 'unknown'}`,
     `  when:    ${formatPeriod(fact.period) || 'unknown'}`,
     `  status:  ${fact.status}, ${fact.sources.length} independent source${fact.sources.length === 1 ? '' : 's'}: ${fact.sources.join(', ')}`,
+    `  said by: ${fact.primarySources.length === 0 ? 'no speaker named' : `${fact.primarySources.length} primary source${fact.primarySources.length === 1 ? '' : 's'}: ${fact.primarySources.join('; ')}`}`,
   ];
   if (fact.sides.length > 1)
     for (const side of fact.sides)
       lines.push(
         `  side:    ${formatValue(side.value)} says ${side.sources.join(', ')} (${side.claims.length} claim${side.claims.length === 1 ? '' : 's'})`,
       );
+  if (counted !== null) lines.push(`  counted: ${describeCounted(counted)}`);
   if (fact.updates.length > 0) lines.push(`  updates: ${fact.updates.join(', ')} (earlier, smaller counts of the same thing)`);
   if (fact.updatedBy.length > 0) lines.push(`  updated by: ${fact.updatedBy.join(', ')}`);
   lines.push('', `Ledger (${ledger.length} claim${ledger.length === 1 ? '' : 's'}):`);

@@ -115,7 +115,7 @@ function incidentTable(incidents: readonly Incident[]): string {
   return formatTable(
     ['id', 'date', 'type', 'place', 'who', 'killed', 'injured', 'sources', 'reports'],
     incidents.map((i) => [
-      i.id.slice(0, 10),
+      i.id,
       when(i.date),
       `${i.type}${i.modes.length > 0 ? ` (${i.modes.join(', ')})` : ''}${i.aggregate ? ' ×' : ''}`,
       i.place ? `${i.place.name}${i.place.country ? `, ${i.place.country}` : ''}` : '',

@@ -17,6 +17,9 @@ import { registerReportCommand } from './report-command.ts';
 import { nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { formatQueued, queueIngested, registerTeamCommands, requirePostgresUrl } from './team-commands.ts';
+import { registerSourcesCommands } from './sources-commands.ts';
+import { registerWatchCommand } from './watch-command.ts';
+import { addAsOfOption } from './as-of-option.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
@@ -63,7 +66,9 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
       onWait: (message) => err(`sitrep: ${message}\n`),
     });
     if (store.created) err(`Created a new store at ${store.location}\n`);
-    return store;
+    const { asOf, asOfIngested } = command.opts() as { asOf?: string; asOfIngested?: boolean };
+    if (!asOf) return store;
+    return (await import('./as-of-option.ts')).openAsOf(store, asOf, asOfIngested ? 'ingested' : 'published', err);
   };
 
   program
@@ -242,6 +247,9 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   registerReportCommand(program, { openStore: storeOf, out, err });
   registerServeCommand(program, { openStore: storeOf, out, err });
   registerTeamCommands(program, { openStore: storeOf, out, err });
+  registerSourcesCommands(program, { openStore: storeOf, out, err });
+  registerWatchCommand(program, { openStore: storeOf, out, err });
+  addAsOfOption(program, ['facts', 'fact', 'incidents', 'incident', 'report', 'export']);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -64,5 +64,9 @@ export function formatSummary(summary: IngestSummary): string {
     if (item.outcome === 'failed') lines.push(`  failed: ${item.reason}`);
     else if (item.outcome === 'skipped') lines.push(`  skipped: ${item.externalId}: ${item.reason}`);
   }
+  if (summary.passedOver.length > 0) {
+    lines.push(`Not read: ${summary.passedOver.length} file${summary.passedOver.length === 1 ? '' : 's'} in the folders named:`);
+    for (const file of summary.passedOver) lines.push(`  not read: ${file.path}: ${file.reason}`);
+  }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
  * @module Every record family `sitrep export --what` can write, with the formats each supports. A new family
  * registers one entry here; the CLI and the API read their choices from this table.
  */
-import type { Store } from '../store/store.ts';
+import type { FactQuery, IncidentQuery, Store } from '../store/store.ts';
 import { claimsExporter } from './claim-record.ts';
 import { toDocumentRecord } from './document-record.ts';
 import { eventsExporter } from './event-record.ts';
@@ -17,6 +17,10 @@ export const EXPORT_PAGE = 1000;
 export interface ExportOptions {
   /** Include document texts (documents only). */
   readonly withText?: boolean;
+  /** Only the incidents matching these filters (incidents only); default: every incident. */
+  readonly incidents?: Omit<IncidentQuery, 'limit' | 'offset'>;
+  /** Only the facts matching these filters (facts only); default: every fact. */
+  readonly facts?: Omit<FactQuery, 'limit' | 'offset'>;
 }
 
 export interface Exporter {

@@ -20,6 +20,8 @@ export interface FactRecord {
   readonly documents: readonly string[];
   /** Independent sources. */
   readonly sources: readonly string[];
+  /** Who first said it: five outlets quoting one ministry are one primary source. */
+  readonly primarySources: readonly string[];
   /** Fact ids this one supersedes, latest first. */
   readonly updates: readonly string[];
   /** Fact ids that supersede this one, earliest first. */
@@ -44,6 +46,7 @@ export const FACT_COLUMNS = [
   'claims',
   'documents',
   'sources',
+  'primarySources',
   'updates',
   'updatedBy',
 ];
@@ -59,6 +62,7 @@ export function toFactRecord(fact: Fact): FactRecord {
     claims: fact.claims,
     documents: fact.documents,
     sources: fact.sources,
+    primarySources: fact.primarySources,
     updates: fact.updates,
     updatedBy: fact.updatedBy,
   };
@@ -68,10 +72,10 @@ export function toFactRecord(fact: Fact): FactRecord {
 export const factsExporter: Exporter = {
   description: 'facts: figures reconciled across documents, with status, claims, documents, sources and update links',
   formats: ['jsonl', 'csv'],
-  run(store, format, write) {
+  run(store, format, write, options) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? FACT_COLUMNS : undefined);
     return eachPage(
-      (page) => store.claims.facts(page),
+      (page) => store.claims.facts({ ...options.facts, ...page }),
       (page) => writer.write(page.map(toFactRecord)),
     );
   },

@@ -91,10 +91,10 @@ export const incidentsExporter: Exporter = {
   description:
     'incidents: events from many reports about one happening, fused (date, place, actors, casualties low/best/high), with sources',
   formats: ['jsonl', 'csv', 'geojson', 'acled'],
-  async run(store, format, write) {
+  async run(store, format, write, options) {
     const known = new Map<string, string>();
     const list = async (page: { limit: number; offset: number }) => {
-      const incidents = await store.events.incidents(page);
+      const incidents = await store.events.incidents({ ...options.incidents, ...page });
       await externalIdsOf(store, incidents, known);
       return incidents;
     };

@@ -42,8 +42,16 @@ export interface IngestItemResult {
   readonly reason: string | null;
 }
 
+/** A file in a folder that was not read (not a format sitrep reads), with the reason. */
+export interface PassedOverFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
 export interface IngestSummary {
   readonly items: readonly IngestItemResult[];
+  /** Files in the folders named that were not read, each with the reason; none are stored or counted as reports. */
+  readonly passedOver: readonly PassedOverFile[];
   readonly counts: Readonly<Record<IngestOutcome, number>>;
   /** Bytes of input read. */
   readonly bytes: number;
@@ -62,6 +70,11 @@ export interface IngestOptions extends ReadInputsOptions {
   readonly now?: string;
   /** Called after each report. */
   readonly onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Called inside the ingest's transaction once every report is written, before it commits: what it writes (a
+   * watch's record of the items it read) lands with the reports or not at all.
+   */
+  readonly beforeCommit?: (tx: StoreTransaction, items: readonly IngestItemResult[]) => Promise<void>;
 }
 
 /** Ingests files, folders and `-` (stdin) into the store, all in one transaction. */
@@ -84,12 +97,18 @@ export async function ingestReports(
 
 async function ingestFrom(
   store: Store,
-  inputs: AsyncIterable<{ readonly bytes: number; readonly items: readonly ParsedItem[] }>,
+  inputs: AsyncIterable<{
+    readonly path: string;
+    readonly bytes: number;
+    readonly items: readonly ParsedItem[];
+    readonly passedOver?: string;
+  }>,
   options: IngestOptions,
 ): Promise<IngestSummary> {
   const started = performance.now();
   const prepareOptions = { now: options.now ?? new Date().toISOString(), languages: options.languages ?? ['en'] };
   const results: IngestItemResult[] = [];
+  const passedOver: PassedOverFile[] = [];
   let bytes = 0;
   // Every report written, with whether it is firmly dated: the batch-level dating pass reads them after the last chunk.
   const written: Array<{ document: Document; firm: boolean }> = [];
@@ -98,6 +117,7 @@ async function ingestFrom(
     await tx.lock('ingest');
     let pending: PreparedDocument[] = [];
     for await (const input of inputs) {
+      if (input.passedOver !== undefined) passedOver.push({ path: input.path, reason: input.passedOver });
       bytes += input.bytes;
       for (const item of input.items) {
         if (item instanceof Error) {
@@ -119,10 +139,11 @@ async function ingestFrom(
     }
     results.push(...(await storeChunk(tx, pending, written)));
     await tx.documents.setPublished(dateFromStoryPeers(written, prepareOptions.now));
+    await options.beforeCommit?.(tx, results);
   });
   const counts: Record<IngestOutcome, number> = { stored: 0, 'near-duplicate': 0, duplicate: 0, unchanged: 0, skipped: 0, failed: 0 };
   for (const result of results) counts[result.outcome]++;
-  return { items: results, counts, bytes, seconds: (performance.now() - started) / 1000 };
+  return { items: results, passedOver, counts, bytes, seconds: (performance.now() - started) / 1000 };
 }
 
 function failure(error: Error): IngestItemResult {

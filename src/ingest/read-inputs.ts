@@ -29,9 +29,11 @@ export interface InputResult {
   readonly path: string;
   readonly bytes: number;
   readonly items: readonly ParsedItem[];
+  /** Set for a file in a folder that was not read at all (an image, an archive): why, for the user to act on. */
+  readonly passedOver?: string;
 }
 
-/** Files inside a folder that are read; others (images, archives) are passed over without complaint. */
+/** Files inside a folder that are read; others (images, archives) are passed over, each listed with the reason. */
 const KNOWN_EXTENSIONS = new Set([
   '.txt',
   '.text',
@@ -69,20 +71,37 @@ export async function* readInputs(paths: readonly string[], options: ReadInputsO
       continue;
     }
     if (info.isDirectory()) {
-      for await (const file of walk(path)) yield* readFile(file, maxBytes);
+      for await (const file of walk(path)) {
+        if (typeof file === 'string') yield* readFile(file, maxBytes);
+        else yield { path: file.path, bytes: 0, items: [], passedOver: file.reason };
+      }
     } else {
       yield* readFile(path, maxBytes);
     }
   }
 }
 
-async function* walk(folder: string): AsyncGenerator<string> {
+/** The extensions read, for messages: `.txt, .text, .md, …`. */
+const KNOWN_LIST = [...KNOWN_EXTENSIONS].join(', ');
+
+/**
+ * A folder's files to read, in name order, and those passed over with the reason. Hidden files and folders
+ * (`.git`, `.DS_Store`) are tools' own and are left out without a word.
+ */
+async function* walk(folder: string): AsyncGenerator<string | { path: string; reason: string }> {
   const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
+    const extension = extname(entry.name).toLowerCase();
     if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && KNOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield path;
+    else if (!entry.isFile()) yield { path, reason: 'not a regular file (a link, device or socket): name it directly to read it' };
+    else if (KNOWN_EXTENSIONS.has(extension)) yield path;
+    else
+      yield {
+        path,
+        reason: `${extension ? `"${extension}" files are` : 'a file without an extension is'} not read; sitrep reads ${KNOWN_LIST} (rename the file if it is one of these)`,
+      };
   }
 }
 
@@ -306,7 +325,7 @@ export async function listInputFiles(paths: readonly string[]): Promise<Array<{ 
     try {
       const info = await stat(path);
       if (!info.isDirectory()) files.push({ path, bytes: info.size });
-      else for await (const file of walk(path)) files.push({ path: file, bytes: (await stat(file)).size });
+      else for await (const file of walk(path)) if (typeof file === 'string') files.push({ path: file, bytes: (await stat(file)).size });
     } catch {
       // Missing inputs are reported by the ingest itself.
     }

@@ -68,6 +68,11 @@ export interface ClaimPlace {
    * with (a weaker reading, which resolution treats as such).
    */
   readonly basis: 'text' | 'lede';
+  /**
+   * For a lede place: every country the report names (sorted), which a figure without a place of its own may be
+   * about. Absent on text places and on places written before it was kept.
+   */
+  readonly reportCountries?: readonly string[];
 }
 
 /** What time the figure covers: a closed interval of ISO days. */

@@ -39,6 +39,11 @@ export interface Fact {
   readonly documents: readonly string[];
   /** Independent sources, as in `FactSide.sources`. */
   readonly sources: readonly string[];
+  /**
+   * Who first said it, as its claims attribute it ("the Lebanese Health Ministry", "a senior US defense official"), in
+   * first-said order: five outlets quoting one ministry are one primary source.
+   */
+  readonly primarySources: readonly string[];
   /** Sides by value: one for an agreeing fact, two or more for a conflicting one. */
   readonly sides: readonly FactSide[];
   /** Earlier facts of the same growing count that this one supersedes, latest first. */

@@ -9,6 +9,9 @@ import {
   describeStatus,
   escapeHtml,
   formatValue,
+  incidentsByPlaceAndType,
+  informationCutoff,
+  keyJudgements,
   type ReportedFact,
   renderSituationHtml,
   renderSituationMarkdown,
@@ -43,6 +46,7 @@ const fact = (extra: Partial<Fact> = {}): Fact => ({
   period: { start: '2023-10-17', end: '2023-10-30', basis: 'text' },
   status: 'corroborated',
   claims: ['c1', 'c2'],
+  primarySources: [],
   documents: ['north-wire', 'river-post'],
   sources: ['North Wire', 'River Post'],
   sides: [{ value: { low: 23, high: 23, qualifier: 'exact' }, claims: ['c1', 'c2'], sources: ['North Wire', 'River Post'] }],
@@ -70,10 +74,38 @@ const entry = (extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
 
 describe('describeStatus', () => {
   const cases: Array<[string, ReportedFact, RegExp]> = [
-    ['corroborated', { fact: fact(), ledger: [], updates: [] }, /^corroborated by 2 independent sources \(North Wire, River Post\)$/],
+    [
+      'corroborated',
+      { fact: fact(), ledger: [], updates: [], counted: null },
+      /^corroborated by 2 independent sources \(North Wire, River Post\)$/,
+    ],
+    [
+      'corroborated from one primary source',
+      { fact: fact({ primarySources: ['the Pentagon'] }), ledger: [], updates: [], counted: null },
+      /^corroborated by 2 independent sources \(North Wire, River Post\) from 1 primary source \(the Pentagon\)$/,
+    ],
+    [
+      'reported against counted',
+      {
+        fact: fact(),
+        ledger: [],
+        updates: [],
+        counted: {
+          reported: 23,
+          counted: 9,
+          gap: 14,
+          type: 'ASSAULT',
+          countries: ['IQ', 'SY'],
+          start: '2023-10-17',
+          end: '2023-10-30',
+          rule: 'r',
+        },
+      },
+      /; sitrep holds 9 assault incidents in IQ, SY from 2023-10-17 to 2023-10-30: 14 fewer than reported$/,
+    ],
     [
       'single-source',
-      { fact: fact({ status: 'single-source', sources: ['North Wire'] }), ledger: [], updates: [] },
+      { fact: fact({ status: 'single-source', sources: ['North Wire'] }), ledger: [], updates: [], counted: null },
       /^single-source \(North Wire\)$/,
     ],
     [
@@ -88,6 +120,7 @@ describe('describeStatus', () => {
         }),
         ledger: [],
         updates: [],
+        counted: null,
       },
       /^conflicting: 16 per North Wire vs 23 per River Post, Hill Times$/,
     ],
@@ -97,6 +130,7 @@ describe('describeStatus', () => {
         fact: fact({ value: { low: 100, high: null, qualifier: 'more-than' } }),
         ledger: [],
         updates: [fact({ id: 'f0', value: { low: 40, high: 40, qualifier: 'about' } })],
+        counted: null,
       },
       /; updated from about 40 to more than 100$/,
     ],
@@ -139,6 +173,20 @@ describe('citedQuotes', () => {
     );
   });
 
+  it('cleans footnote markers and page furniture out of a quote, and groups it with its clean copies', () => {
+    const quotes = citedQuotes(
+      [
+        quote('a', 'We will answer at a time[1] of our choosing. Advertisement', 'Mara Lind'),
+        quote('c', 'We will answer at a time of our choosing.', null),
+      ],
+      documents,
+    );
+    assert.deepEqual(
+      quotes.map((q) => [q.quote, q.sources]),
+      [['We will answer at a time of our choosing.', 2]],
+    );
+  });
+
   const negative: Array<[string, StoredMention[]]> = [
     ['a quote of fewer than four words', [quote('a', 'No comment.', 'Mara Lind')]],
     ['a quote from a document out of scope', [quote('zz', 'We will answer at a time of our choosing.', 'Mara Lind')]],
@@ -173,6 +221,7 @@ const data = (extra: Partial<SituationData> = {}): SituationData => ({
       fact: fact(),
       ledger: [entry(), entry({ claimId: 'c2', externalId: 'river-post', source: 'River Post', text: `Twenty-three attacks ${HOSTILE}` })],
       updates: [],
+      counted: null,
     },
   ],
   moreFacts: 0,
@@ -269,4 +318,138 @@ describe('renderSituationHtml', () => {
     ['plain words', 'plain words'],
   ];
   for (const [text, expected] of cases) it(`escapes ${text}`, () => assert.equal(escapeHtml(text), expected));
+});
+
+describe('the report reads top down', () => {
+  const reported = (id: string, category: Fact['category'], sources: string[], extra: Partial<Fact> = {}): ReportedFact => ({
+    fact: fact({ id, category, noun: null, sources, status: sources.length > 1 ? 'corroborated' : 'single-source', ...extra }),
+    ledger: [entry({ claimId: `${id}-c` })],
+    updates: [],
+    counted: null,
+  });
+  const facts = [
+    reported('f1', 'attacks', ['North Wire', 'River Post', 'Hill Times']),
+    reported('f2', 'attacks', ['North Wire', 'River Post']),
+    reported('f3', 'killed', ['North Wire', 'River Post']),
+    reported('f4', 'injured', ['River Post']),
+    reported('f5', 'troops', ['Hill Times']),
+    reported('f6', 'displaced', ['North Wire']),
+    reported('f7', 'strikes', ['North Wire']),
+    reported('f8', 'attacks', ['North Wire', 'River Post', 'Hill Times', 'Lake Daily'], { updatedBy: ['f1'] }),
+    reported('f9', 'killed', ['North Wire', 'Hill Times', 'Lake Daily'], {
+      status: 'conflicting',
+      sides: [
+        { value: { low: 3, high: 3, qualifier: 'exact' }, claims: ['a'], sources: ['North Wire'] },
+        { value: { low: 5, high: 5, qualifier: 'exact' }, claims: ['b'], sources: ['Hill Times', 'Lake Daily'] },
+      ],
+    }),
+  ];
+
+  it('chooses three to five key judgements, the best-backed current figure of each category, agreed figures first', () => {
+    const chosen = keyJudgements(facts).map((r) => r.fact.id);
+    assert.deepEqual(chosen, ['f1', 'f3', 'f4', 'f5', 'f6']);
+    assert.equal(keyJudgements(facts.slice(0, 2)).length, 2, 'never more than there are');
+    assert.deepEqual(
+      keyJudgements([facts[0], facts[1], facts[2], facts[3]] as ReportedFact[]).map((r) => r.fact.id),
+      ['f1', 'f3', 'f4'],
+    );
+    assert.deepEqual(
+      keyJudgements([facts[0], facts[1]] as ReportedFact[]).map((r) => r.fact.id),
+      ['f1', 'f2'],
+      'fewer than three categories: the next best figures',
+    );
+  });
+
+  it('opens with the cutoff, the period and the key judgements, each a figure with its status and ledger', () => {
+    const md = renderSituationMarkdown(data({ facts, moreFacts: 0 }));
+    const order = [
+      '**Information cutoff: reports published up to 2023-10-31',
+      'Period: 2023-10-31 to 2023-10-31',
+      '## Key judgements',
+      '## New and changed figures',
+      '## Key figures',
+      '## Disagreements',
+      '## Incidents by place and type',
+      '## Incidents\n',
+      '## Most-cited quotes',
+      '## Sources',
+      '## Ledgers',
+    ];
+    const at = order.map((heading) => md.indexOf(heading));
+    assert.ok(
+      at.every((n) => n >= 0),
+      `every part is there: ${order.filter((_h, i) => (at[i] ?? -1) < 0).join(', ')}`,
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      'in this order',
+    );
+    const judgements = md
+      .slice(md.indexOf('## Key judgements'), md.indexOf('## New and changed'))
+      .split('\n')
+      .filter((l) => /^\d\. /.test(l));
+    assert.equal(judgements.length, 5);
+    for (const line of judgements) assert.match(line, /^\d\. \*\*.+: (corroborated|single-source) .*\(ledger L\d+\)$/);
+    assert.match(
+      md,
+      /\| killed, Iraq and Syria, 2023-10-17 – 2023-10-30 \(ledger L9\) \| \*\*3\*\* per North Wire \| \*\*5\*\* per Hill Times, Lake Daily \|/,
+      'the disagreement side by side',
+    );
+  });
+
+  it('gives the information cutoff as the latest day a report in scope was published, never past the period asked for', () => {
+    assert.deepEqual(informationCutoff(data()), { published: '2023-10-31', ingested: null });
+    assert.equal(informationCutoff(data({ query: { until: '2023-10-20' } })).published, '2023-10-20');
+    assert.equal(informationCutoff(data({ documents: [] })).published, null);
+  });
+
+  it('counts incidents by place and type', () => {
+    const incident = data().incidents[0] as Incident;
+    const table = incidentsByPlaceAndType([incident, { ...incident, id: 'i2', type: 'PROTEST' }, { ...incident, id: 'i3', place: null }]);
+    assert.deepEqual(table.types, ['ASSAULT', 'PROTEST']);
+    assert.deepEqual(table.rows, [
+      { place: 'Al Asad Air Base, IQ', counts: [1, 1], total: 2 },
+      { place: 'unknown place', counts: [1, 0], total: 1 },
+    ]);
+  });
+
+  it('draws one trend chart per count, so attacks and people killed never share an axis', () => {
+    const reportedTotals = [
+      { ...(data().reported[0] as SituationData['reported'][number]) },
+      {
+        ...(data().reported[0] as SituationData['reported'][number]),
+        factId: 'f3',
+        category: 'killed',
+        noun: 'people',
+        value: { low: 9, high: 9, qualifier: 'exact' as const },
+      },
+    ];
+    const html = renderSituationHtml(
+      data({ facts, reported: reportedTotals, weeks: [{ week: '2023-10-30', reports: 1, incidents: { ASSAULT: 2 }, killed: 4 }] }),
+    );
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]);
+    assert.deepEqual(captions, [
+      'Incidents per week, by type (most in a week: 2)',
+      'People killed per week, in counted incidents (most in a week: 4)',
+      'Reports per week (most in a week: 1)',
+      'attacks: running totals as reported',
+      'killed: running totals as reported',
+    ]);
+    const charts = html
+      .split('<figure class="chart">')
+      .slice(4)
+      .map((c) => c.slice(0, c.indexOf('</figure>')));
+    assert.ok(charts[0]?.includes('23 attacks') && !charts[0]?.includes('9 people'), 'the attacks chart holds attacks only');
+    assert.ok(charts[1]?.includes('9 people') && !charts[1]?.includes('23 attacks'), 'the killed chart holds people killed only');
+    assert.ok(html.indexOf('Information cutoff') < html.indexOf('Key judgements'));
+    assert.match(
+      html,
+      /@media print\{[^}]*\}?.*tr,li,blockquote,figure\{break-inside:avoid\}/s,
+      'rows and figures are never cut across pages',
+    );
+    assert.match(html, /thead\{display:table-header-group\}/, 'a table cut between pages repeats its header');
+    for (const [, target] of html.matchAll(/<sup><a href="#(ledger-L\d+)"/g))
+      assert.ok(html.includes(`id="${target}"`), `${target} exists`);
+  });
 });

@@ -43,6 +43,8 @@ export interface TrendQuery {
   readonly type?: EventType;
   /** Incidents at a place whose name contains this text, any case. */
   readonly place?: string;
+  /** Incidents with this actor on either side (its name as stored, any case). */
+  readonly actor?: string;
 }
 
 /** One ISO week of incidents. */

@@ -4,6 +4,7 @@
  */
 import { documentEndpoints } from './document-endpoints.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
+import { exportEndpoints } from './export-endpoints.ts';
 import { factEndpoints } from './fact-endpoints.ts';
 import { incidentEndpoints } from './incident-endpoints.ts';
 
@@ -35,4 +36,10 @@ const statusEndpoint = endpoint({
   },
 });
 
-export const apiEndpoints: readonly Endpoint[] = [statusEndpoint, ...documentEndpoints, ...factEndpoints, ...incidentEndpoints];
+export const apiEndpoints: readonly Endpoint[] = [
+  statusEndpoint,
+  ...documentEndpoints,
+  ...factEndpoints,
+  ...incidentEndpoints,
+  ...exportEndpoints,
+];

@@ -5,9 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Store } from '../store/store.ts';
+import { type AlertStreamOptions, registerAlertRoutes } from './alert-stream.ts';
 import { apiEndpoints } from './api-endpoints.ts';
+import { AsOfStores } from './as-of-stores.ts';
+import { registerFactHistoryRoute } from './fact-history-route.ts';
 import { type DashboardAssets, loadDashboardAssets } from './dashboard-assets.ts';
-import type { Endpoint } from './endpoint.ts';
+import { type Endpoint, FileAnswer } from './endpoint.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { withPublicOrigins } from './public-origin.ts';
@@ -22,6 +25,8 @@ export interface AppOptions extends RequestLimits {
   readonly log?: (message: string) => void;
   /** The token any request that writes must carry (see `write-token.ts`); null or absent: no writes at all. */
   readonly writeToken?: string | null;
+  /** How the alert stream polls the store (`alert-stream.ts`). */
+  readonly alerts?: AlertStreamOptions;
 }
 
 /** Sent with every answer, errors included. Answers that are not the dashboard's page allow nothing at all. */
@@ -53,10 +58,22 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('*', requireWriteToken(options.writeToken ?? null));
 
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
+  registerAlertRoutes(app, store, options.alerts);
+  const asOf = new AsOfStores(store);
+  registerFactHistoryRoute(app, asOf);
   for (const e of endpoints) {
     app.get(e.path.replace(/\{(\w+)\}/g, ':$1'), async (c) => {
-      const query = parseQuery(new URL(c.req.url).searchParams, e.query);
-      const body = withPublicOrigins(await e.handle({ store, query, path: c.req.param() as Record<string, string> }));
+      const params = new URL(c.req.url).searchParams;
+      const view = await asOf.storeFor(params);
+      const query = parseQuery(params, e.query);
+      const answer = await e.handle({ store: view, query, path: c.req.param() as Record<string, string> });
+      if (answer instanceof FileAnswer)
+        return c.body(answer.body, 200, {
+          'Content-Type': answer.type,
+          'Content-Disposition': `attachment; filename="${answer.filename}"`,
+          'Cache-Control': 'no-store',
+        });
+      const body = withPublicOrigins(answer);
       // The store changes under the server (another process ingests): answers are never cached.
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     });

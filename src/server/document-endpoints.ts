@@ -158,13 +158,18 @@ export const documentEndpoints: readonly Endpoint[] = [
       until,
       source,
       country: { ...country, description: 'only places in this country (ISO 3166-1 alpha-2, any case)' },
+      q: {
+        type: 'string',
+        description: 'only places whose name, or any spelling a report used for it ("Bukamal" for Abu Kamal), contains this text, any case',
+        maxLength: 200,
+      },
       limit: { ...limit, default: 200, max: 2000, description: 'at most this many places (1 to 2000)' },
     },
     response: 'Places',
     async handle({ store, query }) {
       checkPeriod(query);
-      const { country, limit: most, ...filters } = query;
-      const places = await store.overview.places(filters);
+      const { country, limit: most, q, ...filters } = query;
+      const places = await store.overview.places({ ...filters, ...(q ? { spelling: q } : {}) });
       return { places: places.filter((p) => !country || p.place.country === country).slice(0, most) };
     },
   }),

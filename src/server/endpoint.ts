@@ -24,6 +24,11 @@ export interface Endpoint<S extends ParamSchema = ParamSchema> {
   readonly pathParams?: Readonly<Record<string, string>>;
   /** Name of the answer's schema under `components.schemas` in the OpenAPI description. */
   readonly response: string;
+  /**
+   * For an endpoint that answers a file (a download), not JSON: its media types. It answers a `FileAnswer`, and
+   * `response` names no schema.
+   */
+  readonly produces?: readonly string[];
   /** Error statuses besides 400 (bad parameters, which every endpoint may answer) and 500. */
   readonly errors?: readonly ErrorStatus[];
   handle(request: EndpointRequest<S>): Promise<unknown>;
@@ -32,4 +37,13 @@ export interface Endpoint<S extends ParamSchema = ParamSchema> {
 /** Declares an endpoint, keeping its parameter types for the handler. */
 export function endpoint<const S extends ParamSchema>(definition: Endpoint<S>): Endpoint {
   return definition as unknown as Endpoint;
+}
+
+/** A file an endpoint answers with, saved by the browser under `filename`. */
+export class FileAnswer {
+  constructor(
+    readonly body: string,
+    readonly type: string,
+    readonly filename: string,
+  ) {}
 }

@@ -1,4 +1,5 @@
 /** @module The API's endpoints over claims and facts: each fact with its status, and its ledger of claims. */
+import { countedAgainst } from '../report/reported-counted.ts';
 import { CLAIM_CATEGORIES } from '../model/claim.ts';
 import { FACT_STATUSES, type Fact } from '../model/fact.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
@@ -83,8 +84,13 @@ export const factEndpoints: readonly Endpoint[] = [
       const id = recordId(path, 'fact');
       const fact = await store.claims.fact(id);
       if (!fact) throw new HttpError(404, `no fact with id "${id.slice(0, 80)}"`);
-      const [ledger, updates, updatedBy] = await Promise.all([store.claims.ledger(fact.id), linked(fact.updates), linked(fact.updatedBy)]);
-      return { fact, ledger, updates, updatedBy };
+      const [ledger, updates, updatedBy, counted] = await Promise.all([
+        store.claims.ledger(fact.id),
+        linked(fact.updates),
+        linked(fact.updatedBy),
+        countedAgainst(store, fact),
+      ]);
+      return { fact, ledger, updates, updatedBy, counted };
 
       async function linked(ids: readonly string[]): Promise<Fact[]> {
         const facts = await Promise.all(ids.map((linkedId) => store.claims.fact(linkedId)));

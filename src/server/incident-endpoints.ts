@@ -1,9 +1,13 @@
 /** @module The API's endpoints over events and incidents, and the weekly trends counted from incidents. */
 import { EVENT_MODALITIES, EVENT_TYPES } from '../model/event.ts';
+import type { Incident } from '../model/incident.ts';
+import { casualtyEvidence } from '../report/casualty-evidence.ts';
+import type { DocumentName, Store, StoredClaim } from '../store/store.ts';
 import { weeklyTrends } from '../report/weekly-trends.ts';
 import { type Endpoint, endpoint } from './endpoint.ts';
 import { HttpError } from './http-error.ts';
 import {
+  actorParam,
   checkPeriod,
   countryParam,
   filtersOf,
@@ -61,6 +65,7 @@ export const incidentEndpoints: readonly Endpoint[] = [
       type,
       country: countryParam,
       place: placeParam,
+      actor: actorParam,
       since,
       until,
       source: { ...sourceParam, description: 'only incidents an outlet reported' },
@@ -71,13 +76,18 @@ export const incidentEndpoints: readonly Endpoint[] = [
     response: 'IncidentPage',
     async handle({ store, query }) {
       checkPeriod(query);
-      return page(query, (limit, offset) => store.events.incidents({ ...filtersOf(query), limit, offset }));
+      return page(query, async (limit, offset) =>
+        withDocumentNames(store, await store.events.incidents({ ...filtersOf(query), limit, offset })),
+      );
     },
   }),
   endpoint({
     path: '/api/incidents/{id}',
     tag: 'incidents',
-    summary: 'One incident with every event it joins, each with its document and sentence spans',
+    summary: 'One incident with every event it joins, each with its document, sentence spans and the sentence behind each casualty figure',
+    description:
+      "Each event's `casualties` give every figure it reports (killed, injured) with the sentence it was read from, who says so and " +
+      'the fact that figure joined; `facts` are those facts, each with its status (`/api/facts/{id}` gives its ledger).',
     pathParams: { id: 'the incident id' },
     query: {},
     response: 'IncidentDetail',
@@ -86,7 +96,14 @@ export const incidentEndpoints: readonly Endpoint[] = [
       const id = recordId(path, 'incident');
       const detail = await store.events.incident(id);
       if (!detail) throw new HttpError(404, `no incident with id "${id.slice(0, 80)}"`);
-      return detail;
+      const [incident] = await withDocumentNames(store, [detail.incident]);
+      const claims = new Map<string, StoredClaim[]>();
+      for (const documentId of new Set(detail.events.map((e) => e.documentId)))
+        claims.set(documentId, await store.claims.list({ documentId }));
+      const events = detail.events.map((e) => ({ ...e, casualties: casualtyEvidence(e, claims.get(e.documentId) ?? []) }));
+      const factIds = [...new Set(events.flatMap((e) => e.casualties.map((c) => c.factId)).filter((id): id is string => id !== null))];
+      const facts = (await Promise.all(factIds.map((factId) => store.claims.fact(factId)))).filter((f) => f !== null);
+      return { incident, events, facts };
     },
   }),
   endpoint({
@@ -97,7 +114,7 @@ export const incidentEndpoints: readonly Endpoint[] = [
       'Without `since`, weeks start eight weeks before the first report, so a long-past happening a report recalls does not stretch ' +
       'the chart over years; `outside` counts the incidents left out that way. `reported` holds running totals from facts ' +
       '("23 attacks from 17 to 30 October"): figures as reported, never added to the counted incidents.',
-    query: { since, until, country: countryParam, type },
+    query: { since, until, country: countryParam, place: placeParam, actor: actorParam, type },
     response: 'Trends',
     async handle({ store, query }) {
       checkPeriod(query);
@@ -105,3 +122,13 @@ export const incidentEndpoints: readonly Endpoint[] = [
     },
   }),
 ];
+
+/** An incident as the API answers it: its documents named (id, file name, title, address, outlet), not bare ids. */
+export type NamedIncident = Omit<Incident, 'documents'> & { readonly documents: readonly DocumentName[] };
+
+/** Names each incident's documents, in one lookup for the page. */
+async function withDocumentNames(store: Store, incidents: readonly Incident[]): Promise<NamedIncident[]> {
+  const names = await store.documents.names(incidents.flatMap((i) => i.documents));
+  const unknown = (id: string): DocumentName => ({ id, externalId: id, title: null, url: null, source: null });
+  return incidents.map((i) => ({ ...i, documents: i.documents.map((id) => names.get(id) ?? unknown(id)) }));
+}

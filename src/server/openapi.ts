@@ -200,6 +200,7 @@ const SCHEMAS: Record<string, Schema> = {
       claims: strings,
       documents: { ...strings, description: 'external ids' },
       sources: { ...strings, description: 'independent sources' },
+      primarySources: { ...strings, description: 'who first said it (five outlets quoting one ministry are one primary source)' },
       sides: {
         type: 'array',
         description: 'one per value given; two or more when conflicting',
@@ -230,12 +231,27 @@ const SCHEMAS: Record<string, Schema> = {
   },
   FactWithLedger: {
     type: 'object',
-    required: ['fact', 'ledger', 'updates', 'updatedBy'],
+    required: ['fact', 'ledger', 'updates', 'updatedBy', 'counted'],
     properties: {
       fact: ref('Fact'),
       ledger: { type: 'array', items: ref('LedgerEntry') },
       updates: { type: 'array', items: ref('Fact') },
       updatedBy: { type: 'array', items: ref('Fact') },
+      counted: nullable('object', {
+        description:
+          'reported against counted: for a count of attacks or strikes over a stated period in named countries, the incidents of that type the store holds there and then, and the gap; null for other facts',
+        required: ['reported', 'counted', 'gap', 'type', 'countries', 'start', 'end', 'rule'],
+        properties: {
+          reported: { type: 'number' },
+          counted: { type: 'integer' },
+          gap: { type: 'number' },
+          type: { type: 'string' },
+          countries: strings,
+          start: day,
+          end: day,
+          rule: { type: 'string' },
+        },
+      }),
     },
   },
   Event: {
@@ -282,7 +298,21 @@ const SCHEMAS: Record<string, Schema> = {
       killed: fusedCount,
       injured: fusedCount,
       events: strings,
-      documents: { ...strings, description: 'document ids' },
+      documents: {
+        type: 'array',
+        description: 'the documents that tell it, each named as users know it',
+        items: {
+          type: 'object',
+          required: ['id', 'externalId', 'title', 'url', 'source'],
+          properties: {
+            id: { type: 'string' },
+            externalId: { type: 'string', description: 'file name without extension, JSONL id or feed guid' },
+            title: nullable('string'),
+            url: nullable('string'),
+            source: nullable('string'),
+          },
+        },
+      },
       sources: strings,
       sourceCount: { type: 'integer', description: 'independent sources' },
       aggregate: { type: 'boolean' },
@@ -291,7 +321,7 @@ const SCHEMAS: Record<string, Schema> = {
   },
   IncidentDetail: {
     type: 'object',
-    required: ['incident', 'events'],
+    required: ['incident', 'events', 'facts'],
     properties: {
       incident: ref('Incident'),
       events: {
@@ -312,11 +342,30 @@ const SCHEMAS: Record<string, Schema> = {
                     published: nullable('string'),
                   },
                 },
+                casualties: {
+                  type: 'array',
+                  description: 'each casualty figure this report gives, with the sentence it was read from',
+                  items: {
+                    type: 'object',
+                    required: ['what', 'value', 'field', 'span', 'text', 'attribution', 'factId', 'basis'],
+                    properties: {
+                      what: { enum: ['killed', 'injured'] },
+                      value: { type: 'object', properties: { low: { type: 'integer' }, high: { type: ['integer', 'null'] } } },
+                      field: { enum: ['text', 'title'] },
+                      span,
+                      text: { type: 'string', description: 'the sentence' },
+                      attribution,
+                      factId: nullable('string', { description: 'the fact whose ledger holds this figure' }),
+                      basis: { enum: ['claim', 'event'], description: 'a claim states the figure, or only the event sentence is known' },
+                    },
+                  },
+                },
               },
             },
           ],
         },
       },
+      facts: { type: 'array', items: ref('Fact'), description: 'the facts the casualty figures joined, each with its status' },
     },
   },
   Trends: {
@@ -512,7 +561,12 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       })),
     ];
     const responses: Record<string, Schema> = {
-      200: { description: e.summary, content: { 'application/json': { schema: ref(e.response) } } },
+      200: {
+        description: e.summary,
+        content: e.produces
+          ? Object.fromEntries(e.produces.map((type) => [type, { schema: { type: 'string' } }]))
+          : { 'application/json': { schema: ref(e.response) } },
+      },
     };
     for (const status of [400, ...(e.errors ?? []), 500])
       responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };

@@ -34,6 +34,11 @@ export const placeParam = {
   description: 'only what is at a place whose name contains this text, any case',
   maxLength: 200,
 } as const;
+export const actorParam = {
+  type: 'string',
+  description: "only what this actor did or suffered: its name as stored, any case (see an incident's initiator and target)",
+  maxLength: 200,
+} as const;
 export const minSourcesParam = {
   type: 'integer',
   description: 'only what at least this many independent sources report',

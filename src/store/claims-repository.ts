@@ -206,6 +206,7 @@ function toFact(row: FactRow, links: Links): Fact {
     claims: JSON.parse(row.claims) as string[],
     documents: JSON.parse(row.documents) as string[],
     sources: JSON.parse(row.sources) as string[],
+    primarySources: row.primary_sources === null ? [] : (JSON.parse(row.primary_sources) as string[]),
     sides: JSON.parse(row.sides) as FactSide[],
     updates: links.updates.get(row.id) ?? [],
     updatedBy: links.updatedBy.get(row.id) ?? [],
@@ -295,12 +296,13 @@ function toFactRow(write: FactWrite): Omit<FactRow, 'seq'> {
     claims: JSON.stringify(summary.claims),
     documents: JSON.stringify(summary.documents),
     sources: JSON.stringify(summary.sources),
+    primary_sources: JSON.stringify(summary.primarySources),
     sides: JSON.stringify(summary.sides),
     anchor_start: state.anchor?.start ?? null,
     anchor_end: state.anchor?.end ?? null,
     anchor_basis: state.anchor?.basis ?? null,
     text_places: JSON.stringify(state.places),
-    series_key: write.seriesKey,
+    series_key: write.seriesKeys[0] ?? null,
   };
 }
 
@@ -454,29 +456,43 @@ export class ClaimWrites implements FactStorePort {
     });
     // Wide rows: about thirty bound values each.
     for (const chunk of chunks(rows, 200)) await this.#trx.insertInto('facts').values(chunk).execute();
-    const keys = facts.flatMap((f) => [...new Set(f.keys)].map((key) => ({ key, fact_id: f.state.id })));
+    const keys = facts.flatMap((f) => [...new Set([...f.keys, ...f.seriesKeys])].map((key) => ({ key, fact_id: f.state.id })));
     for (const chunk of chunks(keys, CHUNK.narrow)) await this.#trx.insertInto('fact_keys').values(chunk).execute();
   }
 
   async seriesByKeys(keys: readonly string[]): Promise<SeriesFact[]> {
-    const found: SeriesFact[] = [];
+    const found = new Map<string, SeriesFact>();
     for (const chunk of chunks(keys, CHUNK.lookup)) {
       const rows = await this.#trx
         .selectFrom('facts')
-        .select(['id', 'category', 'value_low', 'value_high', 'qualifier', 'period_start', 'period_end', 'period_basis', 'series_key'])
-        .where('series_key', 'in', chunk)
+        .innerJoin('fact_keys', 'fact_keys.fact_id', 'facts.id')
+        .select([
+          'id',
+          'category',
+          'unit',
+          'noun',
+          'value_low',
+          'value_high',
+          'qualifier',
+          'period_start',
+          'period_end',
+          'period_basis',
+          'place',
+        ])
+        .where('fact_keys.key', 'in', chunk)
         .execute();
       for (const row of rows)
-        found.push({
+        found.set(row.id, {
           id: row.id,
           category: row.category as ClaimCategory,
+          unit: row.unit,
+          noun: row.noun,
           value: toValue(row),
           period: toPeriod(row.period_start, row.period_end, row.period_basis),
-          // The key is `u|category|scope|month`: the scope is its third part.
-          scope: (row.series_key as string).split('|')[2] ?? null,
+          place: row.place === null ? null : (JSON.parse(row.place) as ClaimPlace),
         });
     }
-    return found;
+    return [...found.values()];
   }
 
   async replaceUpdates(factIds: readonly string[], links: ReadonlyArray<readonly [string, string]>): Promise<void> {

@@ -32,6 +32,17 @@ export interface DocumentQuery {
   readonly offset?: number;
 }
 
+/** A document as a list names it: its id and the names a person knows it by. */
+export interface DocumentName {
+  readonly id: string;
+  /** The file name without extension, the JSONL id or the feed item's guid: what `sitrep documents` shows. */
+  readonly externalId: string;
+  readonly title: string | null;
+  readonly url: string | null;
+  /** The outlet. */
+  readonly source: string | null;
+}
+
 /** Reading documents. */
 export class DocumentsRepository {
   readonly #db: Kysely<Database>;
@@ -63,6 +74,21 @@ export class DocumentsRepository {
       .orderBy('seq', 'desc')
       .executeTakeFirst();
     return byName ? toDocument(byName) : null;
+  }
+
+  /** How users know each of these documents: its external id (file name), title, address and outlet; ids not stored are left out. */
+  async names(ids: readonly string[]): Promise<Map<string, DocumentName>> {
+    const found = new Map<string, DocumentName>();
+    for (const chunk of chunks([...new Set(ids)], CHUNK.lookup)) {
+      const rows = await this.#db
+        .selectFrom('documents')
+        .select(['id', 'external_id', 'title', 'url', 'source'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows)
+        found.set(row.id, { id: row.id, externalId: row.external_id, title: row.title, url: row.url, source: row.source });
+    }
+    return found;
   }
 
   /** How many documents there are in each status. */

@@ -1,5 +1,5 @@
 /** @module Events and incidents in the store: lists with filters and pages, one incident with its sentences, weekly counts, and the writes resolution needs. */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Event, EventType } from '../model/event.ts';
 import type { Incident } from '../model/incident.ts';
 import { weekOf } from '../resolve/incidents/block-keys.ts';
@@ -38,6 +38,8 @@ export interface IncidentQuery {
   readonly until?: string;
   /** Incidents told by at least one document from this source. */
   readonly source?: string;
+  /** Incidents with this actor (its name as stored, any case) on either side. */
+  readonly actor?: string;
   /** Only incidents with at least this many independent sources. */
   readonly minSources?: number;
   readonly limit?: number;
@@ -168,6 +170,17 @@ export class EventsRepository {
     if (query.since) select = select.where('i.date_end', '>=', query.since);
     if (query.until) select = select.where('i.date_start', '<=', query.until);
     if (query.minSources !== undefined) select = select.where('i.source_count', '>=', query.minSources);
+    if (query.actor) {
+      // Actors are the objects in the record's lists that start with their name: `[{"name":…` or `},{"name":…`; the
+      // place, the only other object starting so, follows `"place":`. One pattern per way an actor can be preceded.
+      const name = `{"name":${JSON.stringify(query.actor).toLowerCase()}`.replace(/[!%_]/g, (c) => `!${c}`);
+      select = select.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(i.record)`, 'like', sql<string>`${`%[${name}%`} escape '!'`),
+          eb(sql<string>`lower(i.record)`, 'like', sql<string>`${`%},${name}%`} escape '!'`),
+        ]),
+      );
+    }
     if (query.source) {
       const source = query.source;
       select = select.where('i.id', 'in', (eb) =>

@@ -9,6 +9,8 @@ import { mentionsMigration } from './migrations/0002-mentions.ts';
 import { claimsFactsMigration } from './migrations/0003-claims-facts.ts';
 import { eventsIncidentsMigration } from './migrations/0004-events-incidents.ts';
 import { searchMigration } from './migrations/0005-search.ts';
+import { primarySourcesMigration } from './migrations/0006-primary-sources.ts';
+import { watchMigration } from './migrations/0007-watch.ts';
 import type { ColumnTypes } from './migrations/column-types.ts';
 
 export type { ColumnTypes } from './migrations/column-types.ts';
@@ -20,6 +22,8 @@ function migrations(types: ColumnTypes): Record<string, Migration> {
     '0003-claims-facts': claimsFactsMigration(types),
     '0004-events-incidents': eventsIncidentsMigration(types),
     '0005-search': searchMigration(types),
+    '0006-primary-sources': primarySourcesMigration(types),
+    '0007-watch': watchMigration(types),
   };
 }
 

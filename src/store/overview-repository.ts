@@ -2,7 +2,7 @@
  * @module Counts over the whole store for the dashboard and the situation report: reports per day, per source,
  * and the places they mention. Each is one grouped query, answered from indexes where the engines allow.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DocumentStatus } from '../model/document.ts';
 import type { PlaceValue } from '../model/mention.ts';
 import type { Database } from './schema.ts';
@@ -107,7 +107,7 @@ export class OverviewRepository {
    * by the stored value groups by place on both engines without reading JSON in SQL. Only stored documents are
    * ever analysed, so there is no status to filter by.
    */
-  async places(query: Omit<OverviewQuery, 'status'> = {}): Promise<PlaceCount[]> {
+  async places(query: Omit<OverviewQuery, 'status'> & { readonly spelling?: string } = {}): Promise<PlaceCount[]> {
     let select = this.#db
       .selectFrom('mentions')
       .select([
@@ -116,6 +116,16 @@ export class OverviewRepository {
         (eb) => eb.fn.count<number | string>('document_id').distinct().as('docs'),
       ])
       .where('kind', '=', 'place');
+    // Any spelling a report used ("Bukamal" for Abu Kamal), or the name as stored.
+    if (query.spelling) {
+      const pattern = `%${query.spelling.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      select = select.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(text)`, 'like', sql<string>`${pattern} escape '!'`),
+          eb(sql<string>`lower(value)`, 'like', sql<string>`${`%"name":"${pattern.slice(1)}`} escape '!'`),
+        ]),
+      );
+    }
     if (query.source || query.since || query.until)
       select = select.where('document_id', 'in', narrow(this.#db.selectFrom('documents'), query).select('id'));
     const rows = await select.groupBy('value').execute();

@@ -111,6 +111,8 @@ export interface FactsTable {
   claims: string;
   documents: string;
   sources: string;
+  /** JSON list of primary sources (who first said it); null on facts written before it was kept. */
+  primary_sources: string | null;
   sides: string;
   /** The founding claim's period, which claims must fit. */
   anchor_start: string | null;
@@ -186,4 +188,50 @@ export interface Database {
   events: EventsTable;
   incidents: IncidentsTable;
   incident_blocks: IncidentBlocksTable;
+  watch_sources: WatchSourcesTable;
+  watch_items: WatchItemsTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
+}
+
+/** A watched source's fetch state (migration 0007); times are ISO timestamps. */
+export interface WatchSourcesTable {
+  source_id: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** Failed polls in a row; 0 after a good one. */
+  failures: Generated<number>;
+  polls: Generated<number>;
+  next_poll_at: string | null;
+  last_polled_at: string | null;
+  last_ok_at: string | null;
+  last_error: string | null;
+}
+
+/** An item already read from a source: a feed item by its guid, an article or a file by its address or path. */
+export interface WatchItemsTable {
+  source_id: string;
+  item_key: string;
+  /** Changes when the item is edited, so an edit is read again. */
+  content_hash: string;
+  document_id: string | null;
+  seen_at: string;
+}
+
+/** An alert raised (its `id` is the change it reports, so a change raises one alert only). */
+export interface AlertsTable {
+  seq: Generated<number>;
+  id: string;
+  rule: string;
+  kind: string;
+  created_at: string;
+  /** The alert as JSON. */
+  payload: string;
+}
+
+/** Where an alert has been delivered: one row per alert and delivery target. */
+export interface AlertDeliveriesTable {
+  alert_id: string;
+  target: string;
+  delivered_at: string;
 }

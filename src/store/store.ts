@@ -15,13 +15,17 @@ import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
 import { TeamRepository, TeamWrites } from './postgres/team-writes.ts';
 import { StoreError } from './store-error.ts';
+import { WatchRepository, WatchWrites } from './watch-repository.ts';
+import { SnapshotRepository } from './snapshot-repository.ts';
 
 export type { ClaimQuery, FactQuery, StoredClaim } from './claims-repository.ts';
-export type { DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
+export type { DocumentName, DocumentQuery, NearCandidate, NewDocument } from './documents-repository.ts';
 export type { DocumentEvents, EventQuery, IncidentDetail, IncidentQuery, StoredEvent, WeeklyIncidentCount } from './events-repository.ts';
 export type { MentionQuery, StoredMention } from './mentions-repository.ts';
 export type { DayCount, OverviewQuery, PlaceCount, SourceCount, StoreState } from './overview-repository.ts';
 export type { DocumentSummary, SearchHit, SearchQuery, Snippet } from './search-repository.ts';
+export type { SeenItem, SourceState, StoredAlert } from './watch-repository.ts';
+export type { KnownBy } from './snapshot-repository.ts';
 
 /**
  * Store-wide locks a transaction may hold until it ends: `ingest` while it looks up copies and inserts documents,
@@ -40,6 +44,7 @@ export class StoreTransaction {
   readonly claims: ClaimWrites;
   /** Team mode's queue of units (PostgreSQL only). */
   readonly team: TeamWrites;
+  readonly watch: WatchWrites;
   readonly #trx: Transaction<Database>;
   readonly #engine: Engine;
 
@@ -51,6 +56,7 @@ export class StoreTransaction {
     this.events = new EventWrites(trx);
     this.claims = new ClaimWrites(trx);
     this.team = new TeamWrites(trx);
+    this.watch = new WatchWrites(trx);
   }
 
   /**
@@ -93,6 +99,8 @@ export class Store {
   readonly overview: OverviewRepository;
   /** Team mode's queue of units (PostgreSQL only). */
   readonly team: TeamRepository;
+  readonly watch: WatchRepository;
+  readonly snapshot: SnapshotRepository;
   /** Opened only to read: `transaction` refuses, and `migrate` checks the schema without changing it. */
   readonly readOnly: boolean;
   /** The store did not exist and was made by this open. */
@@ -114,6 +122,8 @@ export class Store {
     this.search = new SearchRepository(db, engine);
     this.overview = new OverviewRepository(db);
     this.team = new TeamRepository(db);
+    this.watch = new WatchRepository(db);
+    this.snapshot = new SnapshotRepository(db);
   }
 
   /**

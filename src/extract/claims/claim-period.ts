@@ -13,7 +13,16 @@ type DateMention = MentionOf<'date'>;
 const SPEECH_BEFORE =
   /\b(?:said|says|told|tells|announced|briefed|disclosed|reported|confirmed|identified|released|published|gave|added|stated|acknowledged|denied|briefing|statement|interview)(?:\s+(?:reporters|journalists|the press|a briefing|a news conference|the agency|\w+))?\s+(?:on\s+|late\s+|early\s+)?$/i;
 // Dates that are periods, not days: they say what a count covers.
-const PERIOD_RULES: ReadonlySet<string> = new Set(['date/range', 'date/since']);
+const PERIOD_RULES: ReadonlySet<string> = new Set(['date/range', 'date/since', 'date/since-event']);
+/**
+ * "since", then the happening a count runs from, then its date, in one clause: "since the Hamas attack on October 7,
+ * 2023", "since Israel's offensive began in October 2023". No comma, digit, speech verb or other "since" between.
+ */
+const SINCE_EVENT_LEAD = /\bsince\s+(?![^,.;:!?()\n]*\b(?:since|said|says|told|then)\b)[^,.;:!?()\n\d]{3,120}?\s$/i;
+// "the war that began in April 2023 has killed 16,000": the date a happening began, so the count runs from it.
+const BEGAN_LEAD = /\b(?:started|began|begun|erupted|broke out)\s+(?:in|on)\s+$/i;
+// "the April 2023 war", "the Oct. 7 attack": a date naming a happening, not the time a figure covers.
+const NAMES_HAPPENING = /^(?:,\s*)?\s*(?:war|attacks?|offensive|invasion|conflict|assault|massacre|raid|incursion|uprising|coup)\b/i;
 const FOUR_DIGIT_YEAR = /\b(?:19|20)\d\d\b/;
 const DAY_MS = 86_400_000;
 
@@ -34,6 +43,13 @@ export function periodCandidates(
     if (date.span.start < sentence.start || date.span.end > sentence.end) continue;
     if (speechSpans.some((s) => s.start <= date.span.start && date.span.end <= s.end)) continue;
     if (SPEECH_BEFORE.test(text.slice(Math.max(sentence.start, date.span.start - 50), date.span.start))) continue;
+    const before = text.slice(Math.max(sentence.start, date.span.start - 130), date.span.start);
+    if (published !== null && date.rule !== 'date/since' && (SINCE_EVENT_LEAD.test(before) || BEGAN_LEAD.test(before))) {
+      if (date.value.start <= published.end)
+        found.push({ ...date, value: { ...date.value, end: published.end }, rule: 'date/since-event' });
+      continue;
+    }
+    if (NAMES_HAPPENING.test(text.slice(date.span.end, Math.min(sentence.end, date.span.end + 20)))) continue;
     if (published !== null && !FOUR_DIGIT_YEAR.test(date.text) && yearsApart(date.value, published) > 1) {
       const repaired = inPublicationYear(date, published);
       if (repaired !== null) found.push(repaired);

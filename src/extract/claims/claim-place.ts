@@ -46,6 +46,10 @@ const AFTER_LOCATION: ReadonlySet<string> = new Set(
     'earlier later ago recently'
   ).split(' '),
 );
+// "Israel's offensive", "Russia's full-scale invasion", "Israel's 12-day bombing": an owner of an act, not a place
+// ("Syria's Sweida province" stays a place).
+const OWNER_AFTER =
+  /^['’]s\s+(?:[\p{L}\d-]+\s+){0,2}?(?:war|wars|offensive|invasion|bombing|bombardment|campaign|assault|attacks?|strikes?|airstrikes?|operations?|incursion|forces|military|army|troops|shelling|blockade|siege|retaliation)\b/iu;
 // Words allowed between two places of one run ("Syria and al-Asad Air Base in western Iraq").
 const RUN_GAP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -72,6 +76,8 @@ export function placeCandidates(text: string, places: readonly PlaceMention[], s
     if (ORIGIN_BEFORE.test(before)) continue;
     if (isInName(text, mention, places)) continue;
     if (isAdjective(text, mention)) continue;
+    // "killed in Israel's offensive on Gaza": a possessive before what a side does names who acts, not where.
+    if (OWNER_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) continue;
     const locative = LOCATIVE_BEFORE.test(before) || SENT_TO_BEFORE.test(before);
     // A name read as a government speaking is still a place after "in" ("forces in Iraq and Syria had come under
     // attack"), or joined to one.
@@ -111,7 +117,8 @@ function isAdjective(text: string, mention: PlaceMention): boolean {
   if (next === undefined) return false;
   if (/^[A-Z]/.test(next))
     return !/^(?:On|In|At|And|Or|But|The|Since|After|Before|During|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(next);
-  return !AFTER_LOCATION.has(next.toLowerCase());
+  // "in Yemen overnight.": a full stop ends the sentence, not the word.
+  return !AFTER_LOCATION.has(next.toLowerCase().replace(/\.+$/, ''));
 }
 
 /** Runs of locative places inside `[from, to)`: each starts at a locative place and takes the places joined to it. */
@@ -252,11 +259,15 @@ export function figurePlace(
 export function ledePlace(text: string, candidates: readonly PlaceCandidate[], sentences: readonly Span[]): ClaimPlace | null {
   for (const sentence of sentences) {
     const runs = placeRuns(text, candidates, sentence.start, sentence.end);
-    if (runs.length > 0)
-      return mergePlaces(
-        runs.flatMap((r) => r.places),
-        'lede',
-      );
+    if (runs.length === 0) continue;
+    const lede = mergePlaces(
+      runs.flatMap((r) => r.places),
+      'lede',
+    );
+    if (lede === null) return null;
+    // The figure may be about any country the report names, never about one it does not.
+    const named = candidates.map((c) => c.mention.value.country).filter((c): c is string => c !== null);
+    return { ...lede, reportCountries: [...new Set([...lede.countries, ...named])].sort() };
   }
   return null;
 }

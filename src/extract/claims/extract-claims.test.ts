@@ -60,6 +60,25 @@ const CLAIMS: ReadonlyArray<readonly [text: string, expected: readonly Expected[
     'The blast killed 12 people in Khartoum on Sunday, police said.',
     [['killed', 'exact 12', '12', 'SD', '2024-03-10..2024-03-10', 'asserted', 'police']],
   ],
+  // "since" the happening a count runs from, and the date a war began: the count runs from it to publication.
+  [
+    'At least 2,140 people have been killed in Sudan since the army offensive on January 5, 2024, the ministry said.',
+    [['killed', 'at-least 2140', 'At least 2,140', 'SD', '2024-01-05..2024-03-12', 'asserted', 'the ministry']],
+  ],
+  [
+    'The war that began in April 2023 has killed more than 16,500 people in Sudan.',
+    [['killed', 'more-than 16500', 'more than 16,500', 'SD', '2023-04-01..2024-03-12', 'asserted', null]],
+  ],
+  // A country named as who acts ("Israel's offensive on Gaza") is not where the dead are.
+  [
+    "At least 41,020 people have been killed in Israel's offensive on Gaza, the ministry said.",
+    [['killed', 'at-least 41020', 'At least 41,020', 'PS', 'as-of', 'asserted', 'the ministry']],
+  ],
+  // A date naming a happening ("the January 5 offensive") is not the time a figure covers.
+  [
+    'Some 800 people remain displaced in Sudan after the January 5 offensive.',
+    [['displaced', 'about 800', 'Some 800', 'SD', 'as-of', 'asserted', null]],
+  ],
   ['Gunmen kidnapped 30 students from a school in Kaduna.', [['kidnapped', 'exact 30', '30', 'NG', 'as-of', 'asserted', null]]],
   ['Seven soldiers were wounded in the ambush near Gao.', [['injured', 'exact 7', 'Seven', 'ML', 'as-of', 'asserted', null]]],
   [

@@ -375,6 +375,29 @@ describe('casualties', () => {
     });
   }
 
+  // A war's toll is a figure, never a happening's: the strike keeps its own toll, the total goes to no event.
+  it("a strike's own toll, beside the war's total, is the strike's", () => {
+    const event = mainEvent(
+      'An airstrike hit a market in Deir al-Balah on Monday, killing 14 people. More than 31,000 people have been killed in the war, the ministry said.',
+    );
+    assert.equal(event?.killed?.low, 14);
+  });
+  // A campaign's count is no one happening's, and neither is a figure counted since a date.
+  it('a campaign count has no place in the airstrike before it', () => {
+    const event = mainEvent('Warplanes struck Baalbek on Sunday. Israeli attacks have killed 2,212 people in Lebanon, officials said.');
+    assert.equal(event?.killed, null);
+  });
+  it('nor a count since a date', () => {
+    const event = mainEvent(
+      'Shelling hit Kherson on Friday. At least 412 civilians have been killed in the region since March, officials said.',
+    );
+    assert.equal(event?.killed, null);
+  });
+  it('but a toll since the attack itself is that attack’s', () => {
+    const event = mainEvent('A car bomb exploded in Kirkuk on Friday. Six people have died since the attack, police said.');
+    assert.equal(event?.killed?.low, 6);
+  });
+
   const negatives: Array<[string, string]> = [
     [
       'Airstrikes hit depots near Mayadin on Thursday; officials said they did not appear to have hurt anyone.',

@@ -216,6 +216,33 @@ function isBackground(frame: DocumentFrame, sentence: number): boolean {
   return BACKGROUND_OPENINGS.some((cue) => cue.every((word, i) => keys[start + i] === word));
 }
 
+// What makes a toll a running total: counted since a time (not since one attack), over a war, by a campaign, or in total.
+const RUNNING_TOTAL = new RegExp(
+  [
+    String.raw`\bsince\b(?!\s+(?:the\s+|that\s+|this\s+)?(?:[\p{L}'’-]+\s+)?(?:attacks?|strikes?|shooting|explosions?|blasts?|bombing|incident|raid|then)\b)`,
+    String.raw`\b(?:in|during|of|throughout|over)\s+(?:the|this|a|its|their|[\p{Lu}][\p{L}'’]*)\s+(?:[\p{L}\d'’-]+\s+){0,2}?(?:war|conflict|fighting|offensive|hostilities)\b`,
+    String.raw`\b(?:war|conflict)[’']s\b`,
+    String.raw`\b(?:months?|years?|weeks?)\s+of\s+(?:war|fighting|conflict|hostilities)\b`,
+    String.raw`\b(?:war|conflict|offensive|campaign|fighting|hostilities|operations|attacks|strikes|airstrikes)\s+(?:on\s+[\p{L}'’-]+\s+)?(?:has|have|had)\s+(?:killed|claimed|left)\b`,
+    String.raw`\b(?:a total of|in total|overall|cumulative|so far|to date)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * A toll this large is a war's or a campaign's: the deadliest single attacks of recent wars (7 October 2023: about
+ * 1,200 dead) stay far below it.
+ */
+const HAPPENING_MAX_TOLL = 5000;
+
+/** Whether a casualty figure is a running total (a war's or a campaign's), which no single happening holds. */
+function isRunningTotal(frame: DocumentFrame, figure: CasualtyFigure): boolean {
+  if (figure.low >= HAPPENING_MAX_TOLL) return true;
+  const sentence = frame.sentences[figure.sentence];
+  if (sentence === undefined) return false;
+  return RUNNING_TOTAL.test(frame.text.slice(sentence.span.start, sentence.span.end));
+}
+
 const MONTHS: ReadonlySet<string> = new Set(words('january february march april may june july august september october november december'));
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the that those this these such same its their his her'));
@@ -318,6 +345,8 @@ function attachCasualties(frame: DocumentFrame, drafts: readonly Draft[], figure
     let target: Draft | undefined;
     // "Also last month, four people died in shootings": a background toll belongs to no attack told elsewhere.
     if (here.length === 0 && isBackground(frame, figure.sentence)) continue;
+    // "40,005 killed since 7 October", "60,000 killed in the 21-month war": a war's toll is a figure, not a happening's.
+    if (isRunningTotal(frame, figure)) continue;
     if (here.length > 0) {
       target = here.reduce((a, b) => (distance(a, figure.at) <= distance(b, figure.at) ? a : b));
     } else {

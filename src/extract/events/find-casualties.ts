@@ -94,6 +94,13 @@ export function findCasualties(frame: DocumentFrame, lexicon: EventLexicon): Cas
   const dead = new Set<string>();
   let previousEnd = 0;
   for (let at = 0; at < view.tokens.length;) {
+    const toll = tollPhraseAt(frame, at);
+    if (toll) {
+      figures.push(toll);
+      previousEnd = at + 2;
+      at += 2;
+      continue;
+    }
     const told = possessedDeathAt(frame, at) ?? bodyFoundAt(frame, at);
     if (told) {
       figures.push(told);
@@ -254,6 +261,37 @@ function bodyFoundAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
   if (!found && !(opens && FINDING.has(after[0] ?? '')) && !FINDING.has(keys[lead - 2] ?? '')) return null;
   const sentence = frame.sentenceOf[at] as number;
   return { category: 'killed', low: 1, high: 1, at, sentence, absent: false, additional: false, rule: 'casualty/body-found' };
+}
+
+// "the death toll rose to 54", "the number of dead has increased to 54", "the injury toll stands at 297".
+const TOLL_NOUNS: Readonly<Record<string, 'killed' | 'injured'>> = { death: 'killed', injury: 'injured', casualty: 'killed' };
+const COUNTED_DEAD: ReadonlySet<string> = new Set(words('dead deaths fatalities killed victims'));
+const COUNTED_HURT: ReadonlySet<string> = new Set(words('injured wounded injuries'));
+const TOLL_LEADS: ReadonlySet<string> = new Set(words('to at of reached hit passed surpassed topped exceeded'));
+/** Tokens between a toll's noun and its figure: "the death toll from the strike on the city has risen to 54". */
+const TOLL_REACH = 12;
+
+/** A toll stated as such: "the death toll rose to 54", "the number of dead has increased to 54". */
+function tollPhraseAt(frame: DocumentFrame, at: number): CasualtyFigure | null {
+  const keys = frame.view.keys;
+  let category: 'killed' | 'injured' | undefined;
+  let end = at;
+  if (keys[at + 1] === 'toll' && TOLL_NOUNS[keys[at] as string] !== undefined) {
+    category = TOLL_NOUNS[keys[at] as string];
+    end = at + 2;
+  } else if (keys[at] === 'number' && keys[at + 1] === 'of') {
+    const counted = keys[at + 2] === 'those' || keys[at + 2] === 'people' ? keys[at + 3] : keys[at + 2];
+    category = COUNTED_DEAD.has(counted ?? '') ? 'killed' : COUNTED_HURT.has(counted ?? '') ? 'injured' : undefined;
+    end = at + (keys[at + 2] === 'those' || keys[at + 2] === 'people' ? 4 : 3);
+  }
+  if (category === undefined) return null;
+  const sentence = frame.sentenceOf[at] as number;
+  const figure = frame.quantities.find(
+    (q) => q.sentence === sentence && q.start >= end && q.start - end <= TOLL_REACH && TOLL_LEADS.has(keys[q.start - 1] ?? ''),
+  );
+  if (figure === undefined) return null;
+  const { low, high } = figure.mention.value;
+  return { category, low, high, at, sentence, absent: false, additional: false, rule: 'casualty/toll-phrase' };
 }
 
 const MULTIPLES: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };

@@ -10,7 +10,9 @@ import {
   compareValues,
   type PeriodRelation,
   type PlaceRelation,
-  supersedes,
+  type SeriesMember,
+  type SeriesRule,
+  seriesRule,
   type ValueRelation,
 } from './compare-claims.ts';
 
@@ -75,6 +77,10 @@ const PLACES: ReadonlyArray<readonly [a: ClaimPlace | null, b: ClaimPlace | null
   [ABU_KAMAL, MAYADIN, 'different'],
   [null, IRAQ, 'weak'],
   [LEDE, IRAQ, 'weak'],
+  // A report's lede place never stands for another country's figure.
+  [{ ...place('Lebanon', ['LB'], 5, 33.9, 35.5, 'lede'), reportCountries: ['IL', 'LB'] }, IRAQ, 'different'],
+  // ... but may stand for any country its report names.
+  [{ ...place('Lebanon', ['LB'], 5, 33.9, 35.5, 'lede'), reportCountries: ['IL', 'LB'] }, place('Israel', ['IL'], 5, 31.5, 34.8), 'weak'],
   [place('Middle East', [], 6), place('Red Sea', [], 6), 'different'],
 ];
 
@@ -138,53 +144,121 @@ describe('claimUnit', () => {
   }
 });
 
-describe('supersedes', () => {
-  const series = (value: ClaimValue, period: ClaimPeriod | null, scope: string | null = 'IQ+SY', category: ClaimCategory = 'attacks') => ({
-    category,
-    value,
-    period,
-    scope,
-  });
-  const TABLE: ReadonlyArray<
-    readonly [name: string, later: ReturnType<typeof series>, earlier: ReturnType<typeof series>, expected: boolean]
-  > = [
+describe('seriesRule', () => {
+  const KYIV = place('Kyiv', ['UA'], 1, 50.45, 30.52);
+  const KYIV_LEDE = place('Kyiv', ['UA'], 1, 50.45, 30.52, 'lede');
+  const KHARKIV = place('Kharkiv', ['UA'], 1, 49.99, 36.23);
+  const GAZA = place('Gaza', ['PS'], 5, 31.5, 34.47);
+  const series = (
+    value: ClaimValue,
+    period: ClaimPeriod | null,
+    at: ClaimPlace | null = IRAQ_AND_SYRIA,
+    category: ClaimCategory = 'attacks',
+    noun: string | null = null,
+  ): SeriesMember => ({ category, unit: claimUnit(category, noun), noun, value, period, place: at });
+  const TABLE: ReadonlyArray<readonly [name: string, later: SeriesMember, earlier: SeriesMember, expected: SeriesRule | null]> = [
     [
       '23 by 30 October, at least 134 by the end of December',
       series(v('at-least', 134), text('2023-10-01', '2023-12-31')),
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
-      true,
+      'count-since',
     ],
     [
       'not the other way round',
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
       series(v('at-least', 134), text('2023-10-01', '2023-12-31')),
-      false,
+      null,
     ],
     [
       'another scope',
-      series(v('at-least', 134), text('2023-10-01', '2023-12-31'), 'IQ'),
+      series(v('at-least', 134), text('2023-10-01', '2023-12-31'), IRAQ),
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
-      false,
+      null,
     ],
     [
       'a count starting months later',
       series(v('exact', 60), text('2024-01-01', '2024-01-31')),
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
-      false,
+      null,
     ],
     [
-      'the same end',
+      'the same period with another figure: a disagreement, not an update',
       series(v('exact', 30), text('2023-10-17', '2023-10-31')),
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
-      false,
+      null,
     ],
     [
       'a smaller later count',
       series(v('exact', 20), text('2023-10-17', '2023-11-30')),
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
-      false,
+      null,
     ],
-    ['figures as of a report', series(v('exact', 30), asOf('2023-11-30')), series(v('exact', 23), asOf('2023-10-30')), false],
+    [
+      'small figures a month apart as of their reports',
+      series(v('exact', 30), asOf('2023-11-30')),
+      series(v('exact', 23), asOf('2023-10-30')),
+      null,
+    ],
+    [
+      "a strike's toll as rescuers dig: at least 47, then 54 two days on",
+      series(v('exact', 54), asOf('2024-09-05'), KYIV, 'killed'),
+      series(v('at-least', 47), text('2024-09-03', '2024-09-03'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      'the same day, the lede naming the same city',
+      series(v('exact', 32), asOf('2025-04-13'), KYIV_LEDE, 'killed'),
+      series(v('more-than', 20), asOf('2025-04-13'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      'another city the same day',
+      series(v('exact', 32), asOf('2025-04-13'), KHARKIV, 'killed'),
+      series(v('more-than', 20), asOf('2025-04-13'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      'a subgroup is never an update of the whole: 9 children, then 19 people',
+      series(v('exact', 19), asOf('2025-04-05'), KYIV, 'killed', 'people'),
+      series(v('exact', 9), asOf('2025-04-05'), KYIV, 'killed', 'children'),
+      null,
+    ],
+    [
+      'a toll that grows more than fourfold in a day is another count',
+      series(v('exact', 300), asOf('2025-04-06'), KYIV, 'killed'),
+      series(v('exact', 20), asOf('2025-04-05'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      'a toll weeks after the strike is not its revision',
+      series(v('exact', 30), asOf('2025-05-20'), KYIV, 'killed'),
+      series(v('exact', 20), text('2025-04-05', '2025-04-05'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      "a ministry's running total: 36,700 in June, 39,623 since 7 October in August",
+      series(v('exact', 39623), text('2023-10-07', '2024-08-05'), GAZA, 'killed'),
+      series(v('more-than', 36700), asOf('2024-06-16'), GAZA, 'killed'),
+      'running-total',
+    ],
+    [
+      "a day's toll is never a point of the war's total",
+      series(v('at-least', 40005), asOf('2024-08-15'), GAZA, 'killed'),
+      series(v('exact', 40), text('2024-08-14', '2024-08-15'), GAZA, 'killed'),
+      null,
+    ],
+    [
+      'two totals counted from different starts',
+      series(v('exact', 8867), text('2025-03-18', '2025-07-29'), GAZA, 'killed'),
+      series(v('exact', 5000), text('2023-10-07', '2025-03-01'), GAZA, 'killed'),
+      null,
+    ],
+    [
+      "a ministry's total and another country's the same day",
+      series(v('exact', 40139), asOf('2024-08-19'), GAZA, 'killed'),
+      series(v('at-least', 40005), asOf('2024-08-19'), place('Lebanon', ['LB'], 5, 33.9, 35.5), 'killed'),
+      null,
+    ],
   ];
-  for (const [name, later, earlier, expected] of TABLE) test(name, () => assert.equal(supersedes(later, earlier), expected));
+  for (const [name, later, earlier, expected] of TABLE) test(name, () => assert.equal(seriesRule(later, earlier), expected));
 });

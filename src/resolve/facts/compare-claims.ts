@@ -78,7 +78,10 @@ export function compareValues(a: ClaimValue, b: ClaimValue): ValueRelation {
 
 /** Whether two places are one scope, may be, or are not. */
 export function comparePlaces(a: ClaimPlace | null, b: ClaimPlace | null): PlaceRelation {
-  if (a === null || b === null || a.basis === 'lede' || b.basis === 'lede') return 'weak';
+  if (a === null || b === null) return 'weak';
+  // A report's lede place stands for a figure whose sentence names none: it may be that place, never another country's.
+  // A figure read with its report's lede place may be about any country the report names, never another one.
+  if (a.basis === 'lede' || b.basis === 'lede') return reportMayName(a, b) && reportMayName(b, a) ? 'weak' : 'different';
   if (a.countries.join() !== b.countries.join()) return 'different';
   if (a.name === b.name) return 'same';
   if (a.countries.length !== 1) return a.countries.length === 0 ? 'different' : 'same';
@@ -89,6 +92,13 @@ export function comparePlaces(a: ClaimPlace | null, b: ClaimPlace | null): Place
   if (coarse.precision >= 5) return 'weak';
   if (fine.admin1 && coarse.admin1) return fine.admin1 === coarse.admin1 ? 'weak' : 'different';
   return distanceKm(fine.lat, fine.lon, coarse.lat, coarse.lon) <= INSIDE_REGION_KM ? 'weak' : 'different';
+}
+
+/** Whether the report behind lede place `lede` names a country of `other` (true for a text place, or a place with none). */
+function reportMayName(lede: ClaimPlace, other: ClaimPlace): boolean {
+  if (lede.basis !== 'lede' || lede.reportCountries === undefined) return true;
+  if (other.countries.length === 0 || lede.reportCountries.length === 0) return true;
+  return other.countries.some((c) => (lede.reportCountries as readonly string[]).includes(c));
 }
 
 /** Days from ISO day `a` to ISO day `b`. */
@@ -153,29 +163,126 @@ export function claimUnit(category: ClaimCategory, noun: string | null): string 
 
 /** How far apart (days) the starts of two counts of one growing thing may be. */
 export const SERIES_START_DAYS = 31;
+/** A happening's toll: a period this short (days) is one strike, raid or attack. */
+const HAPPENING_DAYS = 3;
+/** Days after a happening that a report's own count of it may still come (rescuers dig for days). */
+const HAPPENING_REVISION_DAYS = 7;
+/** A happening's toll grows at most this many times between counts; more is another count. */
+const HAPPENING_GROWTH = 4;
+/** A running total grows at most this many times between two reports of it. */
+const TOTAL_GROWTH = 2;
+/** How far apart (days) two reports of one running total may be. */
+export const TOTAL_REACH_DAYS = 400;
+/** A count as of a report (no period of its own) this large is a running total, not a day's toll. */
+export const TOTAL_AS_OF_MIN = 1000;
+/** A period at least this long (days) is a running total's ("since October 7"). */
+const TOTAL_PERIOD_DAYS = 28;
+// Groups inside a toll: "9 children" is part of "19 people", never its update.
+const SUBGROUPS: ReadonlySet<string> = new Set(
+  (
+    'children child kids minors boys girls infants babies women men elderly journalists reporters medics paramedics doctors ' +
+    'nurses rescuers firefighters students pupils teachers soldiers troops servicemembers officers policemen police foreigners ' +
+    'employees staff workers'
+  ).split(' '),
+);
 
 /** What a later fact must share with an earlier one to supersede it. */
 export interface SeriesMember {
   readonly category: ClaimCategory;
+  /** What it counts (`claimUnit`). */
+  readonly unit: string;
+  /** The counted noun, or null: a subgroup ("children") is never an update of the whole. */
+  readonly noun: string | null;
   readonly value: ClaimValue;
   readonly period: ClaimPeriod | null;
-  /** The scope both must share: the countries (or region) of the place, `IQ+SY`. */
-  readonly scope: string | null;
+  readonly place: ClaimPlace | null;
+}
+
+/** How a later count supersedes an earlier one, or null when it does not. */
+export type SeriesRule = 'count-since' | 'happening-toll' | 'running-total';
+
+/** The subgroup a counted noun names ("children"), or '' for a whole count ("people", none). */
+export function subgroupOf(noun: string | null): string {
+  if (noun === null) return '';
+  const head = headWord(noun).toLowerCase();
+  return SUBGROUPS.has(head) ? head : SUBGROUPS.has(head.replace(/s$/, '')) ? head.replace(/s$/, '') : '';
+}
+
+/** Days a period covers, counting both ends. */
+function periodDays(period: ClaimPeriod): number {
+  return daysBetween(period.start, period.end) + 1;
+}
+
+/** Whether a fact is a running total: a long dated period, or a large count as of a report. */
+export function isRunningTotal(member: Pick<SeriesMember, 'value' | 'period'>): boolean {
+  const period = member.period;
+  if (period === null) return false;
+  if (period.basis === 'text') return periodDays(period) >= TOTAL_PERIOD_DAYS;
+  return valueAnchor(member.value) >= TOTAL_AS_OF_MIN;
+}
+
+/** Whether a fact may be a happening's toll: a short period and a place (a large count as of a report may be either). */
+export function isHappeningToll(member: Pick<SeriesMember, 'period' | 'place'>): boolean {
+  return member.period !== null && member.place !== null && periodDays(member.period) <= HAPPENING_DAYS;
+}
+
+/** The day a short count is about: its own date, or the report's. */
+function happeningDay(period: ClaimPeriod): string {
+  return period.basis === 'text' ? period.start : period.end;
 }
 
 /**
- * Whether `later` supersedes `earlier`: the same growing count (same category and scope, dated periods starting at
- * about the same time), reported to a later end with a larger value ("23 attacks by 30 October", then "at least 134
- * by the end of December").
+ * Whether `later` supersedes `earlier`, and by which rule; null when it does not. Both must count the same thing (category,
+ * unit, subgroup) in one scope, and the later must be larger and not earlier:
+ * - `count-since`: dated counts starting at about the same time, the later to a later end ("23 attacks by 30 October",
+ *   then "at least 134 by the end of December");
+ * - `happening-toll`: one happening's toll at one place, revised as rescuers dig ("at least 47", then "54" two days on);
+ * - `running-total`: a cumulative toll reported again weeks or months on ("36,700", then "39,623 since October 7"),
+ *   never a day's toll against the total (at most twice as large).
  */
-export function supersedes(later: SeriesMember, earlier: SeriesMember): boolean {
-  if (later.category !== earlier.category || later.scope === null || later.scope !== earlier.scope) return false;
+export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRule | null {
+  if (later.category !== earlier.category || later.unit !== earlier.unit) return null;
+  if (subgroupOf(later.noun) !== subgroupOf(earlier.noun)) return null;
+  const scope = seriesScope(later.place);
+  if (scope === null || scope !== seriesScope(earlier.place)) return null;
   const a = later.period;
   const b = earlier.period;
-  if (a === null || b === null || a.basis !== 'text' || b.basis !== 'text') return false;
-  if (Math.abs(daysBetween(a.start, b.start)) > SERIES_START_DAYS) return false;
-  if (daysBetween(b.end, a.end) <= SAME_PERIOD_DAYS) return false;
-  return valueAnchor(later.value) > valueAnchor(earlier.value);
+  if (a === null || b === null) return null;
+  const grown = valueAnchor(later.value) / Math.max(valueAnchor(earlier.value), 1);
+  if (grown <= 1 || a.end < b.end) return null;
+  if (a.basis === 'text' && b.basis === 'text' && Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS) {
+    if (daysBetween(b.end, a.end) > SAME_PERIOD_DAYS) return 'count-since';
+  }
+  if (isHappeningToll(later) && isHappeningToll(earlier) && grown <= HAPPENING_GROWTH && valueAnchor(later.value) >= 3) {
+    // A later count's date may be the day it stands as of ("as of September 5, the dead rose to 54"). A city's toll
+    // and its country's ("31 dead in Kyiv", "43 across Ukraine") are one count only told within a day.
+    const gap = daysBetween(happeningDay(b), happeningDay(a));
+    const same = samePlace(later.place, earlier.place);
+    if (gap >= -1 && gap <= (same ? HAPPENING_REVISION_DAYS : 1) && (same || nested(later.place, earlier.place))) return 'happening-toll';
+  }
+  if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
+    const gap = daysBetween(b.end, a.end);
+    const sameStart = a.basis !== 'text' || b.basis !== 'text' || Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS;
+    if (gap > 0 && gap <= TOTAL_REACH_DAYS && sameStart) return 'running-total';
+  }
+  return null;
+}
+
+/** Whether two places are one, whether read from a figure's text or its report's lede. */
+function samePlace(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
+  if (a === null || b === null) return false;
+  return (a.name === b.name && a.countries.join() === b.countries.join()) || comparePlaces(a, b) === 'same';
+}
+
+/** Whether one text place lies inside the other: a city and its country ("Kyiv", "Ukraine"). */
+function nested(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
+  if (a === null || b === null || a.basis !== 'text' || b.basis !== 'text' || a.precision === b.precision) return false;
+  return comparePlaces(a, b) === 'weak';
+}
+
+/** Whether `later` supersedes `earlier` by any rule of `seriesRule`. */
+export function supersedes(later: SeriesMember, earlier: SeriesMember): boolean {
+  return seriesRule(later, earlier) !== null;
 }
 
 /** The scope a place gives a series: its countries joined (`IQ+SY`), or a region's name; null without a place. */

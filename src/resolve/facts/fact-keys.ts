@@ -4,13 +4,24 @@
  * month the count starts) find the facts a later count may supersede.
  */
 import type { ClaimCategory, ClaimPeriod, ClaimPlace } from '../../model/claim.ts';
-import { asOfWindowDays, SAME_PERIOD_DAYS, SERIES_START_DAYS } from './compare-claims.ts';
+import {
+  asOfWindowDays,
+  isHappeningToll,
+  isRunningTotal,
+  SAME_PERIOD_DAYS,
+  SERIES_START_DAYS,
+  type SeriesMember,
+  seriesScope,
+  TOTAL_REACH_DAYS,
+} from './compare-claims.ts';
 
 const DAY = 86_400_000;
 /** Country key of facts and claims without a place of their own text: matched by any claim. */
 const UNPLACED = '?';
 /** Country key every fact also has, for claims without a place of their own. */
 const ANY = '*';
+/** Days either way of a happening's day that its toll's revisions are looked up in. */
+const HAPPENING_KEY_DAYS = 8;
 /** Long periods ("since 2014") are keyed by their last weeks only. */
 const MAX_WEEKS = 53;
 
@@ -19,7 +30,7 @@ export interface Keyed {
   readonly category: ClaimCategory;
   /** The founding claim's period: a fact's window never drifts from it. */
   readonly anchor: ClaimPeriod | null;
-  /** Places read from the text (not the lede). */
+  /** Places its claims give: read from their own text, or the lede's (which key nothing). */
   readonly places: readonly ClaimPlace[];
 }
 
@@ -48,8 +59,9 @@ function placeScopes(places: readonly ClaimPlace[]): string[] {
 
 /** Keys a fact is found by. */
 export function factKeys(fact: Keyed): string[] {
-  const scopes = [...placeScopes(fact.places), ANY];
-  if (fact.places.length === 0) scopes.push(UNPLACED);
+  const own = fact.places.filter((p) => p.basis === 'text');
+  const scopes = [...placeScopes(own), ANY];
+  if (own.length === 0) scopes.push(UNPLACED);
   return cross(fact.category, scopes, weeks(window(fact.anchor, fact.category)));
 }
 
@@ -72,18 +84,48 @@ function monthOf(day: string): number {
   return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 }
 
-/** The series key of a fact with a dated period and a scope; none otherwise. */
-export function seriesKey(category: ClaimCategory, scope: string | null, period: ClaimPeriod | null): string | null {
-  if (scope === null || period === null || period.basis !== 'text') return null;
-  return `u|${category}|${scope}|${monthOf(period.start)}`;
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
 }
 
-/** Series keys of the months a count starting with `period` may share a series with. */
-export function seriesLookupKeys(category: ClaimCategory, scope: string | null, period: ClaimPeriod | null): string[] {
-  if (scope === null || period === null || period.basis !== 'text') return [];
-  const month = monthOf(period.start);
-  const reach = Math.ceil(SERIES_START_DAYS / 28);
+function months(from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let m = from; m <= to; m++) found.push(m);
+  return found;
+}
+
+/**
+ * The series keys of a fact: the families of `seriesRule`, each with the month that blocks it. A dated count is keyed by
+ * the month it starts; a happening's toll by its place and day's month; a running total by the month it stands at.
+ */
+export function seriesKeys(member: SeriesMember): string[] {
+  return seriesKeysWithin(member, false);
+}
+
+/** Series keys of the months a fact may share a series with. */
+export function seriesLookupKeys(member: SeriesMember): string[] {
+  return seriesKeysWithin(member, true);
+}
+
+function seriesKeysWithin(member: SeriesMember, around: boolean): string[] {
+  const scope = seriesScope(member.place);
+  const period = member.period;
+  if (scope === null || period === null) return [];
   const keys: string[] = [];
-  for (let m = month - reach; m <= month + reach; m++) keys.push(`u|${category}|${scope}|${m}`);
-  return keys;
+  // A fact is written under its own month; looked up under every month a partner's may be.
+  const add = (prefix: string, from: string, own: string, to: string) => {
+    for (const month of around ? months(monthOf(from), monthOf(to)) : [monthOf(own)]) keys.push(`${prefix}|${month}`);
+  };
+  if (period.basis === 'text') {
+    add(`u|${member.category}|${scope}`, addDays(period.start, -SERIES_START_DAYS), period.start, addDays(period.start, SERIES_START_DAYS));
+  }
+  if (isHappeningToll(member) && member.place !== null) {
+    const day = period.basis === 'text' ? period.start : period.end;
+    const prefix = `h|${member.category}|${scope}|${member.place.name.toLowerCase()}`;
+    add(prefix, addDays(day, -HAPPENING_KEY_DAYS), day, addDays(day, HAPPENING_KEY_DAYS));
+  }
+  if (isRunningTotal(member)) {
+    add(`c|${member.category}|${scope}`, addDays(period.end, -TOTAL_REACH_DAYS), period.end, addDays(period.end, TOTAL_REACH_DAYS));
+  }
+  return [...new Set(keys)];
 }

@@ -15,10 +15,9 @@ import {
   compareValues,
   type PeriodRelation,
   type SeriesMember,
-  seriesScope,
   supersedes,
 } from './compare-claims.ts';
-import { factKeys, lookupKeys, seriesKey, seriesLookupKeys } from './fact-keys.ts';
+import { factKeys, lookupKeys, seriesKeys, seriesLookupKeys } from './fact-keys.ts';
 import { type ClaimSource, type FactSummary, type SourcedClaim, summariseFact } from './summarise-fact.ts';
 
 /** What resolution keeps of a fact to match claims against it, without reading its claims. */
@@ -31,7 +30,7 @@ export interface FactState {
   readonly anchor: ClaimPeriod | null;
   /** One value per side. */
   readonly values: readonly ClaimValue[];
-  /** Distinct places its claims read from their own text. */
+  /** Distinct places its claims give: from their own text, or (basis `lede`) the report's opening. */
   readonly places: readonly ClaimPlace[];
   readonly claimCount: number;
 }
@@ -46,7 +45,8 @@ export interface FactWrite {
   readonly state: FactState;
   readonly summary: FactSummary;
   readonly keys: readonly string[];
-  readonly seriesKey: string | null;
+  /** Keys the facts it may supersede, or be superseded by, are found under (`seriesKeys`). */
+  readonly seriesKeys: readonly string[];
 }
 
 /**
@@ -70,7 +70,7 @@ export interface FactStorePort {
   deleteFacts(ids: readonly string[]): Promise<void>;
   /** Inserts or replaces facts and their keys. */
   writeFacts(facts: readonly FactWrite[]): Promise<void>;
-  /** Facts under any of these series keys. */
+  /** Facts under any of these series keys, as the series links see them. */
   seriesByKeys(keys: readonly string[]): Promise<SeriesFact[]>;
   /** Replaces every update link involving these facts by `links` (`[later, earlier]`). */
   replaceUpdates(factIds: readonly string[], links: ReadonlyArray<readonly [string, string]>): Promise<void>;
@@ -211,7 +211,7 @@ export async function resolveFacts(
       state: { ...state, values: summary.sides.map((s) => s.value), claimCount: claimsOfFact.length },
       summary,
       keys: factKeys(state),
-      seriesKey: seriesKey(summary.category, seriesScope(summary.place), summary.period),
+      seriesKeys: seriesKeys(seriesMember(state, summary)),
     });
   }
   await store.writeFacts(writes);
@@ -242,14 +242,14 @@ function founded(claim: SourcedClaim): FactState {
     unit: claimUnit(claim.category, claim.noun),
     anchor: claim.period,
     values: [claim.value],
-    places: claim.place !== null && claim.place.basis === 'text' ? [claim.place] : [],
+    places: claim.place !== null ? [claim.place] : [],
     claimCount: 1,
   };
 }
 
 function joined(state: FactState, claim: SourcedClaim): FactState {
   const place = claim.place;
-  const addPlace = place !== null && place.basis === 'text' && !state.places.some((p) => p.name === place.name);
+  const addPlace = place !== null && !state.places.some((p) => p.name === place.name && p.basis === place.basis);
   const addValue = !state.values.some((v) => compareValues(v, claim.value) === 'agree');
   return {
     ...state,
@@ -259,29 +259,32 @@ function joined(state: FactState, claim: SourcedClaim): FactState {
   };
 }
 
+function seriesMember(state: FactState, summary: FactSummary): SeriesMember {
+  return {
+    category: summary.category,
+    unit: state.unit,
+    noun: summary.noun,
+    value: summary.value,
+    period: summary.period,
+    place: summary.place,
+  };
+}
+
 /** Links every written fact to the facts of its series it supersedes or is superseded by. */
 async function linkSeries(store: FactStorePort, writes: readonly FactWrite[]): Promise<void> {
   const members = writes
-    .filter((w) => w.seriesKey !== null)
-    .map((w): SeriesFact => ({
-      id: w.state.id,
-      category: w.summary.category,
-      value: w.summary.value,
-      period: w.summary.period,
-      scope: seriesScope(w.summary.place),
-    }));
-  const keys = [...new Set(members.flatMap((m) => seriesLookupKeys(m.category, m.scope, m.period)))];
-  const byId = new Map((await store.seriesByKeys(keys)).map((f) => [f.id, f]));
+    .filter((w) => w.seriesKeys.length > 0)
+    .map((w): SeriesFact => ({ id: w.state.id, ...seriesMember(w.state, w.summary) }));
+  const keys = [...new Set(members.flatMap(seriesLookupKeys))];
+  const others = keys.length === 0 ? [] : await store.seriesByKeys(keys);
+  const byId = new Map(others.map((f) => [f.id, f]));
   for (const member of members) byId.set(member.id, member);
-  // Only facts of one category and scope can be one series.
+  // Only facts of one category can be one series.
   const groups = new Map<string, SeriesFact[]>();
-  for (const fact of byId.values()) {
-    const group = `${fact.category}|${fact.scope}`;
-    groups.set(group, [...(groups.get(group) ?? []), fact]);
-  }
+  for (const fact of byId.values()) groups.set(fact.category, [...(groups.get(fact.category) ?? []), fact]);
   const links = new Map<string, readonly [string, string]>();
   for (const member of members) {
-    for (const other of groups.get(`${member.category}|${member.scope}`) ?? []) {
+    for (const other of groups.get(member.category) ?? []) {
       if (other.id === member.id) continue;
       if (supersedes(member, other)) links.set(`${member.id}>${other.id}`, [member.id, other.id]);
       if (supersedes(other, member)) links.set(`${other.id}>${member.id}`, [other.id, member.id]);

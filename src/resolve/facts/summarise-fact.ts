@@ -5,6 +5,7 @@
 import type { Claim, ClaimPeriod, ClaimPlace, ClaimValue } from '../../model/claim.ts';
 import type { Fact, FactSide, FactStatus } from '../../model/fact.ts';
 import { compareValues } from './compare-claims.ts';
+import { primarySources } from './primary-sources.ts';
 
 /** What resolution needs of a claim's document. */
 export interface ClaimSource {
@@ -117,6 +118,7 @@ export function summariseFact(claims: readonly SourcedClaim[]): FactSummary {
     claims: claims.map((c) => c.id),
     documents: [...new Set(claims.map((c) => c.externalId))],
     sources: independentSources(claims),
+    primarySources: primarySources(claims),
     sides,
   };
 }

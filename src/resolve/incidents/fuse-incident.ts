@@ -90,7 +90,9 @@ function bestPlace(places: readonly EventPlace[]): EventPlace | null {
  * report's count wins, since tolls grow as bodies are found and the wounded die (the largest among reports of that
  * day). A report that gives no count does not vote: its silence is not a zero. Measured on the Gun Violence Archive
  * reports (`npm run eval -- gva`, the incident lines), this agrees with the archive more often than the latest
- * report's count alone, which a follow-up that counts only the victim it names gets wrong.
+ * report's count alone, which a follow-up that counts only the victim it names gets wrong. A larger count from a day
+ * after every report of the leading count is a revision and wins (`fuse/later-revision`): "at least 47" on the day,
+ * "54" two days on.
  */
 function fuseCounts(members: readonly MemberEvent[], pick: (e: Event) => CasualtyRange | null): FusedCount | null {
   const given = members.filter((m) => pick(m.event) !== null);
@@ -120,6 +122,15 @@ function fuseCounts(members: readonly MemberEvent[], pick: (e: Event) => Casualt
   const most = Math.max(...votes.values());
   const leaders = voices.filter((v) => votes.get(v.count) === most);
   const latest = leaders.reduce((a, v) => (v.published > a.published || (v.published === a.published && v.count > a.count) ? v : a));
+  // A toll revised upward on a later day than every report of the count most give: the dead are found, the wounded die.
+  const lastLeader = leaders.reduce((a, v) => (v.published > a ? v.published : a), '');
+  const revision = voices
+    .filter((v) => v.published > lastLeader && v.count > latest.count)
+    .reduce<{ count: number; published: string } | null>(
+      (a, v) => (a === null || v.published > a.published || (v.published === a.published && v.count > a.count) ? v : a),
+      null,
+    );
+  if (revision !== null) return { low, best: revision.count, high, rule: 'fuse/later-revision' };
   const tied = new Set(leaders.map((v) => v.count)).size > 1;
   const rule = voices.length === 1 ? 'fuse/single-report' : tied ? 'fuse/latest-report' : 'fuse/most-reports';
   return { low, best: latest.count, high, rule };

@@ -116,7 +116,10 @@ function shared(a: readonly EventActor[], b: readonly EventActor[]): number {
   return Math.min(score, 3);
 }
 
-/** Equal counts add `weight`, unequal ones take off half of it (counts grow, and are misread); an unknown count says nothing. */
+/**
+ * Equal counts add `weight`, unequal ones take off half of it (counts grow, and are misread), except a large toll revised
+ * up to fourfold, which says nothing either way; an unknown count says nothing.
+ */
 function compareCounts(
   a: { low: number; high: number | null } | null,
   b: { low: number; high: number | null } | null,
@@ -126,5 +129,12 @@ function compareCounts(
   const aHigh = a.high ?? Number.POSITIVE_INFINITY;
   const bHigh = b.high ?? Number.POSITIVE_INFINITY;
   if (a.low <= bHigh && b.low <= aHigh) return weight;
+  // A strike's toll as rescuers dig ("more than 20", then "35") differs without telling another happening.
+  const [less, more] = a.low < b.low ? [a.low, b.low] : [b.low, a.low];
+  if (less >= TOLL_REVISED_FROM && more <= TOLL_REVISION_GROWTH * less) return 0;
   return -weight / 2;
 }
+
+/** Counts this large revised up to this many times over are one toll told at two moments, not two happenings. */
+const TOLL_REVISED_FROM = 10;
+const TOLL_REVISION_GROWTH = 4;

@@ -7,6 +7,7 @@ import { getJson } from './api-client.js';
 import { renderDocument } from './document-view.js';
 import { el, errorBox, formatCount, formatPublished, href, link, replace } from './dom.js';
 import { factsTable, formatValue, renderFact, renderFacts, statusBadge } from './fact-views.js';
+import { enumValues, FACT_FILTERS, filterBar, filtersOf, INCIDENT_FILTERS, pick, TREND_FILTERS } from './filter-bar.js';
 import { incidentList, incidentSummary, renderIncident, renderIncidents } from './incident-views.js';
 import { reportedChart } from './reported-chart.js';
 import { timelineChart } from './timeline-chart.js';
@@ -15,13 +16,19 @@ import { worldMap } from './world-map.js';
 const view = document.getElementById('view');
 const stateLine = document.getElementById('store-state');
 const nav = document.getElementById('nav');
+const filtersSlot = document.getElementById('filters');
+/** Views the shared filters apply to. */
+const FILTERED = new Set(['', 'facts', 'incidents']);
+/** What the filter bar offers (places, actors, the period incidents cover): read once, again on Refresh. */
+let choices = null;
 const PAGE = 50;
 
 /** Views by the first part of the route. */
 const ROUTES = {
   '': renderOverview,
-  facts: (rest, query) => (rest.length > 0 ? renderFact(view, rest.join('/')) : renderFacts(view, query, pager)),
-  incidents: (rest, query) => (rest.length > 0 ? renderIncident(view, rest.join('/')) : renderIncidents(view, query, pager)),
+  facts: (rest, query) => (rest.length > 0 ? renderFact(view, rest.join('/')) : renderFacts(view, query, pager, filtersOf(query))),
+  incidents: (rest, query) =>
+    rest.length > 0 ? renderIncident(view, rest.join('/')) : renderIncidents(view, query, pager, filtersOf(query)),
   documents: (rest, query) => (rest.length > 0 ? renderDocument(view, rest.join('/'), query) : renderDocuments(query)),
   search: (_rest, query) => renderSearch(query),
 };
@@ -35,6 +42,19 @@ const NAV = [
 
 /** Event types drawn in their own colour on the timeline and map; the rest share one. */
 const TYPE_COLOURS = ['ASSAULT', 'MOBILIZE', 'COERCE', 'THREATEN', 'ACCUSE', 'DEATH'];
+
+/** The colour class of an event type: its own for the types in `TYPE_COLOURS`, one shared class for the rest. */
+function typeClass(type) {
+  return `type-${TYPE_COLOURS.includes(type) ? type : 'other'}`;
+}
+
+/** Legend entries for the types drawn, in `TYPE_COLOURS` order, the shared colour last with the types it stands for. */
+function typeLegend(types) {
+  const present = new Set(types);
+  const own = TYPE_COLOURS.filter((t) => present.has(t)).map((t) => ({ className: `type-${t}`, label: t }));
+  const others = [...present].filter((t) => !TYPE_COLOURS.includes(t)).sort();
+  return others.length > 0 ? [...own, { className: 'type-other', label: `other: ${others.join(', ')}` }] : own;
+}
 
 /** The store's status when the current view was drawn. */
 let shownStatus = null;
@@ -50,12 +70,18 @@ async function render() {
   const { parts, query } = parseRoute();
   const [head = '', ...rest] = parts;
   const route = ROUTES[head];
+  const filters = filtersOf(query);
   replace(
     nav,
     NAV.map(([name, label]) =>
       el(
         'a',
-        { href: href(name ? [name] : []), class: name === head ? 'current' : null, 'aria-current': name === head ? 'page' : null },
+        {
+          // The filters go with the user from view to view.
+          href: href(name ? [name] : [], FILTERED.has(name) ? filters : {}),
+          class: name === head ? 'current' : null,
+          'aria-current': name === head ? 'page' : null,
+        },
         label,
       ),
     ),
@@ -65,6 +91,14 @@ async function render() {
   replace(view, el('p', { class: 'loading' }, 'Loading…'));
   if (head !== 'search') document.querySelector('#search input[name=q]').value = '';
   await updateState();
+  if (FILTERED.has(head) && rest.length === 0) {
+    try {
+      choices ??= await filterChoices();
+      replace(filtersSlot, filterBar(head ? [head] : [], filters, choices));
+    } catch (error) {
+      replace(filtersSlot, errorBox(error));
+    }
+  } else replace(filtersSlot);
   if (!route) {
     replace(view, el('h1', {}, 'Not found'), el('p', {}, 'No view here. '), link('#/', 'Back to the overview'));
     return;
@@ -110,6 +144,31 @@ async function watchForNewReports() {
   }
 }
 
+/** The places, actors and period the filter bar offers, from the whole store. */
+async function filterChoices() {
+  const [places, incidents, openapi] = await Promise.all([
+    getJson('places', { limit: 500 }),
+    getJson('incidents', { limit: 500 }),
+    getJson('openapi.json'),
+  ]);
+  const actors = new Map();
+  for (const i of incidents.items) for (const a of [...i.initiator, ...i.target]) actors.set(a.name, (actors.get(a.name) ?? 0) + 1);
+  const days = incidents.items.flatMap((i) => (i.date ? [i.date.start, i.date.end] : [])).sort();
+  return {
+    places: places.places.filter((p) => !p.place.metonymic).map((p) => p.place),
+    actors: [...actors].sort((a, b) => b[1] - a[1]).map(([name]) => name),
+    span: days.length > 0 ? { first: days[0], last: days.at(-1) } : null,
+    types: enumValues(openapi, '/api/incidents', 'type'),
+    categories: enumValues(openapi, '/api/facts', 'category'),
+    statuses: enumValues(openapi, '/api/facts', 'status'),
+  };
+}
+
+/** The route's query as it is now. */
+function currentQuery() {
+  return parseRoute().query;
+}
+
 function section(title, ...children) {
   return el('section', { class: 'panel' }, el('h2', {}, title), ...children);
 }
@@ -117,14 +176,16 @@ function section(title, ...children) {
 async function renderOverview() {
   // Documents are listed oldest first; the newest ten are the last page of stored ones.
   const stored = shownStatus?.counts.stored ?? 0;
+  const filters = filtersOf(currentQuery());
+  const period = pick(filters, ['since', 'until']);
   const [timeline, trends, places, sources, newest, facts, incidents] = await Promise.all([
-    getJson('timeline'),
-    getJson('trends'),
-    getJson('places', { limit: 300 }),
-    getJson('sources'),
+    getJson('timeline', period),
+    getJson('trends', pick(filters, TREND_FILTERS)),
+    getJson('places', { ...pick(filters, ['since', 'until', 'country']), limit: 300 }),
+    getJson('sources', period),
     getJson('documents', { status: 'stored', limit: 10, offset: Math.max(0, stored - 10) }),
-    getJson('facts', { minSources: 2, limit: 15 }),
-    getJson('incidents', { limit: 300 }),
+    getJson('facts', { ...pick(filters, FACT_FILTERS), ...(Object.keys(filters).length > 0 ? {} : { minSources: 2 }), limit: 15 }),
+    getJson('incidents', { ...pick(filters, INCIDENT_FILTERS), limit: 500 }),
   ]);
 
   const types = [...new Set(trends.weeks.flatMap((w) => Object.keys(w.byType)))].sort(
@@ -143,7 +204,7 @@ async function renderOverview() {
     el(
       'ul',
       { class: 'legend inline' },
-      types.map((t) => el('li', {}, el('span', { class: `swatch type-${TYPE_COLOURS.includes(t) ? t : 'other'}` }), ` ${t}`)),
+      typeLegend(types).map((item) => el('li', {}, el('span', { class: `swatch ${item.className}` }), ` ${item.label}`)),
     ),
     trends.outside > 0
       ? el('p', { class: 'hint' }, `${trends.outside} incidents dated long before the first report are left off the chart.`)
@@ -156,20 +217,24 @@ async function renderOverview() {
       : [
           el('h3', {}, 'Running totals as reported'),
           el('p', { class: 'hint' }, 'Figures reports give for a period, shown as reported: not added to the counted incidents.'),
-          reportedChart(trends.reported),
-          el(
-            'ul',
-            { class: 'reported' },
-            trends.reported.map((r) =>
-              el(
-                'li',
-                {},
-                link(href(['facts', r.factId]), `${formatValue(r.value)} ${r.noun ?? r.category}`),
-                ` ${r.place ? `in ${r.place} ` : ''}from ${r.from} to ${r.asOf} `,
-                statusBadge(r.status),
+          // One chart per category: attacks and people killed never share an axis.
+          [...Map.groupBy(trends.reported, (r) => r.category)].map(([category, totals]) => [
+            el('h4', { class: 'chart-title' }, category),
+            reportedChart(totals),
+            el(
+              'ul',
+              { class: 'reported' },
+              totals.map((r) =>
+                el(
+                  'li',
+                  {},
+                  link(href(['facts', r.factId]), `${formatValue(r.value)} ${r.noun ?? r.category}`),
+                  ` ${r.place ? `in ${r.place} ` : ''}from ${r.from} to ${r.asOf} `,
+                  statusBadge(r.status),
+                ),
               ),
             ),
-          ),
+          ]),
         ],
   );
   timelinePanel.id = 'timeline';
@@ -184,10 +249,10 @@ async function renderOverview() {
       { class: 'grid' },
       section(
         'Key figures',
-        facts.items.length === 0 ? el('p', { class: 'hint' }, 'No figure has two sources yet.') : factsTable(facts.items),
-        link('#/facts', 'All facts'),
+        facts.items.length === 0 ? el('p', { class: 'hint' }, 'No figure matches (or has two sources yet).') : factsTable(facts.items),
+        link(href(['facts'], filters), 'All facts'),
       ),
-      section('Latest incidents', incidentList(incidents.items.slice(0, 10)), link('#/incidents', 'All incidents')),
+      section('Latest incidents', incidentList(incidents.items.slice(0, 10)), link(href(['incidents'], filters), 'All incidents')),
     ),
     el(
       'div',
@@ -229,6 +294,8 @@ async function renderOverview() {
  */
 async function overviewMap(incidents, places) {
   // Countries and wider regions (precision 5 and 6) say where a report is about, not where something happened.
+  if (incidents.length === 0 && Object.keys(filtersOf(currentQuery())).length > 0)
+    return [el('p', { class: 'hint' }, 'No incident matches the filters.')];
   const placed = incidents.filter((i) => i.place && i.place.precision <= 4);
   if (placed.length > 0) {
     const points = placed.map((i) => {
@@ -240,12 +307,17 @@ async function overviewMap(incidents, places) {
         label: i.place.name,
         title: `${i.date ? i.date.start : 'undated'}: ${incidentSummary(i)}`,
         href: href(['incidents', i.id]),
-        className: `incident type-${TYPE_COLOURS.includes(i.type) ? i.type : 'other'}`,
+        className: `incident ${typeClass(i.type)}`,
       };
     });
     return [
-      el('p', { class: 'hint' }, `${placed.length} incidents placed; circle area by people killed and injured. Select one to open it.`),
-      await worldMap(points, { label: `Map of ${points.length} incidents` }),
+      el('p', { class: 'hint' }, `${placed.length} incidents placed. Select a circle to open its incident.`),
+      await worldMap(points, {
+        label: `Map of ${points.length} incidents`,
+        legend: typeLegend(placed.map((i) => i.type)),
+        valueLabel: 'people killed and injured',
+        clusterHref: (members) => href(['incidents'], { ...filtersOf(currentQuery()), place: members[0].label }),
+      }),
       placed.length < incidents.length
         ? el(
             'p',
@@ -272,7 +344,11 @@ async function overviewMap(incidents, places) {
       { class: 'hint' },
       'No incidents placed yet: towns, sites and provinces the reports mention; circle area by reports. Select one to search for it.',
     ),
-    await worldMap(points, { label: `Map of ${points.length} places mentioned in reports` }),
+    await worldMap(points, {
+      label: `Map of ${points.length} places mentioned in reports`,
+      legend: [{ className: 'place', label: 'a place the reports mention' }],
+      valueLabel: 'reports',
+    }),
   ];
 }
 
@@ -390,7 +466,12 @@ document.getElementById('search').addEventListener('submit', (event) => {
   const q = new FormData(event.target).get('q');
   location.hash = href(['search'], { q });
 });
-document.getElementById('refresh').addEventListener('click', () => render());
+// The routes live in the fragment, so a skip link (#view) would be a route: the skip is a button that moves focus.
+document.getElementById('skip').addEventListener('click', () => view.focus());
+document.getElementById('refresh').addEventListener('click', () => {
+  choices = null;
+  render();
+});
 window.addEventListener('hashchange', () => render());
 setInterval(watchForNewReports, 15_000);
 render();

@@ -4,6 +4,7 @@
  */
 import { getJson } from './api-client.js';
 import { el, errorBox, href, link, replace } from './dom.js';
+import { FACT_FILTERS, pick } from './filter-bar.js';
 
 /** "at least 14", "more than 1,400", "3–5", "about 2,500", as `sitrep report` writes them. */
 export function formatValue(value) {
@@ -72,7 +73,15 @@ export function factsTable(facts) {
       facts.map((fact) =>
         el(
           'tr',
-          { 'data-id': fact.id, 'data-status': fact.status },
+          {
+            'data-id': fact.id,
+            'data-status': fact.status,
+            class: 'row-link',
+            // The whole row opens the ledger; the figure's link is the same target for keyboards and screen readers.
+            onclick: (event) => {
+              if (!event.target.closest('a')) location.hash = href(['facts', fact.id]);
+            },
+          },
           el('td', {}, statusBadge(fact.status)),
           el('td', { class: 'num' }, link(href(['facts', fact.id]), formatValue(fact.value))),
           el('td', {}, factScope(fact)),
@@ -83,21 +92,9 @@ export function factsTable(facts) {
   );
 }
 
-/** The facts page: filters by status and category, paged. */
-export async function renderFacts(view, query, pager) {
-  const filters = { status: query.get('status') ?? '', category: query.get('category') ?? '', place: query.get('place') ?? '' };
-  const page = await getJson('facts', { ...filters, limit: 50, offset: query.get('offset') ?? 0 });
-  const choose = (name, values) =>
-    el(
-      'label',
-      {},
-      `${name[0].toUpperCase()}${name.slice(1)} `,
-      el(
-        'select',
-        { name },
-        ['', ...values].map((v) => el('option', { value: v, selected: v === filters[name] ? '' : null }, v || 'any')),
-      ),
-    );
+/** The facts page: the shared filters that apply to facts, paged. */
+export async function renderFacts(view, query, pager, filters) {
+  const page = await getJson('facts', { ...pick(filters, FACT_FILTERS), limit: 50, offset: query.get('offset') ?? 0 });
   replace(
     view,
     el('h1', {}, 'Facts'),
@@ -105,34 +102,6 @@ export async function renderFacts(view, query, pager) {
       'p',
       { class: 'hint' },
       'A fact is one figure across reports. Corroborated: two or more independent sources agree; copies of one wire story count once.',
-    ),
-    el(
-      'form',
-      {
-        class: 'filters',
-        onsubmit: (event) => {
-          event.preventDefault();
-          location.hash = href(['facts'], Object.fromEntries(new FormData(event.target)));
-        },
-      },
-      choose('status', ['corroborated', 'single-source', 'conflicting']),
-      choose('category', [
-        'attacks',
-        'strikes',
-        'killed',
-        'injured',
-        'casualties',
-        'kidnapped',
-        'hostages',
-        'captured',
-        'arrested',
-        'missing',
-        'displaced',
-        'troops',
-        'other',
-      ]),
-      el('label', {}, 'Place ', el('input', { name: 'place', value: filters.place })),
-      el('button', { type: 'submit' }, 'Filter'),
     ),
     page.items.length === 0 ? el('p', { class: 'hint' }, 'No facts match.') : factsTable(page.items),
     pager(['facts'], query, page),
@@ -155,6 +124,13 @@ export async function renderFact(view, id) {
     el('p', { class: 'crumbs' }, link('#/facts', 'Facts'), ' › ', fact.id),
     el('h1', { class: 'fact-title' }, formatValue(fact.value), ' ', el('span', { class: 'scope' }, factScope(fact))),
     el('p', {}, statusBadge(fact.status), ' ', statusLine(fact)),
+    (fact.primarySources ?? []).length > 0
+      ? el(
+          'p',
+          { class: 'primary-sources' },
+          `Primary source${fact.primarySources.length === 1 ? '' : 's'} (who first said it): ${fact.primarySources.join('; ')}`,
+        )
+      : null,
     updates.length > 0
       ? el(
           'p',
@@ -184,6 +160,7 @@ export async function renderFact(view, id) {
       {},
       `Ledger: ${ledger.length} claim${ledger.length === 1 ? '' : 's'} from ${sources.size} source${sources.size === 1 ? '' : 's'}`,
     ),
+    el('p', { class: 'hint' }, 'Select a sentence to read it in its report, highlighted.'),
     el(
       'table',
       { class: 'ledger' },

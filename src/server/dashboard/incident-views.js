@@ -4,6 +4,20 @@
  */
 import { getJson } from './api-client.js';
 import { el, errorBox, href, link, replace } from './dom.js';
+import { factsTable, statusBadge } from './fact-views.js';
+import { INCIDENT_FILTERS, pick } from './filter-bar.js';
+
+/** What each fusing rule means (from `src/report/casualty-evidence.ts`, where the rules are explained for the report). */
+const FUSE_RULES = {
+  'fuse/single-report': 'one report gives a figure: its figure',
+  'fuse/most-reports': 'the figure most independent reports give (copies of one wire story count once)',
+  'fuse/latest-report': 'reports split evenly: the latest report’s figure, as tolls grow',
+};
+
+/** A link to the document with `span` highlighted; a sentence from the headline opens the document plain. */
+export function sentenceLink(documentId, field, span, text) {
+  return link(href(['documents', documentId], field === 'title' ? {} : { span: `${span.start}-${span.end}` }), text);
+}
 
 export function formatDate(date) {
   if (!date) return 'undated';
@@ -48,56 +62,86 @@ export function incidentList(incidents) {
   );
 }
 
-export async function renderIncidents(view, query, pager) {
-  const filters = { type: query.get('type') ?? '', country: query.get('country') ?? '', place: query.get('place') ?? '' };
-  const page = await getJson('incidents', { ...filters, limit: 50, offset: query.get('offset') ?? 0 });
+export async function renderIncidents(view, query, pager, filters) {
+  const page = await getJson('incidents', { ...pick(filters, INCIDENT_FILTERS), limit: 50, offset: query.get('offset') ?? 0 });
   replace(
     view,
     el('h1', {}, 'Incidents'),
     el('p', { class: 'hint' }, 'Each incident joins what several reports say about one happening; latest first.'),
-    el(
-      'form',
-      {
-        class: 'filters',
-        onsubmit: (event) => {
-          event.preventDefault();
-          location.hash = href(['incidents'], Object.fromEntries(new FormData(event.target)));
-        },
-      },
-      el(
-        'label',
-        {},
-        'Type ',
-        el(
-          'select',
-          { name: 'type' },
-          [
-            '',
-            'ASSAULT',
-            'MOBILIZE',
-            'AID',
-            'CONSULT',
-            'THREATEN',
-            'ACCUSE',
-            'COERCE',
-            'PROTEST',
-            'RETREAT',
-            'SANCTION',
-            'AGREE',
-            'REQUEST',
-            'SUPPORT',
-            'REJECT',
-            'DEATH',
-          ].map((t) => el('option', { value: t, selected: t === filters.type ? '' : null }, t || 'any')),
-        ),
-      ),
-      el('label', {}, 'Country ', el('input', { name: 'country', value: filters.country, size: 3, maxlength: 2, placeholder: 'IQ' })),
-      el('label', {}, 'Place ', el('input', { name: 'place', value: filters.place })),
-      el('button', { type: 'submit' }, 'Filter'),
-    ),
     page.items.length === 0 ? el('p', { class: 'hint' }, 'No incidents match.') : incidentList(page.items),
     pager(['incidents'], query, page),
   );
+}
+
+/** The casualty figures: each fused figure with its rule, then each report's figure with its sentence. */
+function casualtySection(incident, events, facts) {
+  const status = new Map(facts.map((f) => [f.id, f.status]));
+  const rows = events.flatMap((event) => (event.casualties ?? []).map((c) => ({ event, c })));
+  const fused = ['killed', 'injured']
+    .filter((what) => incident[what])
+    .map((what) =>
+      el(
+        'li',
+        { 'data-figure': what },
+        el('strong', {}, formatToll(incident[what], what)),
+        ' — ',
+        FUSE_RULES[incident[what].rule] ?? 'fused from the reports',
+        el('span', { class: 'meta' }, ` [${incident[what].rule}]`),
+      ),
+    );
+  return [
+    el('h2', { id: 'casualties' }, 'Casualties'),
+    fused.length === 0 ? el('p', { class: 'hint' }, 'No report gives a figure.') : el('ul', { class: 'fused' }, fused),
+    rows.length === 0
+      ? null
+      : el(
+          'table',
+          { class: 'casualties' },
+          el('caption', {}, 'Each report’s figure and the sentence it was read from'),
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'col' }, 'Figure'),
+              el('th', { scope: 'col' }, 'Source'),
+              el('th', { scope: 'col' }, 'Published'),
+              el('th', { scope: 'col' }, 'Who says so'),
+              el('th', { scope: 'col' }, 'Sentence'),
+              el('th', { scope: 'col' }, 'Fact'),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            rows.map(({ event, c }) =>
+              el(
+                'tr',
+                { 'data-event': event.id, 'data-what': c.what },
+                el('td', { class: 'num' }, formatToll({ low: c.value.low, best: c.value.low, high: c.value.high }, c.what)),
+                el(
+                  'td',
+                  {},
+                  event.document.source ?? 'unknown source',
+                  el('br'),
+                  el('span', { class: 'meta' }, event.document.title ?? event.document.externalId),
+                ),
+                el('td', {}, event.document.published ?? 'undated'),
+                el('td', {}, c.attribution ? `${c.attribution.text} (${c.attribution.kind})` : 'not said'),
+                el('td', { class: 'sentence' }, sentenceLink(event.document.id, c.field, c.span, c.text)),
+                el(
+                  'td',
+                  {},
+                  c.factId
+                    ? [status.has(c.factId) ? statusBadge(status.get(c.factId)) : null, ' ', link(href(['facts', c.factId]), 'ledger')]
+                    : el('span', { class: 'meta' }, 'no fact'),
+                ),
+              ),
+            ),
+          ),
+        ),
+  ];
 }
 
 export async function renderIncident(view, id) {
@@ -108,7 +152,7 @@ export async function renderIncident(view, id) {
     replace(view, el('h1', {}, 'Incident'), errorBox(error));
     return;
   }
-  const { incident, events } = detail;
+  const { incident, events, facts = [] } = detail;
   const toll = [formatToll(incident.killed, 'killed'), formatToll(incident.injured, 'injured')].filter(Boolean);
   replace(
     view,
@@ -133,12 +177,32 @@ export async function renderIncident(view, id) {
       el(
         'dd',
         {},
-        toll.length > 0 ? toll.join('; ') : 'no figure given',
-        incident.killed ? el('span', { class: 'meta' }, ` (${incident.killed.rule})`) : null,
+        toll.length > 0
+          ? el(
+              'button',
+              // The address is the route (#/incidents/ID): a fragment link would leave the view, so this scrolls.
+              { type: 'button', class: 'linkish', onclick: () => view.querySelector('#casualties')?.scrollIntoView({ block: 'start' }) },
+              toll.join('; '),
+            )
+          : 'no figure given',
       ),
       el('dt', {}, 'Sources'),
       el('dd', {}, `${incident.sourceCount} independent: ${incident.sources.join(', ') || 'unnamed'}`),
+      el('dt', {}, 'Reports'),
+      el(
+        'dd',
+        {},
+        incident.documents.map((d, i) => [i > 0 ? ', ' : '', link(href(['documents', d.id]), d.title ?? d.externalId)]),
+      ),
     ),
+    casualtySection(incident, events, facts),
+    facts.length === 0
+      ? null
+      : [
+          el('h2', {}, 'Figures across reports'),
+          el('p', { class: 'hint' }, 'The facts these casualty figures joined; select a row to open its ledger.'),
+          factsTable(facts),
+        ],
     el('h2', {}, `How each report tells it (${events.length})`),
     el(
       'ol',
@@ -147,16 +211,13 @@ export async function renderIncident(view, id) {
         el(
           'li',
           { 'data-event': event.id },
-          link(
-            // A happening only the headline tells points into the title, not the text the document view highlights.
-            href(['documents', event.document.id], event.field === 'title' ? {} : { span: `${event.span.start}-${event.span.end}` }),
-            event.document.title ?? event.document.externalId,
-          ),
+          sentenceLink(event.document.id, event.field, event.span, event.document.title ?? event.document.externalId),
           el(
             'span',
             { class: 'meta' },
             ` ${event.document.source ?? 'unknown source'} · ${event.document.published ?? 'undated'} · ${event.modality}`,
           ),
+          el('blockquote', { class: 'telling' }, event.text),
           el(
             'div',
             { class: 'meta' },

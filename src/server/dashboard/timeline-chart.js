@@ -6,7 +6,7 @@ import { svg } from './dom.js';
 
 const WIDTH = 760;
 const HEIGHT = 220;
-const MARGIN = { top: 18, right: 12, bottom: 34, left: 40 };
+const MARGIN = { top: 30, right: 12, bottom: 34, left: 40 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
@@ -37,6 +37,7 @@ export function timelineChart(weeks, options) {
     svg('text', { class: 'tick', x: MARGIN.left - 6, y: y(0) + 4, 'text-anchor': 'end' }, '0'),
   );
 
+  let lastLabelX = -Infinity;
   weeks.forEach((week, i) => {
     const x = MARGIN.left + i * step + (step - barWidth) / 2;
     let base = 0;
@@ -73,7 +74,9 @@ export function timelineChart(weeks, options) {
     const day = new Date(`${week.week}T00:00:00Z`);
     // A label at the first week of each month (and the very first week), so labels never crowd.
     const previous = i > 0 ? new Date(`${weeks[i - 1].week}T00:00:00Z`) : null;
-    if (!previous || previous.getUTCMonth() !== day.getUTCMonth()) {
+    // A month label only where the last one has room to end (the first week's label may be the month before's).
+    if ((!previous || previous.getUTCMonth() !== day.getUTCMonth()) && x - lastLabelX >= 44) {
+      lastLabelX = x;
       const label = `${MONTHS[day.getUTCMonth()]}${!previous || day.getUTCMonth() === 0 ? ` ${day.getUTCFullYear()}` : ''}`;
       group.append(svg('text', { class: 'tick', x: x.toFixed(1), y: HEIGHT - MARGIN.bottom + 16 }, label));
     }

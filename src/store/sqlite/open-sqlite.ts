@@ -3,7 +3,16 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { type DatabaseConnection, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver, type Driver } from 'kysely';
+import {
+  type DatabaseConnection,
+  type DialectAdapter,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type Driver,
+} from 'kysely';
 import type { OpenStoreOptions } from '../open-store.ts';
 import type { Database as Schema } from '../schema.ts';
 import { StoreError } from '../store-error.ts';
@@ -133,6 +142,21 @@ class WriterSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new WriterSqliteDriver(this.#config, this.#database, this.#readOnly, this.#onWait);
+  }
+
+  /**
+   * SQLite's schema changes are transactional, though Kysely's adapter says otherwise: saying so makes the migrator
+   * run each migration and its record in one transaction, so a process killed while creating a store (a `sitrep
+   * watch` under SIGKILL did) leaves no half-applied migration that the next open would fail on.
+   */
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 
