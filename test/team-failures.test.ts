@@ -105,14 +105,29 @@ describe('team mode: parked jobs, retries and killed workers', { skip: NO_POSTGR
     let stderr = '';
     worker.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const ended = new Promise((done) => worker.on('close', done));
-    // Kill it while it holds a job, after it has finished at least one.
+    // Kill it while it holds a job, after it has finished at least one: a lock on the units table holds its next job
+    // inside its transaction (saving what it analysed) until the kill, so the kill always lands mid-job.
     const deadline = Date.now() + 60_000;
-    while (!(/job .* analysed/.test(stderr) && (await queue.counts()).running > 0)) {
-      assert.ok(Date.now() < deadline, `the worker never took a second job:\n${stderr}`);
+    while (!/job .* analysed/.test(stderr)) {
+      assert.ok(Date.now() < deadline, `the worker never finished a job:\n${stderr}`);
+      await sleep(20);
+    }
+    const blocker = new pg.Client({ connectionString: store.location });
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('lock table team_units in exclusive mode');
+    const waiting = async () =>
+      Number(
+        (await blocker.query("select count(*) as n from pg_locks where not granted and relation = 'team_units'::regclass")).rows[0]?.n,
+      );
+    while ((await waiting()) === 0) {
+      assert.ok(Date.now() < deadline, `the worker never reached its next job's save:\n${stderr}`);
       await sleep(20);
     }
     worker.kill('SIGKILL');
     await ended;
+    await blocker.query('rollback');
+    await blocker.end();
     assert.equal((await queue.counts()).running, 1, 'the killed job is still leased');
 
     const [summary] = await runWorkers(databases.reopen, store, 1, lexicons);

@@ -11,6 +11,9 @@ describe('distributionKey', () => {
     ['killed|IQ|2800', 'IQ', '2023-08-01'],
     ['attacks|r:sahel|2801', 'r:sahel', '2023-09-01'],
     ['injured|?|none', '?', null],
+    // Series keys count months from year 0: 24285 is October 2023.
+    ['u|killed|IQ|24285', 'IQ', '2023-10-01'],
+    ['h|drones-launched|IQ|al asad air base|24285', 'IQ', '2023-10-01'],
   ];
   for (const [key, region, period] of cases)
     it(`${key} → ${region}, ${period ?? 'undated'}`, () => assert.deepEqual(distributionKey(key), { region, period }));

@@ -22,10 +22,20 @@ export interface DistributionKey {
 
 const DAY_MS = 86_400_000;
 
-/** The distribution key of an incident block key (`ASSAULT|IQ|2024-01-15`) or a fact key (`killed|IQ|2800`). */
+/**
+ * The distribution key of an incident block key (`ASSAULT|IQ|2024-01-15`), a fact key (`killed|IQ|2800`), or a fact
+ * key of a tagged family, whose tag is one letter and whose last part is a month counted from year 0 (series keys
+ * `u|killed|IQ|24288`, place keys `h|killed|IQ|al asad air base|24288`): the region follows the kind.
+ */
 export function distributionKey(blockKey: string): DistributionKey {
   const parts = blockKey.split('|');
-  if (parts.length !== 3) throw new Error(`"${blockKey}" is not a blocking key (kind|region|week)`);
+  const last = parts.at(-1) as string;
+  if (parts.length >= 4 && /^[a-z]$/.test(parts[0] as string) && /^\d+$/.test(last)) {
+    const month = Number(last);
+    const year = String(Math.floor(month / 12)).padStart(4, '0');
+    return { region: parts[2] as string, period: `${year}-${String((month % 12) + 1).padStart(2, '0')}-01` };
+  }
+  if (parts.length !== 3) throw new Error(`"${blockKey}" is not a blocking key (kind|region|week, or tag|kind|region|…|month)`);
   const [, region, week] = parts as [string, string, string];
   return { region, period: periodOf(week) };
 }
