@@ -123,6 +123,9 @@ function seriesKeysWithin(member: SeriesMember, around: boolean): string[] {
     const day = period.basis === 'text' ? period.start : period.end;
     const prefix = `h|${member.category}|${scope}|${member.place.name.toLowerCase()}`;
     add(prefix, addDays(day, -HAPPENING_KEY_DAYS), day, addDays(day, HAPPENING_KEY_DAYS));
+    // A city's toll and its country's are one count only within a day: keyed by the scope and the day.
+    const daily = `n|${member.category}|${scope}`;
+    for (const d of around ? [addDays(day, -1), day, addDays(day, 1)] : [day]) keys.push(`${daily}|${d}`);
   }
   if (isRunningTotal(member)) {
     add(`c|${member.category}|${scope}`, addDays(period.end, -TOTAL_REACH_DAYS), period.end, addDays(period.end, TOTAL_REACH_DAYS));

@@ -279,16 +279,24 @@ async function linkSeries(store: FactStorePort, writes: readonly FactWrite[]): P
   const others = keys.length === 0 ? [] : await store.seriesByKeys(keys);
   const byId = new Map(others.map((f) => [f.id, f]));
   for (const member of members) byId.set(member.id, member);
-  // Only facts of one category can be one series.
-  const groups = new Map<string, SeriesFact[]>();
-  for (const fact of byId.values()) groups.set(fact.category, [...(groups.get(fact.category) ?? []), fact]);
+  // A member is compared only with the facts under its lookup keys, so the work stays that of its blocks.
+  const byKey = new Map<string, SeriesFact[]>();
+  for (const fact of byId.values())
+    for (const key of seriesKeys(fact)) {
+      const list = byKey.get(key);
+      if (list) list.push(fact);
+      else byKey.set(key, [fact]);
+    }
   const links = new Map<string, readonly [string, string]>();
   for (const member of members) {
-    for (const other of groups.get(member.category) ?? []) {
-      if (other.id === member.id) continue;
-      if (supersedes(member, other)) links.set(`${member.id}>${other.id}`, [member.id, other.id]);
-      if (supersedes(other, member)) links.set(`${other.id}>${member.id}`, [other.id, member.id]);
-    }
+    const seen = new Set<string>([member.id]);
+    for (const key of seriesLookupKeys(member))
+      for (const other of byKey.get(key) ?? []) {
+        if (seen.has(other.id)) continue;
+        seen.add(other.id);
+        if (supersedes(member, other)) links.set(`${member.id}>${other.id}`, [member.id, other.id]);
+        if (supersedes(other, member)) links.set(`${other.id}>${member.id}`, [other.id, member.id]);
+      }
   }
   await store.replaceUpdates(
     writes.map((w) => w.state.id),
