@@ -14,6 +14,7 @@ describe('distributionKey', () => {
     // Series keys count months from year 0: 24285 is October 2023.
     ['u|killed|IQ|24285', 'IQ', '2023-10-01'],
     ['h|drones-launched|IQ|al asad air base|24285', 'IQ', '2023-10-01'],
+    ['n|killed|UA|2024-07-08', 'UA', '2024-07-01'],
   ];
   for (const [key, region, period] of cases)
     it(`${key} → ${region}, ${period ?? 'undated'}`, () => assert.deepEqual(distributionKey(key), { region, period }));

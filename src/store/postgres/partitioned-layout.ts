@@ -35,6 +35,9 @@ export function distributionKey(blockKey: string): DistributionKey {
     const year = String(Math.floor(month / 12)).padStart(4, '0');
     return { region: parts[2] as string, period: `${year}-${String((month % 12) + 1).padStart(2, '0')}-01` };
   }
+  // A series key by day (`n|killed|UA|2024-07-08`: a city's toll and its country's): the day's month.
+  if (parts.length >= 4 && /^[a-z]$/.test(parts[0] as string) && /^\d{4}-\d{2}-\d{2}$/.test(last))
+    return { region: parts[2] as string, period: `${last.slice(0, 7)}-01` };
   if (parts.length !== 3) throw new Error(`"${blockKey}" is not a blocking key (kind|region|week, or tag|kind|region|…|month)`);
   const [, region, week] = parts as [string, string, string];
   return { region, period: periodOf(week) };
