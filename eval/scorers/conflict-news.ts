@@ -280,6 +280,8 @@ export function scoreNews(
   let incFound = 0;
   let incDocs = 0;
   let incDocsAll = 0;
+  let killedRight = 0;
+  let killedScored = 0;
   for (const g of gold.incidents) {
     const gs = String(g.date ?? '').split('/');
     const gd = day(gs[0]);
@@ -302,6 +304,12 @@ export function scoreNews(
     if (best) {
       incFound++;
       incDocs += bestN;
+      // The fused killed count against the gold figure (or one it accepts); an unknown count is 0.
+      const k = g.killed?.value;
+      if (k !== undefined && k !== null) {
+        killedScored++;
+        if (new Set<number>([k, ...(g.killed?.accept ?? [])]).has(best.killed?.best ?? 0)) killedRight++;
+      }
     }
   }
   // 6 dated, US events, tolls
@@ -373,6 +381,7 @@ export function scoreNews(
       conflicts: r(confShown, conf),
       incidents: r(incFound, nInc),
       'inc-docs': r(incDocs, incDocsAll),
+      'killed-right': r(killedRight, killedScored),
       dated: r(inWindow, dated),
       'us-events': us,
       'toll-incidents': tolls,
@@ -385,6 +394,7 @@ export function scoreNews(
       conflicts: `${confShown}/${conf}`,
       incidents: `${incFound}/${nInc}`,
       'inc-docs': `${incDocs}/${incDocsAll}`,
+      'killed-right': `${killedRight}/${killedScored}`,
       dated: `${inWindow}/${dated}`,
       'us-events': `of ${evs.length} events`,
       'toll-incidents': `of ${incs.length} incidents`,
@@ -401,6 +411,7 @@ const TARGETS: Record<string, { value: number; higherIsBetter: boolean }> = {
   'series-links': { value: 0.85, higherIsBetter: true },
   conflicts: { value: 0.75, higherIsBetter: true },
   'inc-docs': { value: 0.85, higherIsBetter: true },
+  'killed-right': { value: 0.75, higherIsBetter: true },
   dated: { value: 0.9, higherIsBetter: true },
   'us-events': { value: 0, higherIsBetter: false },
   'toll-incidents': { value: 0, higherIsBetter: false },
