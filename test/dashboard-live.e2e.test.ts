@@ -140,6 +140,7 @@ describe('the dashboard, live and as of a day, in headless Chromium', { skip: NO
     await page.waitForSelector('ol.tellings li', { timeout: 20_000 });
     assert.equal(await page.evaluate(() => location.hash), `#/incidents/${incidentId}`, 'the alert opens its incident');
     assert.match((await page.locator('ol.tellings').textContent()) ?? '', /killing three officers/);
+    await page.screenshot({ path: join(SHOTS, 'alert-incident.png'), fullPage: false });
     assert.ok(streamedMs < 5000, `streamed within 5 s of being raised: ${streamedMs} ms`);
     assert.deepEqual(problems, []);
   });
@@ -173,6 +174,9 @@ describe('the dashboard, live and as of a day, in headless Chromium', { skip: NO
       const download = await page.locator('a.download.incidents-csv').getAttribute('href');
       assert.match(download ?? '', new RegExp(`asOf=${PAST_DAY}`), 'downloads hold the same past picture');
 
+      await page.click('#nav a:has-text("Overview")');
+      await page.waitForSelector('main[data-ready="true"]');
+      await page.screenshot({ path: join(SHOTS, 'as-of-overview.png'), fullPage: true });
       await page.click('#nav a:has-text("Documents")');
       await page.waitForSelector('main[data-ready="true"]');
       assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/documents\\?asOf=${PAST_DAY}$`), 'the day goes with the user');

@@ -8,6 +8,8 @@ import { el, href, link, replace } from './dom.js';
 
 /** Alerts kept in the panel. */
 const SHOWN = 20;
+/** How long an alert that just came in stays marked, in milliseconds. */
+const FRESH_MS = 60_000;
 /** Alerts read per request of the history (the API's most). */
 const PAGE = 1000;
 
@@ -70,7 +72,9 @@ export async function followAlerts(panel, onNew) {
       return;
     }
     if (list.querySelector(`li[data-seq="${Number(alert.seq)}"]`)) return;
-    list.prepend(alertItem(alert, true));
+    const item = alertItem(alert, true);
+    list.prepend(item);
+    setTimeout(() => item.classList.remove('fresh'), FRESH_MS);
     while (list.children.length > SHOWN) list.lastElementChild.remove();
     quiet();
     onNew(alert);
