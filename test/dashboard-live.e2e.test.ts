@@ -188,6 +188,13 @@ describe('the dashboard, live and as of a day, in headless Chromium', { skip: NO
       await page.waitForSelector('main[data-ready="true"]');
       assert.equal(await page.locator('#store-state .as-of-shown').count(), 0);
 
+      // Counted by the day reports were stored, not published: this store was filled today, so by then it held nothing.
+      await open(`#/incidents?asOf=${PAST_DAY}&asOfBy=ingested`);
+      assert.equal(await page.inputValue('#filter-asOfBy'), 'ingested');
+      assert.match((await page.locator('#store-state .as-of-shown').textContent()) ?? '', /only reports stored by the end/);
+      assert.equal((await api<Listed>(`/api/incidents?asOf=${PAST_DAY}&asOfBy=ingested`)).items.length, 0);
+      assert.equal(await page.locator('main').getByText('No incidents match.').count(), 1);
+
       await open('#/incidents');
       assert.deepEqual(
         await shownIncidents(),
