@@ -41,6 +41,7 @@ export default tseslint.config(
         FormData: 'readonly',
         setInterval: 'readonly',
         clearInterval: 'readonly',
+        EventSource: 'readonly',
       },
     },
   },

@@ -417,11 +417,31 @@ describe('sitrep serve: the API over the sample corpus', () => {
 
   it('describes every endpoint and parameter in its OpenAPI document', async () => {
     const { body: openapi } = await get('/api/openapi.json');
-    assert.deepEqual(Object.keys(openapi.paths).sort(), apiEndpoints.map((e) => e.path).sort());
+    const handRouted = ['/api/alerts', '/api/alerts/stream', '/api/facts/{id}/history'];
+    assert.deepEqual(Object.keys(openapi.paths).sort(), [...apiEndpoints.map((e) => e.path), ...handRouted].sort());
+    // Every reference points at something the document holds.
+    const refs = JSON.stringify(openapi).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const r of new Set(refs)) {
+      const target = r.slice(8, -1).replace(/^#\//, '').split('/');
+      assert.ok(
+        target.reduce((node, key) => node?.[key], openapi),
+        `${r} points at nothing`,
+      );
+    }
+    const parametersOf = (path: string) =>
+      openapi.paths[path].get.parameters.map((p: { $ref?: string; name?: string; in?: string }) =>
+        p.$ref ? openapi.components.parameters[p.$ref.split('/').pop() as string] : p,
+      );
     for (const endpoint of apiEndpoints) {
       const operation = openapi.paths[endpoint.path].get;
-      const documented = operation.parameters.map((p: { name: string }) => p.name).sort();
-      assert.deepEqual(documented, [...Object.keys(endpoint.pathParams ?? {}), ...Object.keys(endpoint.query)].sort(), endpoint.path);
+      const documented = parametersOf(endpoint.path)
+        .map((p: { name: string }) => p.name)
+        .sort();
+      assert.deepEqual(
+        documented,
+        [...Object.keys(endpoint.pathParams ?? {}), ...Object.keys(endpoint.query), 'asOf', 'asOfBy'].sort(),
+        `${endpoint.path}: its own parameters, and asOf and asOfBy as on every endpoint`,
+      );
       assert.ok(operation.responses['400'], `${endpoint.path} documents its 400`);
       if (endpoint.produces) {
         assert.deepEqual(Object.keys(operation.responses['200'].content), endpoint.produces, `${endpoint.path} answers files`);
@@ -436,6 +456,35 @@ describe('sitrep serve: the API over the sample corpus', () => {
     const page = await get('/api/documents?limit=1');
     for (const field of openapi.components.schemas.DocumentPage.required) assert.ok(field in page.body, field);
     for (const field of openapi.components.schemas.DocumentSummary.required) assert.ok(field in page.body.items[0], field);
+
+    // The routes served beside the endpoints: described, and answering as described.
+    assert.deepEqual(
+      parametersOf('/api/alerts').map((p: { name: string }) => p.name),
+      ['after', 'limit'],
+    );
+    assert.deepEqual(
+      parametersOf('/api/alerts/stream').map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+      ['query:after', 'header:Last-Event-ID'],
+    );
+    assert.deepEqual(Object.keys(openapi.paths['/api/alerts/stream'].get.responses['200'].content), ['text/event-stream']);
+    assert.deepEqual(
+      parametersOf('/api/facts/{id}/history').map((p: { name: string }) => p.name),
+      ['id', 'asOf', 'asOfBy'],
+    );
+    const alerts = await get('/api/alerts');
+    assert.equal(alerts.status, 200);
+    for (const field of openapi.components.schemas.AlertList.required) assert.ok(field in alerts.body, field);
+    assert.equal((await get('/api/alerts?limit=0')).status, 400, 'the limits described are the ones enforced');
+    const fact = (await get('/api/facts?limit=1')).body.items[0];
+    const history = await get(`/api/facts/${fact.id}/history?asOf=2030-01-01`);
+    assert.equal(history.status, 200);
+    for (const field of openapi.components.schemas.FactHistory.required) assert.ok(field in history.body, field);
+    for (const field of openapi.components.schemas.FactHistory.properties.said.items.required)
+      assert.ok(field in history.body.said[0], `said: ${field}`);
+    assert.equal((await get(`/api/facts/${fact.id}/history?asOfBy=sometime&asOf=2030-01-01`)).status, 400);
+    const asOf = openapi.components.parameters.asOf;
+    assert.deepEqual([asOf.in, asOf.schema.format], ['query', 'date']);
+    assert.deepEqual(openapi.components.parameters.asOfBy.schema.enum, ['published', 'ingested']);
   });
 
   it('serves the dashboard and its map data from itself, under a policy allowing no inline script', async () => {

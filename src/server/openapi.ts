@@ -519,6 +519,222 @@ const SCHEMAS: Record<string, Schema> = {
   },
 };
 
+const ERROR_TEXT: Record<number, string> = {
+  400: 'a parameter is unknown, repeated or malformed; the message says which and why',
+  404: 'no such record',
+  500: 'the server failed; the message says so without internals',
+};
+
+/** Alerts, fact histories: answers of the routes that are not endpoint declarations (see `HAND_ROUTED`). */
+const alertEvidence: Schema = {
+  type: 'object',
+  description: 'a report behind the alert, and the sentence that says it',
+  required: ['documentId', 'externalId', 'source', 'title', 'url', 'published', 'sentence'],
+  properties: {
+    documentId: { type: 'string' },
+    externalId: { type: 'string' },
+    source: nullable('string', { description: 'the outlet' }),
+    title: nullable('string'),
+    url: nullable('string'),
+    published: nullable('string', { format: 'date' }),
+    sentence: { type: 'string' },
+  },
+};
+const factSaying: Schema = {
+  type: 'object',
+  required: ['published', 'source', 'externalId', 'documentId', 'value', 'sentence'],
+  properties: {
+    published: nullable('string', { format: 'date', description: 'the day the report was published; null when undated' }),
+    source: nullable('string'),
+    externalId: { type: 'string' },
+    documentId: { type: 'string' },
+    value: claimValue,
+    sentence: { type: 'string' },
+  },
+};
+const valueWithSources: Schema = {
+  type: 'object',
+  required: ['value', 'sources'],
+  properties: { value: claimValue, sources: strings },
+};
+
+Object.assign(SCHEMAS, {
+  Alert: {
+    type: 'object',
+    description: 'one change `sitrep watch` found; it fires once (its id is the change itself)',
+    required: ['seq', 'id', 'rule', 'kind', 'createdAt', 'summary', 'subject', 'change', 'sources', 'evidence'],
+    properties: {
+      seq: { type: 'integer', minimum: 1, description: 'the order alerts were raised in: `after` and `Last-Event-ID` take it' },
+      id: { type: 'string', description: 'the change: kind:rule:subject[:detail]' },
+      rule: { type: 'string', description: "the id of the rule in the sources file's alerts section" },
+      kind: { enum: ['new-incident', 'corroborated', 'conflicting', 'count-updated', 'escalation'] },
+      createdAt: { type: 'string', format: 'date-time' },
+      summary: { type: 'string', description: 'one line for people' },
+      subject: {
+        type: 'object',
+        required: ['type', 'id'],
+        properties: {
+          type: { enum: ['incident', 'fact', 'series'] },
+          id: {
+            type: 'string',
+            description: 'an incident or fact id (as /api/incidents/{id} and /api/facts/{id} take), or TYPE in CC@WEEK',
+          },
+        },
+      },
+      change: {
+        type: ['object', 'null'],
+        description: 'count-updated and escalation: from and to; conflicting: the values on each side',
+        properties: { from: {}, to: {}, sides: { type: 'array', items: valueWithSources } },
+      },
+      sources: { ...strings, description: 'independent sources (outlets)' },
+      evidence: { type: 'array', items: alertEvidence, maxItems: 10 },
+    },
+  },
+  AlertList: {
+    type: 'object',
+    required: ['alerts'],
+    properties: { alerts: { type: 'array', items: ref('Alert'), description: 'oldest first' } },
+  },
+  FactHistory: {
+    type: 'object',
+    required: ['factId', 'said', 'changes', 'earlier'],
+    properties: {
+      factId: { type: 'string' },
+      said: { type: 'array', items: factSaying, description: 'each outlet saying the figure, oldest first' },
+      changes: {
+        type: 'array',
+        description: 'the figure the fact stood for from each day on: the value most independent sources gave by then',
+        items: {
+          type: 'object',
+          required: ['on', 'from', 'to', 'sources', 'against'],
+          properties: {
+            on: nullable('string', { format: 'date' }),
+            from: { oneOf: [{ type: 'null' }, claimValue] },
+            to: claimValue,
+            sources: strings,
+            against: { type: 'array', items: valueWithSources, description: 'other values given by then: a conflict at that point' },
+          },
+        },
+      },
+      earlier: {
+        type: 'array',
+        description: 'earlier counts of the same running total that this fact updates, latest first',
+        items: {
+          type: 'object',
+          required: ['factId', 'value', 'period', 'firstSaid'],
+          properties: { factId: { type: 'string' }, value: claimValue, period, firstSaid: nullable('string', { format: 'date' }) },
+        },
+      },
+    },
+  },
+});
+
+/** `asOf` and `asOfBy`, which every endpoint and the fact history take (`as-of-stores.ts`). */
+const PARAMETERS: Record<string, Schema> = {
+  asOf: {
+    name: 'asOf',
+    in: 'query',
+    required: false,
+    description:
+      'answer from only the reports published (or, with asOfBy=ingested, stored) by the end of this day, as a store of just those reports would',
+    schema: { type: 'string', format: 'date' },
+  },
+  asOfBy: {
+    name: 'asOfBy',
+    in: 'query',
+    required: false,
+    description: 'what asOf counts by: the day a report was published (default) or the day it was stored; needs asOf',
+    schema: { type: 'string', enum: ['published', 'ingested'], default: 'published' },
+  },
+};
+const asOfParameters = [{ $ref: '#/components/parameters/asOf' }, { $ref: '#/components/parameters/asOfBy' }];
+
+const errorResponse = (status: number): Schema => ({
+  description: ERROR_TEXT[status] ?? 'error',
+  content: { 'application/json': { schema: ref('Error') } },
+});
+const sequence = (name: string, description: string): Schema => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999, default: 0 },
+});
+
+/**
+ * Routes registered by hand rather than declared as endpoints: the alerts (`alert-stream.ts`), which read the store
+ * as it is, so take no `asOf`, and a fact's history (`fact-history-route.ts`).
+ */
+const HAND_ROUTED: Record<string, Schema> = {
+  '/api/alerts': {
+    get: {
+      operationId: 'alerts',
+      tags: ['alerts'],
+      summary: 'Alerts `sitrep watch` raised, oldest first',
+      description: 'Page with `after`: the `seq` of the last alert read. Alerts are of the store as it is now: `asOf` does not apply.',
+      parameters: [
+        sequence('after', 'only alerts raised after the one with this seq'),
+        {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          description: 'alerts at most',
+          schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+        },
+      ],
+      responses: {
+        200: { description: 'the alerts', content: { 'application/json': { schema: ref('AlertList') } } },
+        400: errorResponse(400),
+        500: errorResponse(500),
+      },
+    },
+  },
+  '/api/alerts/stream': {
+    get: {
+      operationId: 'alerts-stream',
+      tags: ['alerts'],
+      summary: 'Each alert as it is raised, as server-sent events',
+      description:
+        "Events are named `alert`; `id:` is the alert's seq and `data:` its JSON (the Alert schema). The stream never ends by itself; a comment line is sent when it has been quiet for a while. " +
+        "A client that reconnects sends `Last-Event-ID` (browsers' EventSource does) and misses nothing; `after` starts a new stream after a seq.",
+      parameters: [
+        sequence('after', 'start after the alert with this seq (Last-Event-ID wins when both are sent)'),
+        {
+          name: 'Last-Event-ID',
+          in: 'header',
+          required: false,
+          description: 'the id of the last event received',
+          schema: { type: 'string', pattern: '^\\d{1,15}$' },
+        },
+      ],
+      responses: {
+        200: {
+          description: 'an endless stream of `alert` events',
+          content: { 'text/event-stream': { schema: { type: 'string', description: 'event: alert / id: SEQ / data: an Alert as JSON' } } },
+        },
+        400: errorResponse(400),
+      },
+    },
+  },
+  '/api/facts/{id}/history': {
+    get: {
+      operationId: 'facts-id-history',
+      tags: ['facts'],
+      summary: "A fact's history: when each outlet said its figure, how the figure changed, and the earlier counts it updates",
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: 'a fact id, whole or as the tables show it', schema: { type: 'string' } },
+        ...asOfParameters,
+      ],
+      responses: {
+        200: { description: 'the history', content: { 'application/json': { schema: ref('FactHistory') } } },
+        400: errorResponse(400),
+        404: errorResponse(404),
+        500: errorResponse(500),
+      },
+    },
+  },
+};
+
 function parameterSchema(spec: ParamSpec): Schema {
   switch (spec.type) {
     case 'string':
@@ -533,12 +749,6 @@ function parameterSchema(spec: ParamSpec): Schema {
       return { type: 'integer', minimum: spec.min, maximum: spec.max, ...(spec.default === undefined ? {} : { default: spec.default }) };
   }
 }
-
-const ERROR_TEXT: Record<number, string> = {
-  400: 'a parameter is unknown, repeated or malformed; the message says which and why',
-  404: 'no such record',
-  500: 'the server failed; the message says so without internals',
-};
 
 /** The OpenAPI document for `endpoints`. */
 export function openApiDocument(endpoints: readonly Endpoint[], version: string): Schema {
@@ -559,6 +769,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
         description: spec.description,
         schema: parameterSchema(spec),
       })),
+      ...asOfParameters,
     ];
     const responses: Record<string, Schema> = {
       200: {
@@ -568,8 +779,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
           : { 'application/json': { schema: ref(e.response) } },
       },
     };
-    for (const status of [400, ...(e.errors ?? []), 500])
-      responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };
+    for (const status of [400, ...(e.errors ?? []), 500]) responses[status] = errorResponse(status);
     paths[e.path] = {
       get: {
         operationId:
@@ -585,6 +795,8 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       },
     };
   }
+  // `createApp` serves these beside whatever endpoints it is given.
+  Object.assign(paths, HAND_ROUTED);
   return {
     openapi: '3.1.0',
     info: {
@@ -593,11 +805,13 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
       description:
         'Read-only JSON over a sitrep store: documents, mentions, search, claims, facts with their ledgers, events, incidents and trends. Errors are JSON `{error: {status, message}}`. ' +
         'Lists are paged with `limit` and `offset`; `nextOffset` is null on the last page. Unknown or repeated parameters are a 400. ' +
-        'Any method but GET, HEAD and OPTIONS needs the write token the server was started with (`writeToken`): 401 without it, 403 when the server has none.',
+        'Any method but GET, HEAD and OPTIONS needs the write token the server was started with (`writeToken`): 401 without it, 403 when the server has none. ' +
+        'Every endpoint but the alerts takes `asOf` (and `asOfBy`): the answer a store of only the reports known by that day would give.',
     },
     paths,
     components: {
       schemas: SCHEMAS,
+      parameters: PARAMETERS,
       securitySchemes: {
         writeToken: {
           type: 'http',

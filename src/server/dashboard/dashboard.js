@@ -1,11 +1,13 @@
 /**
  * @module The dashboard's entry: a router over the URL fragment (`#/documents/ID?span=3-9`), the overview (timeline,
  * map, sources, latest reports), the document list and search. Each view reads the API afresh when shown, so a
- * refresh shows what another process has stored since.
+ * refresh shows what another process has stored since; an alert streamed from the server redraws the view it
+ * concerns in place. A day set in the address (`asOf`) shows every view as the reports published by then tell it.
  */
+import { followAlerts } from './alert-feed.js';
 import { getJson } from './api-client.js';
 import { renderDocument } from './document-view.js';
-import { el, errorBox, formatCount, formatPublished, href, link, replace } from './dom.js';
+import { el, errorBox, formatCount, formatPublished, href, link, pictureDate, replace } from './dom.js';
 import { factsTable, formatValue, renderFact, renderFacts, statusBadge } from './fact-views.js';
 import { enumValues, FACT_FILTERS, filterBar, filtersOf, INCIDENT_FILTERS, pick, TREND_FILTERS } from './filter-bar.js';
 import { incidentList, incidentSummary, renderIncident, renderIncidents } from './incident-views.js';
@@ -19,8 +21,10 @@ const nav = document.getElementById('nav');
 const filtersSlot = document.getElementById('filters');
 /** Views the shared filters apply to. */
 const FILTERED = new Set(['', 'facts', 'incidents']);
-/** What the filter bar offers (places, actors, the period incidents cover): read once, again on Refresh. */
+/** What the filter bar offers (places, actors, the period incidents cover): read once per day shown, again on Refresh. */
 let choices = null;
+/** The day `choices` were read as of ('' for the present). */
+let choicesAsOf = '';
 const PAGE = 50;
 
 /** Views by the first part of the route. */
@@ -66,11 +70,30 @@ function parseRoute() {
   return { parts, query: new URLSearchParams(search ?? '') };
 }
 
-async function render() {
+/**
+ * Draws the view the address names. `quiet` redraws it in place (an alert came in): no "Loading" in between, and
+ * the filter bar, which the user may be typing in, is left as it is.
+ */
+async function render({ quiet = false } = {}) {
   const { parts, query } = parseRoute();
   const [head = '', ...rest] = parts;
   const route = ROUTES[head];
   const filters = filtersOf(query);
+  const asOf = pictureDate().asOf ?? '';
+  if (asOf !== choicesAsOf) {
+    choices = null;
+    choicesAsOf = asOf;
+  }
+  if (quiet) {
+    if (!route) return;
+    await updateState();
+    try {
+      await route(rest, query);
+    } catch (error) {
+      view.append(errorBox(error));
+    }
+    return;
+  }
   replace(
     nav,
     NAV.map(([name, label]) =>
@@ -114,6 +137,7 @@ async function render() {
 async function updateState() {
   try {
     const status = await getJson('status');
+    const { asOf, asOfBy } = pictureDate();
     shownStatus = status;
     const c = status.counts;
     replace(
@@ -123,14 +147,34 @@ async function updateState() {
       c.skipped ? `, ${formatCount(c.skipped)} skipped` : '',
       status.state.latestIngestedAt ? ` · last stored ${status.state.latestIngestedAt.replace('T', ' ').slice(0, 19)} UTC` : '',
       ` · ${status.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      asOf
+        ? [
+            ' · ',
+            el(
+              'strong',
+              { class: 'as-of-shown' },
+              `As of ${asOf}: only reports ${asOfBy === 'ingested' ? 'stored' : 'published'} by the end of that day`,
+            ),
+            ' ',
+            el('button', { type: 'button', class: 'linkish as-of-clear', onclick: backToPresent }, 'Back to the present'),
+          ]
+        : null,
     );
   } catch (error) {
     replace(stateLine, errorBox(error));
   }
 }
 
+/** The same view, of the store as it is now. */
+function backToPresent() {
+  const { parts, query } = parseRoute();
+  location.hash = href(parts, { ...Object.fromEntries(query), asOf: '', asOfBy: '' });
+}
+
 /** Tells the user when another process has stored reports since this view was drawn. */
 async function watchForNewReports() {
+  // A past day's picture does not grow: only the present is watched.
+  if (pictureDate().asOf) return;
   try {
     const status = await getJson('status');
     if (shownStatus && status.state.latestSeq > shownStatus.state.latestSeq && !stateLine.querySelector('.news')) {
@@ -475,3 +519,27 @@ document.getElementById('refresh').addEventListener('click', () => {
 window.addEventListener('hashchange', () => render());
 setInterval(watchForNewReports, 15_000);
 render();
+followAlerts(document.getElementById('alerts'), redrawFor).catch(() => {});
+
+/** Whether an alert changes what the current view shows: the lists and the overview, or the very incident or fact. */
+function concerns(alert) {
+  const [head = '', ...rest] = parseRoute().parts;
+  if (rest.length === 0) return FILTERED.has(head) || head === 'documents';
+  return (head === 'incidents' || head === 'facts') && rest.join('/') === alert.subject?.id;
+}
+
+let redrawTimer = null;
+let redrawing = null;
+/** Redraws the current view in place when an alert concerns it; alerts arriving together make one redraw. */
+function redrawFor(alert) {
+  if (!concerns(alert)) return;
+  clearTimeout(redrawTimer);
+  redrawTimer = setTimeout(async () => {
+    await redrawing;
+    // New incidents bring new places and actors: the filter bar offers them the next time it is drawn.
+    choices = null;
+    redrawing = render({ quiet: true });
+    await redrawing;
+    view.dataset.redrawn = String(Number(view.dataset.redrawn ?? 0) + 1);
+  }, 250);
+}

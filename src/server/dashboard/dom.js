@@ -60,11 +60,28 @@ export function link(route, ...children) {
   return el('a', { href: route }, ...children);
 }
 
-/** A hash route with encoded path parts and query: `href(['documents', id], {span: '3-9'})`. */
+/** The parameters that set the day the picture is shown as of (`asOf`, `asOfBy`); they travel with every link. */
+export const PICTURE_DATE_KEYS = ['asOf', 'asOfBy'];
+
+/** The day the address shows the picture as of: `{asOf, asOfBy}` as set in the route's query, or `{}` for the present. */
+export function pictureDate() {
+  const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const asOf = query.get('asOf');
+  if (!asOf) return {};
+  const by = query.get('asOfBy');
+  return by ? { asOf, asOfBy: by } : { asOf };
+}
+
+/**
+ * A hash route with encoded path parts and query: `href(['documents', id], {span: '3-9'})`. The picture's date in
+ * the current address goes with the link unless `query` sets `asOf` itself (to '' to go back to the present), so a
+ * user who picked a day stays on it from view to view.
+ */
 export function href(parts, query = {}) {
   const path = parts.map((p) => encodeURIComponent(String(p))).join('/');
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query))
+  const carried = 'asOf' in query ? {} : pictureDate();
+  for (const [name, value] of Object.entries({ ...query, ...carried }))
     if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
   const search = params.toString();
   return `#/${path}${search ? `?${search}` : ''}`;

@@ -1,10 +1,10 @@
 /**
  * @module The filters every analytic view shares (period, place, country, actor, event type, category, fact status),
- * kept in the address so a view can be shared or bookmarked; a time control that scrolls the period; and download
- * links that export exactly the filtered records through the API.
+ * kept in the address so a view can be shared or bookmarked; the day the whole picture is shown as of (`asOf`); a
+ * time control that scrolls the period; and download links that export exactly the filtered records through the API.
  */
 import { getJson } from './api-client.js';
-import { el, href } from './dom.js';
+import { el, href, pictureDate } from './dom.js';
 
 /** The filters, in the order the bar shows them. */
 export const FILTER_KEYS = ['since', 'until', 'place', 'country', 'actor', 'type', 'category', 'status'];
@@ -58,9 +58,11 @@ export function filterBar(route, filters, { span, places, actors, types, categor
       { name, id: `filter-${name}` },
       ['', ...values].map((v) => el('option', { value: v, selected: v === (filters[name] ?? '') ? '' : null }, v || any)),
     );
+  // The picture's date stays as it is unless `next` sets it (see `href`).
   const go = (next) => {
     location.hash = href(route, next);
   };
+  const { asOf = '', asOfBy = '' } = pictureDate();
 
   const form = el(
     'form',
@@ -70,7 +72,9 @@ export function filterBar(route, filters, { span, places, actors, types, categor
       onsubmit: async (event) => {
         event.preventDefault();
         const next = Object.fromEntries([...new FormData(event.target)].filter(([, v]) => v !== ''));
-        go(await resolvePlace(next));
+        // The day known by means nothing without the day.
+        if (!next.asOf) delete next.asOfBy;
+        go(await resolvePlace({ asOf: '', asOfBy: '', ...next }));
       },
     },
     field('From', input('since', { type: 'date' })),
@@ -83,9 +87,26 @@ export function filterBar(route, filters, { span, places, actors, types, categor
     field('Status', choose('status', statuses, 'any status')),
     el(
       'div',
+      { class: 'as-of', role: 'group', 'aria-labelledby': 'as-of-label', 'aria-describedby': 'as-of-hint' },
+      el('span', { class: 'label', id: 'as-of-label' }, 'Picture as of'),
+      el(
+        'span',
+        { class: 'as-of-inputs' },
+        el('input', { name: 'asOf', id: 'filter-asOf', type: 'date', value: asOf, 'aria-label': 'Picture as of this day' }),
+        el(
+          'select',
+          { name: 'asOfBy', id: 'filter-asOfBy', 'aria-label': 'Reports counted' },
+          el('option', { value: '', selected: asOfBy === 'ingested' ? null : '' }, 'published by then'),
+          el('option', { value: 'ingested', selected: asOfBy === 'ingested' ? '' : null }, 'stored by then'),
+        ),
+        asOf ? el('button', { type: 'button', class: 'as-of-now', onclick: () => go({ ...filters, asOf: '', asOfBy: '' }) }, 'Now') : null,
+      ),
+    ),
+    el(
+      'div',
       { class: 'filter-actions' },
       el('button', { type: 'submit' }, 'Apply'),
-      el('button', { type: 'button', onclick: () => go({}) }, 'Clear'),
+      el('button', { type: 'button', onclick: () => go({ asOf: '', asOfBy: '' }) }, 'Clear'),
     ),
     el(
       'datalist',
@@ -107,6 +128,11 @@ export function filterBar(route, filters, { span, places, actors, types, categor
       'p',
       { class: 'hint' },
       'Type and actor narrow incidents; category and status narrow facts; period, place and country narrow both. The address keeps the filters: copy it to share this view.',
+    ),
+    el(
+      'p',
+      { class: 'hint', id: 'as-of-hint' },
+      'Picture as of a day: every view shows only the reports published (or stored) by the end of that day, as sitrep knew it then. Empty: now.',
     ),
     downloads(filters),
   );
@@ -163,7 +189,7 @@ function timeControl(filters, span, go) {
 /** Links that download the filtered incidents and facts through the API. */
 function downloads(filters) {
   const url = (what, format, keys) => {
-    const params = new URLSearchParams({ format, ...pick(filters, keys) });
+    const params = new URLSearchParams({ format, ...pick(filters, keys), ...pictureDate() });
     return `/api/export/${what}?${params}`;
   };
   const item = (what, format, label, keys) =>
