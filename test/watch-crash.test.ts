@@ -106,6 +106,10 @@ describe('sitrep watch killed and restarted', { timeout: 120_000 }, () => {
       if (count >= expected || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // SIGTERM only once the watch has started (its handler set, its first words written): a loaded machine may take a
+    // while to boot it, and the items may all be in already.
+    while (!/Watching \d+ source/.test(last.stderr()) && Date.now() < deadline + 30_000)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     last.child.kill('SIGTERM');
     assert.equal(await last.exited, 0, last.stderr());
     assert.match(last.stderr(), /SIGTERM: finishing the poll in hand/);
