@@ -54,7 +54,7 @@ describe('sitrep serve: the API over the sample corpus', () => {
   });
 
   it('answers every endpoint with its documented shape', async () => {
-    const cases: Array<[string, (body: Answer['body']) => void]> = [
+    const cases: Array<[string, (body: Answer['body']) => void | Promise<void>]> = [
       [
         '/api/status',
         (b) => {
@@ -82,6 +82,17 @@ describe('sitrep serve: the API over the sample corpus', () => {
         },
       ],
       ['/api/documents?limit=5&offset=20', (b) => assert.deepEqual([b.items.length, b.nextOffset], [2, null])],
+      // The newest first: the last two stored, in reverse, without a deep offset.
+      [
+        '/api/documents?order=newest&limit=2',
+        async (b) => {
+          const last = (await (await fetch(`${server.url}/api/documents?limit=2&offset=20`)).json()) as { items: Array<{ id: string }> };
+          assert.deepEqual(
+            b.items.map((d: { id: string }) => d.id),
+            last.items.map((d) => d.id).reverse(),
+          );
+        },
+      ],
       [
         '/api/documents?source=Levant%20Monitor',
         (b) => assert.ok(b.items.length >= 4 && b.items.every((d: { source: string }) => d.source === 'Levant Monitor')),
@@ -250,7 +261,7 @@ describe('sitrep serve: the API over the sample corpus', () => {
       const answer = await get(path);
       assert.equal(answer.status, 200, `${path}: ${JSON.stringify(answer.body).slice(0, 300)}`);
       assert.match(answer.type, /^application\/json/, path);
-      check(answer.body);
+      await check(answer.body);
     }
   });
 
@@ -372,7 +383,7 @@ describe('sitrep serve: the API over the sample corpus', () => {
       ['/api/documents?since=30%2F10%2F2023', 400, /calendar day/],
       ['/api/documents?since=2023-11-01&until=2023-10-01', 400, /since \(2023-11-01\) is after until \(2023-10-01\)/],
       ['/api/documents?limit=5&limit=6', 400, /"limit" is given more than once/],
-      ['/api/documents?sort=title', 400, /unknown parameter "sort"; this endpoint takes status, source, since, until, limit, offset/],
+      ['/api/documents?sort=title', 400, /unknown parameter "sort"; this endpoint takes status, source, since, until, order, limit, offset/],
       [`/api/documents?source=${long}`, 400, /at most 200 are allowed/],
       [`/api/documents/${'d'.repeat(1001)}`, 400, /1 to 1000 characters/],
       ['/api/documents/no-such-report', 404, /no document with id or external id "no-such-report"/],

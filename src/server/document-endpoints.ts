@@ -47,17 +47,26 @@ const status = {
   values: ['stored', 'duplicate', 'skipped'],
 } as const;
 
+const order = {
+  type: 'enum',
+  description: 'oldest (the order they were stored in, the default) or newest first: the latest reports without a deep offset',
+  values: ['oldest', 'newest'],
+} as const;
+
 /** Endpoints over documents and what was found in them. */
 export const documentEndpoints: readonly Endpoint[] = [
   endpoint({
     path: '/api/documents',
     tag: 'documents',
-    summary: 'Documents in the order they were stored, without their text',
-    query: { status, source, since, until, limit, offset },
+    summary: 'Documents in the order they were stored (or newest first), without their text',
+    query: { status, source, since, until, order, limit, offset },
     response: 'DocumentPage',
     async handle({ store, query }) {
       checkPeriod(query);
-      return page(query, async (limit, offset) => (await store.documents.list({ ...filtersOf(query), limit, offset })).map(summary));
+      const newestFirst = query.order === 'newest';
+      return page(query, async (limit, offset) =>
+        (await store.documents.list({ ...filtersOf(query), newestFirst, limit, offset })).map(summary),
+      );
     },
   }),
   endpoint({

@@ -30,6 +30,8 @@ export interface DocumentQuery {
   readonly until?: string;
   readonly limit?: number;
   readonly offset?: number;
+  /** Newest stored first, instead of the order they were stored in: the latest page without a deep offset. */
+  readonly newestFirst?: boolean;
 }
 
 /** A document as a list names it: its id and the names a person knows it by. */
@@ -57,7 +59,7 @@ export class DocumentsRepository {
     if (query.source) select = select.where('source', '=', query.source);
     if (query.since) select = select.where('published_end', '>=', query.since);
     if (query.until) select = select.where('published_start', '<=', query.until);
-    select = select.orderBy('seq');
+    select = select.orderBy('seq', query.newestFirst ? 'desc' : 'asc');
     if (query.limit !== undefined) select = select.limit(query.limit);
     if (query.offset !== undefined) select = select.offset(query.offset);
     return (await select.execute()).map(toDocument);

@@ -218,8 +218,7 @@ function section(title, ...children) {
 }
 
 async function renderOverview() {
-  // Documents are listed oldest first; the newest ten are the last page of stored ones.
-  const stored = shownStatus?.counts.stored ?? 0;
+  // The newest ten stored reports, newest first (a deep offset would read every report before them).
   const filters = filtersOf(currentQuery());
   const period = pick(filters, ['since', 'until']);
   const [timeline, trends, places, sources, newest, facts, incidents] = await Promise.all([
@@ -227,7 +226,7 @@ async function renderOverview() {
     getJson('trends', pick(filters, TREND_FILTERS)),
     getJson('places', { ...pick(filters, ['since', 'until', 'country']), limit: 300 }),
     getJson('sources', period),
-    getJson('documents', { status: 'stored', limit: 10, offset: Math.max(0, stored - 10) }),
+    getJson('documents', { status: 'stored', order: 'newest', limit: 10 }),
     getJson('facts', { ...pick(filters, FACT_FILTERS), ...(Object.keys(filters).length > 0 ? {} : { minSources: 2 }), limit: 15 }),
     getJson('incidents', { ...pick(filters, INCIDENT_FILTERS), limit: 500 }),
   ]);
@@ -322,7 +321,7 @@ async function renderOverview() {
           ),
         ),
       ),
-      section('Latest reports', documentList([...newest.items].reverse()), link('#/documents', 'All documents')),
+      section('Latest reports', documentList(newest.items), link('#/documents', 'All documents')),
     ),
   );
   try {
