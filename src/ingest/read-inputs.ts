@@ -33,8 +33,8 @@ export interface InputResult {
   readonly passedOver?: string;
 }
 
-/** Files inside a folder that are read; others (images, archives) are passed over, each listed with the reason. */
-const KNOWN_EXTENSIONS = new Set([
+/** Files inside a folder that are read (by ingest and by a watched drop folder); others (images, archives) are passed over, each listed with the reason. */
+export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
   '.txt',
   '.text',
   '.md',

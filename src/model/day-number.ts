@@ -91,3 +91,10 @@ export function parseIsoDay(iso: string): number | null {
   const match = ISO_DAY.exec(iso) as RegExpExecArray;
   return dayNumber(Number(match[1]), Number(match[2]), Number(match[3]));
 }
+
+/** ISO day `day` moved by `n` days, as an ISO day. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}

@@ -13,6 +13,7 @@ import { formatOrigin, IngestError } from '../ingest/ingest-error.ts';
 import { looksLikeFeed, parseFeed } from '../ingest/parse-feed.ts';
 import { parseHtml } from '../ingest/parse-html.ts';
 import type { ParsedItem, RawReport } from '../ingest/raw-report.ts';
+import { KNOWN_EXTENSIONS } from '../ingest/read-inputs.ts';
 import { readInputs } from '../ingest/read-inputs.ts';
 import type { PoliteFetcher } from './polite-fetcher.ts';
 import type { WatchSource } from './sources-file.ts';
@@ -166,21 +167,6 @@ export function articleLinks(html: string, pageUrl: string, pattern: RegExp | nu
   return [...links];
 }
 
-const FOLDER_EXTENSIONS = new Set([
-  '.txt',
-  '.text',
-  '.md',
-  '.markdown',
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.xml',
-  '.rss',
-  '.atom',
-  '.jsonl',
-  '.ndjson',
-]);
-
 /** A drop folder: files new or changed since they were last read, once they have settled. */
 async function pollFolder(source: WatchSource, options: PollOptions): Promise<PollOutcome> {
   const folder = source.path ?? '';
@@ -212,7 +198,7 @@ async function listFolder(folder: string): Promise<Array<{ path: string; key: st
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && FOLDER_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      else if (entry.isFile() && KNOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
         const info = await stat(path);
         found.push({ path, key: relative(folder, path), hash: `${info.size}:${Math.floor(info.mtimeMs)}`, mtimeMs: info.mtimeMs });
       }

@@ -1,6 +1,7 @@
 /** @module When an event happened: a date in its sentences, a well-known happening it names, else the publication date. */
 import anchorData from '../../../data/anchor-events.json' with { type: 'json' };
 import type { EventDate, EventType } from '../../model/event.ts';
+import { addDays } from '../../model/day-number.ts';
 import { dateAttachment } from './date-attachment.ts';
 import type { DocumentFrame } from './document-frame.ts';
 
@@ -138,11 +139,4 @@ export function reportDate(
 
 function span(v: { start: string; end: string }): number {
   return Date.parse(v.end) - Date.parse(v.start);
-}
-
-/** `day` moved by `n` days, as an ISO day. */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
 }

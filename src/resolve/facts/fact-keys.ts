@@ -4,6 +4,7 @@
  * month the count starts) find the facts a later count may supersede.
  */
 import type { ClaimCategory, ClaimPeriod, ClaimPlace } from '../../model/claim.ts';
+import { addDays } from '../../model/day-number.ts';
 import {
   asOfWindowDays,
   isHappeningToll,
@@ -82,10 +83,6 @@ function cross(category: ClaimCategory, scopes: readonly string[], weekKeys: rea
 
 function monthOf(day: string): number {
   return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
 }
 
 function months(from: number, to: number): number[] {
