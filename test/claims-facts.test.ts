@@ -212,6 +212,14 @@ describe('facts from reports', () => {
     assert.deepEqual([fact.status, fact.primarySources], ['corroborated', ['Pentagon']]);
     const counted = await countedAgainst(store, fact);
     assert.deepEqual([counted?.reported, counted?.counted, counted?.gap], [9, 2, 7]);
+    // Targets struck are not strikes: no incidents are set against them.
+    await ingestReports(store, [
+      report('gw-10', 'Gulf Wire', '2024-03-21', 'US jets struck 85 targets in Iraq since March 1, the Pentagon said.'),
+    ]);
+    await analyse(store, { workers: 0 });
+    const targets = (await store.claims.facts({ category: 'strikes' })).find((f) => f.value.low === 85);
+    assert.ok(targets);
+    assert.equal(await countedAgainst(store, targets), null);
     await store.close();
   });
 

@@ -383,7 +383,11 @@ describe('sitrep serve: the API over the sample corpus', () => {
       ['/api/documents?since=30%2F10%2F2023', 400, /calendar day/],
       ['/api/documents?since=2023-11-01&until=2023-10-01', 400, /since \(2023-11-01\) is after until \(2023-10-01\)/],
       ['/api/documents?limit=5&limit=6', 400, /"limit" is given more than once/],
-      ['/api/documents?sort=title', 400, /unknown parameter "sort"; this endpoint takes status, source, since, until, order, limit, offset/],
+      [
+        '/api/documents?sort=title',
+        400,
+        /unknown parameter "sort"; this endpoint takes status, source, since, until, order, limit, offset/,
+      ],
       [`/api/documents?source=${long}`, 400, /at most 200 are allowed/],
       [`/api/documents/${'d'.repeat(1001)}`, 400, /1 to 1000 characters/],
       ['/api/documents/no-such-report', 404, /no document with id or external id "no-such-report"/],

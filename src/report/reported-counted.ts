@@ -6,7 +6,7 @@
 import type { EventType } from '../model/event.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Store } from '../store/store.ts';
-import { valueAnchor } from '../resolve/facts/compare-claims.ts';
+import { claimUnit, valueAnchor } from '../resolve/facts/compare-claims.ts';
 
 /** What the store counts against a reported figure. */
 export interface CountedAgainst {
@@ -29,10 +29,13 @@ const COUNTED_TYPES: Partial<Record<Fact['category'], EventType>> = { attacks: '
 
 /**
  * The incidents against a fact that counts happenings over a stated period in named countries ("14 attacks in Iraq
- * and 9 in Syria since October 17"); null for any other fact (a toll, a figure as of a report, a place without a country).
+ * and 9 in Syria since October 17"); null for any other fact (a toll, a figure as of a report, a place without a country,
+ * targets or facilities struck).
  */
 export async function countedAgainst(store: Store, fact: Fact): Promise<CountedAgainst | null> {
   const type = COUNTED_TYPES[fact.category];
+  // Strikes counted as targets or facilities hit ("85 targets") are not a count of strikes to set incidents against.
+  if (fact.category === 'strikes' && claimUnit(fact.category, fact.noun) !== 'strikes:strikes') return null;
   const period = fact.period;
   const countries = fact.place?.countries ?? [];
   if (type === undefined || period === null || period.basis !== 'text' || countries.length === 0) return null;
