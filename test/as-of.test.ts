@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ingestReports } from '../src/ingest/ingest.ts';
-import type { RawReport } from '../src/ingest/raw-report.ts';
 import type { Fact } from '../src/model/fact.ts';
 import type { Incident } from '../src/model/incident.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
@@ -18,19 +17,7 @@ import { startServer } from '../src/server/start-server.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { type Lexicons, loadLexicons } from '../src/understand/understand.ts';
-import { PROJECT_DIR, scratchDir } from './fixtures.ts';
-
-const report = (id: string, source: string, published: string, text: string): RawReport => ({
-  origin: { path: `${id}.txt` },
-  format: 'text',
-  text,
-  externalId: id,
-  title: null,
-  url: null,
-  source,
-  byline: null,
-  published,
-});
+import { PROJECT_DIR, textReport as report, scratchDir } from './fixtures.ts';
 
 /** In the order they arrive; `late` was published on the 2nd but arrives last. */
 const ARRIVALS = [

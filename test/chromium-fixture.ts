@@ -22,3 +22,17 @@ if (!existsSync(CHROMIUM) && REQUIRED)
 export const NO_CHROMIUM: string | false = existsSync(CHROMIUM)
   ? false
   : `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set SITREP_CHROMIUM)`;
+
+/** Records a page's script errors and console errors in `problems`, for a test to assert none. */
+export function recordProblems(
+  page: {
+    on(event: 'pageerror', listener: (error: Error) => void): unknown;
+    on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
+  },
+  problems: string[],
+): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+}

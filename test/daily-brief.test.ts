@@ -4,22 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ingestReports } from '../src/ingest/ingest.ts';
-import type { RawReport } from '../src/ingest/raw-report.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { openStore } from '../src/store/open-store.ts';
-import { PROJECT_DIR, scratchDir } from './fixtures.ts';
-
-const report = (id: string, source: string, published: string, text: string): RawReport => ({
-  origin: { path: `${id}.txt` },
-  format: 'text',
-  text,
-  externalId: id,
-  title: null,
-  url: null,
-  source,
-  byline: null,
-  published,
-});
+import { PROJECT_DIR, textReport as report, scratchDir } from './fixtures.ts';
 
 const EARLIER = [
   report(

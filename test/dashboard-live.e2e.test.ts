@@ -19,7 +19,7 @@ import type { Store } from '../src/store/store.ts';
 import { loadLexicons } from '../src/understand/understand.ts';
 import { parseSources } from '../src/watch/sources-file.ts';
 import { watchSources } from '../src/watch/watch-sources.ts';
-import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from './chromium-fixture.ts';
+import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, recordProblems } from './chromium-fixture.ts';
 import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
 
 const SHOTS = join(PROJECT_DIR, 'test-output/dashboard-live');
@@ -51,10 +51,7 @@ describe('the dashboard, live and as of a day, in headless Chromium', { skip: NO
       route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort(),
     );
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    recordProblems(page, problems);
   });
 
   after(async () => {

@@ -16,7 +16,7 @@ import { ingest } from '../src/ingest/ingest.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { type RunningServer, startServer } from '../src/server/start-server.ts';
 import type { Store } from '../src/store/store.ts';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, NO_CHROMIUM } from './chromium-fixture.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, NO_CHROMIUM, recordProblems } from './chromium-fixture.ts';
 import { PROJECT_DIR, scratchStore, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';
 
@@ -50,10 +50,7 @@ describe('the dashboard in headless Chromium', { skip }, () => {
       return route.abort();
     });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    recordProblems(page, problems);
   });
 
   after(async () => {

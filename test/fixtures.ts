@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RawReport } from '../src/ingest/raw-report.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 
@@ -40,4 +41,9 @@ export async function scratchStore(): Promise<{ store: Store; path: string; dir:
   const dir = scratchDir();
   const path = join(dir, 'sitrep.db');
   return { store: await openStore(path), path, dir };
+}
+
+/** A plain-text report in our own words, as a test hands it to ingest: `id.txt` from `source`, published on a day. */
+export function textReport(id: string, source: string, published: string, text: string): RawReport {
+  return { origin: { path: `${id}.txt` }, format: 'text', text, externalId: id, title: null, url: null, source, byline: null, published };
 }
