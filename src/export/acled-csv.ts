@@ -34,6 +34,9 @@ export const ACLED_COLUMNS = [
   'sitrep_type',
   'sitrep_modes',
   'sitrep_id',
+  'sitrep_claimed_by',
+  'sitrep_blamed_on',
+  'sitrep_denied_by',
 ] as const;
 
 export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
@@ -73,6 +76,13 @@ function names(actors: readonly EventActor[]): [string, string] {
       .map((a) => a.name)
       .join('; '),
   ];
+}
+
+/** Who claims, is blamed or denies, `; `-joined; a blame names its accuser: "Kata'ib Hezbollah (by Department of Defense)". */
+function responsible(list: ReadonlyArray<{ readonly actor: EventActor; readonly by: EventActor | null }>): string {
+  const seen = new Set<string>();
+  for (const r of list) seen.add(r.by ? `${r.actor.name} (by ${r.by.name})` : r.actor.name);
+  return [...seen].join('; ');
 }
 
 /** ACLED-like rows for events (fatalities: the event's low count) or incidents (the best estimate). */
@@ -117,6 +127,9 @@ export function toAcledRows(
       sitrep_type: record.type,
       sitrep_modes: record.modes.join(';'),
       sitrep_id: record.id,
+      sitrep_claimed_by: responsible(record.claimedBy),
+      sitrep_blamed_on: responsible(record.blamedOn),
+      sitrep_denied_by: responsible(record.deniedBy),
     };
   });
 }

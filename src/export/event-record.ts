@@ -1,5 +1,5 @@
 /** @module The export contract for events: one happening as one document tells it, with its span, sentence and rule. */
-import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType } from '../model/event.ts';
+import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType, Responsibility } from '../model/event.ts';
 import type { StoredEvent } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
 import { type Exporter, eachPage } from './exporters.ts';
@@ -12,6 +12,15 @@ export interface ActorRecord {
   readonly id?: string;
 }
 
+/** A claim, blame or denial as exports write it: who, who says so, the sentence that says it and the rule. */
+export interface ResponsibilityRecord {
+  readonly actor: ActorRecord;
+  readonly by: ActorRecord | null;
+  readonly span: { readonly start: number; readonly end: number };
+  readonly text: string;
+  readonly rule: string;
+}
+
 /** One event as `sitrep export --what events` writes it. Documented in `docs/events-and-incidents.md`. */
 export interface EventRecord {
   readonly id: string;
@@ -22,6 +31,10 @@ export interface EventRecord {
   readonly subEventType: string;
   readonly initiator: readonly ActorRecord[];
   readonly target: readonly ActorRecord[];
+  /** Who claims it, who is blamed (and by whom), who is said not to have done it; each with its sentence and rule. */
+  readonly claimedBy: readonly ResponsibilityRecord[];
+  readonly blamedOn: readonly ResponsibilityRecord[];
+  readonly deniedBy: readonly ResponsibilityRecord[];
   readonly place: EventPlace | null;
   readonly date: { readonly start: string; readonly end: string; readonly precision: string } | null;
   readonly killed: CasualtyRange | null;
@@ -33,11 +46,10 @@ export interface EventRecord {
   readonly rule: string;
   /**
    * Beyond the contract: the field `span` points into (`text`, or `title` for a happening only the headline tells),
-   * how many happenings an aggregate sums (null for one), who was said not to have done it, the incident joined.
+   * how many happenings an aggregate sums (null for one), the incident joined.
    */
   readonly field: 'text' | 'title';
   readonly aggregate: CasualtyRange | null;
-  readonly deniedInitiator: readonly ActorRecord[];
   readonly incidentId: string | null;
   readonly confidence: number;
 }
@@ -51,6 +63,9 @@ export const EVENT_COLUMNS = [
   'subEventType',
   'initiator',
   'target',
+  'claimedBy',
+  'blamedOn',
+  'deniedBy',
   'place.name',
   'place.country',
   'place.admin1',
@@ -72,14 +87,28 @@ export const EVENT_COLUMNS = [
   'rule',
   'aggregate.low',
   'aggregate.high',
-  'deniedInitiator',
   'incidentId',
   'confidence',
 ];
 
+/** Claims, blames or denials in the contract's shape. */
+export function toResponsibilityRecords(list: readonly Responsibility[]): ResponsibilityRecord[] {
+  return list.map((r) => ({
+    actor: toActorRecord(r.actor),
+    by: r.by ? toActorRecord(r.by) : null,
+    span: { start: r.span.start, end: r.span.end },
+    text: r.text,
+    rule: r.rule,
+  }));
+}
+
+function toActorRecord(a: EventActor): ActorRecord {
+  return a.id ? { name: a.name, id: a.id } : { name: a.name };
+}
+
 /** Actors in the contract's shape: `{name, id?}`. */
 export function toActorRecords(actors: readonly EventActor[]): ActorRecord[] {
-  return actors.map((a) => (a.id ? { name: a.name, id: a.id } : { name: a.name }));
+  return actors.map(toActorRecord);
 }
 
 export function toEventRecord(event: StoredEvent): EventRecord {
@@ -92,6 +121,9 @@ export function toEventRecord(event: StoredEvent): EventRecord {
     subEventType: event.subEventType,
     initiator: toActorRecords(event.initiator),
     target: toActorRecords(event.target),
+    claimedBy: toResponsibilityRecords(event.claimedBy),
+    blamedOn: toResponsibilityRecords(event.blamedOn),
+    deniedBy: toResponsibilityRecords(event.deniedBy),
     place: event.place,
     date: event.date ? { start: event.date.start, end: event.date.end, precision: event.date.precision } : null,
     killed: event.killed,
@@ -103,7 +135,6 @@ export function toEventRecord(event: StoredEvent): EventRecord {
     rule: event.rule,
     field: event.field,
     aggregate: event.aggregate,
-    deniedInitiator: toActorRecords(event.deniedInitiator),
     incidentId: event.incidentId,
     confidence: event.confidence,
   };

@@ -1,12 +1,19 @@
 /** @module The export contract for incidents: one happening across reports, fused, with every event, document and source. */
 import type { EventPlace, EventType } from '../model/event.ts';
-import type { FusedCount, Incident } from '../model/incident.ts';
+import type { FusedCount, Incident, IncidentResponsibility } from '../model/incident.ts';
 import type { Store } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
 import { type ActorRecord, toActorRecords } from './event-record.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { writeGeoJson } from './geojson.ts';
 import { RecordWriter } from './write-records.ts';
+
+/** A claim, blame or denial across an incident: who, who says so, and the ids of the events whose sentences say it. */
+export interface IncidentResponsibilityRecord {
+  readonly actor: ActorRecord;
+  readonly by: ActorRecord | null;
+  readonly events: readonly string[];
+}
 
 /** One incident as `sitrep export --what incidents` writes it. Documented in `docs/events-and-incidents.md`. */
 export interface IncidentRecord {
@@ -17,6 +24,10 @@ export interface IncidentRecord {
   readonly place: EventPlace | null;
   readonly initiator: readonly ActorRecord[];
   readonly target: readonly ActorRecord[];
+  /** Every claim, blame and denial of its events, one entry per actor (and accuser), with the events that say it. */
+  readonly claimedBy: readonly IncidentResponsibilityRecord[];
+  readonly blamedOn: readonly IncidentResponsibilityRecord[];
+  readonly deniedBy: readonly IncidentResponsibilityRecord[];
   /** `{low, best, high}` and the rule that chose `best`; null when no report gives a figure. */
   readonly killed: FusedCount | null;
   readonly injured: FusedCount | null;
@@ -44,6 +55,9 @@ export const INCIDENT_COLUMNS = [
   'place.precision',
   'initiator',
   'target',
+  'claimedBy',
+  'blamedOn',
+  'deniedBy',
   'killed.low',
   'killed.best',
   'killed.high',
@@ -68,6 +82,9 @@ export function toIncidentRecord(incident: Incident, externalIds: ReadonlyMap<st
     place: incident.place,
     initiator: toActorRecords(incident.initiator),
     target: toActorRecords(incident.target),
+    claimedBy: toIncidentResponsibilityRecords(incident.claimedBy),
+    blamedOn: toIncidentResponsibilityRecords(incident.blamedOn),
+    deniedBy: toIncidentResponsibilityRecords(incident.deniedBy),
     killed: incident.killed,
     injured: incident.injured,
     events: incident.events,
@@ -76,6 +93,14 @@ export function toIncidentRecord(incident: Incident, externalIds: ReadonlyMap<st
     sourceCount: incident.sourceCount,
     aggregate: incident.aggregate,
   };
+}
+
+function toIncidentResponsibilityRecords(list: readonly IncidentResponsibility[]): IncidentResponsibilityRecord[] {
+  return list.map((r) => ({
+    actor: toActorRecords([r.actor])[0] as ActorRecord,
+    by: r.by ? (toActorRecords([r.by])[0] as ActorRecord) : null,
+    events: r.events,
+  }));
 }
 
 /** External ids of the documents of a page of incidents, looked up once each. */

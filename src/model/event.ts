@@ -40,6 +40,32 @@ export interface EventActor {
   readonly country?: string;
 }
 
+/** What a sentence says of who is responsible for an attack: who claims it, who is blamed, who denies. */
+export const RESPONSIBILITY_KINDS = ['claim', 'blame', 'denial'] as const;
+export type ResponsibilityKind = (typeof RESPONSIBILITY_KINDS)[number];
+
+/**
+ * One statement of responsibility for an event, as one sentence of the document makes it: "the Islamic Resistance in
+ * Iraq claimed the attack" (a claim), "the Pentagon blamed Kata'ib Hezbollah" (a blame), "Hezbollah denied
+ * involvement" (a denial). The sentence is often not the event's own: a claim follows the attack it refers back to.
+ */
+export interface Responsibility {
+  /** Who claims it, who is blamed, or who is said not to have done it. */
+  readonly actor: EventActor;
+  /**
+   * Who says so where it is another actor: the accuser of a blame ("the Pentagon"), the speaker of a denial made for
+   * the actor ("a US spokesman rejected claims that US jets did it"). Null where the text names no one else
+   * ("the attack was blamed on X", "Hezbollah denied involvement").
+   */
+  readonly by: EventActor | null;
+  /** The sentence that says it, in the document field the event's `span` points into. */
+  readonly span: Span;
+  /** `text.slice(span.start, span.end)` of that field. */
+  readonly text: string;
+  /** The rule that read it: `responsibility/claimed-attack`, `responsibility/blamed-on`, `responsibility/denied-involvement`, ... */
+  readonly rule: string;
+}
+
 /** Where an event happened: the target's location, never the speaker's capital. */
 export interface EventPlace {
   readonly name: string;
@@ -82,8 +108,19 @@ export interface Event {
   readonly subEventType: string;
   readonly initiator: readonly EventActor[];
   readonly target: readonly EventActor[];
-  /** Actors the text says were not the initiator ("rejected claims that U.S. jets carried it out"). */
-  readonly deniedInitiator: readonly EventActor[];
+  /**
+   * Who claims the event ("X claimed responsibility for the bombing", "in a statement, X said its fighters carried out
+   * the attack"). Where the text names no initiator, the first claimant is the initiator too, as ACLED codes it, and
+   * the event's `rule` ends in `+initiator-from-claim`.
+   */
+  readonly claimedBy: readonly Responsibility[];
+  /** Who is blamed for it, and by whom ("the Pentagon blamed Kata'ib Hezbollah"): an accusation, never an initiator. */
+  readonly blamedOn: readonly Responsibility[];
+  /**
+   * Who is said not to have done it ("Hezbollah denied involvement", "rejected claims that U.S. jets carried it out"):
+   * never an initiator of the event.
+   */
+  readonly deniedBy: readonly Responsibility[];
   readonly place: EventPlace | null;
   /**
    * Why `place` is null, where it is: `no-place-named` (the report names no place), `places-only-as-actors` (it names

@@ -13,6 +13,15 @@ export interface FusedCount {
   readonly rule: string;
 }
 
+/** One actor's claim, blame or denial across an incident's events: who, who says so, and which events tell it. */
+export interface IncidentResponsibility {
+  readonly actor: EventActor;
+  /** The accuser of a blame, or the speaker of a denial made for the actor; null where no event names one. */
+  readonly by: EventActor | null;
+  /** Ids of the events whose sentences say it (each event's `claimedBy`, `blamedOn` or `deniedBy` keeps the sentence). */
+  readonly events: readonly string[];
+}
+
 /** The same happening told by one or more documents. */
 export interface Incident {
   /** Stable id: the id of the first event that made it. */
@@ -26,6 +35,12 @@ export interface Incident {
   readonly place: EventPlace | null;
   readonly initiator: readonly EventActor[];
   readonly target: readonly EventActor[];
+  /** Every claim of its events, one entry per claimant. */
+  readonly claimedBy: readonly IncidentResponsibility[];
+  /** Every blame of its events, one entry per blamed actor and accuser. */
+  readonly blamedOn: readonly IncidentResponsibility[];
+  /** Every denial of its events, one entry per actor said not to have done it. */
+  readonly deniedBy: readonly IncidentResponsibility[];
   readonly killed: FusedCount | null;
   readonly injured: FusedCount | null;
   /** Ids of the events joined here. */

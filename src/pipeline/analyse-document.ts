@@ -58,7 +58,11 @@ function withStoredText(analysis: DocumentAnalysis, stored: DocumentInput): Docu
     ...analysis,
     mentions: analysis.mentions.map((m) => quote(m)),
     claims: analysis.claims.map((c) => quote(c)),
-    events: analysis.events.map((e) => quote(e, e.field === 'title' ? (stored.title ?? '') : stored.text)),
+    events: analysis.events.map((e) => {
+      const field = e.field === 'title' ? (stored.title ?? '') : stored.text;
+      const requote = (list: Event['claimedBy']) => list.map((r) => quote(r, field));
+      return { ...quote(e, field), claimedBy: requote(e.claimedBy), blamedOn: requote(e.blamedOn), deniedBy: requote(e.deniedBy) };
+    }),
   };
 }
 
@@ -152,6 +156,10 @@ function headlineEvents(document: DocumentInput, body: readonly Event[], lexicon
       field: 'title' as const,
       triggers: e.triggers.filter(inTitle),
       evidence: e.evidence.filter(inTitle),
+      // Only what the headline itself says: the body's sentences are not in the field the event points into.
+      claimedBy: e.claimedBy.filter((r) => inTitle(r.span)),
+      blamedOn: e.blamedOn.filter((r) => inTitle(r.span)),
+      deniedBy: e.deniedBy.filter((r) => inTitle(r.span)),
       rule: `${e.rule}+headline`,
     }));
 }

@@ -243,6 +243,9 @@ const data = (extra: Partial<SituationData> = {}): SituationData => ({
       },
       initiator: [{ name: 'a militia' }],
       target: [{ name: 'U.S. forces' }],
+      claimedBy: [],
+      blamedOn: [],
+      deniedBy: [],
       killed: null,
       injured: { low: 2, best: 2, high: 3, rule: 'fuse/median-of-sources' },
       events: ['e1', 'e2'],
@@ -255,6 +258,7 @@ const data = (extra: Partial<SituationData> = {}): SituationData => ({
     } satisfies Incident,
   ],
   moreIncidents: 0,
+  responsibility: {},
   reported: [
     {
       factId: 'f1',
@@ -294,6 +298,57 @@ describe('renderSituationMarkdown', () => {
   it('keeps a table whole when a title holds a pipe', () => {
     const md = renderSituationMarkdown(data({ documents: [{ ...data().documents[0]!, title: 'Strikes | live' }] }));
     assert.match(md, /\| north-wire \| North Wire \| 2023-10-31 \| Strikes \\\| live \|/);
+  });
+});
+
+describe('claims, blames and denials in the report', () => {
+  const incident = data().incidents[0] as Incident;
+  const claimed = data({
+    incidents: [
+      {
+        ...incident,
+        claimedBy: [{ actor: { name: 'Islamic Resistance in Iraq' }, by: null, events: ['e1'] }],
+        blamedOn: [{ actor: { name: "Kata'ib Hezbollah" }, by: { name: 'Department of Defense' }, events: ['e2'] }],
+        deniedBy: [{ actor: { name: 'Hezbollah' }, by: null, events: ['e2'] }],
+      },
+    ],
+    responsibility: {
+      i1: [
+        {
+          kind: 'claim',
+          actor: 'Islamic Resistance in Iraq',
+          by: null,
+          text: `The group claimed the attack ${HOSTILE}`,
+          externalId: 'north-wire',
+        },
+        {
+          kind: 'blame',
+          actor: "Kata'ib Hezbollah",
+          by: 'Department of Defense',
+          text: 'The Pentagon blamed the militia.',
+          externalId: 'river-post',
+        },
+      ],
+    },
+  });
+
+  it('names them on the incident line and quotes each sentence with its report (Markdown)', () => {
+    const md = renderSituationMarkdown(claimed);
+    assert.match(
+      md,
+      /a militia against U\.S\. forces; claimed by Islamic Resistance in Iraq; blamed on Kata'ib Hezbollah by Department of Defense; denied by Hezbollah; 2 injured/,
+    );
+    assert.match(md, /\n {2}- blame \(Kata'ib Hezbollah, by Department of Defense\): “The Pentagon blamed the militia\.” \(river-post\)/);
+  });
+
+  it('quotes them escaped (HTML)', () => {
+    const html = renderSituationHtml(claimed);
+    assert.match(html, /<ul class="responsibility"><li>claim \(Islamic Resistance in Iraq\): “The group claimed the attack &lt;script&gt;/);
+    assert.doesNotMatch(html, /<script>alert/);
+  });
+
+  it('adds nothing to an incident no one claims, blames or denies', () => {
+    assert.doesNotMatch(renderSituationMarkdown(data()), /claimed by|blamed on|denied by|\n {2}- (claim|blame|denial) /);
   });
 });
 

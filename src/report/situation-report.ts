@@ -6,6 +6,7 @@
 import { type CountedAgainst, countedAgainst, describeCounted } from './reported-counted.ts';
 import type { Document } from '../model/document.ts';
 import type { Fact, LedgerEntry } from '../model/fact.ts';
+import type { ResponsibilityKind } from '../model/event.ts';
 import type { Incident } from '../model/incident.ts';
 import type { PlaceValue, QuoteValue } from '../model/mention.ts';
 import type { SourceCount, Store, StoredMention } from '../store/store.ts';
@@ -60,6 +61,18 @@ export interface ReportWeek {
   readonly flag?: string;
 }
 
+/** One claim, blame or denial of an incident as a report says it. */
+export interface ResponsibilitySentence {
+  readonly kind: ResponsibilityKind;
+  readonly actor: string;
+  /** Who blames, or speaks for the denier; null where the sentence names no one else. */
+  readonly by: string | null;
+  /** The sentence that says it. */
+  readonly text: string;
+  /** The report it comes from, as users know it. */
+  readonly externalId: string;
+}
+
 /** Everything the report shows, gathered from a store. */
 export interface SituationData {
   readonly query: SituationQuery;
@@ -81,6 +94,8 @@ export interface SituationData {
   readonly incidents: readonly Incident[];
   /** Incidents left out of `incidents`. */
   readonly moreIncidents: number;
+  /** The sentences that claim, blame or deny the listed incidents, by incident id, in report order. */
+  readonly responsibility: Readonly<Record<string, readonly ResponsibilitySentence[]>>;
   /** Running totals as reports give them, apart from the counted incidents. */
   readonly reported: readonly ReportedTotal[];
 }
@@ -199,6 +214,7 @@ export async function gatherSituation(store: Store, query: SituationQuery, now =
     moreFacts: allFacts.length - facts.length,
     incidents,
     moreIncidents: incidentTotal - incidents.length,
+    responsibility: await responsibilitySentences(store, incidents),
     reported: trends.reported,
   };
 }
@@ -339,6 +355,47 @@ function period(query: SituationQuery, documents: SituationData['documents']): s
   return first && last ? `${first} to ${last}` : 'no dated reports';
 }
 
+const RESPONSIBILITY_FIELDS = [
+  ['claim', 'claimedBy'],
+  ['blame', 'blamedOn'],
+  ['denial', 'deniedBy'],
+] as const;
+
+/** The sentences behind the listed incidents' claims, blames and denials, read from their events. */
+async function responsibilitySentences(store: Store, incidents: readonly Incident[]): Promise<Record<string, ResponsibilitySentence[]>> {
+  const out: Record<string, ResponsibilitySentence[]> = {};
+  for (const incident of incidents) {
+    if (incident.claimedBy.length + incident.blamedOn.length + incident.deniedBy.length === 0) continue;
+    const sentences: ResponsibilitySentence[] = [];
+    for (const event of await store.events.list({ incidentId: incident.id })) {
+      for (const [kind, field] of RESPONSIBILITY_FIELDS) {
+        for (const r of event[field]) {
+          if (sentences.some((x) => x.kind === kind && x.actor === r.actor.name && x.text === r.text)) continue;
+          sentences.push({ kind, actor: r.actor.name, by: r.by?.name ?? null, text: r.text, externalId: event.externalId });
+        }
+      }
+    }
+    out[incident.id] = sentences;
+  }
+  return out;
+}
+
+/** Who claims, is blamed for and denies an incident, as one phrase: "claimed by X; blamed on Y by Z; denied by W". */
+function responsibilityPhrase(incident: Incident): string {
+  const list = (entries: Incident['claimedBy'], verb: string) =>
+    entries.length === 0 ? null : `${verb} ${entries.map((r) => (r.by ? `${r.actor.name} by ${r.by.name}` : r.actor.name)).join(', ')}`;
+  return [list(incident.claimedBy, 'claimed by'), list(incident.blamedOn, 'blamed on'), list(incident.deniedBy, 'denied by')]
+    .filter(Boolean)
+    .join('; ');
+}
+
+const KIND_WORDS: Readonly<Record<ResponsibilityKind, string>> = { claim: 'claim', blame: 'blame', denial: 'denial' };
+
+/** One sentence behind a claim, blame or denial, as the report quotes it. */
+function responsibilityLine(s: ResponsibilitySentence): string {
+  return `${KIND_WORDS[s.kind]} (${s.actor}${s.by ? `, by ${s.by}` : ''}): “${s.text.replace(/\s+/g, ' ').trim()}” (${s.externalId})`;
+}
+
 function incidentLine(incident: Incident): string {
   const when = incident.date
     ? incident.date.start === incident.date.end
@@ -355,7 +412,8 @@ function incidentLine(incident: Incident): string {
   const toll = [count(incident.killed, 'killed'), count(incident.injured, 'injured')].filter(Boolean).join(', ');
   const modes = incident.modes.length > 0 ? ` (${incident.modes.join(', ')})` : '';
   const sources = `${incident.sourceCount} source${incident.sourceCount === 1 ? '' : 's'}${incident.sources.length > 0 ? `: ${incident.sources.join(', ')}` : ''}`;
-  return `${when}: ${incident.type}${modes} at ${incident.place?.name ?? 'an unknown place'}; ${who}${toll ? `; ${toll}` : ''}; ${sources}${incident.aggregate ? '; a tally of many' : ''}`;
+  const responsibility = responsibilityPhrase(incident);
+  return `${when}: ${incident.type}${modes} at ${incident.place?.name ?? 'an unknown place'}; ${who}${responsibility ? `; ${responsibility}` : ''}${toll ? `; ${toll}` : ''}; ${sources}${incident.aggregate ? '; a tally of many' : ''}`;
 }
 
 /** Where each fact's ledger is in the report, by fact id: `L3` for the third key figure. */
@@ -554,7 +612,10 @@ export function renderSituationMarkdown(data: SituationData): string {
 
   lines.push('## Incidents', '');
   if (data.incidents.length === 0) lines.push('No incidents found in these reports.');
-  for (const incident of data.incidents) lines.push(`- ${incidentLine(incident)}`);
+  for (const incident of data.incidents) {
+    lines.push(`- ${incidentLine(incident)}`);
+    for (const sentence of data.responsibility[incident.id] ?? []) lines.push(`  - ${responsibilityLine(sentence)}`);
+  }
   if (data.moreIncidents > 0) lines.push(`- … and ${data.moreIncidents} earlier incidents.`);
   lines.push('');
 
@@ -826,7 +887,17 @@ export function renderSituationHtml(data: SituationData): string {
   }
   parts.push('<h2>Incidents</h2>');
   if (data.incidents.length === 0) parts.push('<p>No incidents found in these reports.</p>');
-  else parts.push('<ol>', ...data.incidents.map((i) => `<li>${e(incidentLine(i))}</li>`), '</ol>');
+  else
+    parts.push(
+      '<ol>',
+      ...data.incidents.map((i) => {
+        const said = data.responsibility[i.id] ?? [];
+        const list =
+          said.length > 0 ? `<ul class="responsibility">${said.map((s) => `<li>${e(responsibilityLine(s))}</li>`).join('')}</ul>` : '';
+        return `<li>${e(incidentLine(i))}${list}</li>`;
+      }),
+      '</ol>',
+    );
   if (data.moreIncidents > 0) parts.push(`<p class="muted">… and ${data.moreIncidents} earlier incidents.</p>`);
 
   parts.push('<h2>Trends</h2><p class="muted">One chart per count, each on its own axis.</p>');

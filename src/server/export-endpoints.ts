@@ -7,7 +7,17 @@ import { EVENT_TYPES } from '../model/event.ts';
 import { FACT_STATUSES } from '../model/fact.ts';
 import { EXPORTERS, type ExportOptions } from '../export/exporters.ts';
 import { type Endpoint, endpoint, FileAnswer } from './endpoint.ts';
-import { actorParam, checkPeriod, countryParam, minSourcesParam, placeParam, sinceParam, sourceParam, untilParam } from './paging.ts';
+import {
+  actorParam,
+  checkPeriod,
+  countryParam,
+  minSourcesParam,
+  placeParam,
+  responsibilityParams,
+  sinceParam,
+  sourceParam,
+  untilParam,
+} from './paging.ts';
 
 /** Media type and file extension of each format. */
 const FORMATS: Readonly<Record<string, { type: string; extension: string }>> = {
@@ -45,6 +55,7 @@ export const exportEndpoints: readonly Endpoint[] = [
       country: countryParam,
       place: placeParam,
       actor: actorParam,
+      ...responsibilityParams,
       since: { ...sinceParam, description: 'only what happened on or after this day (YYYY-MM-DD)' },
       until: { ...untilParam, description: 'only what happened on or before this day (YYYY-MM-DD)' },
       source: { ...sourceParam, description: 'only incidents an outlet reported' },

@@ -102,6 +102,35 @@ const actors: Schema = {
     properties: { name: { type: 'string' }, id: { type: 'string' }, country: { type: 'string' } },
   },
 };
+const actor: Schema = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string' }, id: { type: 'string' }, country: { type: 'string' } },
+};
+const responsibility: Schema = {
+  type: 'array',
+  description: 'statements of responsibility, each with the sentence that makes it and the rule that read it',
+  items: {
+    type: 'object',
+    required: ['actor', 'by', 'span', 'text', 'rule'],
+    properties: {
+      actor,
+      by: { ...actor, type: ['object', 'null'], description: 'who blames, or speaks for the denier; null where no one else is named' },
+      span,
+      text: { type: 'string', description: 'the sentence' },
+      rule: { type: 'string' },
+    },
+  },
+};
+const incidentResponsibility: Schema = {
+  type: 'array',
+  description: 'one entry per actor (and accuser) over the incident, with the ids of the events whose sentences say it',
+  items: {
+    type: 'object',
+    required: ['actor', 'by', 'events'],
+    properties: { actor, by: { ...actor, type: ['object', 'null'] }, events: { type: 'array', items: { type: 'string' } } },
+  },
+};
 const fusedCount: Schema = {
   type: ['object', 'null'],
   properties: { low: { type: 'number' }, best: { type: 'number' }, high: { type: ['number', 'null'] }, rule: { type: 'string' } },
@@ -267,7 +296,12 @@ const SCHEMAS: Record<string, Schema> = {
       subEventType: { type: 'string' },
       initiator: actors,
       target: actors,
-      deniedInitiator: actors,
+      claimedBy: {
+        ...responsibility,
+        description: 'who claims it ("X claimed the attack"); the first claimant is the initiator where the text names none',
+      },
+      blamedOn: { ...responsibility, description: 'who is blamed for it, and by whom (`by`); never an initiator' },
+      deniedBy: { ...responsibility, description: 'who is said not to have done it ("X denied involvement"); never an initiator' },
       place: eventPlace,
       date: { type: ['object', 'null'], properties: { start: day, end: day, precision: { type: 'string' }, rule: { type: 'string' } } },
       killed: range,
@@ -295,6 +329,9 @@ const SCHEMAS: Record<string, Schema> = {
       place: eventPlace,
       initiator: actors,
       target: actors,
+      claimedBy: incidentResponsibility,
+      blamedOn: incidentResponsibility,
+      deniedBy: incidentResponsibility,
       killed: fusedCount,
       injured: fusedCount,
       events: strings,

@@ -39,6 +39,16 @@ export const actorParam = {
   description: "only what this actor did or suffered: its name as stored, any case (see an incident's initiator and target)",
   maxLength: 200,
 } as const;
+/** Filters by who claims, is blamed for or denies a happening: an actor's name or lexicon id, any case. */
+export const responsibilityParams = {
+  claimedBy: { type: 'string', description: 'only what this actor claims (its name or lexicon id, any case)', maxLength: 200 },
+  blamedOn: { type: 'string', description: 'only what is blamed on this actor (its name or lexicon id, any case)', maxLength: 200 },
+  deniedBy: {
+    type: 'string',
+    description: 'only what this actor is said not to have done (its name or lexicon id, any case)',
+    maxLength: 200,
+  },
+} as const;
 export const minSourcesParam = {
   type: 'integer',
   description: 'only what at least this many independent sources report',

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Document } from '../model/document.ts';
-import type { Event } from '../model/event.ts';
+import type { Event, Responsibility } from '../model/event.ts';
 import { resolveIncidents } from '../resolve/incidents/resolve-incidents.ts';
 import type { StoreFactory } from './store.case.ts';
 
@@ -56,7 +56,9 @@ export const sampleEvent = (id: string, documentId: string, extra: Partial<Event
   subEventType: 'Attack',
   initiator: [],
   target: [],
-  deniedInitiator: [],
+  claimedBy: [],
+  blamedOn: [],
+  deniedBy: [],
   place: TOLEDO,
   date: { start: '2024-03-08', end: '2024-03-08', precision: 'day', rule: 'date-in-sentence/date/weekday' },
   killed: { low: 1, high: 1 },
@@ -239,6 +241,67 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
       /crash mid-batch/,
     );
     assert.equal((await store.events.list({ documentId: 'a' })).length, 1);
+    await store.close();
+  });
+
+  it('keeps who claims, is blamed for and denies each event, fuses them over the incident, and finds events and incidents by them', async () => {
+    const store = await factory.open();
+    const docs = [
+      document('a', 'North Wire', '2024-03-09'),
+      document('b', 'River Post', '2024-03-10'),
+      document('c', 'Gulf Wire', '2024-03-10'),
+    ];
+    await store.transaction((tx) => tx.documents.insert(docs.map((d) => ({ document: d, bands: [] }))));
+    const said = (name: string, rule: string, extra: Partial<Responsibility> = {}): Responsibility => ({
+      actor: { name, id: name.toLowerCase().replace(/\W+/g, '-') },
+      by: null,
+      span: { start: 21, end: 40 },
+      text: `${name} said so.`,
+      rule,
+      ...extra,
+    });
+    const claim = said('Islamic Resistance in Iraq', 'responsibility/claimed-attack');
+    const blame = said("Kata'ib Hezbollah", 'responsibility/blamed', { by: { name: 'Department of Defense', id: 'dod' } });
+    const denial = said('Hezbollah', 'responsibility/denied-involvement');
+    await store.transaction(async (tx) => {
+      await tx.events.save([
+        { documentId: 'a', events: [sampleEvent('ea', 'a', { claimedBy: [claim], initiator: [claim.actor] })] },
+        { documentId: 'b', events: [sampleEvent('eb', 'b', { blamedOn: [blame], deniedBy: [denial] })] },
+        { documentId: 'c', events: [sampleEvent('ec', 'c', { place: MOSUL, blamedOn: [said('Hamas', 'responsibility/blamed-on')] })] },
+      ]);
+      await resolveIncidents(tx.events, await tx.events.memberEvents(['a', 'b', 'c']));
+    });
+    // The statements come back as saved, sentence, span and rule included.
+    const [a] = await store.events.list({ documentId: 'a' });
+    assert.deepEqual(a?.claimedBy, [claim]);
+    assert.deepEqual((await store.events.list({ documentId: 'b' }))[0]?.blamedOn, [blame]);
+    // The incident holds the union of its events' statements, with the events that make them.
+    const toledo = (await store.events.incidents({})).find((i) => i.place?.name === 'Toledo');
+    assert.ok(toledo);
+    assert.deepEqual(toledo.claimedBy, [{ actor: claim.actor, by: null, events: ['ea'] }]);
+    assert.deepEqual(toledo.blamedOn, [{ actor: blame.actor, by: blame.by, events: ['eb'] }]);
+    assert.deepEqual(toledo.deniedBy, [{ actor: denial.actor, by: null, events: ['eb'] }]);
+    // Found by name (any case) or lexicon id, and only by the kind asked for.
+    const ids = async (q: Parameters<typeof store.events.list>[0]) => (await store.events.list(q)).map((e) => e.id).sort();
+    assert.deepEqual(await ids({ claimedBy: 'ISLAMIC RESISTANCE IN IRAQ' }), ['ea']);
+    assert.deepEqual(await ids({ blamedOn: 'kata-ib-hezbollah' }), ['eb'], 'by lexicon id');
+    assert.deepEqual(await ids({ blamedOn: 'hamas' }), ['ec']);
+    assert.deepEqual(await ids({ deniedBy: 'Hezbollah' }), ['eb']);
+    assert.deepEqual(await ids({ claimedBy: 'Hezbollah' }), []);
+    assert.deepEqual(await ids({ blamedOn: 'Department of Defense' }), [], 'the accuser is not the blamed');
+    assert.deepEqual(
+      (await store.events.incidents({ blamedOn: "Kata'ib Hezbollah" })).map((i) => i.id),
+      [toledo.id],
+    );
+    assert.equal(await store.events.countIncidents({ deniedBy: 'hezbollah' }), 1);
+    assert.equal(await store.events.countIncidents({ claimedBy: 'hamas' }), 0);
+    // A document analysed again leaves no statements of its old events behind.
+    await store.transaction(async (tx) => {
+      const dirty = await tx.events.save([{ documentId: 'a', events: [sampleEvent('ea2', 'a')] }]);
+      await resolveIncidents(tx.events, await tx.events.memberEvents(['a']), dirty);
+    });
+    assert.deepEqual(await ids({ claimedBy: 'islamic resistance in iraq' }), []);
+    assert.equal(await store.events.countIncidents({ claimedBy: 'islamic resistance in iraq' }), 0);
     await store.close();
   });
 }

@@ -1,6 +1,6 @@
 /** @module Events and incidents in the store: lists with filters and pages, one incident with its sentences, weekly counts, and the writes resolution needs. */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Event, EventType } from '../model/event.ts';
+import type { Event, EventActor, EventType, Responsibility, ResponsibilityKind } from '../model/event.ts';
 import type { Incident } from '../model/incident.ts';
 import { weekOf } from '../resolve/incidents/block-keys.ts';
 import type { MemberEvent } from '../resolve/incidents/fuse-incident.ts';
@@ -21,6 +21,12 @@ export interface EventQuery {
   readonly since?: string;
   /** Events whose date starts on or before this ISO day. */
   readonly until?: string;
+  /** Events this actor (its name or lexicon id, any case) claims. */
+  readonly claimedBy?: string;
+  /** Events blamed on this actor. */
+  readonly blamedOn?: string;
+  /** Events this actor is said not to have done. */
+  readonly deniedBy?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -40,6 +46,12 @@ export interface IncidentQuery {
   readonly source?: string;
   /** Incidents with this actor (its name as stored, any case) on either side. */
   readonly actor?: string;
+  /** Incidents one of whose events this actor (its name or lexicon id, any case) claims. */
+  readonly claimedBy?: string;
+  /** Incidents one of whose events is blamed on this actor. */
+  readonly blamedOn?: string;
+  /** Incidents one of whose events this actor is said not to have done. */
+  readonly deniedBy?: string;
   /** Only incidents with at least this many independent sources. */
   readonly minSources?: number;
   readonly limit?: number;
@@ -92,11 +104,12 @@ export class EventsRepository {
     if (query.modality) select = select.where('e.modality', '=', query.modality);
     if (query.since) select = select.where('e.date_end', '>=', query.since);
     if (query.until) select = select.where('e.date_start', '<=', query.until);
+    for (const [kind, actor] of responsibilityFilters(query)) select = select.where('e.id', 'in', statedOf(this.#db, kind, actor));
     select = select.orderBy('d.seq').orderBy('e.ordinal');
     if (query.limit !== undefined) select = select.limit(query.limit);
     if (query.offset !== undefined) select = select.offset(query.offset);
     return (await select.execute()).map((row) => ({
-      ...(JSON.parse(row.record) as Event),
+      ...readEvent(row.record),
       externalId: row.external_id,
       incidentId: row.incident_id,
     }));
@@ -107,7 +120,7 @@ export class EventsRepository {
     let select = this.#incidentQuery(query).select('i.record').orderBy('i.date_start', 'desc').orderBy('i.id');
     if (query.limit !== undefined) select = select.limit(query.limit);
     if (query.offset !== undefined) select = select.offset(query.offset);
-    return (await select.execute()).map((row) => JSON.parse(row.record) as Incident);
+    return (await select.execute()).map((row) => readIncident(row.record));
   }
 
   /** How many incidents match the query (for pagination). */
@@ -132,9 +145,9 @@ export class EventsRepository {
       .orderBy('e.ordinal')
       .execute();
     return {
-      incident: JSON.parse(row.record) as Incident,
+      incident: readIncident(row.record),
       events: events.map((e) => ({
-        ...(JSON.parse(e.record) as Event),
+        ...readEvent(e.record),
         externalId: e.external_id,
         incidentId: e.incident_id,
         document: { id: e.document_id, externalId: e.external_id, source: e.source, title: e.title, published: e.published_end },
@@ -179,6 +192,15 @@ export class EventsRepository {
           eb(sql<string>`lower(i.record)`, 'like', sql<string>`${`%[${name}%`} escape '!'`),
           eb(sql<string>`lower(i.record)`, 'like', sql<string>`${`%},${name}%`} escape '!'`),
         ]),
+      );
+    }
+    for (const [kind, actor] of responsibilityFilters(query)) {
+      select = select.where('i.id', 'in', (eb) =>
+        eb
+          .selectFrom('events as re')
+          .select('re.incident_id')
+          .where('re.incident_id', 'is not', null)
+          .where('re.id', 'in', statedOf(this.#db, kind, actor)),
       );
     }
     if (query.source) {
@@ -229,6 +251,7 @@ export class EventWrites implements IncidentWorkspace {
         .execute();
       for (const row of old) if (row.incident_id) dirty.add(row.incident_id);
       await this.#trx.deleteFrom('events').where('document_id', 'in', chunk).execute();
+      await this.#trx.deleteFrom('event_responsibility').where('document_id', 'in', chunk).execute();
     }
     const rows = results.flatMap((r) =>
       r.events.map((event, ordinal) => ({
@@ -246,6 +269,8 @@ export class EventWrites implements IncidentWorkspace {
       })),
     );
     for (const chunk of chunks(rows, CHUNK.wide)) await this.#trx.insertInto('events').values(chunk).execute();
+    const statements = results.flatMap((r) => r.events.flatMap((event) => responsibilityRows(r.documentId, event)));
+    for (const chunk of chunks(statements, CHUNK.wide)) await this.#trx.insertInto('event_responsibility').values(chunk).execute();
     return [...dirty];
   }
 
@@ -267,7 +292,7 @@ export class EventWrites implements IncidentWorkspace {
         .select(['i.id', 'i.record'])
         .where('i.id', 'in', (eb) => eb.selectFrom('incident_blocks').select('incident_id').where('block_key', 'in', chunk))
         .execute();
-      for (const row of rows) if (!found.has(row.id)) found.set(row.id, JSON.parse(row.record) as Incident);
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, readIncident(row.record));
     }
     return [...found.values()];
   }
@@ -335,9 +360,71 @@ export class EventWrites implements IncidentWorkspace {
 
 function toMember(row: { record: string; published_end: string | null; source: string | null; syndication_group: string }): MemberEvent {
   return {
-    event: JSON.parse(row.record) as Event,
+    event: readEvent(row.record),
     published: row.published_end,
     source: row.source,
     syndicationGroup: row.syndication_group,
   };
+}
+
+const RESPONSIBILITY_FIELDS = { claim: 'claimedBy', blame: 'blamedOn', denial: 'deniedBy' } as const;
+
+/** The responsibility filters a query sets, as `[kind, actor]`. */
+function responsibilityFilters(query: EventQuery | IncidentQuery): Array<[ResponsibilityKind, string]> {
+  const out: Array<[ResponsibilityKind, string]> = [];
+  for (const [kind, field] of Object.entries(RESPONSIBILITY_FIELDS) as Array<[ResponsibilityKind, keyof typeof query]>) {
+    const actor = query[field];
+    if (typeof actor === 'string' && actor.trim() !== '') out.push([kind, actor.trim().toLowerCase()]);
+  }
+  return out;
+}
+
+/** The ids of the events with a statement of this kind about this actor, by its name or its lexicon id. */
+function statedOf(db: Kysely<Database>, kind: ResponsibilityKind, actor: string) {
+  return db
+    .selectFrom('event_responsibility as r')
+    .select('r.event_id')
+    .where('r.kind', '=', kind)
+    .where((eb) => eb.or([eb('r.actor_name', '=', actor), eb('r.actor_id', '=', actor)]));
+}
+
+/** One row per claim, blame and denial of an event, for lookup by actor. */
+function responsibilityRows(documentId: string, event: Event) {
+  const rows = [];
+  for (const [kind, field] of Object.entries(RESPONSIBILITY_FIELDS) as Array<[ResponsibilityKind, 'claimedBy' | 'blamedOn' | 'deniedBy']>)
+    for (const r of event[field])
+      rows.push({
+        event_id: event.id,
+        document_id: documentId,
+        kind,
+        actor_name: r.actor.name.toLowerCase(),
+        actor_id: r.actor.id ?? null,
+        by_name: r.by?.name.toLowerCase() ?? null,
+      });
+  return rows;
+}
+
+/**
+ * An event record as stored. Records written before responsibility was read have none, and may carry the actors said
+ * not to have done it as `deniedInitiator`: those become denials told in the event's own sentence.
+ */
+function readEvent(record: string): Event {
+  const event = JSON.parse(record) as Event & { deniedInitiator?: readonly EventActor[] };
+  if (event.claimedBy && event.blamedOn && event.deniedBy) return event;
+  const { deniedInitiator, ...rest } = event;
+  const deniedBy: Responsibility[] = (deniedInitiator ?? []).map((actor) => ({
+    actor,
+    by: null,
+    span: event.span,
+    text: event.text,
+    rule: 'responsibility/denied-carrying-out',
+  }));
+  return { ...rest, claimedBy: event.claimedBy ?? [], blamedOn: event.blamedOn ?? [], deniedBy: event.deniedBy ?? deniedBy };
+}
+
+/** An incident record as stored; those fused before responsibility was read have none. */
+function readIncident(record: string): Incident {
+  const incident = JSON.parse(record) as Incident;
+  if (incident.claimedBy && incident.blamedOn && incident.deniedBy) return incident;
+  return { ...incident, claimedBy: incident.claimedBy ?? [], blamedOn: incident.blamedOn ?? [], deniedBy: incident.deniedBy ?? [] };
 }

@@ -11,6 +11,7 @@ import { eventsIncidentsMigration } from './migrations/0004-events-incidents.ts'
 import { searchMigration } from './migrations/0005-search.ts';
 import { primarySourcesMigration } from './migrations/0006-primary-sources.ts';
 import { watchMigration } from './migrations/0007-watch.ts';
+import { responsibilityMigration } from './migrations/0008-responsibility.ts';
 import type { ColumnTypes } from './migrations/column-types.ts';
 
 export type { ColumnTypes } from './migrations/column-types.ts';
@@ -24,6 +25,7 @@ function migrations(types: ColumnTypes): Record<string, Migration> {
     '0005-search': searchMigration(types),
     '0006-primary-sources': primarySourcesMigration(types),
     '0007-watch': watchMigration(types),
+    '0008-responsibility': responsibilityMigration(types),
   };
 }
 

@@ -177,6 +177,20 @@ export interface IncidentBlocksTable {
   incident_id: string;
 }
 
+/** One claim, blame or denial of an event, lowercased for lookup (the statement itself is in the event's record). */
+export interface EventResponsibilityTable {
+  event_id: string;
+  document_id: string;
+  /** `claim`, `blame` or `denial`. */
+  kind: string;
+  /** The actor's name, lowercase. */
+  actor_name: string;
+  /** The actor's lexicon id, where it has one. */
+  actor_id: string | null;
+  /** Who blames (or speaks for the denier), lowercase, where named. */
+  by_name: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
@@ -186,6 +200,7 @@ export interface Database {
   fact_keys: FactKeysTable;
   fact_updates: FactUpdatesTable;
   events: EventsTable;
+  event_responsibility: EventResponsibilityTable;
   incidents: IncidentsTable;
   incident_blocks: IncidentBlocksTable;
   watch_sources: WatchSourcesTable;

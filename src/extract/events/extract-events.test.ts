@@ -107,8 +107,8 @@ describe('event modality', () => {
       [],
     );
     assert.deepEqual(
-      event.deniedInitiator.map((a) => a.country),
-      ['US'],
+      event.deniedBy.map((d) => [d.actor.country, d.rule]),
+      [['US', 'responsibility/denied-carrying-out']],
     );
     assert.deepEqual(event.modes, ['aerial']);
   });

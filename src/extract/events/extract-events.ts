@@ -9,7 +9,7 @@
  * filled in from the report as a whole, and salience is scored against every event of the report.
  */
 import { createHash } from 'node:crypto';
-import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType } from '../../model/event.ts';
+import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType, Responsibility } from '../../model/event.ts';
 import type { DateInterval } from '../../model/interval.ts';
 import type { Mention } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
@@ -23,6 +23,13 @@ import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
+import {
+  attachResponsibility,
+  findResponsibility,
+  isRestatement,
+  type ResponsibilityStatement,
+  toResponsibility,
+} from './find-responsibility.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
 import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { nameKeys } from './name-keys.ts';
@@ -123,9 +130,17 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     draft.aggregate = aggregateOf(frame, draft);
   }
   attachCasualties(frame, drafts, findCasualties(frame, lexicon));
+  // Claims, blames and denials; an attack they name again ("X claimed the attack") is the one told before, not another.
+  const statements = findResponsibility(frame, participants);
+  const told = drafts.filter(
+    (d) =>
+      d.type !== 'ASSAULT' ||
+      !isRestatement(frame, d, statements) ||
+      !drafts.some((e) => e.type === 'ASSAULT' && Math.min(...e.sentences) < Math.min(...d.sentences)),
+  );
   const merged = mergeHappenings(
     mergeDrafts(
-      drafts,
+      told,
       (draft) => refersBack(frame, draft),
       (draft) => isSeparated(frame, draft),
     ),
@@ -141,7 +156,18 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   for (const d of merged)
     if ((d.type === 'ASSAULT' || d.type === 'DEATH') && d.aggregate === null) for (const s of d.sentences) violent.add(s);
   const names = nameKeys(frame.text);
-  const events = merged.map((draft) => toEvent(frame, draft, fallbackPlace, violent, names));
+  // Claims, blames and denials go to the attack they are about once the report's accounts of it are merged.
+  const attached = attachResponsibility(statements, merged);
+  const events = merged.map((draft, index) =>
+    toEvent(
+      frame,
+      draft,
+      fallbackPlace,
+      violent,
+      names,
+      statements.filter((_, i) => attached[i] === index),
+    ),
+  );
   return scoreSalience(events, merged, frame.sentences.length);
 }
 
@@ -529,6 +555,7 @@ function toEvent(
   fallbackPlace: PlaceChoice | null,
   violent: ReadonlySet<number>,
   names: readonly string[],
+  statements: readonly ResponsibilityStatement[],
 ): Event {
   const first = draft.triggers[0] as Trigger;
   const sentence = frame.sentences[first.sentence];
@@ -552,6 +579,7 @@ function toEvent(
     .sort((a, b) => a - b)
     .map((s) => frame.sentences[s]?.span)
     .filter((s): s is { start: number; end: number } => s !== undefined);
+  const { claimedBy, blamedOn, deniedBy, initiator, fromClaim } = responsibilityOf(frame, draft, statements);
   const explicit = (draft.date ? 1 : 0) + (draft.place ? 1 : 0) + (draft.initiator.length + draft.target.length > 0 ? 1 : 0);
   return {
     id: eventId(frame.documentId, draft.type, frame.view.tokens[first.start]?.start ?? 0),
@@ -561,14 +589,16 @@ function toEvent(
     subEventType: acledSubEvent({
       type: draft.type,
       modes,
-      initiator: draft.initiator,
+      initiator,
       target: draft.target,
       cues: findCueSets(frame, draft.sentences, first.start),
     }),
     // A death no attack caused has no one who did it.
-    initiator: draft.type === 'DEATH' ? [] : draft.initiator,
+    initiator: draft.type === 'DEATH' ? [] : initiator,
     target: draft.target,
-    deniedInitiator: draft.deniedInitiator,
+    claimedBy,
+    blamedOn,
+    deniedBy,
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
@@ -583,9 +613,48 @@ function toEvent(
     triggers: draft.triggers.map((t) => charSpan(frame, t)),
     evidence,
     names,
-    rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}`,
+    rule: `event/${first.type === first.entry.type ? first.entry.id : 'death-with-cause'}${place && !draft.place ? `+${place.rule}` : ''}${fromClaim ? '+initiator-from-claim' : ''}`,
     confidence: Math.round((0.55 + 0.12 * explicit) * 100) / 100,
   };
+}
+
+/**
+ * The claims, blames and denials of one event, and its initiator in their light: where the text names no initiator,
+ * the first claimant is it (as ACLED codes claimed attacks); an actor blamed is accused, not shown to have done it,
+ * so one named as the initiator only inside the accusation ("accused Hamas of carrying out the attack") is no
+ * initiator; an actor said not to have done it never is.
+ */
+function responsibilityOf(
+  frame: DocumentFrame,
+  draft: Draft,
+  statements: readonly ResponsibilityStatement[],
+): { claimedBy: Responsibility[]; blamedOn: Responsibility[]; deniedBy: Responsibility[]; initiator: EventActor[]; fromClaim: boolean } {
+  const of = (kind: ResponsibilityStatement['kind']) => statements.filter((s) => s.kind === kind);
+  const deniedBy = of('denial').map((s) => toResponsibility(frame, s));
+  // "rejected claims that U.S. jets carried out the raid": a denial read as the trigger's roles, in that trigger's sentence.
+  for (const actor of draft.deniedInitiator) {
+    if (deniedBy.some((d) => sameActor(d.actor, actor))) continue;
+    const spans = draft.triggers.map((t) => frame.sentences[t.sentence]?.span ?? { start: 0, end: 0 });
+    const span = spans.find((x) => frame.text.slice(x.start, x.end).toLowerCase().includes(actor.name.toLowerCase())) ??
+      spans[0] ?? { start: 0, end: 0 };
+    deniedBy.push({ actor, by: null, span, text: frame.text.slice(span.start, span.end), rule: 'responsibility/denied-carrying-out' });
+  }
+  const denied = (actor: EventActor) => deniedBy.some((d) => sameActor(d.actor, actor));
+  const claimedBy = of('claim')
+    .filter((s) => !denied(s.actor))
+    .map((s) => toResponsibility(frame, s));
+  const blames = of('blame');
+  const blamedOn = blames.map((s) => toResponsibility(frame, s));
+  const onlyInAccusation = (actor: EventActor) =>
+    blames.some((b) => sameActor(b.actor, actor) && draft.triggers.every((t) => t.sentence === b.sentence && t.start > b.cue));
+  let initiator = draft.initiator.filter((a) => !onlyInAccusation(a) && !denied(a));
+  let fromClaim = false;
+  const claimant = claimedBy[0]?.actor;
+  if (initiator.length === 0 && claimant && draft.type === 'ASSAULT') {
+    initiator = [claimant];
+    fromClaim = true;
+  }
+  return { claimedBy, blamedOn, deniedBy, initiator, fromClaim };
 }
 
 /** Why an event has no place: a guess is not an answer, so the report's silence is told instead. */

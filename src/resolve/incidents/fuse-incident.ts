@@ -1,8 +1,8 @@
 /** @module Fusion: one incident's fields from every event that tells it. */
 
 import { sameActor } from '../../extract/events/assign-roles.ts';
-import type { CasualtyRange, Event, EventActor, EventPlace } from '../../model/event.ts';
-import type { FusedCount, Incident } from '../../model/incident.ts';
+import type { CasualtyRange, Event, EventActor, EventPlace, Responsibility } from '../../model/event.ts';
+import type { FusedCount, Incident, IncidentResponsibility } from '../../model/incident.ts';
 import type { DatePrecision } from '../../model/interval.ts';
 import { incidentKeys } from './block-keys.ts';
 
@@ -37,6 +37,9 @@ export function fuseIncident(id: string, members: readonly MemberEvent[]): Incid
     place,
     initiator: union(events.map((e) => e.initiator)),
     target: union(events.map((e) => e.target)),
+    claimedBy: fuseResponsibility(events, (e) => e.claimedBy),
+    blamedOn: fuseResponsibility(events, (e) => e.blamedOn),
+    deniedBy: fuseResponsibility(events, (e) => e.deniedBy),
     killed: fuseCounts(members, (e) => e.killed),
     injured: fuseCounts(members, (e) => e.injured),
     events: events.map((e) => e.id),
@@ -139,6 +142,25 @@ function fuseCounts(members: readonly MemberEvent[], pick: (e: Event) => Casualt
 function union(lists: ReadonlyArray<readonly EventActor[]>): EventActor[] {
   const out: EventActor[] = [];
   for (const list of lists) for (const actor of list) if (!out.some((a) => sameActor(a, actor))) out.push(actor);
+  return out;
+}
+
+/**
+ * The claims (or blames, or denials) of every event, one entry per actor and accuser, with the events that say it.
+ * Events stored before responsibility was read have none.
+ */
+function fuseResponsibility(events: readonly Event[], pick: (e: Event) => readonly Responsibility[] | undefined): IncidentResponsibility[] {
+  const out: Array<{ actor: EventActor; by: EventActor | null; events: string[] }> = [];
+  for (const event of events) {
+    for (const r of pick(event) ?? []) {
+      const known = out.find((o) => sameActor(o.actor, r.actor) && (o.by === null || r.by === null || sameActor(o.by, r.by)));
+      if (!known) out.push({ actor: r.actor, by: r.by, events: [event.id] });
+      else {
+        known.by ??= r.by;
+        if (!known.events.includes(event.id)) known.events.push(event.id);
+      }
+    }
+  }
   return out;
 }
 

@@ -35,10 +35,48 @@ function actors(list) {
   return list.length > 0 ? list.map((a) => a.name).join(', ') : 'not named';
 }
 
-/** One line for an incident: type and modes, place, who against whom, toll. */
+/** The kinds of responsibility, in the order shown: the incident's field and how a statement of it reads. */
+const RESPONSIBILITY = [
+  ['claimedBy', 'Claimed by', 'claim'],
+  ['blamedOn', 'Blamed on', 'blame'],
+  ['deniedBy', 'Denied by', 'denial'],
+];
+
+/** "Kata'ib Hezbollah (by Department of Defense), Hamas": who, and who says so where someone else does. */
+function responsible(list) {
+  return list.map((r) => (r.by ? `${r.actor.name} (by ${r.by.name})` : r.actor.name)).join(', ');
+}
+
+/** One line for an incident: type and modes, place, who against whom, who claims it, toll. */
 export function incidentSummary(incident) {
   const toll = [formatToll(incident.killed, 'killed'), formatToll(incident.injured, 'injured')].filter(Boolean).join(', ');
-  return `${incident.type}${incident.modes.length > 0 ? ` (${incident.modes.join(', ')})` : ''} at ${incident.place?.name ?? 'an unknown place'}: ${actors(incident.initiator)} against ${actors(incident.target)}${toll ? `; ${toll}` : ''}`;
+  const claimed = incident.claimedBy?.length > 0 ? `; claimed by ${responsible(incident.claimedBy)}` : '';
+  return `${incident.type}${incident.modes.length > 0 ? ` (${incident.modes.join(', ')})` : ''} at ${incident.place?.name ?? 'an unknown place'}: ${actors(incident.initiator)} against ${actors(incident.target)}${claimed}${toll ? `; ${toll}` : ''}`;
+}
+
+/**
+ * Who claims the incident, who is blamed and by whom, who denies it: each statement with the sentence that makes it,
+ * linked to that sentence in its report. Nothing where no report says any of it.
+ */
+function responsibilitySection(events) {
+  const items = events.flatMap((event) =>
+    RESPONSIBILITY.flatMap(([field, , kind]) =>
+      (event[field] ?? []).map((r) =>
+        el(
+          'li',
+          { 'data-kind': kind, 'data-event': event.id },
+          el('strong', {}, `${kind}: ${r.actor.name}`),
+          r.by ? el('span', { class: 'meta' }, ` by ${r.by.name}`) : null,
+          ' · ',
+          sentenceLink(event.document.id, event.field, r.span, event.document.title ?? event.document.externalId),
+          el('blockquote', { class: 'telling' }, r.text),
+          el('div', { class: 'meta' }, r.rule),
+        ),
+      ),
+    ),
+  );
+  if (items.length === 0) return null;
+  return [el('h2', { id: 'responsibility' }, 'Who claims, blames and denies it'), el('ol', { class: 'responsibility' }, items)];
 }
 
 export function incidentList(incidents) {
@@ -167,6 +205,10 @@ export async function renderIncident(view, id) {
       el('dd', {}, actors(incident.initiator)),
       el('dt', {}, 'Against'),
       el('dd', {}, actors(incident.target)),
+      RESPONSIBILITY.filter(([field]) => incident[field]?.length > 0).map(([field, label]) => [
+        el('dt', {}, label),
+        el('dd', { 'data-responsibility': field }, responsible(incident[field])),
+      ]),
       el('dt', {}, 'Place'),
       el(
         'dd',
@@ -195,6 +237,7 @@ export async function renderIncident(view, id) {
         incident.documents.map((d, i) => [i > 0 ? ', ' : '', link(href(['documents', d.id]), d.title ?? d.externalId)]),
       ),
     ),
+    responsibilitySection(events),
     casualtySection(incident, events, facts),
     facts.length === 0
       ? null
