@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
+import { describeIncident } from '../src/cli/incident-commands.ts';
 import { ingestReports } from '../src/ingest/ingest.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { situationReport } from '../src/report/situation-report.ts';
@@ -134,6 +135,20 @@ describe('responsibility from reports to the API, the report and the dashboard',
     assert.match(md, /claimed by Islamic Resistance in Iraq; blamed on Kata'ib Hezbollah by Department of Defense; denied by Hezbollah/);
     assert.ok(md.includes(`  - claim (Islamic Resistance in Iraq): “${CLAIM}” (north-wire-erbil)`), md);
     assert.ok(md.includes(`  - denial (Hezbollah): “${DENIAL}” (river-post-erbil)`));
+  });
+
+  it('names them in `sitrep incident`, each sentence under the report that says it', async () => {
+    const [incident] = await store.events.incidents({ claimedBy: 'Islamic Resistance in Iraq' });
+    assert.ok(incident);
+    assert.equal((await store.events.incidents({ claimedBy: 'hamas' })).length, 0);
+    const detail = await store.events.incident(incident.id);
+    assert.ok(detail);
+    const text = describeIncident(detail);
+    assert.match(
+      text,
+      /\n {2}claimed: {2}Islamic Resistance in Iraq\n {2}blamed: {3}Kata'ib Hezbollah \(by Department of Defense\)\n {2}denied: {3}Hezbollah\n/,
+    );
+    assert.ok(text.includes(`   claimed: Islamic Resistance in Iraq: "${CLAIM}"  [responsibility/claimed-attack]`), text);
   });
 
   describe('the dashboard', { skip: NO_CHROMIUM }, () => {

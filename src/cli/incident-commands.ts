@@ -15,6 +15,9 @@ interface IncidentsOptions {
   until?: string;
   source?: string;
   minSources?: number;
+  claimedBy?: string;
+  blamedOn?: string;
+  deniedBy?: string;
   limit: number;
   offset: number;
   json?: boolean;
@@ -34,6 +37,9 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     .option('--until <day>', 'only incidents starting on or before this day (YYYY-MM-DD)', isoDay)
     .option('--source <name>', 'only incidents told by a document from this source')
     .option('--min-sources <n>', 'only incidents with at least this many independent sources', positiveInteger)
+    .option('--claimed-by <actor>', 'only incidents this actor claims (its name or lexicon id, any case)')
+    .option('--blamed-on <actor>', 'only incidents blamed on this actor')
+    .option('--denied-by <actor>', 'only incidents this actor is said not to have done')
     .option('--limit <n>', 'at most this many', positiveInteger, 50)
     .option('--offset <n>', 'skip this many first', nonNegativeInteger, 0)
     .option('--json', 'write one incident per line as JSON instead of a table')
@@ -49,6 +55,9 @@ export function registerIncidentCommands(program: Command, context: CommandConte
           'until',
           'source',
           'minSources',
+          'claimedBy',
+          'blamedOn',
+          'deniedBy',
         );
         const incidents = await store.events.incidents({ ...filters, limit: options.limit, offset: options.offset });
         if (options.json) {
@@ -130,6 +139,19 @@ function incidentTable(incidents: readonly Incident[]): string {
 }
 
 /** The fused fields, then each event with its document and sentence. */
+const RESPONSIBILITY_LABELS = [
+  ['claimedBy', 'claimed:'],
+  ['blamedOn', 'blamed: '],
+  ['deniedBy', 'denied: '],
+] as const;
+
+/** "  claimed:  X", "  blamed:   Y (by Z)", "  denied:   W": only the kinds some report states. */
+function responsibilityLines(i: Incident): string[] {
+  return RESPONSIBILITY_LABELS.filter(([field]) => i[field].length > 0).map(
+    ([field, label]) => `  ${label}  ${i[field].map((r) => (r.by ? `${r.actor.name} (by ${r.by.name})` : r.actor.name)).join(', ')}`,
+  );
+}
+
 export function describeIncident(detail: IncidentDetail): string {
   const i = detail.incident;
   const lines = [
@@ -137,6 +159,7 @@ export function describeIncident(detail: IncidentDetail): string {
     `  when:     ${when(i.date) || 'unknown'}${i.date ? ` (${i.date.precision})` : ''}`,
     `  where:    ${i.place ? `${i.place.name}${i.place.admin1 ? `, ${i.place.admin1}` : ''}${i.place.country ? `, ${i.place.country}` : ''} (${i.place.lat.toFixed(3)}, ${i.place.lon.toFixed(3)}; precision ${i.place.precision})` : 'unknown'}`,
     `  who:      ${who(i) || 'unknown'}`,
+    ...responsibilityLines(i),
     `  killed:   ${i.killed ? `${count(i.killed)} [${i.killed.rule}]` : 'no figure'}`,
     `  injured:  ${i.injured ? `${count(i.injured)} [${i.injured.rule}]` : 'no figure'}`,
     `  sources:  ${i.sourceCount} independent (${i.sources.join(', ') || 'unnamed'}); ${i.events.length} report${i.events.length === 1 ? '' : 's'}`,
@@ -154,6 +177,8 @@ export function describeIncident(detail: IncidentDetail): string {
       `   ${e.modality}; ${e.date ? `${when(e.date)} (${e.date.rule})` : 'undated'}; ${e.place ? `${e.place.name} (${e.place.rule})` : 'no place'}${figures ? `; ${figures}` : ''}; salience ${e.salience}  [${e.rule}]`,
       `   "${e.text.length > 400 ? `${e.text.slice(0, 397)}...` : e.text}"`,
     );
+    for (const [field, label] of RESPONSIBILITY_LABELS)
+      for (const r of e[field]) lines.push(`   ${label} ${r.actor.name}${r.by ? ` (by ${r.by.name})` : ''}: "${r.text}"  [${r.rule}]`);
   });
   return lines.join('\n');
 }
