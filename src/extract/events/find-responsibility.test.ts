@@ -54,6 +54,11 @@ describe('claims of responsibility', () => {
       "Kata'ib Hezbollah",
       'responsibility/claimed-attack',
     ],
+    [
+      'A bomb exploded at a power pylon near Lima on Monday. Guerrillas of the Shining Path claimed responsibility for the bombing.',
+      'Shining Path',
+      'responsibility/claimed-responsibility',
+    ],
   ];
   for (const [text, actor, rule] of cases) {
     it(`reads ${rule}: ${text.slice(0, 70)}`, () => {

@@ -309,10 +309,20 @@ function subjectBefore(frame: DocumentFrame, participants: readonly Participant[
       break;
     }
   }
-  // A name after a preposition ("an attack on a U.S. convoy ... claimed") is no subject.
-  return participants
-    .filter((p) => inSentence(p) && p.end <= end && end - p.end <= SUBJECT_REACH && !isPrepositionObject(keys, p.start))
-    .at(-1);
+  // A name after a preposition ("an attack on a U.S. convoy ... claimed") is no subject, but "guerrillas of the
+  // Tupac Amaru Revolutionary Movement" is that movement.
+  return ofNamed(
+    keys,
+    participants,
+    participants.filter((p) => inSentence(p) && p.end <= end && end - p.end <= SUBJECT_REACH && !isPrepositionObject(keys, p.start)).at(-1),
+  );
+}
+
+/** The named group a description stands for ("guerrillas of the X", "members of X"), or the description itself. */
+function ofNamed(keys: readonly string[], participants: readonly Participant[], p: Participant | undefined): Participant | undefined {
+  if (!p || p.actor.id !== undefined || keys[p.end] !== 'of') return p;
+  const at = keys[p.end + 1] === 'the' ? p.end + 2 : p.end + 1;
+  return participants.find((x) => x.start === at && x.actor.id !== undefined && !x.demonym) ?? p;
 }
 
 /** Whether a name is the object of a preposition: "on a U.S. convoy", "against the army", "of Hamas". */
