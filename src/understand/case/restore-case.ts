@@ -57,7 +57,11 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     if (cased.length !== original.length) return;
     for (let k = 0; k < cased.length; k++) out[at + k] = cased[k] as string;
   };
+  // Wire copy writes its dateline's place in capitals even in mixed case ("LIMA, 15 JAN 90 (EFE) --"), and the place
+  // readings know a dateline by them: the opening place stays as it is.
+  const datelineEnd = openingDatelineEnd(text);
   const isShouted = (w: WordAt) => {
+    if (w.end <= datelineEnd) return false;
     const word = text.slice(w.start, w.end);
     return word === word.toUpperCase() && word !== w.lower;
   };
@@ -108,6 +112,18 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     if (/\p{Lu}/u.test(out[next.start] as string)) write(w.start, capitalise(w.lower), text.slice(w.start, w.end));
   }
   return out.join('');
+}
+
+// "SAN SALVADOR, 5 JAN 90 (RADIO VENCEREMOS) --", "MANAGUA (NICARAGUA), 17 JUN 89", "LIMA, 3 MAR 90": a place in capitals
+// opening the text, then (after a country in brackets) a comma and a day, or an agency in brackets.
+const OPENING_DATELINE =
+  /^\s*(\p{Lu}[\p{Lu}'’.-]*(?: [\p{Lu}'’.-]+){0,3})(?=\s*(?:\(\p{Lu}[\p{Lu} .'’-]{1,30}\)\s*)?,\s*(?:\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{Lu}*\.?\s+\d{2,4}\b|NO DATE\b)|\s*\((?:AP|AFP|EFE|DPA|ANSA|UPI|REUTERS)\))/u;
+
+/** Where the opening dateline's place ends, or 0 where the text opens with none. */
+function openingDatelineEnd(text: string): number {
+  const match = OPENING_DATELINE.exec(text);
+  if (!match?.[1]) return 0;
+  return match.index + match[0].length;
 }
 
 const BROADCASTERS = new Set('radio television channel network canal cadena'.split(' '));
