@@ -44,7 +44,7 @@ describe('wire copy in capitals: the dateline', () => {
 });
 
 describe('wire copy in capitals: people and their namesakes', () => {
-  it('reads a region\'s name after a given name or a title as a family name, there and later', () => {
+  it("reads a region's name after a given name or a title as a family name, there and later", () => {
     const names = placeNames(
       'SAN SALVADOR, 28 NOV 89 (RADIO) -- [TEXT] GUNMEN SHOT FORMER JUSTICE FRANCISCO JOSE GUERRERO IN SAN SALVADOR. ' +
         'DR GUERRERO WAS TAKEN TO A HOSPITAL. GUERRERO, WHO WAS 61, DIED LATER.',
@@ -59,7 +59,7 @@ describe('wire copy in capitals: people and their namesakes', () => {
     assert.ok(!names.includes('Martí'), names.join(', '));
     assert.ok(names.includes('San Miguel'));
   });
-  it('still reads a place opening an organisation\'s name (negative case)', () => {
+  it("still reads a place opening an organisation's name (negative case)", () => {
     const { mentions } = analyseDocument(
       { id: 'doc', text: 'The Washington Post said troops shelled the town of Kherson on Monday.', published },
       lexicons,
