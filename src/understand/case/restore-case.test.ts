@@ -45,6 +45,9 @@ describe('restoreCase', () => {
     ['LA PAZ, 20 DEC 89 (EFE) -- [TEXT] A BOMB EXPLODED.', 'LA PAZ, 20 Dec 89 (EFE) -- [Text] A bomb exploded.'],
     ['MANAGUA (NICARAGUA), 17 JUN 89 -- THE ARMY SAID.', 'MANAGUA (Nicaragua), 17 Jun 89 -- The army said.'],
     ['SAN SALVADOR (EFE) -- TROOPS ARRIVED.', 'SAN SALVADOR (EFE) -- Troops arrived.'],
+    // A given name that is also a word opens a name before a word that is none; before a common word it stays a word.
+    ['POLICE SEEK HECTOR DELGADO IN LIMA.', 'Police seek Hector Delgado in Lima.'],
+    ['THEY WILL HECTOR THE JUDGE.', 'They will hector the judge.'],
   ];
   for (const [text, expected] of cases)
     it(text, () => {

@@ -97,7 +97,8 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     let cased: string;
     // One letter is an initial or part of "U.S.", except the article.
     if (w.lower.length === 1 && w.lower !== 'a') cased = original;
-    else if (lexicon.isCommon(w.lower) && !isCalendarName(text, w)) cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
+    else if (lexicon.isCommon(w.lower) && !isCalendarName(text, w) && !opensName(text, found, i, lexicon))
+      cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
     else if (TITLES.has(w.lower) || isCalendarName(text, w)) cased = capitalise(w.lower);
     else if (isAcronym(w.lower)) cased = original;
     else cased = capitalise(w.lower);
@@ -124,6 +125,15 @@ function openingDatelineEnd(text: string): number {
   const match = OPENING_DATELINE.exec(text);
   if (!match?.[1]) return 0;
   return match.index + match[0].length;
+}
+
+/** "HECTOR DELGADO", "BILL CARTER": a given name that is also a word, right before a word that is none, opens a name. */
+function opensName(text: string, found: readonly WordAt[], i: number, lexicon: CaseLexicon): boolean {
+  const w = found[i] as WordAt;
+  const next = found[i + 1];
+  if (!next || !lexicon.isGivenName(w.lower) || !joinedTight(text, found, i, 2)) return false;
+  const written = text.slice(next.start, next.end);
+  return written === written.toUpperCase() && !lexicon.isCommon(next.lower);
 }
 
 const BROADCASTERS = new Set('radio television channel network canal cadena'.split(' '));

@@ -1130,6 +1130,12 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       return;
     }
     if (m.rule === 'place/street' || m.ownedNeighbourhood === true) return;
+    // "LIMA, 16 JAN 90 (EFE) --": wide news is filed from the biggest place of its dateline's name, which speaks for
+    // its country as surely as an unambiguous name.
+    if (isWireDateline(m, profile)) {
+      addEvidence(sure, g, index, biggestCandidate(m, g), 1);
+      return;
+    }
     if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
@@ -1153,7 +1159,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestInCounty = false;
       // "LA PAZ, 20 DEC 89 (EFE) --": a wire dateline abroad names a city with a news bureau, so its size counts twice
       // against the report's other names.
-      const wireDateline = !focusing && m.rule === 'place/dateline' && m.container === null;
+      const wireDateline = isWireDateline(m, profile);
       // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
       const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
@@ -1229,6 +1235,21 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** A dateline without a container ("LA PAZ, 20 DEC 89 (EFE) --") in wide news: where a wire report was filed. */
+function isWireDateline(m: Match, profile: NewsProfile): boolean {
+  return !profile.readings.has('namesake-focus') && m.rule === 'place/dateline' && m.container === null;
+}
+
+/** The candidate of a name with the highest prior (kind, then population). */
+function biggestCandidate(m: Match, g: Gazetteer): number {
+  let best = -1;
+  for (const posting of m.candidates) {
+    const id = posting & ~ALIAS_FLAG;
+    if (best < 0 || g.prior(id) > g.prior(best)) best = id;
+  }
+  return best;
 }
 
 /** The key with the most votes, or -1. */
