@@ -2,7 +2,8 @@
 // The `sitrep` command. Installed from the package, it runs the compiled code in dist/. In a checkout (src/ beside
 // bin/), it runs dist/ only when the last `npm run build` began after every source was last changed; otherwise it
 // runs the sources through tsx (a development dependency), so an edit is never silently ignored and never waits for
-// a build. `npm run build` (or `npm ci`, which builds) makes it start fast again.
+// a build. `npm run build` (or `npm ci`, which builds) makes it start fast again. SITREP_RUN_SOURCES=1 runs the
+// sources in a checkout even when the build is current (the bench profiles them: a bundle's frames name no stage).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +12,7 @@ const checkout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 let fromSources = false;
 if (checkout) {
   const { compiledIsCurrent } = await import('./compiled-is-current.js');
-  fromSources = !compiledIsCurrent(root);
+  fromSources = process.env.SITREP_RUN_SOURCES === '1' || !compiledIsCurrent(root);
 }
 
 let main;
