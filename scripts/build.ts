@@ -30,7 +30,11 @@ const ENTRIES = ['src/index.ts', 'src/cli/main.ts', 'src/pipeline/analysis-worke
 /**
  * Dependencies left out of the bundle and loaded from node_modules: native addons (better-sqlite3, and pg's optional
  * pg-native), and playwright-core, a development dependency that `report --format pdf` loads only if it is installed.
- * Every other dependency is plain JavaScript and bundled.
+ * Every other library is plain JavaScript and bundled. So package.json's `dependencies` hold only what an installed
+ * sitrep reads from node_modules: better-sqlite3; the packages whose files it reads by path (the gazetteer's sources,
+ * wink's lexicon, the dashboard's d3-geo, topojson-client and world map); and kysely, commander and hono, which the
+ * `.d.ts` files name. The libraries only the bundle uses (yaml, pg, pg-boss, linkedom, ...) are development
+ * dependencies: the build needs them, an install does not.
  */
 const EXTERNAL = ['better-sqlite3', 'pg-native', 'playwright-core'];
 
