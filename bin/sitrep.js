@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const checkout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
-let fromSources = false;
-if (checkout) {
+const asked = checkout && process.env.SITREP_RUN_SOURCES === '1';
+let fromSources = asked;
+if (checkout && !asked) {
   const { compiledIsCurrent } = await import('./compiled-is-current.js');
-  fromSources = process.env.SITREP_RUN_SOURCES === '1' || !compiledIsCurrent(root);
+  fromSources = !compiledIsCurrent(root);
 }
 
 let main;
@@ -25,7 +26,7 @@ if (fromSources) {
     process.exit(2);
   }
   register();
-  if (process.stderr.isTTY)
+  if (process.stderr.isTTY && !asked)
     process.stderr.write('sitrep: running the sources through tsx (src/ changed since the last build; `npm run build` starts faster)\n');
   main = await import('../src/cli/main.ts');
 } else {
