@@ -7,7 +7,7 @@ import type { FactQuery } from '../store/store.ts';
 import { type CountedAgainst, countedAgainst, describeCounted } from '../report/reported-counted.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
-import { formatValue } from '../report/situation-report.ts';
+import { formatValue } from '../report/format-value.ts';
 import { formatTable } from './terminal.ts';
 
 const STATUSES: readonly FactStatus[] = ['corroborated', 'single-source', 'conflicting'];
