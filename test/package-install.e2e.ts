@@ -130,22 +130,59 @@ describe('the package, as a stranger installs it', { timeout: minutes(30) }, () 
     assert.equal(typeof first.id, 'string', 'facts were stored');
   });
 
+  // The build bundles every pure-JavaScript library (package.json lists them as development dependencies), so they
+  // are not installed: these commands run on the bundled copies of YAML, CSV, RSS and HTML parsers.
+  it('runs the commands whose libraries are bundled, with none of them installed', () => {
+    for (const bundled of ['yaml', 'csv-stringify', 'fast-xml-parser', 'linkedom', 'pg-boss', '@hono/node-server'])
+      assert.equal(existsSync(join(app, 'node_modules', bundled)), false, `${bundled} is bundled, not installed`);
+    const added = sitrep('sources', 'add', 'drop', '--kind', 'folder', '--path', './drop', '--sources', 'sources.yaml');
+    assert.equal(added.code, 0, added.stderr);
+    const listed = sitrep('sources', 'list', '--json', '--sources', 'sources.yaml');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal((JSON.parse(listed.stdout) as { id: string }).id, 'drop');
+    const bad = sitrep('sources', 'list', '--sources', 'no-such.yaml');
+    assert.equal(bad.code, 2, 'a missing sources file is a usage error');
+    const csv = sitrep('--db', join(app, 'demo.db'), 'export', '--what', 'incidents', '--format', 'csv');
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout.split('\n')[0] ?? '', /^id,/);
+    mkdirSync(join(app, 'feeds'));
+    writeFileSync(
+      join(app, 'feeds/feed.xml'),
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Our test feed</title><item><title>Two shops closed</title><link>https://example.org/shops</link>' +
+        '<description>Two shops in the old market closed on Monday after the storm, the town council said.</description>' +
+        '<pubDate>Mon, 05 Feb 2024 10:00:00 GMT</pubDate></item></channel></rss>\n',
+    );
+    writeFileSync(
+      join(app, 'feeds/page.html'),
+      '<html><head><title>Council notes</title></head><body><article><h1>Council notes</h1><p>The town council met on ' +
+        'Tuesday and agreed to repair the bridge over the river before the summer, its chair told reporters.</p></article></body></html>\n',
+    );
+    const read = sitrep('--db', join(app, 'feeds.db'), 'ingest', '--no-analyse', '--no-progress', './feeds');
+    assert.equal(read.code, 0, read.stderr);
+    assert.match(read.stderr, /stored\s+2/);
+  });
+
   it('is a library plain Node imports', () => {
     writeFileSync(
       join(app, 'library.mjs'),
       [
-        "import { openStore, ingest, analyse } from 'sitrep';",
+        "import { openStore, ingest, analyse, startServer } from 'sitrep';",
         "const store = await openStore('./library.db');",
         "const summary = await ingest(store, ['./node_modules/sitrep/samples/reports/gws-first-drone-attacks.txt']);",
         'const analysed = await analyse(store, { workers: 0 });',
         'const facts = await store.claims.facts({ limit: 10 });',
+        'const server = await startServer(store, { port: 0 });',
+        'const page = await fetch(`${server.url}/`);',
+        'const served = page.status;',
+        'await server.close();',
         'await store.close();',
-        'console.log(JSON.stringify({ stored: summary.counts.stored, analysed: analysed.documents, facts: facts.length }));',
+        'console.log(JSON.stringify({ stored: summary.counts.stored, analysed: analysed.documents, facts: facts.length, served }));',
       ].join('\n'),
     );
     const result = run(process.execPath, ['library.mjs']);
     assert.equal(result.code, 0, result.stderr);
-    const figures = JSON.parse(result.stdout) as { stored: number; analysed: number; facts: number };
+    const figures = JSON.parse(result.stdout) as { stored: number; analysed: number; facts: number; served: number };
+    assert.equal(figures.served, 200, 'the dashboard is served from the package');
     assert.equal(figures.stored, 1);
     assert.equal(figures.analysed, 1);
     assert.ok(figures.facts > 0, 'the report yields facts');

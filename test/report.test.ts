@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { formatValue } from '../src/report/situation-report.ts';
+import { formatValue } from '../src/report/format-value.ts';
 import { NO_CHROMIUM } from './chromium-fixture.ts';
 import { NO_SEEDS, PROJECT_DIR, SEEDS_DIR, scratchDir, writeFiles } from './fixtures.ts';
 import { HOSTILE_REPORT } from './hostile-report.ts';

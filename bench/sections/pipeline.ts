@@ -33,13 +33,13 @@ interface ProcessRun {
  * Runs `node args` to its end: wall time from spawn to exit (start-up included, as a user waits for it) and peak
  * RSS, from GNU time where present, else from the process's VmHWM polled in /proc.
  */
-function runNode(args: readonly string[], scratch: string): Promise<ProcessRun> {
+function runNode(args: readonly string[], scratch: string, env: NodeJS.ProcessEnv = process.env): Promise<ProcessRun> {
   const viaTime = existsSync(TIME);
   const timeOut = join(scratch, `time-${process.hrtime.bigint()}.txt`);
   const [command, argv] = viaTime ? [TIME, ['-f', '%M %e', '-o', timeOut, process.execPath, ...args]] : [process.execPath, [...args]];
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     let polledKb = 0;
     const poll = viaTime
@@ -195,7 +195,8 @@ const section: BenchSection = {
       notes.push(`PostgreSQL, ${label} reports into a fresh database: ${postgres.seconds.toFixed(1)} s (${summaryOf(postgres.stderr)})`);
     }
 
-    // The profile: the same command under --cpu-prof on a slice; the analysis workers write a profile each.
+    // The profile: the same command under --cpu-prof on a slice; the analysis workers write a profile each. It runs
+    // the sources, whose file names say each frame's stage (the build bundles them into chunks that do not).
     const slice = Math.min(PROFILE_REPORTS, documents);
     const profileInput = join(workDir, 'pipeline-profile.jsonl');
     writeJsonl(profileInput, corpus.slice(0, slice));
@@ -204,6 +205,7 @@ const section: BenchSection = {
     const profiled = await runNode(
       ingestArgs(projectDir, join(workDir, 'pipeline-profile.db'), profileInput, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
       workDir,
+      { ...process.env, SITREP_RUN_SOURCES: '1' },
     );
     const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
     const times = profileStageTimes(files.map((f) => JSON.parse(readFileSync(join(profileDir, f), 'utf8')) as CpuProfile));

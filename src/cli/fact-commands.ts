@@ -7,7 +7,7 @@ import type { FactQuery } from '../store/store.ts';
 import { type CountedAgainst, countedAgainst, describeCounted } from '../report/reported-counted.ts';
 import type { CommandContext } from './command-context.ts';
 import { isoDay, nonNegativeInteger, pick, positiveInteger } from './parse-arguments.ts';
-import { formatValue } from '../report/situation-report.ts';
+import { formatValue } from '../report/format-value.ts';
 import { formatTable } from './terminal.ts';
 
 const STATUSES: readonly FactStatus[] = ['corroborated', 'single-source', 'conflicting'];
@@ -33,7 +33,10 @@ export function registerFactCommands(program: Command, context: CommandContext):
     .addOption(new Option('--category <category>', 'only facts of this category').choices([...CLAIM_CATEGORIES]))
     .addOption(new Option('--status <status>', 'only facts with this status').choices([...STATUSES]))
     .option('--country <code>', 'only facts whose place covers this country (ISO 3166-1 alpha-2, e.g. IQ)')
-    .option('--place <name>', 'only facts whose place name contains this text')
+    .option(
+      '--place <name>',
+      'only facts whose place name contains this text, or that are at a place it is another spelling of (Al-Bukamal: Abu Kamal)',
+    )
     .option('--since <day>', 'only facts whose period ends on or after this day (YYYY-MM-DD)', isoDay)
     .option('--until <day>', 'only facts whose period starts on or before this day (YYYY-MM-DD)', isoDay)
     .option('--source <name>', 'only facts with a claim from this source')

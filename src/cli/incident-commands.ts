@@ -32,7 +32,10 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     )
     .addOption(new Option('--type <type>', 'only incidents of this PLOVER type').choices([...EVENT_TYPES]))
     .option('--country <code>', 'only incidents in this country (ISO 3166-1 alpha-2, e.g. IQ)')
-    .option('--place <name>', 'only incidents whose place name contains this text')
+    .option(
+      '--place <name>',
+      'only incidents whose place name contains this text, or that are at a place it is another spelling of (Al-Bukamal: Abu Kamal)',
+    )
     .option('--since <day>', 'only incidents ending on or after this day (YYYY-MM-DD)', isoDay)
     .option('--until <day>', 'only incidents starting on or before this day (YYYY-MM-DD)', isoDay)
     .option('--source <name>', 'only incidents told by a document from this source')

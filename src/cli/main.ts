@@ -1,9 +1,8 @@
 /** @module The `sitrep` command line: ingest, list, export and the demo; machine output to stdout, messages to stderr. */
-import { createWriteStream, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createWriteStream } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { EXPORTERS, type Exporter } from '../export/exporters.ts';
+import { EXPORT_FAMILIES } from '../export/export-families.ts';
+import type { Exporter } from '../export/exporters.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/default-max-bytes.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
 import type { Document } from '../model/document.ts';
@@ -21,15 +20,12 @@ import { registerSourcesCommands } from './sources-commands.ts';
 import { registerWatchCommand } from './watch-command.ts';
 import { addAsOfOption } from './as-of-option.ts';
 import { formatSummary, formatTable, ProgressLine } from './terminal.ts';
+import { SAMPLES_DIR, VERSION } from '../package-files.ts';
 
 /** Exit codes: 0 all well, 1 some inputs failed (the rest stored), 2 a usage error. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
 
-/** The package's version, from its package.json (beside `src/` and `dist/` alike). */
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/** The project's own sample corpus, shipped with the package. */
-export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples/reports');
+export { SAMPLES_DIR, VERSION };
 
 interface GlobalOptions {
   db?: string;
@@ -187,20 +183,21 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
   program
     .command('export')
     .description(
-      `Write records to stdout (or --out FILE). What: ${Object.entries(EXPORTERS)
+      `Write records to stdout (or --out FILE). What: ${Object.entries(EXPORT_FAMILIES)
         .map(([name, e]) => `${name} (${e.formats.join(', ')})`)
         .join('; ')}.`,
     )
-    .addOption(new Option('--what <records>', 'which records').choices(Object.keys(EXPORTERS)).makeOptionMandatory())
+    .addOption(new Option('--what <records>', 'which records').choices(Object.keys(EXPORT_FAMILIES)).makeOptionMandatory())
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices([...new Set(Object.values(EXPORTERS).flatMap((e) => e.formats))])
+        .choices([...new Set(Object.values(EXPORT_FAMILIES).flatMap((e) => e.formats))])
         .default('jsonl'),
     )
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--with-text', "include each document's text")
     .action(async (options: { what: string; format: string; out?: string; withText?: boolean }, command: Command) => {
-      const exporter = EXPORTERS[options.what] as Exporter;
+      // commander has checked --what against the families, each of which has an exporter.
+      const exporter = (await import('../export/exporters.ts')).EXPORTERS[options.what] as Exporter;
       if (!exporter.formats.includes(options.format)) {
         err(`sitrep: ${options.what} can be exported as ${exporter.formats.join(', ')}, not ${options.format}\n`);
         exitCode = EXIT.usage;

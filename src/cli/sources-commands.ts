@@ -1,16 +1,7 @@
 /** @module `sitrep sources add|list|remove|check`: the sources file `sitrep watch` polls. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  addSource,
-  SourcesFileError,
-  formatDuration,
-  loadSources,
-  removeSource,
-  SOURCE_KINDS,
-  type SourceEntry,
-  type SourceKind,
-  sourcesFilePath,
-} from '../watch/sources-file.ts';
+import { SOURCE_KINDS, type SourceKind, SourcesFileError, sourcesFilePath } from '../watch/sources-file-basics.ts';
+import type { SourceEntry } from '../watch/sources-file.ts';
 import type { CommandContext } from './command-context.ts';
 import { formatTable } from './terminal.ts';
 
@@ -25,8 +16,9 @@ export function registerSourcesCommands(program: Command, context: CommandContex
     .description('List the sources in the sources file.')
     .option(...SOURCES_OPTION)
     .option('--json', 'one JSON object a source')
-    .action((options: { sources?: string; json?: boolean }, command: Command) => {
-      const config = checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
+    .action(async (options: { sources?: string; json?: boolean }, command: Command) => {
+      const { formatDuration, loadSources } = await sourcesFile();
+      const config = await checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
       if (options.json) {
         for (const s of config.sources) context.out(`${JSON.stringify({ ...s, links: s.links?.source ?? null })}\n`);
         return;
@@ -67,10 +59,11 @@ export function registerSourcesCommands(program: Command, context: CommandContex
     .option('--links <regexp>', 'page: only follow links whose address matches')
     .option('--allow-private', 'let it reach private and loopback addresses')
     .option(...SOURCES_OPTION)
-    .action((id: string, options: Omit<SourceEntry, 'id' | 'kind'> & { kind: SourceKind; sources?: string }, command: Command) => {
+    .action(async (id: string, options: Omit<SourceEntry, 'id' | 'kind'> & { kind: SourceKind; sources?: string }, command: Command) => {
       const file = sourcesFilePath(options.sources);
       const { sources: _file, ...fields } = options;
-      const config = checkedFile(command, () => addSource(file, { id, ...fields }));
+      const { addSource } = await sourcesFile();
+      const config = await checkedFile(command, () => addSource(file, { id, ...fields }));
       context.err(`Added ${id} to ${file} (${config.sources.length} source${config.sources.length === 1 ? '' : 's'}).\n`);
     });
 
@@ -79,9 +72,10 @@ export function registerSourcesCommands(program: Command, context: CommandContex
     .description('Remove a source from the sources file (what the store holds from it stays).')
     .argument('<id>', 'the source to remove')
     .option(...SOURCES_OPTION)
-    .action((id: string, options: { sources?: string }, command: Command) => {
+    .action(async (id: string, options: { sources?: string }, command: Command) => {
       const file = sourcesFilePath(options.sources);
-      checkedFile(command, () => removeSource(file, id));
+      const { removeSource } = await sourcesFile();
+      await checkedFile(command, () => removeSource(file, id));
       context.err(`Removed ${id} from ${file}.\n`);
     });
 
@@ -92,7 +86,8 @@ export function registerSourcesCommands(program: Command, context: CommandContex
     .option(...SOURCES_OPTION)
     .option('--json', 'one JSON result a source')
     .action(async (ids: string[], options: { sources?: string; json?: boolean }, command: Command) => {
-      const config = checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
+      const { loadSources } = await sourcesFile();
+      const config = await checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
       const unknown = ids.filter((id) => !config.sources.some((s) => s.id === id));
       if (unknown.length > 0) throw new InvalidArgumentError(`no source ${unknown.map((id) => `"${id}"`).join(', ')} in ${config.file}`);
       const chosen = ids.length > 0 ? config.sources.filter((s) => ids.includes(s.id)) : config.sources;
@@ -111,10 +106,15 @@ export function registerSourcesCommands(program: Command, context: CommandContex
     });
 }
 
+/** The sources file's reader and writer, loaded by the commands that use them (it brings the YAML parser). */
+export function sourcesFile(): Promise<typeof import('../watch/sources-file.ts')> {
+  return import('../watch/sources-file.ts');
+}
+
 /** Runs `work` on the sources file; a problem with the file is a usage error (exit 2) naming file, line and field. */
-export function checkedFile<T>(command: Command, work: () => T): T {
+export async function checkedFile<T>(command: Command, work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof SourcesFileError) command.error(`sitrep: ${error.message}`, { exitCode: 2, code: 'sitrep.sources-file' });
     throw error;

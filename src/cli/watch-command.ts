@@ -1,9 +1,9 @@
 /** @module `sitrep watch`: polls the sources file's sources and analyses what is new as it arrives, until stopped. */
 import type { Command } from 'commander';
-import { loadSources, sourcesFilePath } from '../watch/sources-file.ts';
+import { sourcesFilePath } from '../watch/sources-file-basics.ts';
 import type { CommandContext } from './command-context.ts';
 import { positiveInteger } from './parse-arguments.ts';
-import { checkedFile } from './sources-commands.ts';
+import { checkedFile, sourcesFile } from './sources-commands.ts';
 
 /** Adds `watch` to the CLI. */
 export function registerWatchCommand(program: Command, context: CommandContext): void {
@@ -14,7 +14,8 @@ export function registerWatchCommand(program: Command, context: CommandContext):
     .option('--max-polls <n>', 'stop after this many polls in all', positiveInteger)
     .option('--quiet', 'no line per poll on stderr')
     .action(async (options: { sources?: string; maxPolls?: number; quiet?: boolean }, command: Command) => {
-      const config = checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
+      const { loadSources } = await sourcesFile();
+      const config = await checkedFile(command, () => loadSources(sourcesFilePath(options.sources)));
       const { alertEngine } = await import('../alerts/alert-engine.ts');
       if (config.sources.length === 0)
         command.error(`sitrep: ${config.file} lists no sources: add one with \`sitrep sources add\``, { exitCode: 2 });
@@ -33,7 +34,7 @@ export function registerWatchCommand(program: Command, context: CommandContext):
       };
       process.on('SIGINT', stop).on('SIGTERM', stop);
       try {
-        const alerts = checkedFile(command, () => alertEngine(store, config, { out: context.out, err: context.err }));
+        const alerts = await checkedFile(command, () => alertEngine(store, config, { out: context.out, err: context.err }));
         const [{ watchSources }, { loadLexicons }] = await Promise.all([
           import('../watch/watch-sources.ts'),
           import('../understand/understand.ts'),

@@ -2,6 +2,7 @@
 import type { ClaimCategory, ClaimModality, ClaimPeriod, ClaimPlace } from '../model/claim.ts';
 import type { AttributionKind, GeoPrecision, Qualifier } from '../model/mention.ts';
 import type { StoredClaim } from '../store/store.ts';
+import { EXPORT_FAMILIES } from './export-families.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { RecordWriter } from './write-records.ts';
 
@@ -88,8 +89,7 @@ export function toClaimRecord(claim: StoredClaim): ClaimRecord {
 
 /** `sitrep export --what claims`: every claim, document by document. */
 export const claimsExporter: Exporter = {
-  description: 'claims: every attributed figure with its category, value, place, period, attribution, modality and sentence',
-  formats: ['jsonl', 'csv'],
+  ...EXPORT_FAMILIES.claims,
   run(store, format, write) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? CLAIM_COLUMNS : undefined);
     return eachPage(

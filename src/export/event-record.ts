@@ -2,6 +2,7 @@
 import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType, Responsibility } from '../model/event.ts';
 import type { StoredEvent } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
+import { EXPORT_FAMILIES } from './export-families.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { writeGeoJson } from './geojson.ts';
 import { RecordWriter } from './write-records.ts';
@@ -142,8 +143,7 @@ export function toEventRecord(event: StoredEvent): EventRecord {
 
 /** `--what events`: JSONL, CSV, GeoJSON (a point per placed event) or an ACLED-like CSV. */
 export const eventsExporter: Exporter = {
-  description: 'events: one happening as one report tells it (type, actors, place, date, casualties, modality), with span and rule',
-  formats: ['jsonl', 'csv', 'geojson', 'acled'],
+  ...EXPORT_FAMILIES.events,
   async run(store, format, write) {
     const list = (page: { limit: number; offset: number }) => store.events.list(page);
     if (format === 'geojson') return writeGeoJson(write, list, (e) => e.place, toEventRecord);

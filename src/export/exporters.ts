@@ -1,11 +1,13 @@
 /**
  * @module Every record family `sitrep export --what` can write, with the formats each supports. A new family
- * registers one entry here; the CLI and the API read their choices from this table.
+ * registers its description and formats in `export-families.ts` (the CLI lists its choices from there) and its
+ * exporter here; the API reads its choices from this table.
  */
 import type { FactQuery, IncidentQuery, Store } from '../store/store.ts';
 import { claimsExporter } from './claim-record.ts';
 import { toDocumentRecord } from './document-record.ts';
 import { eventsExporter } from './event-record.ts';
+import { EXPORT_FAMILIES, type ExportFamily, type ExportWhat } from './export-families.ts';
 import { factsExporter } from './fact-record.ts';
 import { incidentsExporter } from './incident-record.ts';
 import { toMentionRecord } from './mention-record.ts';
@@ -23,9 +25,7 @@ export interface ExportOptions {
   readonly facts?: Omit<FactQuery, 'limit' | 'offset'>;
 }
 
-export interface Exporter {
-  readonly description: string;
-  readonly formats: readonly string[];
+export interface Exporter extends ExportFamily {
   /** Writes every record in `format`; resolves to how many were written. */
   run(store: Store, format: string, write: (chunk: string) => void, options: ExportOptions): Promise<number>;
 }
@@ -68,8 +68,7 @@ export async function eachPage<T>(
 }
 
 const documents: Exporter = {
-  description: 'documents with their metadata, status, publication date and syndication group',
-  formats: ['jsonl', 'csv'],
+  ...EXPORT_FAMILIES.documents,
   run(store, format, write, options) {
     const writer = new RecordWriter(
       format as 'jsonl' | 'csv',
@@ -84,8 +83,7 @@ const documents: Exporter = {
 };
 
 const mentions: Exporter = {
-  description: 'mentions: dates, quantities, places, actors, people, attributions, quotes and sentences, with spans and rules',
-  formats: ['jsonl', 'csv'],
+  ...EXPORT_FAMILIES.mentions,
   run(store, format, write) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? MENTION_COLUMNS : undefined);
     const externalIds = new Map<string, string>();
@@ -103,8 +101,8 @@ const mentions: Exporter = {
   },
 };
 
-/** Record families by the name `--what` takes. */
-export const EXPORTERS: Record<string, Exporter> = {
+// One exporter for each family in EXPORT_FAMILIES, no more, no fewer (the type says so).
+const exporters: Record<ExportWhat, Exporter> = {
   documents,
   mentions,
   claims: claimsExporter,
@@ -112,3 +110,6 @@ export const EXPORTERS: Record<string, Exporter> = {
   events: eventsExporter,
   incidents: incidentsExporter,
 };
+
+/** Record families by the name `--what` takes. */
+export const EXPORTERS: Readonly<Record<string, Exporter>> = exporters;

@@ -3,6 +3,7 @@ import type { ClaimCategory } from '../model/claim.ts';
 import type { Fact, FactStatus } from '../model/fact.ts';
 import type { Qualifier } from '../model/mention.ts';
 import { type PlaceRecord, toPeriodRecord, toPlaceRecord } from './claim-record.ts';
+import { EXPORT_FAMILIES } from './export-families.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { RecordWriter } from './write-records.ts';
 
@@ -70,8 +71,7 @@ export function toFactRecord(fact: Fact): FactRecord {
 
 /** `sitrep export --what facts`: every fact, in the order they were first found. */
 export const factsExporter: Exporter = {
-  description: 'facts: figures reconciled across documents, with status, claims, documents, sources and update links',
-  formats: ['jsonl', 'csv'],
+  ...EXPORT_FAMILIES.facts,
   run(store, format, write, options) {
     const writer = new RecordWriter(format as 'jsonl' | 'csv', write, format === 'csv' ? FACT_COLUMNS : undefined);
     return eachPage(

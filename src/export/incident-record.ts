@@ -4,6 +4,7 @@ import type { FusedCount, Incident, IncidentResponsibility } from '../model/inci
 import type { Store } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
 import { type ActorRecord, toActorRecords } from './event-record.ts';
+import { EXPORT_FAMILIES } from './export-families.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { writeGeoJson } from './geojson.ts';
 import { RecordWriter } from './write-records.ts';
@@ -113,9 +114,7 @@ async function externalIdsOf(store: Store, incidents: readonly Incident[], known
 
 /** `--what incidents`: JSONL, CSV, GeoJSON (a point per placed incident) or an ACLED-like CSV. */
 export const incidentsExporter: Exporter = {
-  description:
-    'incidents: events from many reports about one happening, fused (date, place, actors, casualties low/best/high), with sources',
-  formats: ['jsonl', 'csv', 'geojson', 'acled'],
+  ...EXPORT_FAMILIES.incidents,
   async run(store, format, write, options) {
     const known = new Map<string, string>();
     const list = async (page: { limit: number; offset: number }) => {

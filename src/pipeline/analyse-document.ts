@@ -13,6 +13,7 @@ import type { NewsProfile } from '../understand/places/news-profile.ts';
 import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 import { caseProfile } from '../understand/case/case-profile.ts';
+import { countryPlaceValue } from '../understand/places/extract-places.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
@@ -71,7 +72,11 @@ function analyseText(document: DocumentInput, lexicons: Lexicons): DocumentAnaly
     source: document.source ?? null,
   });
   const claims = extractClaims({ documentId: document.id, text: document.text, published: document.published }, mentions);
-  const events = extractEvents({ documentId: document.id, text: document.text, published: document.published, profile }, mentions);
+  const countryPlace = (code: string) => countryPlaceValue(lexicons.gazetteer, code);
+  const events = extractEvents(
+    { documentId: document.id, text: document.text, published: document.published, profile, countryPlace },
+    mentions,
+  );
   const headline = headlineEvents(document, events, lexicons, profile);
   const all = headline.length > 0 ? [...events, ...headline] : withHeadlineToll(document, events, lexicons, profile);
   // The US local-news readings of the main attack's place run only on US local news.

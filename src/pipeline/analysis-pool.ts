@@ -1,6 +1,7 @@
 /** @module Spreads per-document analysis over worker threads, one per core, each with its own lexicons. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ANALYSIS_WORKER } from '../package-files.ts';
 import type { DocumentAnalysis, DocumentInput } from './analyse-document.ts';
 
 type Pending = { resolve: (results: DocumentAnalysis[]) => void; reject: (error: Error) => void };
@@ -16,8 +17,7 @@ export class AnalysisPool {
     this.size = Math.max(1, size);
     // Compiled (dist/), the worker is plain JavaScript. From the sources, the boot file registers tsx itself; a
     // second registration inherited from `--import tsx` would load twice.
-    const compiled = import.meta.url.endsWith('.js');
-    const url = new URL(compiled ? './analysis-worker.js' : './analysis-worker-boot.mjs', import.meta.url);
+    const url = ANALYSIS_WORKER;
     const execArgv = withoutTsx(process.execArgv);
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(url, { execArgv });

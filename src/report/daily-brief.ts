@@ -8,7 +8,8 @@
 import type { Document } from '../model/document.ts';
 import type { Fact, LedgerEntry } from '../model/fact.ts';
 import type { Store } from '../store/store.ts';
-import { escapeHtml, formatValue } from './situation-report.ts';
+import { formatValue } from './format-value.ts';
+import { escapeHtml } from './situation-report.ts';
 
 /** Where the brief starts: an instant (reports stored since) or a day (reports published since). */
 export type BriefSince = { readonly kind: 'stored'; readonly at: string } | { readonly kind: 'published'; readonly day: string };

@@ -4,11 +4,11 @@ import type { ClaimValue } from '../model/claim.ts';
 import type { Fact, LedgerEntry } from '../model/fact.ts';
 import type { Incident } from '../model/incident.ts';
 import type { StoredMention } from '../store/store.ts';
+import { formatCount, formatValue } from './format-value.ts';
 import {
   citedQuotes,
   describeStatus,
   escapeHtml,
-  formatValue,
   incidentsByPlaceAndType,
   informationCutoff,
   keyJudgements,
@@ -35,6 +35,36 @@ describe('formatValue', () => {
     [{ low: 7, high: 7, qualifier: 'range' }, '7'],
   ];
   for (const [value, expected] of negative) it(`no false bound in ${expected}`, () => assert.equal(formatValue(value), expected));
+});
+
+describe('formatCount writes numbers as en-US toLocaleString does', () => {
+  const cases: Array<[number, string]> = [
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [12_500, '12,500'],
+    [100_000, '100,000'],
+    [1_234_567, '1,234,567'],
+    [-1234, '-1,234'],
+    [-999, '-999'],
+    [2.5, '2.5'],
+    [1234.5678, '1,234.568'],
+    [Number.MAX_SAFE_INTEGER, '9,007,199,254,740,991'],
+    [1e21, '1,000,000,000,000,000,000,000'],
+  ];
+  for (const [x, expected] of cases)
+    it(`${x} -> ${expected}`, () => {
+      assert.equal(formatCount(x), expected);
+      assert.equal(formatCount(x), x.toLocaleString('en-US'));
+    });
+  // Negative cases: grouping that is not every three digits from the right, or a dropped sign, would fail these.
+  for (const [x, wrong] of [
+    [1000, '100,0'],
+    [123_456, '1,23,456'],
+    [-5000, '5,000'],
+  ] as const)
+    it(`${x} is not ${wrong}`, () => assert.notEqual(formatCount(x), wrong));
 });
 
 const fact = (extra: Partial<Fact> = {}): Fact => ({

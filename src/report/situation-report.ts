@@ -11,6 +11,7 @@ import type { Incident } from '../model/incident.ts';
 import type { PlaceValue, QuoteValue } from '../model/mention.ts';
 import type { SourceCount, Store, StoredMention } from '../store/store.ts';
 import { cleanQuote } from './clean-quote.ts';
+import { formatValue } from './format-value.ts';
 import { weeklyCounts } from './weekly-counts.ts';
 import { type ReportedTotal, weeklyTrends } from './weekly-trends.ts';
 
@@ -288,25 +289,6 @@ export function citedQuotes(
     }))
     .sort((a, b) => b.sources - a.sources || b.documents.length - a.documents.length || a.quote.localeCompare(b.quote))
     .slice(0, TOP_QUOTES);
-}
-
-/** "at least 14", "more than 1,400", "3–5", "about 2,500". */
-export function formatValue(value: { low: number; high: number | null; qualifier: string }): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  switch (value.qualifier) {
-    case 'at-least':
-      return `at least ${n(value.low)}`;
-    case 'more-than':
-      return `more than ${n(value.low)}`;
-    case 'about':
-      return `about ${n(value.low)}`;
-    case 'at-most':
-      return `at most ${n(value.high ?? value.low)}`;
-    case 'less-than':
-      return `fewer than ${n(value.high ?? value.low)}`;
-    default:
-      return value.high === null ? `${n(value.low)} or more` : value.high === value.low ? n(value.low) : `${n(value.low)}–${n(value.high)}`;
-  }
 }
 
 /** What a fact counts and where, for a heading: "attacks (separate times), Iraq, 2023-10-17 – 2023-10-30". */

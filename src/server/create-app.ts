@@ -2,8 +2,8 @@
  * @module The HTTP application: the JSON API (routed from the endpoint declarations), its OpenAPI description,
  * and the dashboard's files. Every error leaves as JSON `{error: {status, message}}`; nothing internal leaks.
  */
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { VERSION } from '../package-files.ts';
 import type { Store } from '../store/store.ts';
 import { type AlertStreamOptions, registerAlertRoutes } from './alert-stream.ts';
 import { apiEndpoints } from './api-endpoints.ts';
@@ -38,8 +38,6 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Builds the application over an open store; the caller owns the store and closes it. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DASHBOARD_DIR } from '../package-files.ts';
 
 /** One file the server answers with. */
 export interface Asset {
@@ -17,7 +17,7 @@ export interface Asset {
 }
 
 /** The dashboard's own files. */
-export const DASHBOARD_DIR = join(dirname(fileURLToPath(import.meta.url)), 'dashboard');
+export { DASHBOARD_DIR };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -55,7 +55,10 @@ export const factEndpoints: readonly Endpoint[] = [
       category,
       status: { type: 'enum', description: 'only facts with this status', values: FACT_STATUSES },
       country: { ...countryParam, description: 'only facts whose place covers this country (ISO 3166-1 alpha-2)' },
-      place: { ...placeParam, description: 'only facts whose place name contains this text, any case' },
+      place: {
+        ...placeParam,
+        description: 'only facts whose place name contains this text, any case, or that are at a place it is another spelling of',
+      },
       since: { ...sinceParam, description: 'only facts whose period ends on or after this day' },
       until: { ...untilParam, description: 'only facts whose period starts on or before this day' },
       source: { ...sourceParam, description: 'only facts with a claim from this outlet' },

@@ -31,7 +31,8 @@ export const sourceParam = {
 export const countryParam = { type: 'country', description: 'only what is in this country (ISO 3166-1 alpha-2, any case)' } as const;
 export const placeParam = {
   type: 'string',
-  description: 'only what is at a place whose name contains this text, any case',
+  description:
+    'only what is at a place whose name contains this text, any case, or at a place it is another spelling of ("Al-Bukamal" for Abu Kamal)',
   maxLength: 200,
 } as const;
 export const actorParam = {

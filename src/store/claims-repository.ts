@@ -9,6 +9,7 @@ import type { AttributionKind, Qualifier } from '../model/mention.ts';
 import type { FactState, FactStorePort, FactWrite, SeriesFact } from '../resolve/facts/resolve-facts.ts';
 import type { ClaimSource, SourcedClaim } from '../resolve/facts/summarise-fact.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import { containsPattern, placeSpellings } from './place-filter.ts';
 import type { ClaimsTable, Database, FactsTable } from './schema.ts';
 
 /** A claim with the document's external id and the fact it belongs to. */
@@ -29,7 +30,7 @@ export interface FactQuery {
   readonly status?: FactStatus;
   /** ISO 3166-1 alpha-2: facts whose place covers this country. */
   readonly country?: string;
-  /** Facts whose place name contains this text, in any case ("kamal"). */
+  /** Facts whose place name contains this text, in any case ("kamal"), or is another spelling of it ("Al-Bukamal"). */
   readonly place?: string;
   /** Facts whose period ends on or after this ISO day. */
   readonly since?: string;
@@ -72,7 +73,7 @@ export class ClaimsRepository {
 
   /** Facts in the order they were first found, filtered and paged. */
   async facts(query: FactQuery = {}): Promise<Fact[]> {
-    let select = this.#filtered(query).selectAll('f').orderBy('f.seq');
+    let select = (await this.#filtered(query)).selectAll('f').orderBy('f.seq');
     if (query.limit !== undefined) select = select.limit(query.limit);
     if (query.offset !== undefined) select = select.offset(query.offset);
     return this.#withLinks(await select.execute());
@@ -80,9 +81,7 @@ export class ClaimsRepository {
 
   /** How many facts the filters select (for pagination). */
   async countFacts(query: Omit<FactQuery, 'limit' | 'offset'> = {}): Promise<number> {
-    const row = await this.#filtered(query)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirst();
+    const row = await (await this.#filtered(query)).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
@@ -124,12 +123,21 @@ export class ClaimsRepository {
     });
   }
 
-  #filtered(query: Omit<FactQuery, 'limit' | 'offset'>) {
+  async #filtered(query: Omit<FactQuery, 'limit' | 'offset'>) {
     let select = this.#db.selectFrom('facts as f');
     if (query.category) select = select.where('f.category', '=', query.category);
     if (query.status) select = select.where('f.status', '=', query.status);
     if (query.country) select = select.where('f.place_countries', 'like', `%,${query.country.toUpperCase()},%`);
-    if (query.place) select = select.where(sql<string>`lower(f.place_name)`, 'like', sql<string>`${likePattern(query.place)} escape '!'`);
+    if (query.place) {
+      const pattern = containsPattern(query.place);
+      const spellings = await placeSpellings(query.place);
+      select = select.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(f.place_name)`, 'like', sql<string>`${pattern} escape '!'`),
+          ...(spellings.length > 0 ? [eb(sql<string>`lower(f.place_name)`, 'in', spellings)] : []),
+        ]),
+      );
+    }
     if (query.since) select = select.where('f.period_end', '>=', query.since);
     if (query.until) select = select.where('f.period_start', '<=', query.until);
     if (query.minSources !== undefined) select = select.where('f.source_count', '>=', query.minSources);
@@ -155,11 +163,6 @@ export class ClaimsRepository {
     );
     return rows.map((row) => toFact(row, links));
   }
-}
-
-/** Escapes `%`, `_` and `!` in user text for a case-insensitive `like` with `escape '!'`. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 interface Links {

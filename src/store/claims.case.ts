@@ -153,6 +153,10 @@ export function claimsCases(factory: StoreFactory): void {
     assert.deepEqual(await ids({ category: 'attacks' }), [14, 23]);
     assert.deepEqual(await ids({ country: 'sy' }), [23, 14]);
     assert.deepEqual(await ids({ place: 'KAMAL' }), [14]);
+    // Other spellings of the place, from the gazetteer; another place of the region is no spelling of it.
+    assert.deepEqual(await ids({ place: 'Al-Bukamal' }), [14]);
+    assert.deepEqual(await ids({ place: 'albu kamal' }), [14]);
+    assert.deepEqual(await ids({ place: 'Dayr Az Zawr' }), []);
     assert.deepEqual(await ids({ place: '100%_' }), []);
     assert.deepEqual(await ids({ since: '2023-11-01' }), [14]);
     assert.deepEqual(await ids({ until: '2023-11-01' }), [14, 23]);

@@ -187,6 +187,10 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     assert.deepEqual(await ids({ type: 'ASSAULT' }), ['eb', 'ea']);
     assert.deepEqual(await ids({ country: 'iq' }), ['eb', 'ec']);
     assert.deepEqual(await ids({ place: 'toled' }), ['ea']);
+    // "Al Mawsil" is another spelling of Mosul (the gazetteer's); "Mossul" too; "Basra" is another city.
+    assert.deepEqual(await ids({ place: 'Al Mawsil' }), ['eb', 'ec']);
+    assert.equal(await store.events.countIncidents({ place: 'Mossul' }), 2);
+    assert.deepEqual(await ids({ place: 'Basra' }), []);
     assert.deepEqual(await ids({ since: '2024-03-19' }), ['eb']);
     assert.deepEqual(await ids({ until: '2024-03-10' }), ['ea']);
     assert.deepEqual(await ids({ source: 'Gulf Wire' }), ['eb', 'ec']);

@@ -6,6 +6,7 @@ import { weekOf } from '../resolve/incidents/block-keys.ts';
 import type { MemberEvent } from '../resolve/incidents/fuse-incident.ts';
 import type { IncidentWorkspace } from '../resolve/incidents/resolve-incidents.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import { containsPattern, placeSpellings } from './place-filter.ts';
 import type { Database } from './schema.ts';
 
 /** An event with the document it came from, as users know it, and the incident it joined. */
@@ -36,7 +37,7 @@ export interface IncidentQuery {
   readonly type?: EventType;
   /** ISO 3166-1 alpha-2. */
   readonly country?: string;
-  /** A place name, or part of one, case-insensitive ("Bukamal" finds "Abu Kamal" only through its name as stored). */
+  /** A place name, or part of one, case-insensitive, or another spelling of it ("Al-Bukamal" finds Abu Kamal). */
   readonly place?: string;
   /** Incidents whose date ends on or after this ISO day. */
   readonly since?: string;
@@ -117,7 +118,7 @@ export class EventsRepository {
 
   /** Incidents matching the query, latest first. */
   async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
-    let select = this.#incidentQuery(query).select('i.record').orderBy('i.date_start', 'desc').orderBy('i.id');
+    let select = (await this.#incidentQuery(query)).select('i.record').orderBy('i.date_start', 'desc').orderBy('i.id');
     if (query.limit !== undefined) select = select.limit(query.limit);
     if (query.offset !== undefined) select = select.offset(query.offset);
     return (await select.execute()).map((row) => readIncident(row.record));
@@ -125,9 +126,7 @@ export class EventsRepository {
 
   /** How many incidents match the query (for pagination). */
   async countIncidents(query: IncidentQuery = {}): Promise<number> {
-    const row = await this.#incidentQuery(query)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirst();
+    const row = await (await this.#incidentQuery(query)).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
@@ -157,7 +156,9 @@ export class EventsRepository {
 
   /** Incidents per week, country and type, for trends; the query's filters apply (its paging does not). */
   async weeklyCounts(query: IncidentQuery = {}): Promise<WeeklyIncidentCount[]> {
-    const rows = await this.#incidentQuery(query)
+    const rows = await (
+      await this.#incidentQuery(query)
+    )
       .select(['i.week', 'i.country', 'i.type'])
       .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('i.killed_best').as('killed')])
       .where('i.week', 'is not', null)
@@ -175,11 +176,20 @@ export class EventsRepository {
     }));
   }
 
-  #incidentQuery(query: IncidentQuery) {
+  async #incidentQuery(query: IncidentQuery) {
     let select = this.#db.selectFrom('incidents as i');
     if (query.type) select = select.where('i.type', '=', query.type);
     if (query.country) select = select.where('i.country', '=', query.country.toUpperCase());
-    if (query.place) select = select.where((eb) => eb(eb.fn('lower', ['i.place_name']), 'like', `%${query.place?.toLowerCase()}%`));
+    if (query.place) {
+      const pattern = containsPattern(query.place);
+      const spellings = await placeSpellings(query.place);
+      select = select.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(i.place_name)`, 'like', sql<string>`${pattern} escape '!'`),
+          ...(spellings.length > 0 ? [eb(sql<string>`lower(i.place_name)`, 'in', spellings)] : []),
+        ]),
+      );
+    }
     if (query.since) select = select.where('i.date_end', '>=', query.since);
     if (query.until) select = select.where('i.date_start', '<=', query.until);
     if (query.minSources !== undefined) select = select.where('i.source_count', '>=', query.minSources);

@@ -159,10 +159,17 @@ export class Store {
     }
   }
 
-  /** The migrations the store has run, by name; none for a new database. */
+  /**
+   * The migrations the store has run, by name; none for a new database. Whether Kysely's table is there is asked of
+   * the catalogue by its name, where the migrator will look (on PostgreSQL, the search path): reading every table's
+   * columns (Kysely's introspection) took more of `sitrep facts` than its own queries.
+   */
   async #appliedMigrations(): Promise<string[]> {
-    const tables = await this.#db.introspection.getTables({ withInternalKyselyTables: true });
-    if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+    const present =
+      this.engine === 'sqlite'
+        ? sql<{ present: number }>`select count(*) as present from sqlite_master where type = 'table' and name = 'kysely_migration'`
+        : sql<{ present: number }>`select (to_regclass('kysely_migration') is not null)::int as present`;
+    if (Number((await present.execute(this.#db)).rows[0]?.present ?? 0) === 0) return [];
     const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(this.#db);
     return rows.rows.map((r) => r.name).sort();
   }

@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import robotsModule from 'robots-parser';
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../package-files.ts';
 import { assertReachable, guardedLookup, PrivateAddressError } from './address-guard.ts';
 
 /** What a fetch is for: the address, the source's permission, and the validators of the copy already read. */
@@ -72,8 +72,6 @@ type RobotsRules = ReturnType<typeof robotsParser>;
 
 /** The product token robots.txt rules are matched against. */
 export const ROBOTS_AGENT = 'sitrep';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 interface HostState {
   /** The last request's end (or a Retry-After's end): the next starts no sooner than this plus the spacing. */

@@ -73,6 +73,7 @@ export function choosePlace(
   documentPlace: PlaceChoice | null,
   triggerEnds: readonly number[] = [],
   clause: number | null = null,
+  wide = false,
 ): PlaceChoice | null {
   const region = mainRegion(frame);
   const country = mainCountry(frame);
@@ -83,6 +84,9 @@ export function choosePlace(
   let bestOtherScore = Number.NEGATIVE_INFINITY;
   for (const p of frame.places) {
     if (!sentences.has(p.sentence) || p.mention.value.metonymic) continue;
+    // "MANAGUA (NICARAGUA), 17 JUN 89 (RADIO SANDINO) --" over news of El Salvador: wide news is filed from its
+    // dateline, which says where only as the report's fallback (`datelinePlace`).
+    if (wide && p.mention.rule === 'place/dateline') continue;
     const keys = frame.view.keys;
     const before = keys[p.start - 1] ?? '';
     const before2 = keys[p.start - 2] ?? '';
@@ -274,9 +278,54 @@ export function datelinePlace(frame: DocumentFrame): PlaceChoice | null {
   const after = first ? (frame.view.keys[first.end] ?? '') : '';
   if (!first || !opens || !(isDateline(frame, first) || [',', '-', '--', '—', '–', '('].includes(after))) return null;
   if (first.mention.value.metonymic) return null;
-  const country = mainCountry(frame);
-  if (!country || first.mention.value.country !== country) return null;
+  // The dateline's country need only be named as often as any other (its own weight helps it to).
+  const counts = countryCounts(frame);
+  const own = counts.get(first.mention.value.country ?? '') ?? 0;
+  if ([...counts.values()].some((n) => n > own)) return null;
   return { place: toEventPlace(first, 'place-from-document/dateline'), rule: 'place-from-document/dateline' };
+}
+
+// How many times the next country's count the report's country must reach, named at least twice unless alone.
+const REPORT_COUNTRY_LEAD = 1.5;
+
+/**
+ * Wide news's last fallback, at the precision of a country: the country the report is about (`reportCountry`), where
+ * its places leave no doubt. Its point is the country's own mention, else `countryPlace`'s (the gazetteer's).
+ */
+export function reportCountryPlace(frame: DocumentFrame, countryPlace?: (code: string) => PlaceValue | null): PlaceChoice | null {
+  const country = reportCountry(frame);
+  if (!country) return null;
+  const named =
+    frame.places.find(
+      (p) => p.mention.value.country === country && p.mention.value.precision === COUNTRY_PRECISION && p.mention.rule !== 'place/demonym',
+    ) ?? frame.places.find((p) => p.mention.value.country === country && p.mention.value.precision === COUNTRY_PRECISION);
+  const value = named && !named.mention.value.metonymic ? named.mention.value : (countryPlace?.(country) ?? null);
+  if (!value) return null;
+  const rule = 'place-from-document/report-country';
+  return { place: placeOf(value, rule), rule };
+}
+
+/** The country a wide report is about, or null where another is named nearly as often (see `countryCounts`). */
+function reportCountry(frame: DocumentFrame): string | null {
+  const [top, second] = [...countryCounts(frame).entries()].sort((a, b) => b[1] - a[1]);
+  if (!top || (second && second[1] * REPORT_COUNTRY_LEAD >= top[1]) || (top[1] < 2 && second)) return null;
+  return top[0];
+}
+
+/**
+ * How often a report puts things in each country: nationalities ("U.S. officials"), agents ("by the United States")
+ * and capitals speaking do not count; a people's name counts a half, a dateline twice.
+ */
+function countryCounts(frame: DocumentFrame): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of frame.places) {
+    const v = p.mention.value;
+    if (v.metonymic || v.country === null) continue;
+    if (v.precision >= COUNTRY_PRECISION && p.mention.rule !== 'place/demonym' && (isNationality(frame, p) || isAgent(frame, p))) continue;
+    const weight = p.mention.rule === 'place/dateline' ? 2 : p.mention.rule === 'place/demonym' ? 0.5 : 1;
+    counts.set(v.country, (counts.get(v.country) ?? 0) + weight);
+  }
+  return counts;
 }
 
 export function documentPlace(frame: DocumentFrame): PlaceChoice | null {

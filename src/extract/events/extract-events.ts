@@ -11,14 +11,14 @@
 import { createHash } from 'node:crypto';
 import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType, Responsibility } from '../../model/event.ts';
 import type { DateInterval } from '../../model/interval.ts';
-import type { Mention } from '../../model/mention.ts';
+import type { Mention, PlaceValue } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
 import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
 import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
 import type { NewsProfile } from '../../understand/places/news-profile.ts';
-import { choosePlace, datelinePlace, documentPlace, type PlaceChoice } from './choose-place.ts';
+import { choosePlace, datelinePlace, documentPlace, type PlaceChoice, reportCountryPlace } from './choose-place.ts';
 import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
@@ -42,6 +42,8 @@ export interface EventInput {
   readonly published: DateInterval | null;
   /** The report's news profile: national and international news gives an event no place its own sentences do not. */
   readonly profile?: NewsProfile;
+  /** A country as a place by its ISO alpha-2 code (from the gazetteer): for the report's country when it names none. */
+  readonly countryPlace?: (code: string) => PlaceValue | null;
 }
 
 /** An event while it is being built: the triggers of one sentence and type, then of every sentence merged into it. */
@@ -118,7 +120,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       modality: reading.modality,
       aggregate: null,
       date,
-      place: choosePlace(frame, sentences, [trigger.start], null, [trigger.end], trigger.clause),
+      place: choosePlace(frame, sentences, [trigger.start], null, [trigger.end], trigger.clause, input.profile?.scope === 'wide'),
       figures,
       accounts: [figures],
     };
@@ -150,7 +152,9 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   // Local news is about one place, which its events share where their sentences name none; wide news is about many,
   // and the place it names most is a guess for an event whose sentences say nothing of where: only its dateline,
   // in the country it is about, says where it was filed from.
-  const fallbackPlace = input.profile?.scope === 'wide' ? datelinePlace(frame) : documentPlace(frame);
+  // Where nothing in the report says where, the country it is about (at a country's precision) still does.
+  const fallbackPlace =
+    input.profile?.scope === 'wide' ? (datelinePlace(frame) ?? reportCountryPlace(frame, input.countryPlace)) : documentPlace(frame);
   // Sentences that tell violence: where a single attack's date is sought when its own sentences give none.
   const violent = new Set<number>();
   for (const d of merged)

@@ -1,6 +1,7 @@
 /** @module The embedded engine: one SQLite file through better-sqlite3, in WAL mode so readers work during an ingest. */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import {
@@ -23,6 +24,20 @@ const BUSY_TIMEOUT_MS = 10_000;
 /** How long one attempt to begin a write transaction waits before the writer says it is waiting and tries again. */
 const BEGIN_ATTEMPT_MS = 250;
 
+/**
+ * better-sqlite3's compiled addon, where its install puts it (a prebuilt binary or a local compile alike). Naming it
+ * skips the search of the \`bindings\` package, which stats a dozen places and walks the call stack on every open:
+ * about 20 ms of every command's start. In any other layout better-sqlite3 searches as it always does.
+ */
+function nativeBinding(): { nativeBinding?: string } {
+  try {
+    const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build/Release/better_sqlite3.node');
+    return existsSync(addon) ? { nativeBinding: addon } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Opens a SQLite store at `path` (creating it when the mode allows) and migrates it when it may write. */
 export async function openSqlite(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const mode = options.mode ?? 'create';
@@ -37,7 +52,7 @@ export async function openSqlite(path: string, options: OpenStoreOptions = {}): 
 
   let database: Database.Database;
   try {
-    database = new Database(location, { readonly: readOnly, fileMustExist: mode !== 'create' });
+    database = new Database(location, { readonly: readOnly, fileMustExist: mode !== 'create', ...nativeBinding() });
     // The first statement reads the header: a file that is not a database fails here, not later.
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!readOnly) {

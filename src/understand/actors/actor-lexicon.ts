@@ -1,5 +1,6 @@
 /** @module The actor lexicon (`data/actors.json`) compiled once into token tries: actors, unnamed-group words, titles, speakers. */
 import { readFileSync } from 'node:fs';
+import { dataFile } from '../../package-files.ts';
 import type { ActorType, AttributionKind } from '../../model/mention.ts';
 import { tokenKey } from '../sentences/token-view.ts';
 import { TokenTrie } from './token-trie.ts';
@@ -98,8 +99,7 @@ let defaultLexicon: ActorLexicon | null = null;
 /** The lexicon in the project's `data/actors.json`, read and compiled on first use. */
 export function defaultActorLexicon(): ActorLexicon {
   if (defaultLexicon === null) {
-    const url = new URL('../../../data/actors.json', import.meta.url);
-    defaultLexicon = compileActorLexicon(JSON.parse(readFileSync(url, 'utf8')));
+    defaultLexicon = compileActorLexicon(JSON.parse(readFileSync(dataFile('actors.json'), 'utf8')));
   }
   return defaultLexicon;
 }

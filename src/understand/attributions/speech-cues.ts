@@ -1,5 +1,6 @@
 /** @module The verbs and frames that introduce a speaker (`data/speech-verbs.json`), compiled once for token look-up. */
 import { readFileSync } from 'node:fs';
+import { dataFile } from '../../package-files.ts';
 import type { AttributionStance } from '../../model/mention.ts';
 import { TokenTrie } from '../actors/token-trie.ts';
 import { tokenKey } from '../sentences/token-view.ts';
@@ -19,8 +20,7 @@ let defaultCues: SpeechCues | null = null;
 /** The cues in the project's `data/speech-verbs.json`, read and compiled on first use. */
 export function defaultSpeechCues(): SpeechCues {
   if (defaultCues === null) {
-    const url = new URL('../../../data/speech-verbs.json', import.meta.url);
-    defaultCues = compileSpeechCues(JSON.parse(readFileSync(url, 'utf8')));
+    defaultCues = compileSpeechCues(JSON.parse(readFileSync(dataFile('speech-verbs.json'), 'utf8')));
   }
   return defaultCues;
 }

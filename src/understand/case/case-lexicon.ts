@@ -15,6 +15,8 @@ export interface CaseLexicon {
    * single spaces; undefined when the phrase is no name the lexicons know, or too weak a one to beat common words.
    */
   nameOf(phrase: string, allCommon: boolean, single: boolean): string | undefined;
+  /** Whether a lower-case word is a common given name ("hector", "bill"), which opens a name before another name. */
+  isGivenName(word: string): boolean;
 }
 
 interface WinkModel {
@@ -106,6 +108,7 @@ export function createCaseLexicon(gazetteer: Gazetteer): CaseLexicon {
   const actors = actorNameMap();
   return {
     isCommon: (word) => isCommonForm(common, word),
+    isGivenName: (word) => gazetteer.givenNames.has(placeKey(word)),
     nameOf(phrase, allCommon, single) {
       const actor = actors.get(phrase);
       // A one-word actor name that is also a common word ("WHO", "ARENA") is read as the word; nationalities are not.

@@ -41,6 +41,13 @@ describe('restoreCase', () => {
     ['[TEXT] THE MAN--A FARMER--WAS SHOT.', '[Text] The man--a farmer--was shot.'],
     // Words already in mixed case are left as written.
     ['THE ATTACK ON Kyiv LEFT TWO DEAD.', 'The attack on Kyiv left two dead.'],
+    // A wire dateline's place stays in capitals, as wire copy writes it in mixed case too; the rest is re-cased.
+    ['LA PAZ, 20 DEC 89 (EFE) -- [TEXT] A BOMB EXPLODED.', 'LA PAZ, 20 Dec 89 (EFE) -- [Text] A bomb exploded.'],
+    ['MANAGUA (NICARAGUA), 17 JUN 89 -- THE ARMY SAID.', 'MANAGUA (Nicaragua), 17 Jun 89 -- The army said.'],
+    ['SAN SALVADOR (EFE) -- TROOPS ARRIVED.', 'SAN SALVADOR (EFE) -- Troops arrived.'],
+    // A given name that is also a word opens a name before a word that is none; before a common word it stays a word.
+    ['POLICE SEEK HECTOR DELGADO IN LIMA.', 'Police seek Hector Delgado in Lima.'],
+    ['THEY WILL HECTOR THE JUDGE.', 'They will hector the judge.'],
   ];
   for (const [text, expected] of cases)
     it(text, () => {
@@ -52,6 +59,8 @@ describe('restoreCase', () => {
   const negatives: Array<[string, string]> = [
     ['THEY MET IN A NICE HOUSE NEAR THE CAPITAL.', 'They met in a nice house near the capital.'],
     ['WHO WAS READING THE PAPER?', 'Who was reading the paper?'],
+    // A comma and a count after the opening words is no dateline.
+    ['THE ARMY SAID, 12 SOLDIERS DIED.', 'The army said, 12 soldiers died.'],
   ];
   for (const [text, expected] of negatives) it(`negative: ${text}`, () => assert.equal(restoreCase(text, lexicon), expected));
 });

@@ -57,7 +57,11 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     if (cased.length !== original.length) return;
     for (let k = 0; k < cased.length; k++) out[at + k] = cased[k] as string;
   };
+  // Wire copy writes its dateline's place in capitals even in mixed case ("LIMA, 15 JAN 90 (EFE) --"), and the place
+  // readings know a dateline by them: the opening place stays as it is.
+  const datelineEnd = openingDatelineEnd(text);
   const isShouted = (w: WordAt) => {
+    if (w.end <= datelineEnd) return false;
     const word = text.slice(w.start, w.end);
     return word === word.toUpperCase() && word !== w.lower;
   };
@@ -93,7 +97,8 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     let cased: string;
     // One letter is an initial or part of "U.S.", except the article.
     if (w.lower.length === 1 && w.lower !== 'a') cased = original;
-    else if (lexicon.isCommon(w.lower) && !isCalendarName(text, w)) cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
+    else if (lexicon.isCommon(w.lower) && !isCalendarName(text, w) && !opensName(text, found, i, lexicon))
+      cased = opensSentence(text, w.start) ? capitalise(w.lower) : w.lower;
     else if (TITLES.has(w.lower) || isCalendarName(text, w)) cased = capitalise(w.lower);
     else if (isAcronym(w.lower)) cased = original;
     else cased = capitalise(w.lower);
@@ -108,6 +113,27 @@ export function restoreCase(text: string, lexicon: CaseLexicon): string {
     if (/\p{Lu}/u.test(out[next.start] as string)) write(w.start, capitalise(w.lower), text.slice(w.start, w.end));
   }
   return out.join('');
+}
+
+// "SAN SALVADOR, 5 JAN 90 (RADIO VENCEREMOS) --", "MANAGUA (NICARAGUA), 17 JUN 89", "LIMA, 3 MAR 90": a place in capitals
+// opening the text, then (after a country in brackets) a comma and a day, or an agency in brackets.
+const OPENING_DATELINE =
+  /^\s*(\p{Lu}[\p{Lu}'’.-]*(?: [\p{Lu}'’.-]+){0,3})(?=\s*(?:\(\p{Lu}[\p{Lu} .'’-]{1,30}\)\s*)?,\s*(?:\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{Lu}*\.?\s+\d{2,4}\b|NO DATE\b)|\s*\((?:AP|AFP|EFE|DPA|ANSA|UPI|REUTERS)\))/u;
+
+/** Where the opening dateline's place ends, or 0 where the text opens with none. */
+function openingDatelineEnd(text: string): number {
+  const match = OPENING_DATELINE.exec(text);
+  if (!match?.[1]) return 0;
+  return match.index + match[0].length;
+}
+
+/** "HECTOR DELGADO", "BILL CARTER": a given name that is also a word, right before a word that is none, opens a name. */
+function opensName(text: string, found: readonly WordAt[], i: number, lexicon: CaseLexicon): boolean {
+  const w = found[i] as WordAt;
+  const next = found[i + 1];
+  if (!next || !lexicon.isGivenName(w.lower) || !joinedTight(text, found, i, 2)) return false;
+  const written = text.slice(next.start, next.end);
+  return written === written.toUpperCase() && !lexicon.isCommon(next.lower);
 }
 
 const BROADCASTERS = new Set('radio television channel network canal cadena'.split(' '));

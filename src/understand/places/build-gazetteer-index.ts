@@ -152,6 +152,15 @@ const SETTLEMENT_KIND: Readonly<Record<string, PlaceKind>> = {
   PPLX: 'section',
 };
 
+// A seat of government (GeoNames PPLG: La Paz, The Hague, Cotonou) is read as a capital; GeoNames also marks some
+// government houses and camps so, which have no people.
+const SEAT_OF_GOVERNMENT_MIN_POPULATION = 100000;
+
+function settlementKind(featureCode: string, population: number): PlaceKind {
+  if (featureCode === 'PPLG') return population >= SEAT_OF_GOVERNMENT_MIN_POPULATION ? 'capital' : 'populated-place';
+  return SETTLEMENT_KIND[featureCode] ?? 'populated-place';
+}
+
 /** Builds the index bytes and what it counted. Pure: the same sources give the same bytes. */
 export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Array; stats: GazetteerBuildStats } {
   const countryList: string[] = Object.keys(sources.countryNames).sort();
@@ -179,7 +188,7 @@ export function buildGazetteerIndex(sources: GazetteerSources): { bytes: Uint8Ar
     const entry = addEntry({
       // "Ālbū Kamāl" reads better as "Albu Kamal"; Latin-1 accents ("Sant Julià") stay.
       name: hasLettersBeyondLatin1(row.name) && row.asciiName ? row.asciiName : row.name,
-      kind: SETTLEMENT_KIND[row.featureCode] ?? 'populated-place',
+      kind: settlementKind(row.featureCode, row.population),
       country,
       admin1: NO_ADMIN1,
       lat: row.lat,

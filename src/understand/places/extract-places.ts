@@ -89,6 +89,10 @@ const INSTITUTION_TAILS = new Set(
   'hospital hospitals clinic school academy church cathedral chapel mosque synagogue temple cemetery mall'.split(' '),
 );
 const MAX_INSTITUTION_RUN = 4;
+// Words that end the name of an armed or political group named after a person ("Farabundo Marti National Liberation Front").
+const GROUP_TAILS = new Set(
+  'front movement army party brigade brigades command commandos group union alliance board league forces'.split(' '),
+);
 // The last word of a street's name: "Orchard St.", "Dublin Road", "North Cooper Street".
 const STREET_TYPES = new Set(
   'street st avenue ave road rd drive dr boulevard blvd lane ln parkway pkwy pike circle terrace trail highway freeway expressway turnpike'.split(
@@ -195,6 +199,8 @@ interface Match {
   supported: boolean;
   /** Its region, a neighbour or a container speaks for it. */
   strong: boolean;
+  /** Wide news: a town outside the country the report is mostly about, which nothing near it speaks for. */
+  strayAbroad?: boolean;
   /** "in Scott", "near Lincoln", or a container: a person's name is a place here. */
   readonly afterPreposition: boolean;
   /** "Humble police said": the town's police speak, so a town that is also a common word is meant. */
@@ -427,13 +433,15 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
     if (
       context === 'person' ||
       context === 'surname' ||
+      context === 'named-after' ||
       (context === 'organisation' && keyIndex < 0) ||
       speaks ||
       inFirmName ||
       (!isDateline && isNamedThing(text, t.start, end.end, credits))
     ) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
-      if (i === last && keyIndex >= 0 && context === 'surname' && !isMajorPlace(g, top)) people.add(t.key);
+      // A region's name given as a family name ("Francisco Jose Guerrero") recurs as the person's too ("Guerrero, who").
+      if (i === last && keyIndex >= 0 && context === 'surname' && (!isMajorPlace(g, top) || g.kind(top) === 'admin1')) people.add(t.key);
       // "Sidney Davis, 44,", "Austin Hedrick, 16,", "at Davis' home": a name given an age or a home is a person's, and so
       // is the name alone later ("killing Austin"), unless a preposition puts something in it; a country's capital aside.
       if (aged && keyIndex >= 0 && g.kind(top) !== 'capital') people.add(t.key);
@@ -717,7 +725,8 @@ function isDateline(text: string, t: PlaceToken): boolean {
 function isDatelinePlace(text: string, tokens: readonly PlaceToken[], first: number, last: number): boolean {
   const head = tokens[first] as PlaceToken;
   const end = tokens[last] as PlaceToken;
-  if (!head.isAllCaps || !end.isAllCaps || head.text.replace(/\./g, '').length < 3) return false;
+  // "LA" alone is Los Angeles written short; "LA PAZ" is a name.
+  if (!head.isAllCaps || !end.isAllCaps || (first === last && head.text.replace(/\./g, '').length < 3)) return false;
   if (!isLineStart(text, head.start)) return false;
   return DATELINE_FOLLOWERS.has(nextVisible(text, end.fullEnd));
 }
@@ -731,8 +740,11 @@ function isLineStart(text: string, position: number): boolean {
   return true;
 }
 
-/** What a name is part of, by the words around it; `surname` is a person whose name recurs alone ("Austin said"). */
-type NameContext = 'place' | 'organisation' | 'person' | 'surname';
+/**
+ * What a name is part of, by the words around it; `surname` is a person whose name recurs alone ("Austin said");
+ * `named-after` a name inside an organisation's name that honours someone, which says nothing of the name elsewhere.
+ */
+type NameContext = 'place' | 'organisation' | 'person' | 'surname' | 'named-after';
 
 /**
  * "Lloyd Austin", "Jordan Henderson" and "Gen. Jordan" are people; "Washington Post" and "Dublin Arts
@@ -752,6 +764,17 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
     after.isCapitalised &&
     !after.isHyphenated &&
     !TIME_WORDS.has(after.key);
+  // "Farabundo Marti National Liberation Front", "Manuel Rodriguez Patriotic Front": a name inside an organisation's
+  // name, after a capitalised word of its own, is the person it is named after.
+  const insideName =
+    before !== undefined &&
+    before.isCapitalised &&
+    !before.isAllCaps &&
+    !before.isSentenceStart &&
+    head.joinsPrevious &&
+    before.fullEnd === before.end &&
+    !PLACE_MODIFIERS.has(before.key) &&
+    !g.titles.has(before.key);
   if (followedByName && g.organisationHeads.has(after.key)) return 'organisation';
   // "the Center for Strategic and International Studies", "the Institute for the Study of War": a body's name.
   if (first === last && before?.key === 'the' && !before.isCapitalised && after?.key === 'for' && !after.isCapitalised) {
@@ -777,11 +800,20 @@ function nameContext(tokens: readonly PlaceToken[], first: number, last: number,
       !g.organisationHeads.has(third.key) &&
       !(fourth?.joinsPrevious === true && fourth.isCapitalised);
     if (isFullName && first === last) return 'person';
-    if (isRun) return 'organisation';
+    if (isRun) return insideName && endsInArmedGroup(tokens, last) ? 'named-after' : 'organisation';
     if (isTownLike && first === last) return 'person';
   }
-  if (!isTownLike || first !== last) return 'place';
   const joinedBefore = before?.isCapitalised && head.joinsPrevious && !head.isHyphenated && before.fullEnd === before.end;
+  // "Francisco Jose Guerrero", "Luis Cordoba": a region's name after a given name is a family name.
+  if (
+    kind === 'admin1' &&
+    first === last &&
+    joinedBefore &&
+    !before.isAllCaps &&
+    (g.givenNames.has(before.key) || g.titles.has(before.key))
+  )
+    return 'surname';
+  if (!isTownLike || first !== last) return 'place';
   if (joinedBefore && g.titles.has(before.key)) return 'surname';
   // "George Smith", "Christian Austin", "Jordan Middleton": after a common first name, even one that is a place elsewhere
   // (a country or a city that is also a first name), or opening a sentence.
@@ -818,6 +850,17 @@ function endsInInstitution(tokens: readonly PlaceToken[], last: number): boolean
     // "Sentara Norfolk General hospital": the last word may be written lower-case.
     if (INSTITUTION_TAILS.has(t.key)) return j > last + 1 || t.isCapitalised;
     if (!t.isCapitalised) return false;
+    if (t.fullEnd !== t.end) return false;
+  }
+  return false;
+}
+
+/** "Marti National Liberation Front", "Rodriguez Patriotic Front": a run of capitalised words ending in a group's word. */
+function endsInArmedGroup(tokens: readonly PlaceToken[], last: number): boolean {
+  for (let j = last + 1; j <= last + MAX_INSTITUTION_RUN; j++) {
+    const t = tokens[j];
+    if (!t?.joinsPrevious || t.isHyphenated || !t.isCapitalised) return false;
+    if (GROUP_TAILS.has(t.key)) return true;
     if (t.fullEnd !== t.end) return false;
   }
   return false;
@@ -1087,6 +1130,12 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       return;
     }
     if (m.rule === 'place/street' || m.ownedNeighbourhood === true) return;
+    // "LIMA, 16 JAN 90 (EFE) --": wide news is filed from the biggest place of its dateline's name, which speaks for
+    // its country as surely as an unambiguous name.
+    if (isWireDateline(m, profile)) {
+      addEvidence(sure, g, index, biggestCandidate(m, g), 1);
+      return;
+    }
     if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
       addEvidence(sure, g, index, pickWithContainer(m, g), m.rule === 'place/demonym' ? 0.5 : 1);
   });
@@ -1108,6 +1157,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       let bestSupported = false;
       let bestStrong = false;
       let bestInCounty = false;
+      // "LA PAZ, 20 DEC 89 (EFE) --": a wire dateline abroad names a city with a news bureau, so its size counts twice
+      // against the report's other names.
+      const wireDateline = isWireDateline(m, profile);
       // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
       const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
       for (const posting of m.candidates) {
@@ -1124,6 +1176,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
         const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const local = focusing || (sure.countries.get(g.countryIndex(id)) ?? 0) > 0;
         const score =
+          (wireDateline ? g.prior(id) : 0) +
           (inNamedCounty ? COUNTY_WEIGHT : 0) +
           (m.beforeNeighbourhood === true && kind === 'section' ? NEIGHBOURHOOD_WEIGHT : 0) +
           g.prior(id) -
@@ -1142,6 +1195,17 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
           bestStrong = m.container !== null || support.admin1 > 0 || near || inNamedCounty;
         }
       }
+      // Wide news: "El Salvador" is the country, not a Mexican hamlet of that name however many Mexican names (read
+      // from people's surnames, often) stand around it; only a container ("Lebanon, Ind.") says otherwise.
+      if (!focusing && m.container === null && best >= 0 && g.kind(best) !== 'country') {
+        const country = m.candidates.find((posting) => !(posting & ALIAS_FLAG) && g.kind(posting) === 'country');
+        if (country !== undefined) {
+          best = country;
+          bestSupported = true;
+          bestStrong = false;
+          bestInCounty = false;
+        }
+      }
       m.chosen = best;
       m.inNamedCounty = bestInCounty;
       m.supported = m.supported || bestSupported;
@@ -1156,7 +1220,10 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   if (!focusing) {
     const main = mostVoted(sure.countries);
     for (const m of matches) {
-      if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) m.supported = false;
+      if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) {
+        m.supported = false;
+        m.strayAbroad = main >= 0;
+      }
       // "The Mission" in a report about Ukraine: a neighbourhood is a place only where something speaks for its town.
       if (m.chosen >= 0 && g.kind(m.chosen) === 'section' && !m.strong) m.chosen = -1;
     }
@@ -1168,6 +1235,21 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   matches.forEach((m, index) => {
     if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
   });
+}
+
+/** A dateline without a container ("LA PAZ, 20 DEC 89 (EFE) --") in wide news: where a wire report was filed. */
+function isWireDateline(m: Match, profile: NewsProfile): boolean {
+  return !profile.readings.has('namesake-focus') && m.rule === 'place/dateline' && m.container === null;
+}
+
+/** The candidate of a name with the highest prior (kind, then population). */
+function biggestCandidate(m: Match, g: Gazetteer): number {
+  let best = -1;
+  for (const posting of m.candidates) {
+    const id = posting & ~ALIAS_FLAG;
+    if (best < 0 || g.prior(id) > g.prior(best)) best = id;
+  }
+  return best;
 }
 
 /** The key with the most votes, or -1. */
@@ -1738,6 +1820,9 @@ function isKept(m: Match, g: Gazetteer, minPopulation: number, namedCountries?: 
     (m.afterIn === true || m.beforePolice === true || m.beforeResident === true) &&
     !g.givenNames.has(m.key) &&
     [...namedCountries].every((c) => c === g.countryIndex(id));
+  // "San Benito" in a report about El Salvador that names a dozen of its towns: a Mexican village of that name is no
+  // reading of it; a city that size abroad may be.
+  if (m.strayAbroad === true && population < MIN_FOREIGN_TOWN) return false;
   if (m.isSingleWord) return population >= minPopulation || ((m.supported || isPlacedThere) && population >= 1000);
   return population >= 1000 || m.supported;
 }
@@ -1758,6 +1843,22 @@ function isStatedStopName(m: Match, g: Gazetteer): boolean {
  */
 function isOtherNameOnly(m: Match): boolean {
   return m.isSingleWord && !m.afterPreposition && m.candidates.every((c) => (c & ALIAS_FLAG) !== 0);
+}
+
+/** A country as a place, by its ISO alpha-2 code: its name and conventional centre point; null for a code unknown. */
+export function countryPlaceValue(g: Gazetteer, code: string): PlaceValue | null {
+  const id = g.countryPlace(code);
+  if (id < 0) return null;
+  return {
+    name: g.name(id),
+    country: g.country(id),
+    admin1: null,
+    lat: round(g.lat(id)),
+    lon: round(g.lon(id)),
+    precision: g.precision(id),
+    geonameId: g.geonameId(id),
+    metonymic: false,
+  };
 }
 
 function placeValue(g: Gazetteer, m: Match, text: string, metonymic: boolean): PlaceValue {

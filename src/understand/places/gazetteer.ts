@@ -86,7 +86,7 @@ const KIND_WEIGHT: Readonly<Record<PlaceKind, number>> = {
 export const ALIAS_FLAG = 0x80000000;
 
 /** The index's format version: part of the cache key, so a changed builder never reads an old file. */
-export const GAZETTEER_FORMAT = 9;
+export const GAZETTEER_FORMAT = 10;
 
 /** A first-level region named in the index: its country, GeoNames admin1 code and name. */
 export interface Admin1Region {

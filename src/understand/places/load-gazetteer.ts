@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { dataFile } from '../../package-files.ts';
 import { buildGazetteerIndex, type GazetteerBuildStats, type GazetteerSources } from './build-gazetteer-index.ts';
 import { GAZETTEER_FORMAT, Gazetteer } from './gazetteer.ts';
 
@@ -36,13 +36,12 @@ export interface GazetteerSourceFiles {
 }
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
 // Built indexes loaded in this process, by cache path: worker threads each load their own.
 const loaded = new Map<string, Gazetteer>();
 
 /** Finds the source files and computes their cache key. Throws, saying which package is missing, when one is absent. */
 export function gazetteerSourceFiles(options: GazetteerOptions = {}): GazetteerSourceFiles {
-  const dataDir = options.dataDir ?? resolve(here, '../../../data/places');
+  const dataDir = options.dataDir ?? dataFile('places');
   const packageFile = (specifier: string): string => {
     const [scopeOrName = '', ...rest] = specifier.split('/');
     return join(packageDir(scopeOrName), ...rest);
