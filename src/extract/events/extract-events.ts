@@ -23,6 +23,7 @@ import { detectModality } from './detect-modality.ts';
 import { createDocumentFrame, type DocumentFrame } from './document-frame.ts';
 import { defaultEventLexicon, type EventLexicon } from './event-lexicon.ts';
 import { type CasualtyFigure, findCasualties } from './find-casualties.ts';
+import { defaultTargetLexicon, findTargetPhrases } from './find-target-phrases.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
 import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { nameKeys } from './name-keys.ts';
@@ -46,6 +47,8 @@ export interface Draft {
   readonly initiator: EventActor[];
   readonly target: EventActor[];
   readonly deniedInitiator: EventActor[];
+  /** The people a trigger that tells a death has as targets ("killed two reporters"): whom the text says died. */
+  readonly victims: EventActor[];
   /** Asserted wins over reported-unconfirmed when two accounts of one shooting merge. */
   modality: EventModality;
   aggregate: CasualtyRange | null;
@@ -74,7 +77,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   const frame = createDocumentFrame(input, mentions);
   const triggers = findTriggers(frame, lexicon);
   if (triggers.length === 0) return [];
-  const participants = findParticipants(frame);
+  const participants = findParticipants(frame, findTargetPhrases(frame));
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   // The subject of the last active verb in each sentence, for the verbs coordinated with it.
@@ -91,6 +94,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       addActors(existing.initiator, roles.initiator);
       addActors(existing.target, roles.target);
       addActors(existing.deniedInitiator, roles.deniedInitiator);
+      if (isLethal(frame, trigger)) addActors(existing.victims, roles.target);
       continue;
     }
     const sentences = new Set([trigger.sentence]);
@@ -108,6 +112,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       initiator: roles.initiator.filter((a) => !roles.deniedInitiator.some((d) => sameActor(a, d))),
       target: roles.target,
       deniedInitiator: roles.deniedInitiator,
+      victims: isLethal(frame, trigger) ? [...roles.target] : [],
       modality: reading.modality,
       aggregate: null,
       date,
@@ -567,12 +572,13 @@ function toEvent(
     }),
     // A death no attack caused has no one who did it.
     initiator: draft.type === 'DEATH' ? [] : draft.initiator,
-    target: draft.target,
+    // Attackers told dead ("three of the guerrillas who attacked the post were killed") are not its victims.
+    target: draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !draft.initiator.some((a) => sameActor(a, t))),
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? assassinated(frame, draft)) : null,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? victimsCounted(draft) ?? assassinated(frame, draft)) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -616,6 +622,33 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   if (own.place.precision < 4 || report.place.precision > 3) return own;
   const inside = own.place.precision === 4 ? report.place.admin1 === own.place.admin1 : report.place.country === own.place.country;
   return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
+}
+
+/** Whether a trigger tells that its targets died ("killed", "massacred", "the murder of"). */
+function isLethal(frame: DocumentFrame, trigger: Trigger): boolean {
+  const lethal = defaultTargetLexicon().lethal;
+  const keys = frame.view.keys.slice(trigger.start, trigger.end);
+  return lethal.has(keys.join(' ')) || lethal.has(keys[0] as string);
+}
+
+/**
+ * The dead a happening's victims count where no casualty figure does: "massacred six priests and two women" is eight,
+ * "the murder of Judge Ana Ruiz" one. Null where a victim is not counted ("killed peasants") or the draft kills no one
+ * it names, and for a happening told as not done or only planned.
+ */
+function victimsCounted(draft: Draft): CasualtyRange | null {
+  if (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed') return null;
+  const people = draft.victims.filter((v) => v.kind === 'person' || v.kind === 'group');
+  if (people.length === 0 || people.length !== draft.victims.filter((v) => v.kind !== 'object').length) return null;
+  let dead = 0;
+  for (const v of people) {
+    // A name set beside a description that counts it ("two reporters, Ana Ruiz and Luis Paz") is counted there.
+    if (v.count === undefined && !v.described) continue;
+    if (v.count === undefined) return null;
+    dead += v.count;
+  }
+  if (dead === 0) return null;
+  return { low: dead, high: dead };
 }
 
 // Words that make an assassination one that failed or was only planned.
