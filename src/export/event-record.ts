@@ -1,15 +1,21 @@
 /** @module The export contract for events: one happening as one document tells it, with its span, sentence and rule. */
-import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType } from '../model/event.ts';
+import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType, TargetKind } from '../model/event.ts';
 import type { StoredEvent } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
 import { type Exporter, eachPage } from './exporters.ts';
 import { writeGeoJson } from './geojson.ts';
 import { RecordWriter } from './write-records.ts';
 
-/** An actor as exports write it: its name, and its lexicon id where it has one. */
+/**
+ * An actor as exports write it: its name, its lexicon id where it has one, and for a target what it is (`kind`), how
+ * many the text counts (`count`) and whether the text describes it rather than names it (`described`).
+ */
 export interface ActorRecord {
   readonly name: string;
   readonly id?: string;
+  readonly kind?: TargetKind;
+  readonly count?: number;
+  readonly described?: boolean;
 }
 
 /** One event as `sitrep export --what events` writes it. Documented in `docs/events-and-incidents.md`. */
@@ -77,9 +83,15 @@ export const EVENT_COLUMNS = [
   'confidence',
 ];
 
-/** Actors in the contract's shape: `{name, id?}`. */
+/** Actors in the contract's shape: `{name, id?, kind?, count?, described?}`. */
 export function toActorRecords(actors: readonly EventActor[]): ActorRecord[] {
-  return actors.map((a) => (a.id ? { name: a.name, id: a.id } : { name: a.name }));
+  return actors.map((a) => ({
+    name: a.name,
+    ...(a.id ? { id: a.id } : {}),
+    ...(a.kind ? { kind: a.kind } : {}),
+    ...(a.count !== undefined ? { count: a.count } : {}),
+    ...(a.described ? { described: true } : {}),
+  }));
 }
 
 export function toEventRecord(event: StoredEvent): EventRecord {

@@ -135,10 +135,14 @@ export function assignRoles(
   for (const p of after) {
     if (roles.initiator.includes(p.actor) || p.shadowed) continue;
     const prep = precedingWord(keys, p.start, trigger.end, TARGET_PREPOSITIONS, 3);
-    // "massacred six priests at the university": a described place after "at" is where, not what was hit.
-    if (prep >= 0 && p.targetOnly && keys[prep] === 'at' && !isBlast(trigger)) continue;
+    // "massacred six priests at the university", "were murdered on the road": a described place after "at" or "on" a
+    // verb is where, not what was hit; after a noun ("the attack on the port") it is what was hit.
+    if (prep >= 0 && p.targetOnly && (keys[prep] === 'at' ? !isBlast(trigger) : keys[prep] === 'on' && trigger.pos === 'verb')) continue;
     if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
   }
+  // "An airstrike hit a depot", "attacked a bus, killing five passengers": what the happening went on to hit.
+  const outcome = outcomeVerbAfter(frame, trigger);
+  if (outcome >= 0) addTarget(hit.find((p) => p.start > outcome && isObjectPosition(keys, outcome + 1, p.start) && !p.demonym));
   // "a bomb exploded in a restaurant": what a blast goes off in is what it hits.
   if (isBlast(trigger))
     for (const p of after) {
@@ -194,6 +198,26 @@ export function assignRoles(
   return withTargets(keys, roles, targets, inSentence);
 }
 
+// Verbs after a trigger that tell what it hit: "an airstrike destroyed a depot", "opened fire, wounding two guards".
+const OUTCOME_VERBS: ReadonlySet<string> = new Set(
+  words('hit hits struck destroyed destroying damaged damaging razed wrecked killed killing kills injured injuring wounded wounding'),
+);
+const OUTCOME_REACH = 10;
+
+/** The outcome verb after a trigger in its sentence ("An airstrike hit ...", "..., killing ..."), or -1. */
+function outcomeVerbAfter(frame: DocumentFrame, trigger: Trigger): number {
+  const keys = frame.view.keys;
+  for (let i = trigger.end; i < Math.min(keys.length, trigger.end + OUTCOME_REACH); i++) {
+    if (frame.sentenceOf[i] !== trigger.sentence || CLAUSE_BREAKS.has(keys[i] as string)) return -1;
+    const key = keys[i] as string;
+    // A noun trigger hits with a finite verb right after it; any trigger with a participle after a comma.
+    if (OUTCOME_VERBS.has(key) && ((trigger.pos === 'noun' && i - trigger.end <= 3 && !key.endsWith('ing')) || (key.endsWith('ing') && keys[i - 1] === ',')))
+      return i;
+  }
+  return -1;
+}
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set(words('; : and but while which who that said'));
+
 const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));
 
 /** Whether a trigger tells a blast or a fire set ("exploded", "car bomb", "torched"), which hits what it goes off in. */
@@ -234,6 +258,11 @@ function withTargets(keys: readonly string[], roles: Roles, found: readonly Part
     // Places are left out: "Roberto Navas, Honduras" is a person and where he is from.
     const joins = (q: Participant) => q.targetOnly || q.actor.kind === 'person' || q.actor.id !== undefined;
     for (const q of hit) if (!all.includes(q) && joins(q) && (joined(p, q) || joined(q, p))) all.push(q);
+  }
+  // "airstrikes on IRGC facilities": the lexicon actor whose facilities they are is hit too.
+  for (const p of [...all]) {
+    if (!p.targetOnly) continue;
+    for (const q of inSentence) if (q.shadowed && q.actor.id !== undefined && q.start >= p.start && q.end <= p.end) all.push(q);
   }
   const target = [...roles.target];
   for (const p of all.sort((a, b) => a.start - b.start)) if (!target.some((a) => sameActor(a, p.actor))) target.push(p.actor);

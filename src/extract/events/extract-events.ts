@@ -578,7 +578,7 @@ function toEvent(
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? victimsCounted(draft) ?? assassinated(frame, draft)) : null,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? victimsCounted(frame, draft) ?? assassinated(frame, draft)) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -636,8 +636,8 @@ function isLethal(frame: DocumentFrame, trigger: Trigger): boolean {
  * "the murder of Judge Ana Ruiz" one. Null where a victim is not counted ("killed peasants") or the draft kills no one
  * it names, and for a happening told as not done or only planned.
  */
-function victimsCounted(draft: Draft): CasualtyRange | null {
-  if (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed') return null;
+function victimsCounted(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
+  if (!isCarriedOut(frame, draft)) return null;
   const people = draft.victims.filter((v) => v.kind === 'person' || v.kind === 'group');
   if (people.length === 0 || people.length !== draft.victims.filter((v) => v.kind !== 'object').length) return null;
   let dead = 0;
@@ -661,13 +661,18 @@ const NOT_CARRIED_OUT: ReadonlySet<string> = new Set(
  * assassinated on Monday"): the word itself says someone died. Null for an attempt, a plot or an unasserted one.
  */
 function assassinated(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
-  if (!draft.modes.has('targeted-killing') || (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed')) return null;
+  return draft.modes.has('targeted-killing') && isCarriedOut(frame, draft) ? { low: 1, high: 1 } : null;
+}
+
+/** Whether a happening is told as done: asserted or reported, and no attempt, plot or escape in its sentences. */
+function isCarriedOut(frame: DocumentFrame, draft: Draft): boolean {
+  if (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed') return false;
   for (const t of draft.triggers) {
     const sentence = frame.sentences[t.sentence];
     if (!sentence) continue;
-    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return null;
+    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return false;
   }
-  return { low: 1, high: 1 };
+  return true;
 }
 
 /** A stable id: the same document, type and trigger offset give the same id on every analysis. */

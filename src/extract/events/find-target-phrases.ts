@@ -154,7 +154,7 @@ function phraseStart(frame: DocumentFrame, head: number, named: Uint8Array): num
     if (ARTICLES.has(key) || DETERMINERS.has(key)) return j;
     const number = numberAt(keys, j);
     // "15-year-old daughter": a number inside a hyphenated modifier is an age, not a count; go on past it.
-    if (number !== null && keys[j + 1] !== '-') return j;
+    if (number !== null && keys[j + 1] !== '-') return ARTICLES.has(keys[j - 1] ?? '') || DETERMINERS.has(keys[j - 1] ?? '') ? j - 1 : j;
     if (key === "'s" || key === '-' || number !== null) {
       start = j;
       continue;
