@@ -135,9 +135,10 @@ export function assignRoles(
   for (const p of after) {
     if (roles.initiator.includes(p.actor) || p.shadowed) continue;
     const prep = precedingWord(keys, p.start, trigger.end, TARGET_PREPOSITIONS, 3);
-    // "massacred six priests at the university", "were murdered on the road": a described place after "at" or "on" a
-    // verb is where, not what was hit; after a noun ("the attack on the port") it is what was hit.
-    if (prep >= 0 && p.targetOnly && (keys[prep] === 'at' ? !isBlast(trigger) : keys[prep] === 'on' && trigger.pos === 'verb')) continue;
+    // "massacred six priests at the university", "were murdered on the road": a described place after "at", or after
+    // "on" a passive or killing verb, is where, not what was hit; "the attack on the port" hit the port.
+    const where = keys[prep] === 'at' ? !isBlast(trigger) : keys[prep] === 'on' && trigger.pos === 'verb' && (trigger.passive || isKilling(keys, trigger));
+    if (prep >= 0 && p.targetOnly && where) continue;
     if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
   }
   // "An airstrike hit a depot", "attacked a bus, killing five passengers": what the happening went on to hit.
@@ -218,6 +219,11 @@ function outcomeVerbAfter(frame: DocumentFrame, trigger: Trigger): number {
 }
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set(words('; : and but while which who that said'));
 
+/** Whether a trigger is a killing verb ("killed", "murdered"): "on the road" after it is where. */
+function isKilling(keys: readonly string[], trigger: Trigger): boolean {
+  return defaultTargetLexicon().lethal.has(keys[trigger.start] as string);
+}
+
 const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));
 
 /** Whether a trigger tells a blast or a fire set ("exploded", "car bomb", "torched"), which hits what it goes off in. */
@@ -227,7 +233,8 @@ function isBlast(trigger: Trigger): boolean {
 
 /**
  * The person a relative clause tells of: "the leader Ana Ruiz, who was kidnapped on Monday" has her as what the
- * passive verb's clause is about, where the clause names no one before the verb.
+ * passive verb's clause is about, where the clause names no one before the verb; "the rector of the seminary, who
+ * ..." has the rector.
  */
 function relativeHead(frame: DocumentFrame, trigger: Trigger, hit: readonly Participant[]): Participant | undefined {
   const keys = frame.view.keys;
@@ -235,7 +242,9 @@ function relativeHead(frame: DocumentFrame, trigger: Trigger, hit: readonly Part
   while (opener > 0 && frame.clauseOf[opener] === trigger.clause) opener--;
   opener++;
   if (!/^(who|which|that)$/.test(keys[opener] ?? '') || keys[opener - 1] !== ',') return undefined;
-  return hit.find((p) => p.end === opener - 1 && !p.isPlace);
+  const comma = opener - 1;
+  // "the rector of the seminary, who ...": the head before its "of" phrase.
+  return hit.find((p) => !p.isPlace && (p.end === comma || (keys[p.end] === 'of' && comma - p.end <= 3)));
 }
 
 // What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests".

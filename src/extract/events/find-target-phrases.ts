@@ -73,7 +73,7 @@ export function defaultTargetLexicon(): TargetLexicon {
 // Words that open a noun phrase; they are not kept in its name.
 const ARTICLES: ReadonlySet<string> = new Set(words('the a an this that these those'));
 // Words that open a noun phrase and are kept in its name ("their cook", "two other persons").
-const DETERMINERS: ReadonlySet<string> = new Set(words('its their his her our several some many both all another each other'));
+const DETERMINERS: ReadonlySet<string> = new Set(words('its their his her our several some many both all another each'));
 // Words that are never inside a described target: function words, pronouns, verbs of speech and being.
 const NOT_MODIFIERS: ReadonlySet<string> = new Set(
   words(
@@ -93,6 +93,8 @@ export function findTargetPhrases(frame: DocumentFrame, lexicon: TargetLexicon =
   const { keys } = frame.view;
   const named = coverage(frame, [frame.people]);
   const blocked = coverage(frame, [frame.dates, frame.actors, frame.places]);
+  // After "of", a place or a group is the owner's name ("the consulate of Norway"); only a date ends it.
+  const dates = coverage(frame, [frame.dates]);
   const found: TargetPhrase[] = [];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
@@ -120,7 +122,7 @@ export function findTargetPhrases(frame: DocumentFrame, lexicon: TargetLexicon =
       }
     }
     // "members of the Democratic Convergence", "the offices of the Agriculture Ministry".
-    if (!isNamed) end = ofNameAfter(frame, end, blocked, lexicon);
+    if (!isNamed) end = ofNameAfter(frame, end, dates, lexicon);
     const count = countOf(frame, start, singular);
     const from = ARTICLES.has(keys[start] as string) ? start + 1 : start;
     const kind = !isPeople ? 'object' : singular ? 'person' : 'group';
@@ -228,7 +230,8 @@ function appositiveNames(frame: DocumentFrame, at: number, named: Uint8Array, bl
 function countOf(frame: DocumentFrame, start: number, singular: boolean): number | null {
   if (singular) return 1;
   const { keys } = frame.view;
-  const first = ARTICLES.has(keys[start] as string) ? start + 1 : start;
+  if (SINGULAR_COUNT.has(keys[start] as string)) return 1;
+  const first = ARTICLES.has(keys[start] as string) || DETERMINERS.has(keys[start] as string) ? start + 1 : start;
   if (SINGULAR_COUNT.has(keys[first] as string)) return 1;
   return keys[first + 1] === '-' ? null : numberAt(keys, first);
 }
