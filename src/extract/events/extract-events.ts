@@ -47,8 +47,11 @@ export interface Draft {
   readonly initiator: EventActor[];
   readonly target: EventActor[];
   readonly deniedInitiator: EventActor[];
-  /** The people a trigger that tells a death has as targets ("killed two reporters"): whom the text says died. */
-  readonly victims: EventActor[];
+  /**
+   * The targets of each trigger that tells a death ("killed two reporters"), one list per trigger: whom the text says
+   * died. Lists are not added up: two sentences may tell of the same dead.
+   */
+  readonly victims: EventActor[][];
   /** Asserted wins over reported-unconfirmed when two accounts of one shooting merge. */
   modality: EventModality;
   aggregate: CasualtyRange | null;
@@ -94,7 +97,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       addActors(existing.initiator, roles.initiator);
       addActors(existing.target, roles.target);
       addActors(existing.deniedInitiator, roles.deniedInitiator);
-      if (isLethal(frame, trigger)) addActors(existing.victims, roles.target);
+      if (isLethal(frame, trigger)) existing.victims.push([...roles.target]);
       continue;
     }
     const sentences = new Set([trigger.sentence]);
@@ -112,7 +115,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       initiator: roles.initiator.filter((a) => !roles.deniedInitiator.some((d) => sameActor(a, d))),
       target: roles.target,
       deniedInitiator: roles.deniedInitiator,
-      victims: isLethal(frame, trigger) ? [...roles.target] : [],
+      victims: isLethal(frame, trigger) ? [[...roles.target]] : [],
       modality: reading.modality,
       aggregate: null,
       date,
@@ -578,7 +581,7 @@ function toEvent(
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? victimsCounted(frame, draft) ?? assassinated(frame, draft)) : null,
+    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? withVictims(killed, victimsCounted(frame, draft)) ?? assassinated(frame, draft) : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -632,23 +635,41 @@ function isLethal(frame: DocumentFrame, trigger: Trigger): boolean {
 }
 
 /**
- * The dead a happening's victims count where no casualty figure does: "massacred six priests and two women" is eight,
- * "the murder of Judge Ana Ruiz" one. Null where a victim is not counted ("killed peasants") or the draft kills no one
- * it names, and for a happening told as not done or only planned.
+ * The dead a happening's victims count: "massacred six priests and two women" is eight, "the murder of Judge Ana Ruiz"
+ * one. The largest count one trigger's victims give; null where a victim is not counted ("killed peasants") or no
+ * trigger that tells a death names whom, and for a happening told as not done or only planned.
  */
 function victimsCounted(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
   if (!isCarriedOut(frame, draft)) return null;
-  const people = draft.victims.filter((v) => v.kind === 'person' || v.kind === 'group');
-  if (people.length === 0 || people.length !== draft.victims.filter((v) => v.kind !== 'object').length) return null;
+  let most = 0;
+  for (const victims of draft.victims) most = Math.max(most, countOf(victims) ?? 0);
+  return most > 0 ? { low: most, high: most } : null;
+}
+
+/** How many people a list of victims counts, or null where one of them is not counted. */
+function countOf(victims: readonly EventActor[]): number | null {
   let dead = 0;
-  for (const v of people) {
+  for (const v of victims) {
+    if (v.kind !== 'person' && v.kind !== 'group') {
+      if (v.kind === undefined) return null;
+      continue;
+    }
     // A name set beside a description that counts it ("two reporters, Ana Ruiz and Luis Paz") is counted there.
     if (v.count === undefined && !v.described) continue;
     if (v.count === undefined) return null;
     dead += v.count;
   }
-  if (dead === 0) return null;
-  return { low: dead, high: dead };
+  return dead;
+}
+
+/**
+ * The casualty figures' dead, or the victims' count where it is more than they say: "six Jesuits and two women were
+ * killed" is eight where the figures read only one of the two counts.
+ */
+function withVictims(killed: CasualtyRange | null, counted: CasualtyRange | null): CasualtyRange | null {
+  if (counted === null) return killed;
+  if (killed === null) return counted;
+  return killed.high !== null && counted.low > killed.high ? counted : killed;
 }
 
 // Words that make an assassination one that failed or was only planned.

@@ -122,6 +122,8 @@ describe('the dead a happening’s counted victims give', () => {
     // The names beside "two reporters" are those two, not two more.
     ['Troops killed two reporters, Ana Ruiz and Pablo Vidal, at a checkpoint on Monday.', 2],
     ['The murder of Judge Elena Brandt shocked the capital on Monday.', 1],
+    // Where the figures read one count of a coordination, the victims count both.
+    ['Two days after six monks and two women were killed by a patrol, the bishop wrote to the president.', 8],
   ];
   for (const [text, killed] of cases) it(text, () => assert.deepEqual(mainEvent(text)?.killed, { low: killed, high: killed }));
 

@@ -36,7 +36,7 @@ export function mergeDrafts(
     add(into.initiator, draft.initiator);
     add(into.target, draft.target);
     add(into.deniedInitiator, draft.deniedInitiator);
-    add(into.victims, draft.victims);
+    into.victims.push(...draft.victims);
     into.figures.push(...draft.figures);
     into.date ??= draft.date;
     into.place ??= draft.place;
@@ -73,7 +73,7 @@ export function mergeHappenings(
     add(into.initiator, draft.initiator);
     add(into.target, draft.target);
     add(into.deniedInitiator, draft.deniedInitiator);
-    add(into.victims, draft.victims);
+    into.victims.push(...draft.victims);
     into.accounts.push(...draft.accounts);
     // The shooting's own day over the day of its arrest or hearing that the lead told it with.
     if (!into.date || (draft.date && isFollowUp(into.date) && isOwnDayBefore(draft.date, into.date))) into.date = draft.date;
