@@ -195,6 +195,8 @@ export function assignRoles(
     } else if (roles.initiator.length === 0) add(roles.initiator, subject);
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
     if (object && !roles.initiator.includes(object.actor)) addTarget(object);
+    // "the former minister murdered in Washington": a participle right after a noun, with no object, is passive.
+    else if (!object && undergoer?.end === trigger.start && isReducedPassive(keys, trigger)) addTarget(undergoer);
   }
   return withTargets(keys, roles, targets, inSentence);
 }
@@ -222,6 +224,14 @@ const CLAUSE_BREAKS: ReadonlySet<string> = new Set(words('; : and but while whic
 /** Whether a trigger is a killing verb ("killed", "murdered"): "on the road" after it is where. */
 function isKilling(keys: readonly string[], trigger: Trigger): boolean {
   return defaultTargetLexicon().lethal.has(keys[trigger.start] as string);
+}
+
+// What follows a participle that has no object: "murdered in Washington", "killed by guerrillas", "kidnapped, police said".
+const AFTER_PARTICIPLE: ReadonlySet<string> = new Set(words('in on at near by during after outside inside last yesterday today , . ; :'));
+
+/** Whether an active-looking "-ed" verb is a participle telling what was done to the noun before it. */
+function isReducedPassive(keys: readonly string[], trigger: Trigger): boolean {
+  return trigger.end - trigger.start === 1 && (keys[trigger.start] as string).endsWith('ed') && AFTER_PARTICIPLE.has(keys[trigger.end] ?? '.');
 }
 
 const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));

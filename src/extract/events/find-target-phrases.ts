@@ -141,7 +141,33 @@ export function findTargetPhrases(frame: DocumentFrame, lexicon: TargetLexicon =
     if (isPeople && !isNamed) found.push(...appositiveNames(frame, end, named, blocked));
     i = Math.max(i, end - 1);
   }
+  found.push(...victimNames(frame, lexicon, named, blocked));
   return withoutInner(found);
+}
+
+/**
+ * Names the people finder did not read, where a killing noun makes them a victim's: "the murder of Luis Garza",
+ * "Garza's assassination". Such a name is a person whatever its length, since the noun says it is someone's.
+ */
+function victimNames(frame: DocumentFrame, lexicon: TargetLexicon, named: Uint8Array, blocked: Uint8Array): TargetPhrase[] {
+  const { keys } = frame.view;
+  const out: TargetPhrase[] = [];
+  const person = (start: number, end: number) =>
+    out.push({ start, end, sentence: frame.sentenceOf[start] as number, actor: { name: textOf(frame, start, end), kind: 'person', count: 1 } });
+  for (let i = 0; i < keys.length; i++) {
+    if (!lexicon.victimPossessor.has(keys[i] as string)) continue;
+    if (keys[i + 1] === 'of') {
+      const end = nameAfter(frame, i + 2, named, blocked);
+      if (end > i + 2) person(i + 2, end);
+    }
+    if (keys[i - 1] === "'s" || keys[i - 1] === "'") {
+      let start = i - 1;
+      while (start > 0 && i - 1 - start < MAX_NAME_PARTS && isNameWord(frame.view.tokens[start - 1]?.text) && !named[start - 1] && !blocked[start - 1])
+        start--;
+      if (start < i - 1 && frame.sentenceOf[start] === frame.sentenceOf[i]) person(start, i - 1);
+    }
+  }
+  return out;
 }
 
 /** The first token of the phrase whose noun is at `head`: back over modifiers to a determiner or a count. */
