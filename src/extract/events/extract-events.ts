@@ -97,7 +97,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       addActors(existing.initiator, roles.initiator);
       addActors(existing.target, roles.target);
       addActors(existing.deniedInitiator, roles.deniedInitiator);
-      if (isLethal(frame, trigger)) existing.victims.push([...roles.target]);
+      if (tellsDead(frame, trigger)) existing.victims.push([...roles.target]);
       continue;
     }
     const sentences = new Set([trigger.sentence]);
@@ -115,7 +115,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       initiator: roles.initiator.filter((a) => !roles.deniedInitiator.some((d) => sameActor(a, d))),
       target: roles.target,
       deniedInitiator: roles.deniedInitiator,
-      victims: isLethal(frame, trigger) ? [[...roles.target]] : [],
+      victims: tellsDead(frame, trigger) ? [[...roles.target]] : [],
       modality: reading.modality,
       aggregate: null,
       date,
@@ -574,9 +574,8 @@ function toEvent(
       cues: findCueSets(frame, draft.sentences, first.start),
     }),
     // A death no attack caused has no one who did it.
-    initiator: draft.type === 'DEATH' ? [] : draft.initiator,
-    // Attackers told dead ("three of the guerrillas who attacked the post were killed") are not its victims.
-    target: draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !draft.initiator.some((a) => sameActor(a, t))),
+    initiator: draft.type === 'DEATH' ? [] : draft.initiator.filter((a) => !isVictim(a, draft.target)),
+    target: draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !isDeadAttacker(t, draft.initiator)),
     deniedInitiator: draft.deniedInitiator,
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
@@ -627,11 +626,34 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
 }
 
-/** Whether a trigger tells that its targets died ("killed", "massacred", "the murder of"). */
-function isLethal(frame: DocumentFrame, trigger: Trigger): boolean {
+/**
+ * Whether an actor one sentence makes the initiator and another the target is the victim: a state, a state's force or
+ * a person ("Israeli attacks on Lebanon have killed ..." does not make Lebanon an attacker). A victim is never an
+ * initiator.
+ */
+function isVictim(actor: EventActor, target: readonly EventActor[]): boolean {
+  return target.some((t) => sameActor(t, actor)) && (actor.country !== undefined || actor.kind !== undefined);
+}
+
+/**
+ * Whether a target is an attacker told dead: a group with no state that another sentence makes the initiator ("the
+ * gunmen opened fire ... two of the gunmen were killed"). Dead attackers are not victims.
+ */
+function isDeadAttacker(target: EventActor, initiator: readonly EventActor[]): boolean {
+  return initiator.some((a) => sameActor(a, target)) && target.country === undefined && target.kind === undefined;
+}
+
+/**
+ * Whether a trigger tells that its targets died ("killed", "massacred", "the murder of") in a happening: not in a
+ * sentence of background or one that counts a war's dead ("have killed 4,047 people since October").
+ */
+function tellsDead(frame: DocumentFrame, trigger: Trigger): boolean {
   const lethal = defaultTargetLexicon().lethal;
   const keys = frame.view.keys.slice(trigger.start, trigger.end);
-  return lethal.has(keys.join(' ')) || lethal.has(keys[0] as string);
+  if (!lethal.has(keys.join(' ')) && !lethal.has(keys[0] as string)) return false;
+  const sentence = frame.sentences[trigger.sentence];
+  if (sentence === undefined || isBackground(frame, trigger.sentence)) return false;
+  return !RUNNING_TOTAL.test(frame.text.slice(sentence.span.start, sentence.span.end));
 }
 
 /**
@@ -643,7 +665,7 @@ function victimsCounted(frame: DocumentFrame, draft: Draft): CasualtyRange | nul
   if (!isCarriedOut(frame, draft)) return null;
   let most = 0;
   for (const victims of draft.victims) most = Math.max(most, countOf(victims) ?? 0);
-  return most > 0 ? { low: most, high: most } : null;
+  return most > 0 && most < HAPPENING_MAX_TOLL ? { low: most, high: most } : null;
 }
 
 /** How many people a list of victims counts, or null where one of them is not counted. */

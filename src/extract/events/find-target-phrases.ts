@@ -182,7 +182,11 @@ function phraseStart(frame: DocumentFrame, head: number, named: Uint8Array): num
     if (ARTICLES.has(key) || DETERMINERS.has(key)) return j;
     const number = numberAt(keys, j);
     // "15-year-old daughter": a number inside a hyphenated modifier is an age, not a count; go on past it.
-    if (number !== null && keys[j + 1] !== '-') return ARTICLES.has(keys[j - 1] ?? '') || DETERMINERS.has(keys[j - 1] ?? '') ? j - 1 : j;
+    if (number !== null && keys[j + 1] !== '-') {
+      // "twenty-six men": the tens before a hyphen are the same count.
+      const first = keys[j - 1] === '-' && TENS.has(keys[j - 2] ?? '') ? j - 2 : j;
+      return ARTICLES.has(keys[first - 1] ?? '') || DETERMINERS.has(keys[first - 1] ?? '') ? first - 1 : first;
+    }
     if (key === "'s" || key === '-' || number !== null) {
       start = j;
       continue;
@@ -259,13 +263,17 @@ function countOf(frame: DocumentFrame, start: number, singular: boolean): number
   if (SINGULAR_COUNT.has(keys[start] as string)) return 1;
   const first = ARTICLES.has(keys[start] as string) || DETERMINERS.has(keys[start] as string) ? start + 1 : start;
   if (SINGULAR_COUNT.has(keys[first] as string)) return 1;
-  return keys[first + 1] === '-' ? null : numberAt(keys, first);
+  const hyphenedTens = TENS.has(keys[first] as string) && UNITS.has(keys[first + 2] ?? '') && keys[first + 3] !== '-';
+  return keys[first + 1] === '-' && !hyphenedTens ? null : numberAt(keys, first);
 }
 
-/** A count written in digits ("44") or in words up to ninety-nine ("six", "twenty"), or null. */
+/** A count written in digits ("44") or in words up to ninety-nine ("six", "twenty-six"), or null. */
 function numberAt(keys: readonly string[], at: number): number | null {
   const key = keys[at] as string;
-  if (/^\d{1,5}$/.test(key)) return Number(key);
+  const tens = TENS.get(key);
+  const unit = keys[at + 1] === '-' ? UNITS.get(keys[at + 2] ?? '') : undefined;
+  if (tens !== undefined && unit !== undefined && unit < 10) return tens + unit;
+  if (/^\d{1,3}(,\d{3})*$|^\d{1,6}$/.test(key)) return Number(key.replaceAll(',', ''));
   return UNITS.get(key) ?? TENS.get(key) ?? null;
 }
 
