@@ -39,7 +39,7 @@ export interface EventActor {
   /** ISO 3166-1 alpha-2 of the state the actor belongs to, where known: used to tell actors apart or alike. */
   readonly country?: string;
   /**
-   * What a target is, where the text says: `person` (one person, named or described: "a judge"), `group` (people
+   * What the actor is, where the text says: `person` (one person, named or described: "a judge"), `group` (people
    * counted together: "six Jesuit priests", "peasants"), `object` (a building, vehicle or installation: "the U.S.
    * embassy", "two power towers"). Absent for lexicon actors and states.
    */

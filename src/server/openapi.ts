@@ -104,7 +104,11 @@ const actors: Schema = {
       name: { type: 'string' },
       id: { type: 'string' },
       country: { type: 'string' },
-      kind: { type: 'string', enum: [...TARGET_KINDS], description: 'what a target is: one person, people counted together, a physical thing' },
+      kind: {
+        type: 'string',
+        enum: [...TARGET_KINDS],
+        description: 'what a target is: one person, people counted together, a physical thing',
+      },
       count: { type: 'integer', description: 'how many the text counts ("six Jesuit priests": 6)' },
       described: { type: 'boolean', description: 'true where the text describes the target ("a judge") rather than names it' },
     },

@@ -137,7 +137,10 @@ export function assignRoles(
     const prep = precedingWord(keys, p.start, trigger.end, TARGET_PREPOSITIONS, 3);
     // "massacred six priests at the university", "were murdered on the road": a described place after "at", or after
     // "on" a passive or killing verb, is where, not what was hit; "the attack on the port" hit the port.
-    const where = keys[prep] === 'at' ? !isBlast(trigger) : keys[prep] === 'on' && trigger.pos === 'verb' && (trigger.passive || isKilling(keys, trigger));
+    const where =
+      keys[prep] === 'at'
+        ? !isBlast(trigger)
+        : keys[prep] === 'on' && trigger.pos === 'verb' && (trigger.passive || isKilling(keys, trigger));
     if (prep >= 0 && p.targetOnly && where) continue;
     if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
   }
@@ -185,8 +188,7 @@ export function assignRoles(
   if (trigger.passive) {
     addTarget(undergoer ?? relativeHead(frame, trigger, hit));
     const directive = precedingWord(keys, undergoer?.start ?? trigger.start, Math.max(0, trigger.start - 12), DIRECTIVES, 6);
-    if (directive >= 0 && roles.initiator.length === 0)
-      add(roles.initiator, actors.filter((p) => p.end <= directive && !p.demonym).at(-1));
+    if (directive >= 0 && roles.initiator.length === 0) add(roles.initiator, actors.filter((p) => p.end <= directive && !p.demonym).at(-1));
   } else if (trigger.type === 'DEATH') {
     addTarget(undergoer);
   } else {
@@ -214,7 +216,10 @@ function outcomeVerbAfter(frame: DocumentFrame, trigger: Trigger): number {
     if (frame.sentenceOf[i] !== trigger.sentence || CLAUSE_BREAKS.has(keys[i] as string)) return -1;
     const key = keys[i] as string;
     // A noun trigger hits with a finite verb right after it; any trigger with a participle after a comma.
-    if (OUTCOME_VERBS.has(key) && ((trigger.pos === 'noun' && i - trigger.end <= 3 && !key.endsWith('ing')) || (key.endsWith('ing') && keys[i - 1] === ',')))
+    if (
+      OUTCOME_VERBS.has(key) &&
+      ((trigger.pos === 'noun' && i - trigger.end <= 3 && !key.endsWith('ing')) || (key.endsWith('ing') && keys[i - 1] === ','))
+    )
       return i;
   }
   return -1;
@@ -231,7 +236,9 @@ const AFTER_PARTICIPLE: ReadonlySet<string> = new Set(words('in on at near by du
 
 /** Whether an active-looking "-ed" verb is a participle telling what was done to the noun before it. */
 function isReducedPassive(keys: readonly string[], trigger: Trigger): boolean {
-  return trigger.end - trigger.start === 1 && (keys[trigger.start] as string).endsWith('ed') && AFTER_PARTICIPLE.has(keys[trigger.end] ?? '.');
+  return (
+    trigger.end - trigger.start === 1 && (keys[trigger.start] as string).endsWith('ed') && AFTER_PARTICIPLE.has(keys[trigger.end] ?? '.')
+  );
 }
 
 const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));

@@ -580,7 +580,10 @@ function toEvent(
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? withVictims(killed, victimsCounted(frame, draft)) ?? assassinated(frame, draft) : null,
+    killed:
+      draft.type === 'ASSAULT' || draft.type === 'DEATH'
+        ? (withVictims(killed, victimsCounted(frame, draft)) ?? assassinated(frame, draft))
+        : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,

@@ -43,7 +43,10 @@ describe('target phrases', () => {
       ['two teachers|group|2|described', 'Ana Ruiz|person||named', 'Pablo Vidal|person||named'],
     ],
     // Compound heads: the last noun names the kind; a plural without a number has no count.
-    ['Mortars fell on the bus station and on several warehouses.', ['bus station|object|1|described', 'several warehouses|object||described']],
+    [
+      'Mortars fell on the bus station and on several warehouses.',
+      ['bus station|object|1|described', 'several warehouses|object||described'],
+    ],
     // A count in hyphenated words or with thousands separators.
     ['Twenty-six men and 1,200 farmers fled.', ['Twenty-six men|group|26|described', '1,200 farmers|group|1200|described']],
     // "of" and a name extend the phrase.
@@ -70,10 +73,7 @@ describe('what an event hits', () => {
     ['Rebels blew up two electricity pylons and a bridge east of the capital on Sunday.', ['two electricity pylons', 'bridge']],
     ['The consulate of Norway was bombed on Friday night.', ['consulate of Norway']],
     // "of X" after a noun trigger, with an apposition and a coordination.
-    [
-      'The murder of the rector, Felipe Soto, and four other monks shocked the valley.',
-      ['rector', 'Felipe Soto', 'four other monks'],
-    ],
+    ['The murder of the rector, Felipe Soto, and four other monks shocked the valley.', ['rector', 'Felipe Soto', 'four other monks']],
     // The possessor of a killing noun is its victim.
     ["The senator's murder shocked the capital.", ['senator']],
     // What a blast goes off in is what it hits; what a happening went on to hit is hit.

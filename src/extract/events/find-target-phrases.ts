@@ -153,7 +153,12 @@ function victimNames(frame: DocumentFrame, lexicon: TargetLexicon, named: Uint8A
   const { keys } = frame.view;
   const out: TargetPhrase[] = [];
   const person = (start: number, end: number) =>
-    out.push({ start, end, sentence: frame.sentenceOf[start] as number, actor: { name: textOf(frame, start, end), kind: 'person', count: 1 } });
+    out.push({
+      start,
+      end,
+      sentence: frame.sentenceOf[start] as number,
+      actor: { name: textOf(frame, start, end), kind: 'person', count: 1 },
+    });
   for (let i = 0; i < keys.length; i++) {
     if (!lexicon.victimPossessor.has(keys[i] as string)) continue;
     if (keys[i + 1] === 'of') {
@@ -162,7 +167,13 @@ function victimNames(frame: DocumentFrame, lexicon: TargetLexicon, named: Uint8A
     }
     if (keys[i - 1] === "'s" || keys[i - 1] === "'") {
       let start = i - 1;
-      while (start > 0 && i - 1 - start < MAX_NAME_PARTS && isNameWord(frame.view.tokens[start - 1]?.text) && !named[start - 1] && !blocked[start - 1])
+      while (
+        start > 0 &&
+        i - 1 - start < MAX_NAME_PARTS &&
+        isNameWord(frame.view.tokens[start - 1]?.text) &&
+        !named[start - 1] &&
+        !blocked[start - 1]
+      )
         start--;
       if (start < i - 1 && frame.sentenceOf[start] === frame.sentenceOf[i]) person(start, i - 1);
     }
