@@ -241,6 +241,8 @@ describe('sitrep incidents, incident and export (a real process)', () => {
     assert.deepEqual(airstrike.date, { start: '2024-03-10', end: '2024-03-10', precision: 'day' });
     assert.deepEqual(airstrike.killed, { low: 4, high: 4 });
     assert.equal(airstrike.subEventType, 'Air/drone strike');
+    // What the airstrike hit, described: its kind and count go through the store to the export.
+    assert.deepEqual(airstrike.target, [{ name: 'weapons depot', kind: 'object', count: 1, described: true }]);
 
     const incidents = sitrep(['--db', db, 'export', '--what', 'incidents', '--format', 'jsonl'])
       .stdout.trim()

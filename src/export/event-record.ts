@@ -1,5 +1,5 @@
 /** @module The export contract for events: one happening as one document tells it, with its span, sentence and rule. */
-import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType, Responsibility } from '../model/event.ts';
+import type { CasualtyRange, EventActor, EventModality, EventPlace, EventType, Responsibility, TargetKind } from '../model/event.ts';
 import type { StoredEvent } from '../store/store.ts';
 import { toAcledRows } from './acled-csv.ts';
 import { EXPORT_FAMILIES } from './export-families.ts';
@@ -7,10 +7,16 @@ import { type Exporter, eachPage } from './exporters.ts';
 import { writeGeoJson } from './geojson.ts';
 import { RecordWriter } from './write-records.ts';
 
-/** An actor as exports write it: its name, and its lexicon id where it has one. */
+/**
+ * An actor as exports write it: its name, its lexicon id where it has one, and for a target what it is (`kind`), how
+ * many the text counts (`count`) and whether the text describes it rather than names it (`described`).
+ */
 export interface ActorRecord {
   readonly name: string;
   readonly id?: string;
+  readonly kind?: TargetKind;
+  readonly count?: number;
+  readonly described?: boolean;
 }
 
 /** A claim, blame or denial as exports write it: who, who says so, the sentence that says it and the rule. */
@@ -104,10 +110,16 @@ export function toResponsibilityRecords(list: readonly Responsibility[]): Respon
 }
 
 function toActorRecord(a: EventActor): ActorRecord {
-  return a.id ? { name: a.name, id: a.id } : { name: a.name };
+  return {
+    name: a.name,
+    ...(a.id ? { id: a.id } : {}),
+    ...(a.kind ? { kind: a.kind } : {}),
+    ...(a.count !== undefined ? { count: a.count } : {}),
+    ...(a.described ? { described: true } : {}),
+  };
 }
 
-/** Actors in the contract's shape: `{name, id?}`. */
+/** Actors in the contract's shape: `{name, id?, kind?, count?, described?}`. */
 export function toActorRecords(actors: readonly EventActor[]): ActorRecord[] {
   return actors.map(toActorRecord);
 }

@@ -38,7 +38,21 @@ export interface EventActor {
   readonly id?: string;
   /** ISO 3166-1 alpha-2 of the state the actor belongs to, where known: used to tell actors apart or alike. */
   readonly country?: string;
+  /**
+   * What the actor is, where the text says: `person` (one person, named or described: "a judge"), `group` (people
+   * counted together: "six Jesuit priests", "peasants"), `object` (a building, vehicle or installation: "the U.S.
+   * embassy", "two power towers"). Absent for lexicon actors and states.
+   */
+  readonly kind?: TargetKind;
+  /** How many the text counts ("six Jesuit priests": 6, "a bus": 1), where it says. */
+  readonly count?: number;
+  /** True where the text describes the target ("a judge", "the embassy") rather than names it. */
+  readonly described?: boolean;
 }
+
+/** What a target is: one person, people counted together, or a physical thing. */
+export const TARGET_KINDS = ['person', 'group', 'object'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** What a sentence says of who is responsible for an attack: who claims it, who is blamed, who denies. */
 export const RESPONSIBILITY_KINDS = ['claim', 'blame', 'denial'] as const;

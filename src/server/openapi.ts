@@ -1,6 +1,7 @@
 /** @module The OpenAPI 3.1 description the server answers at `/api/openapi.json`, made from the endpoint declarations. */
 import type { Endpoint } from './endpoint.ts';
 import type { ParamSpec } from './query-params.ts';
+import { TARGET_KINDS } from '../model/event.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -99,7 +100,18 @@ const actors: Schema = {
   items: {
     type: 'object',
     required: ['name'],
-    properties: { name: { type: 'string' }, id: { type: 'string' }, country: { type: 'string' } },
+    properties: {
+      name: { type: 'string' },
+      id: { type: 'string' },
+      country: { type: 'string' },
+      kind: {
+        type: 'string',
+        enum: [...TARGET_KINDS],
+        description: 'what a target is: one person, people counted together, a physical thing',
+      },
+      count: { type: 'integer', description: 'how many the text counts ("six Jesuit priests": 6)' },
+      described: { type: 'boolean', description: 'true where the text describes the target ("a judge") rather than names it' },
+    },
   },
 };
 const actor: Schema = {

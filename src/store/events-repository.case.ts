@@ -130,6 +130,22 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     await store.close();
   });
 
+  it('keeps what a target is, how many and whether it is described, on events and their incidents', async () => {
+    const store = await factory.open();
+    await store.transaction((tx) => tx.documents.insert([{ document: document('t', 'Valley Post', '2024-03-09'), bands: [] }]));
+    const target = [
+      { name: 'two power towers', kind: 'object' as const, count: 2, described: true },
+      { name: 'Ana Ruiz', kind: 'person' as const, count: 1 },
+    ];
+    await store.transaction(async (tx) => {
+      await tx.events.save([{ documentId: 't', events: [sampleEvent('et', 't', { target })] }]);
+      await resolveIncidents(tx.events, await tx.events.memberEvents(['t']));
+    });
+    assert.deepEqual((await store.events.list({ documentId: 't' }))[0]?.target, target);
+    assert.deepEqual((await store.events.incidents({}))[0]?.target, target);
+    await store.close();
+  });
+
   it("joins each report's main account first, so a side mention cannot take the incident from it", async () => {
     const store = await factory.open();
     const docs = [document('a', 'Toledo Blade', '2024-03-10'), document('b', 'WTOL', '2024-03-09')];

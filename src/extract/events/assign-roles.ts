@@ -2,6 +2,7 @@
 import type { EventActor } from '../../model/event.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame } from './document-frame.ts';
+import { defaultTargetLexicon, type TargetPhrase } from './find-target-phrases.ts';
 import type { Trigger } from './find-triggers.ts';
 
 /** Something that can take a role: an actor, a person, or a place standing for a state. */
@@ -14,6 +15,10 @@ export interface Participant {
   readonly isPlace: boolean;
   /** A demonym ("Israeli"): an initiator only right before a noun trigger ("Israeli strike"). */
   readonly demonym: boolean;
+  /** A described target ("six Jesuit priests", "the embassy"): a target where grammar makes it one, never an initiator. */
+  readonly targetOnly?: boolean;
+  /** An actor inside a described target ("police" in "two police officers"): an initiator still, the phrase the target. */
+  readonly shadowed?: boolean;
 }
 
 /** The roles a trigger gives. */
@@ -43,13 +48,20 @@ const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set(words('on against targe
 // Determiners and adjectives that may stand between a verb and its object ("attacked the base", "killed two").
 const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his her several two three some many'));
 
-/** Every participant in the document, in text order: lexicon actors and people first where they overlap a place. */
-export function findParticipants(frame: DocumentFrame): Participant[] {
+/**
+ * Every participant in the document, in text order: lexicon actors and people first where they overlap a place; then
+ * the described targets (`findTargetPhrases`), which shadow the actors inside them for the target role.
+ */
+export function findParticipants(frame: DocumentFrame, phrases: readonly TargetPhrase[] = []): Participant[] {
   const taken = new Set<number>();
   const found: Participant[] = [];
+  const inPhrase = new Uint8Array(frame.view.keys.length);
+  for (const p of phrases) inPhrase.fill(1, p.start, p.end);
+  const shadow = (start: number, end: number) => (inPhrase.subarray(start, end).includes(1) ? { shadowed: true } : {});
   for (const a of frame.actors) {
     const v = a.mention.value;
     found.push({
+      ...shadow(a.start, a.end),
       start: a.start,
       end: a.end,
       sentence: a.sentence,
@@ -61,7 +73,14 @@ export function findParticipants(frame: DocumentFrame): Participant[] {
   }
   for (const p of frame.people) {
     if (taken.has(p.start)) continue;
-    found.push({ start: p.start, end: p.end, sentence: p.sentence, actor: { name: p.mention.value.name }, isPlace: false, demonym: false });
+    found.push({
+      start: p.start,
+      end: p.end,
+      sentence: p.sentence,
+      actor: { name: p.mention.value.name, kind: 'person', count: 1 },
+      isPlace: false,
+      demonym: false,
+    });
     for (let i = p.start; i < p.end; i++) taken.add(i);
   }
   for (const p of frame.places) {
@@ -70,6 +89,7 @@ export function findParticipants(frame: DocumentFrame): Participant[] {
     // Only a state (or a place speaking for one) acts; a town does not.
     if (!v.metonymic && v.precision < 5) continue;
     found.push({
+      ...shadow(p.start, p.end),
       start: p.start,
       end: p.end,
       sentence: p.sentence,
@@ -78,6 +98,7 @@ export function findParticipants(frame: DocumentFrame): Participant[] {
       demonym: p.mention.rule === 'place/demonym',
     });
   }
+  for (const p of phrases) found.push({ ...p, isPlace: false, demonym: false, targetOnly: true });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -92,36 +113,63 @@ export function assignRoles(
   // "Hamas invaded Israel and killed ...", "visited Jordan to meet with ...": the verb shares the subject before it.
   const coordinated = keys[trigger.start - 1] === 'and' || keys[trigger.start - 1] === 'to';
   const inSentence = participants.filter((p) => p.sentence === trigger.sentence && !(p.start < trigger.end && trigger.start < p.end));
+  // Who may act (described targets never do) and who may be hit (a described target, not the actor inside it).
+  const actors = inSentence.filter((p) => !p.targetOnly);
+  const hit = inSentence.filter((p) => !p.shadowed);
   const inClause = (p: Participant) => frame.clauseOf[p.start] === trigger.clause;
   const roles: Roles = { initiator: [], target: [], deniedInitiator: [] };
+  const targets: Participant[] = [];
   const add = (list: EventActor[], p: Participant | undefined) => {
     if (p && !list.some((a) => sameActor(a, p.actor))) list.push(p.actor);
+  };
+  const addTarget = (p: Participant | undefined) => {
+    if (p && !targets.includes(p)) targets.push(p);
   };
   const after = inSentence.filter((p) => p.start >= trigger.end && p.start - trigger.end <= 10);
   // "by X": the agent of a passive verb or of a noun ("the attack by Hamas").
   for (const p of after) {
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
-    if (by >= 0 && !p.demonym) add(roles.initiator, p);
+    if (by >= 0 && !p.demonym && !p.targetOnly) add(roles.initiator, p);
   }
   // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
   for (const p of after) {
-    if (roles.initiator.includes(p.actor)) continue;
+    if (roles.initiator.includes(p.actor) || p.shadowed) continue;
     const prep = precedingWord(keys, p.start, trigger.end, TARGET_PREPOSITIONS, 3);
-    if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) add(roles.target, p);
+    // "massacred six priests at the university", "were murdered on the road": a described place after "at", or after
+    // "on" a passive or killing verb, is where, not what was hit; "the attack on the port" hit the port.
+    const where =
+      keys[prep] === 'at'
+        ? !isBlast(trigger)
+        : keys[prep] === 'on' && trigger.pos === 'verb' && (trigger.passive || isKilling(keys, trigger));
+    if (prep >= 0 && p.targetOnly && where) continue;
+    if (prep >= 0 && !p.demonym && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
   }
+  // "An airstrike hit a depot", "attacked a bus, killing five passengers": what the happening went on to hit.
+  const outcome = outcomeVerbAfter(frame, trigger);
+  if (outcome >= 0) addTarget(hit.find((p) => p.start > outcome && isObjectPosition(keys, outcome + 1, p.start) && !p.demonym));
+  // "a bomb exploded in a restaurant": what a blast goes off in is what it hits.
+  if (isBlast(trigger))
+    for (const p of after) {
+      const prep = precedingWord(keys, p.start, trigger.end, BLAST_PREPOSITIONS, 4);
+      if (prep >= 0 && p.targetOnly && p.actor.kind === 'object' && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
+    }
   if (trigger.pos === 'noun') {
     // "attacks from Iranian-backed groups": an actor (not a place: "from Gaza" is where it came from).
-    for (const p of after) if (!p.isPlace && !p.demonym && indexBefore(keys, p.start, trigger.end, 'from', 3) >= 0) add(roles.initiator, p);
+    for (const p of after)
+      if (!p.isPlace && !p.demonym && !p.targetOnly && indexBefore(keys, p.start, trigger.end, 'from', 3) >= 0) add(roles.initiator, p);
     // "assassination of a militant leader", "the killing of X".
-    for (const p of after) if (!p.demonym && indexBefore(keys, p.start, trigger.end, 'of', 2) === trigger.end) add(roles.target, p);
+    for (const p of after) if (!p.demonym && !p.shadowed && indexBefore(keys, p.start, trigger.end, 'of', 2) === trigger.end) addTarget(p);
+    // "the senator's murder", "the embassy bombing": the victim or the thing hit before the noun.
+    const victim = victimBefore(frame, trigger, hit.filter(inClause));
+    if (victim) addTarget(victim);
     // "Hamas attack", "Israeli strike", "Hamas's assault": the word right before the noun.
-    const premodifier = inSentence.filter((p) => p.end <= trigger.start && inClause(p)).at(-1);
-    if (premodifier && roles.initiator.length === 0 && isPremodifier(keys, premodifier.end, trigger.start))
+    const premodifier = actors.filter((p) => p.end <= trigger.start && inClause(p)).at(-1);
+    if (premodifier && premodifier !== victim && roles.initiator.length === 0 && isPremodifier(keys, premodifier.end, trigger.start))
       add(roles.initiator, premodifier);
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = inSentence.filter((p) => p.end <= support && inClause(p) && !p.demonym).at(-1);
+      const subject = actors.filter((p) => p.end <= support && inClause(p) && !p.demonym).at(-1);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
@@ -129,28 +177,138 @@ export function assignRoles(
         else if (roles.initiator.length === 0) add(roles.initiator, subject);
       }
       // "getting Israel the military capabilities": who receives it stands between the verb and the noun.
-      if (!responsible) for (const p of inSentence) if (p.start > support && p.end <= trigger.start && !p.demonym) add(roles.target, p);
+      if (!responsible) for (const p of hit) if (p.start > support && p.end <= trigger.start && !p.demonym) addTarget(p);
     }
     const undergo = undergoVerbBefore(frame, trigger);
-    if (undergo >= 0) add(roles.target, inSentence.filter((p) => p.end <= undergo && inClause(p)).at(-1));
-    return roles;
+    if (undergo >= 0) addTarget(hit.filter((p) => p.end <= undergo && inClause(p)).at(-1));
+    return withTargets(keys, roles, targets, inSentence);
   }
-  const subject = inSentence.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
+  const subject = actors.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
+  const undergoer = hit.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
   if (trigger.passive) {
-    add(roles.target, subject);
-    const directive = precedingWord(keys, subject?.start ?? trigger.start, Math.max(0, trigger.start - 12), DIRECTIVES, 6);
-    if (directive >= 0 && roles.initiator.length === 0)
-      add(roles.initiator, inSentence.filter((p) => p.end <= directive && !p.demonym).at(-1));
+    addTarget(undergoer ?? relativeHead(frame, trigger, hit));
+    const directive = precedingWord(keys, undergoer?.start ?? trigger.start, Math.max(0, trigger.start - 12), DIRECTIVES, 6);
+    if (directive >= 0 && roles.initiator.length === 0) add(roles.initiator, actors.filter((p) => p.end <= directive && !p.demonym).at(-1));
   } else if (trigger.type === 'DEATH') {
-    add(roles.target, subject);
+    addTarget(undergoer);
   } else {
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
     } else if (roles.initiator.length === 0) add(roles.initiator, subject);
-    const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym);
-    if (object && !roles.initiator.includes(object.actor)) add(roles.target, object);
+    const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
+    if (object && !roles.initiator.includes(object.actor)) addTarget(object);
+    // "the former minister murdered in Washington": a participle right after a noun, with no object, is passive.
+    else if (!object && undergoer?.end === trigger.start && isReducedPassive(keys, trigger)) addTarget(undergoer);
   }
-  return roles;
+  return withTargets(keys, roles, targets, inSentence);
+}
+
+// Verbs after a trigger that tell what it hit: "an airstrike destroyed a depot", "opened fire, wounding two guards".
+const OUTCOME_VERBS: ReadonlySet<string> = new Set(
+  words('hit hits struck destroyed destroying damaged damaging razed wrecked killed killing kills injured injuring wounded wounding'),
+);
+const OUTCOME_REACH = 10;
+
+/** The outcome verb after a trigger in its sentence ("An airstrike hit ...", "..., killing ..."), or -1. */
+function outcomeVerbAfter(frame: DocumentFrame, trigger: Trigger): number {
+  const keys = frame.view.keys;
+  for (let i = trigger.end; i < Math.min(keys.length, trigger.end + OUTCOME_REACH); i++) {
+    if (frame.sentenceOf[i] !== trigger.sentence || CLAUSE_BREAKS.has(keys[i] as string)) return -1;
+    const key = keys[i] as string;
+    // A noun trigger hits with a finite verb right after it; any trigger with a participle after a comma.
+    if (
+      OUTCOME_VERBS.has(key) &&
+      ((trigger.pos === 'noun' && i - trigger.end <= 3 && !key.endsWith('ing')) || (key.endsWith('ing') && keys[i - 1] === ','))
+    )
+      return i;
+  }
+  return -1;
+}
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set(words('; : and but while which who that said'));
+
+/** Whether a trigger is a killing verb ("killed", "murdered"): "on the road" after it is where. */
+function isKilling(keys: readonly string[], trigger: Trigger): boolean {
+  return defaultTargetLexicon().lethal.has(keys[trigger.start] as string);
+}
+
+// What follows a participle that has no object: "murdered in Washington", "killed by guerrillas", "kidnapped, police said".
+const AFTER_PARTICIPLE: ReadonlySet<string> = new Set(words('in on at near by during after outside inside last yesterday today , . ; :'));
+
+/** Whether an active-looking "-ed" verb is a participle telling what was done to the noun before it. */
+function isReducedPassive(keys: readonly string[], trigger: Trigger): boolean {
+  return (
+    trigger.end - trigger.start === 1 && (keys[trigger.start] as string).endsWith('ed') && AFTER_PARTICIPLE.has(keys[trigger.end] ?? '.')
+  );
+}
+
+const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));
+
+/** Whether a trigger tells a blast or a fire set ("exploded", "car bomb", "torched"), which hits what it goes off in. */
+function isBlast(trigger: Trigger): boolean {
+  return trigger.entry.modes.includes('explosives') || trigger.entry.modes.includes('property');
+}
+
+/**
+ * The person a relative clause tells of: "the leader Ana Ruiz, who was kidnapped on Monday" has her as what the
+ * passive verb's clause is about, where the clause names no one before the verb; "the rector of the seminary, who
+ * ..." has the rector.
+ */
+function relativeHead(frame: DocumentFrame, trigger: Trigger, hit: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  let opener = trigger.start - 1;
+  while (opener > 0 && frame.clauseOf[opener] === trigger.clause) opener--;
+  opener++;
+  if (!/^(who|which|that)$/.test(keys[opener] ?? '') || keys[opener - 1] !== ',') return undefined;
+  const comma = opener - 1;
+  // "the rector of the seminary, who ...": the head before its "of" phrase.
+  return hit.find((p) => !p.isPlace && (p.end === comma || (keys[p.end] === 'of' && comma - p.end <= 3)));
+}
+
+// What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests".
+const JOINERS: ReadonlySet<string> = new Set(words(', and or ( ) as well'));
+
+/**
+ * The roles with the targets found and every participant coordinated with one or set beside it ("the Jesuits, their
+ * cook and her daughter"); a victim is never an initiator.
+ */
+function withTargets(keys: readonly string[], roles: Roles, found: readonly Participant[], inSentence: readonly Participant[]): Roles {
+  const hit = inSentence.filter((p) => !p.shadowed && !p.demonym);
+  const all = [...found];
+  const joined = (a: Participant, b: Participant) => {
+    if (b.start < a.end) return false;
+    for (let i = a.end; i < b.start; i++) if (!JOINERS.has(keys[i] as string)) return false;
+    return b.start - a.end <= 3;
+  };
+  for (let k = 0; k < all.length; k++) {
+    const p = all[k] as Participant;
+    // Places are left out: "Roberto Navas, Honduras" is a person and where he is from.
+    const joins = (q: Participant) => q.targetOnly || q.actor.kind === 'person' || q.actor.id !== undefined;
+    for (const q of hit) if (!all.includes(q) && joins(q) && (joined(p, q) || joined(q, p))) all.push(q);
+  }
+  // "airstrikes on IRGC facilities": the lexicon actor whose facilities they are is hit too.
+  for (const p of [...all]) {
+    if (!p.targetOnly) continue;
+    for (const q of inSentence) if (q.shadowed && q.actor.id !== undefined && q.start >= p.start && q.end <= p.end) all.push(q);
+  }
+  const target = [...roles.target];
+  for (const p of all.sort((a, b) => a.start - b.start)) if (!target.some((a) => sameActor(a, p.actor))) target.push(p.actor);
+  return { ...roles, target, initiator: roles.initiator.filter((a) => !target.some((t) => sameActor(a, t))) };
+}
+
+/**
+ * The victim or thing hit named right before a noun trigger: a described target ("the embassy bombing", "the six
+ * priests' murder"), or anyone whose possessive stands before a noun whose possessor is its victim ("the senator's
+ * murder"), not before one whose possessor did it ("Hamas's attack").
+ */
+function victimBefore(frame: DocumentFrame, trigger: Trigger, hit: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  const before = hit.filter((p) => p.end <= trigger.start).at(-1);
+  if (!before) return undefined;
+  const gap = keys.slice(before.end, trigger.start);
+  const possessive = gap.length === 1 && (gap[0] === "'s" || gap[0] === "'");
+  if (before.targetOnly && (gap.length === 0 || possessive)) return before;
+  const noun = keys[trigger.end - 1] as string;
+  return possessive && defaultTargetLexicon().victimPossessor.has(noun) && !before.isPlace ? before : undefined;
 }
 
 /** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */

@@ -30,6 +30,7 @@ import {
   type ResponsibilityStatement,
   toResponsibility,
 } from './find-responsibility.ts';
+import { defaultTargetLexicon, findTargetPhrases } from './find-target-phrases.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
 import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { nameKeys } from './name-keys.ts';
@@ -55,6 +56,11 @@ export interface Draft {
   readonly initiator: EventActor[];
   readonly target: EventActor[];
   readonly deniedInitiator: EventActor[];
+  /**
+   * The targets of each trigger that tells a death ("killed two reporters"), one list per trigger: whom the text says
+   * died. Lists are not added up: two sentences may tell of the same dead.
+   */
+  readonly victims: EventActor[][];
   /** Asserted wins over reported-unconfirmed when two accounts of one shooting merge. */
   modality: EventModality;
   aggregate: CasualtyRange | null;
@@ -83,7 +89,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   const frame = createDocumentFrame(input, mentions);
   const triggers = findTriggers(frame, lexicon);
   if (triggers.length === 0) return [];
-  const participants = findParticipants(frame);
+  const participants = findParticipants(frame, findTargetPhrases(frame));
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   // The subject of the last active verb in each sentence, for the verbs coordinated with it.
@@ -100,6 +106,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       addActors(existing.initiator, roles.initiator);
       addActors(existing.target, roles.target);
       addActors(existing.deniedInitiator, roles.deniedInitiator);
+      if (tellsDead(frame, trigger)) existing.victims.push([...roles.target]);
       continue;
     }
     const sentences = new Set([trigger.sentence]);
@@ -117,6 +124,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
       initiator: roles.initiator.filter((a) => !roles.deniedInitiator.some((d) => sameActor(a, d))),
       target: roles.target,
       deniedInitiator: roles.deniedInitiator,
+      victims: tellsDead(frame, trigger) ? [[...roles.target]] : [],
       modality: reading.modality,
       aggregate: null,
       date,
@@ -583,7 +591,11 @@ function toEvent(
     .sort((a, b) => a - b)
     .map((s) => frame.sentences[s]?.span)
     .filter((s): s is { start: number; end: number } => s !== undefined);
-  const { claimedBy, blamedOn, deniedBy, initiator, fromClaim } = responsibilityOf(frame, draft, statements);
+  const stated = responsibilityOf(frame, draft, statements);
+  const { claimedBy, blamedOn, deniedBy, fromClaim } = stated;
+  // A victim is never who did it; a stateless group told both is an attacker who died, no victim.
+  const initiator = stated.initiator.filter((a) => !isVictim(a, draft.target));
+  const target = draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !isDeadAttacker(t, draft.initiator));
   const explicit = (draft.date ? 1 : 0) + (draft.place ? 1 : 0) + (draft.initiator.length + draft.target.length > 0 ? 1 : 0);
   return {
     id: eventId(frame.documentId, draft.type, frame.view.tokens[first.start]?.start ?? 0),
@@ -599,14 +611,17 @@ function toEvent(
     }),
     // A death no attack caused has no one who did it.
     initiator: draft.type === 'DEATH' ? [] : initiator,
-    target: draft.target,
+    target,
     claimedBy,
     blamedOn,
     deniedBy,
     place: place?.place ?? null,
     ...(place ? {} : { placeReason: noPlaceReason(frame) }),
     date,
-    killed: draft.type === 'ASSAULT' || draft.type === 'DEATH' ? (killed ?? assassinated(frame, draft)) : null,
+    killed:
+      draft.type === 'ASSAULT' || draft.type === 'DEATH'
+        ? (withVictims(killed, victimsCounted(frame, draft)) ?? assassinated(frame, draft))
+        : null,
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
@@ -691,6 +706,74 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
   return inside ? { place: { ...report.place, rule: 'place-from-document/refines' }, rule: 'place-from-document/refines' } : own;
 }
 
+/**
+ * Whether an actor one sentence makes the initiator and another the target is the victim: a state, a state's force or
+ * a person ("Israeli attacks on Lebanon have killed ..." does not make Lebanon an attacker). A victim is never an
+ * initiator.
+ */
+function isVictim(actor: EventActor, target: readonly EventActor[]): boolean {
+  return target.some((t) => sameActor(t, actor)) && (actor.country !== undefined || actor.kind !== undefined);
+}
+
+/**
+ * Whether a target is an attacker told dead: a group with no state that another sentence makes the initiator ("the
+ * gunmen opened fire ... two of the gunmen were killed"). Dead attackers are not victims.
+ */
+function isDeadAttacker(target: EventActor, initiator: readonly EventActor[]): boolean {
+  return initiator.some((a) => sameActor(a, target)) && target.country === undefined && target.kind === undefined;
+}
+
+/**
+ * Whether a trigger tells that its targets died ("killed", "massacred", "the murder of") in a happening: not in a
+ * sentence of background or one that counts a war's dead ("have killed 4,047 people since October").
+ */
+function tellsDead(frame: DocumentFrame, trigger: Trigger): boolean {
+  const lethal = defaultTargetLexicon().lethal;
+  const keys = frame.view.keys.slice(trigger.start, trigger.end);
+  if (!lethal.has(keys.join(' ')) && !lethal.has(keys[0] as string)) return false;
+  const sentence = frame.sentences[trigger.sentence];
+  if (sentence === undefined || isBackground(frame, trigger.sentence)) return false;
+  return !RUNNING_TOTAL.test(frame.text.slice(sentence.span.start, sentence.span.end));
+}
+
+/**
+ * The dead a happening's victims count: "massacred six priests and two women" is eight, "the murder of Judge Ana Ruiz"
+ * one. The largest count one trigger's victims give; null where a victim is not counted ("killed peasants") or no
+ * trigger that tells a death names whom, and for a happening told as not done or only planned.
+ */
+function victimsCounted(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
+  if (!isCarriedOut(frame, draft)) return null;
+  let most = 0;
+  for (const victims of draft.victims) most = Math.max(most, countOf(victims) ?? 0);
+  return most > 0 && most < HAPPENING_MAX_TOLL ? { low: most, high: most } : null;
+}
+
+/** How many people a list of victims counts, or null where one of them is not counted. */
+function countOf(victims: readonly EventActor[]): number | null {
+  let dead = 0;
+  for (const v of victims) {
+    if (v.kind !== 'person' && v.kind !== 'group') {
+      if (v.kind === undefined) return null;
+      continue;
+    }
+    // A name set beside a description that counts it ("two reporters, Ana Ruiz and Luis Paz") is counted there.
+    if (v.count === undefined && !v.described) continue;
+    if (v.count === undefined) return null;
+    dead += v.count;
+  }
+  return dead;
+}
+
+/**
+ * The casualty figures' dead, or the victims' count where it is more than they say: "six Jesuits and two women were
+ * killed" is eight where the figures read only one of the two counts.
+ */
+function withVictims(killed: CasualtyRange | null, counted: CasualtyRange | null): CasualtyRange | null {
+  if (counted === null) return killed;
+  if (killed === null) return counted;
+  return killed.high !== null && counted.low > killed.high ? counted : killed;
+}
+
 // Words that make an assassination one that failed or was only planned.
 const NOT_CARRIED_OUT: ReadonlySet<string> = new Set(
   words('attempt attempts attempted plot plots plotting planned foiled failed thwarted survived survives escaped'),
@@ -701,13 +784,18 @@ const NOT_CARRIED_OUT: ReadonlySet<string> = new Set(
  * assassinated on Monday"): the word itself says someone died. Null for an attempt, a plot or an unasserted one.
  */
 function assassinated(frame: DocumentFrame, draft: Draft): CasualtyRange | null {
-  if (!draft.modes.has('targeted-killing') || (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed')) return null;
+  return draft.modes.has('targeted-killing') && isCarriedOut(frame, draft) ? { low: 1, high: 1 } : null;
+}
+
+/** Whether a happening is told as done: asserted or reported, and no attempt, plot or escape in its sentences. */
+function isCarriedOut(frame: DocumentFrame, draft: Draft): boolean {
+  if (draft.modality !== 'asserted' && draft.modality !== 'reported-unconfirmed') return false;
   for (const t of draft.triggers) {
     const sentence = frame.sentences[t.sentence];
     if (!sentence) continue;
-    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return null;
+    for (let i = sentence.start; i < sentence.end; i++) if (NOT_CARRIED_OUT.has(frame.view.keys[i] as string)) return false;
   }
-  return { low: 1, high: 1 };
+  return true;
 }
 
 /** A stable id: the same document, type and trigger offset give the same id on every analysis. */

@@ -2,6 +2,7 @@
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 import type { EventLexicon } from './event-lexicon.ts';
+import { defaultTargetLexicon } from './find-target-phrases.ts';
 
 /** What a figure counts: `shot` is killed or injured, not told apart; `suspect` a perpetrator who died. */
 export type CasualtyCategory = 'killed' | 'injured' | 'shot' | 'suspect';
@@ -40,8 +41,12 @@ const NEGATION_GLUE: ReadonlySet<string> = new Set(
 const STOPS: ReadonlySet<string> = new Set(
   words('said says told according that after when while because before since until as ; : — – ( ) " “ ” but where'),
 );
-const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  words(
+// Kinds of people a target may be that count a group, not its people ("a family").
+const PERSON_GROUP_NOUNS: ReadonlySet<string> = new Set(words('family families'));
+// The nouns below, and every kind of people a target may be ("priests", "peasants", "a judge": data/target-nouns.json).
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  ...[...defaultTargetLexicon().people.keys()].filter((w) => !w.includes(' ') && !PERSON_GROUP_NOUNS.has(w)),
+  ...words(
     'man men woman women boy boys girl girls teen teens teenager teenagers person people persons child children kid kids victim victims ' +
       'student students officer officers deputy deputies resident residents driver drivers passenger passengers bystander bystanders ' +
       'father mother son daughter brother sister wife husband girlfriend boyfriend friend friends infant baby toddler adult adults male males ' +
@@ -55,7 +60,7 @@ const PERSON_NOUNS: ReadonlySet<string> = new Set(
       'newborn homeowner tenant roommate classmate classmates teammate cashier bouncer sergeant firefighter cop cops freshman sophomore ' +
       'sons daughters brothers sisters parents grandparents cousins grandchildren siblings',
   ),
-);
+]);
 const HOSPITAL_VERBS: ReadonlySet<string> = new Set(words('sent sending put putting'));
 const PERSON_GROUPS: ReadonlySet<string> = new Set(words('family group total'));
 const PERPETRATORS: ReadonlySet<string> = new Set(words('suspect gunman shooter robber intruder attacker assailant perpetrator'));
@@ -1562,6 +1567,8 @@ const PLURALS_WITHOUT_S: ReadonlySet<string> = new Set(words('people men women c
 
 /** A person noun that counts one: "man", "teen", "3-year-old"; not "people" or "police". */
 function isSingularPerson(key: string): boolean {
+  const singular = defaultTargetLexicon().people.get(key);
+  if (singular !== undefined && !PERSON_GROUP_NOUNS.has(key)) return singular;
   return PERSON_NOUNS.has(key) && !key.endsWith('s') && !PLURALS_WITHOUT_S.has(key);
 }
 

@@ -18,6 +18,7 @@ function draft(sentence: number, figures: CasualtyFigure[], date: EventDate | nu
     sentences: new Set([sentence]),
     modes: new Set(),
     initiator: [],
+    victims: [],
     target: [],
     deniedInitiator: [],
     modality: 'asserted',

@@ -36,6 +36,7 @@ export function mergeDrafts(
     add(into.initiator, draft.initiator);
     add(into.target, draft.target);
     add(into.deniedInitiator, draft.deniedInitiator);
+    into.victims.push(...draft.victims);
     into.figures.push(...draft.figures);
     into.date ??= draft.date;
     into.place ??= draft.place;
@@ -72,6 +73,7 @@ export function mergeHappenings(
     add(into.initiator, draft.initiator);
     add(into.target, draft.target);
     add(into.deniedInitiator, draft.deniedInitiator);
+    into.victims.push(...draft.victims);
     into.accounts.push(...draft.accounts);
     // The shooting's own day over the day of its arrest or hearing that the lead told it with.
     if (!into.date || (draft.date && isFollowUp(into.date) && isOwnDayBefore(draft.date, into.date))) into.date = draft.date;
@@ -100,7 +102,7 @@ function oneHappening(
   const pb = firmPlace(b);
   if (pa && pb && !samePlace(pa, pb)) return false;
   if (contradicts(a, b) || contradicts(b, a)) return false;
-  if (a.target.some((x) => b.target.some((y) => sameActor(x, y)))) return true;
+  if (sharesTarget(a, b)) return true;
   const x = casualties(a);
   const y = casualties(b);
   const ka = x.killed?.low ?? 0;
@@ -200,7 +202,12 @@ function tied(a: Draft, b: Draft): boolean {
   if (a.place && b.place && a.place.place.name === b.place.place.name && a.place.place.precision <= 4) return true;
   if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day') return true;
   if (a.initiator.some((x) => b.initiator.some((y) => sameActor(x, y)))) return true;
-  return a.target.some((x) => b.target.some((y) => sameActor(x, y)));
+  return sharesTarget(a, b);
+}
+
+/** A target both name: a described one ("a man", "the bus") tells too little to join two happenings on. */
+function sharesTarget(a: Draft, b: Draft): boolean {
+  return a.target.some((x) => !x.described && b.target.some((y) => sameActor(x, y)));
 }
 
 function contradicts(a: Draft, b: Draft): boolean {

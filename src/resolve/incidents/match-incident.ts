@@ -109,6 +109,8 @@ function sidesDiffer(a: readonly EventActor[], b: readonly EventActor[]): boolea
 function shared(a: readonly EventActor[], b: readonly EventActor[]): number {
   let score = 0;
   for (const x of a) {
+    // A described target ("a man", "the bus") is in many reports.
+    if (x.described) continue;
     // A person's name is telling; a group ("police", "the United States") is named in many reports.
     if (b.some((y) => sameActor(x, y))) score += x.id || x.country ? 0.5 : 2;
     else if (x.country && b.some((y) => y.country === x.country)) score += 0.25;
