@@ -30,6 +30,11 @@ const LOCATIVES: ReadonlySet<string> = new Set(
   words('in near at outside from to into across around toward towards via over inside through between of'),
 );
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const AGENT_DETERMINERS: ReadonlySet<string> = new Set(words("the its their our his her 's ’s"));
+// Agent nouns that are also adjectives, and the words after one that still leave it a noun ("the military said").
+const ADJECTIVAL_AGENTS: ReadonlySet<string> = new Set(words('military paramilitary guerrilla infantry'));
+const FOLLOWS_A_BODY =
+  /^(?:\p{Ll}+ed|\p{Ll}+s|said|says|told|has|have|had|is|was|were|will|would|could|can|may|must|and|or|of|to|in|on|at|for|with|from|by|that|which|who|also|then|later|today|yesterday)$/u;
 
 /**
  * The actors and people named in a report, in text order. Lexicon aliases match longest first ("Islamic State of Iraq
@@ -75,7 +80,7 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   return found;
 }
 
-/** The longest actor starting at token `at`: a named police force, a lexicon alias or an unnamed group. */
+/** The longest actor starting at token `at`: a named police force, a lexicon alias, an unnamed group or an agent noun. */
 function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor: boolean): ActorMatch | null {
   let best: ActorMatch | null = namedPoliceAt(view, at, lexicon);
   if (lexicon.actorStarts.has(view.keys[at] as string)) {
@@ -96,7 +101,33 @@ function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor:
       confidence: group.country === null ? 0.7 : 0.85,
     };
   }
+  const agent = lexicon.actorStarts.has(view.keys[at] as string) ? agentAt(view, at, lexicon) : null;
+  if (agent !== null && (best === null || agent.end > best.end) && !(afterActor && agent.value.country === null)) best = agent;
   return best;
+}
+
+/**
+ * "the army", "Salvadoran armed forces", "treasury police": an agent noun of the dictionaries, with the nationality
+ * word before it giving its country. The name is the text's own words; no id, as no one actor is named.
+ */
+function agentAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
+  const nationality = lexicon.nationalities.match(view, at);
+  const agent = lexicon.agents.match(view, nationality?.end ?? at);
+  if (agent === null) return null;
+  // Without a nationality, a body is named only after a determiner: "the army", not "more troops" or "two soldiers".
+  if (nationality === null && !AGENT_DETERMINERS.has(view.keys[at - 1] ?? '')) return null;
+  // "the military base", "a guerrilla attack": an adjective before a noun of its own.
+  const next = view.tokens[agent.end]?.text ?? '';
+  if (ADJECTIVAL_AGENTS.has(view.keys[agent.end - 1] as string) && /^\p{Ll}/u.test(next) && !FOLLOWS_A_BODY.test(next)) return null;
+  const country = nationality?.value ?? null;
+  return {
+    start: at,
+    end: agent.end,
+    actor: null,
+    value: { id: null, name: spanText(view, at, agent.end).replace(/\s+/g, ' '), type: agent.value.type, country },
+    rule: 'actor/agent',
+    confidence: country === null ? 0.7 : 0.85,
+  };
 }
 
 function lexiconMatch(actor: LexiconActor, start: number, end: number, rule: string): ActorMatch {

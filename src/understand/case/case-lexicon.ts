@@ -1,6 +1,7 @@
 /** @module What case restoration reads: English common words (wink's lexicon), place names (the gazetteer) and actor names (the actor lexicon). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import dictionaryData from '../../../data/actor-dictionary.json' with { type: 'json' };
 import actorData from '../../../data/actors.json' with { type: 'json' };
 import demonymData from '../../../data/places/demonyms.json' with { type: 'json' };
 import type { Gazetteer } from '../places/gazetteer.ts';
@@ -56,8 +57,9 @@ interface ActorData {
 let actorNames: ReadonlyMap<string, string> | null = null;
 
 /**
- * The names that carry a capital in the actor lexicon ("FMLN", "Islamic State") and the nationality words
- * ("Peruvian", "Salvadorans"), by their lower-case words.
+ * The names that carry a capital in the actor lexicon ("FMLN", "Islamic State"), the dictionaries' group names of
+ * two words or more ("Shining Path"; their one-word names are too often a word or a person's name), and the
+ * nationality words ("Peruvian", "Salvadorans"), by their lower-case words.
  */
 function actorNameMap(): ReadonlyMap<string, string> {
   if (actorNames) return actorNames;
@@ -70,6 +72,11 @@ function actorNameMap(): ReadonlyMap<string, string> {
       if (!/\p{Lu}/u.test(alias)) continue;
       const key = alias.toLowerCase().split(/\s+/).join(' ');
       if (!map.has(key)) map.set(key, alias);
+    }
+  for (const group of (dictionaryData as { groups: ReadonlyArray<readonly unknown[]> }).groups)
+    for (const alias of group[5] as readonly string[]) {
+      const key = alias.toLowerCase().split(/\s+/).join(' ');
+      if (key.includes(' ') && !map.has(key)) map.set(key, alias);
     }
   actorNames = map;
   return map;
