@@ -1,4 +1,5 @@
 /** @module Who did it to whom: the initiator and target of a trigger, from voice, prepositions and support verbs. */
+import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { EventActor } from '../../model/event.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame } from './document-frame.ts';
@@ -103,6 +104,8 @@ export function assignRoles(
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
     if (by >= 0 && !p.demonym) add(roles.initiator, p);
   }
+  // "blamed X for the attack", "attributed the murder to X", "for which they hold X responsible".
+  if (roles.initiator.length === 0) for (const p of blamedFor(frame, trigger, inSentence)) add(roles.initiator, p);
   // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
   for (const p of after) {
     if (roles.initiator.includes(p.actor)) continue;
@@ -121,19 +124,19 @@ export function assignRoles(
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = inSentence.filter((p) => p.end <= support && inClause(p) && !p.demonym).at(-1);
+      const subject = agentSubject(frame, inSentence, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
         if (responsible && hasDenialBefore(frame, subject.start)) add(roles.deniedInitiator, subject);
-        else if (roles.initiator.length === 0) add(roles.initiator, subject);
+        else if (roles.initiator.length === 0) for (const p of withCoordinated(frame, inSentence, subject)) add(roles.initiator, p);
       }
       // "getting Israel the military capabilities": who receives it stands between the verb and the noun.
       if (!responsible) for (const p of inSentence) if (p.start > support && p.end <= trigger.start && !p.demonym) add(roles.target, p);
     }
     const undergo = undergoVerbBefore(frame, trigger);
     if (undergo >= 0) add(roles.target, inSentence.filter((p) => p.end <= undergo && inClause(p)).at(-1));
-    return roles;
+    return withoutVictims(roles);
   }
   const subject = inSentence.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
   if (trigger.passive) {
@@ -146,11 +149,182 @@ export function assignRoles(
   } else {
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
-    } else if (roles.initiator.length === 0) add(roles.initiator, subject);
+    } else if (roles.initiator.length === 0) {
+      const agent = agentSubject(frame, inSentence, trigger.start, trigger.clause);
+      for (const p of withCoordinated(frame, inSentence, agent)) add(roles.initiator, p);
+    }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym);
     if (object && !roles.initiator.includes(object.actor)) add(roles.target, object);
   }
-  return roles;
+  return withoutVictims(roles);
+}
+
+// Lexicon actors that name those an event befell, never who did it.
+const VICTIM_IDS: ReadonlySet<string> = new Set(['victims', 'civilians']);
+
+/** The roles without a victim among the initiators: a victim is never who did it. */
+function withoutVictims(roles: Roles): Roles {
+  if (!roles.initiator.some((a) => a.id !== undefined && VICTIM_IDS.has(a.id))) return roles;
+  return { ...roles, initiator: roles.initiator.filter((a) => a.id === undefined || !VICTIM_IDS.has(a.id)) };
+}
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.keys(speechVerbs.verbs));
+const PRONOUNS: ReadonlySet<string> = new Set(words('it they we he she'));
+// Prepositions whose object is no subject ("on Israel", "in Yemen"); "of" is left out: "members of the ELN attacked".
+const NOT_SUBJECT_AFTER: ReadonlySet<string> = new Set(
+  words('on against at in into to from with for over near toward towards upon onto across inside outside about via by like'),
+);
+const BLAME_VERBS: ReadonlySet<string> = new Set(
+  words('blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed'),
+);
+
+/**
+ * The actor that did what the verb (or support verb) at `verb` says: the last participant before it in its clause (or
+ * joined to it by a bracket: "the FPMR (Manuel Rodriguez Patriotic Front) claimed") that is no demonym, no object of
+ * a preposition ("attack on Israel by deploying"), no source ("according to the Houthis, killed") and no speaker
+ * ("Hamas said Israeli strikes killed"; but "the army said it attacked" keeps the army). An unnamed group in
+ * apposition to a named one stands for it ("the FPL, a guerrilla group, attacked").
+ */
+function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], verb: number, clause: number): Participant | undefined {
+  const keys = frame.view.keys;
+  const before = inSentence.filter((p) => p.end <= verb && reachesClause(frame, p, clause) && !p.demonym);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const p = before[k] as Participant;
+    if (NOT_SUBJECT_AFTER.has(keys[leadIndex(keys, p.start)] ?? '') || isSourceOf(keys, p.start)) continue;
+    const speech = speechVerbBetween(keys, p.end, verb);
+    if (speech >= 0 && !PRONOUNS.has(keys[speech + 1] === 'that' ? (keys[speech + 2] ?? '') : (keys[speech + 1] ?? ''))) return undefined;
+    const named = before[k - 1];
+    if (!p.actor.id && !p.actor.country && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
+    return p;
+  }
+  return undefined;
+}
+
+/** The index of the word that leads a name, past a determiner or two ("on the base" → "on"). */
+function leadIndex(keys: readonly string[], start: number): number {
+  let i = start - 1;
+  for (let n = 0; n < 2 && OBJECT_LEAD.has(keys[i] as string); n++) i--;
+  return i;
+}
+
+/** Whether the name at `start` is a source: "according to (the) X", "reports by X", "told X". */
+function isSourceOf(keys: readonly string[], start: number): boolean {
+  const lead = leadIndex(keys, start);
+  if (keys[lead] === 'told') return true;
+  for (let i = lead; i >= Math.max(0, lead - 4); i--) {
+    if (keys[i] === ',') return false;
+    if (keys[i] === 'according' || keys[i] === 'citing') return true;
+  }
+  return false;
+}
+
+/** The index of a speech verb between a name and the verb it might be the subject of ("X said ... killed"), or -1. */
+function speechVerbBetween(keys: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const key = keys[i] as string;
+    if (!SPEECH_VERBS.has(key)) continue;
+    // "claimed responsibility for", "claimed the attack": claiming the act is doing it.
+    if ((key === 'claimed' || key === 'claims') && !['that', 'to'].includes(keys[i + 1] ?? '')) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** Whether a participant is in the clause, or joined to it by a bracket after or around it. */
+function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {
+  if (frame.clauseOf[p.start] === clause) return true;
+  const keys = frame.view.keys;
+  let i = p.end;
+  if (keys[i] === '(') {
+    const close = keys.indexOf(')', i);
+    if (close < 0 || close - i > 12) return false;
+    i = close;
+  }
+  return keys[i] === ')' && frame.clauseOf[i] === clause;
+}
+
+/** The subject and the names coordinated before it: "the FMLN and ERP guerrillas", "Hamas, PIJ and Hezbollah". */
+function withCoordinated(frame: DocumentFrame, inSentence: readonly Participant[], subject: Participant | undefined): Participant[] {
+  if (subject === undefined) return [];
+  const keys = frame.view.keys;
+  const out = [subject];
+  let head = subject;
+  for (let k = inSentence.indexOf(subject) - 1; k >= 0; k--) {
+    const p = inSentence[k] as Participant;
+    const between = keys.slice(p.end, head.start).filter((key) => key !== 'the');
+    if (between.length !== 1 || (between[0] !== 'and' && between[0] !== ',') || p.demonym || p.isPlace) break;
+    out.unshift(p);
+    head = p;
+  }
+  return out;
+}
+
+const CLAIM_VERBS: ReadonlySet<string> = new Set(words('claimed claims claim claiming accepted assumed took takes admitted'));
+const COPULAS: ReadonlySet<string> = new Set(words('is was are were be been being'));
+const HOLD_VERBS: ReadonlySet<string> = new Set(words('hold holds held holding'));
+
+/**
+ * Who a sentence says is responsible for a happening it names without telling it ("the FPMR claimed responsibility
+ * for the attack", "the police hold the MRTA responsible for the bombing", "the FMLN was responsible for it"): such
+ * sentences make no event of their own, so the party is an initiator of the event the report tells. Denials ("was not
+ * responsible", "denied responsibility") name no one.
+ */
+export function responsibleParties(frame: DocumentFrame, participants: readonly Participant[]): Array<{ sentence: number; actors: EventActor[] }> {
+  const keys = frame.view.keys;
+  const out: Array<{ sentence: number; actors: EventActor[] }> = [];
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
+    if (keys[i + 1] !== 'for') continue;
+    const sentence = frame.sentenceOf[i] as number;
+    const inSentence = participants.filter((p) => p.sentence === sentence);
+    let party: Participant | undefined;
+    if (key === 'responsible') {
+      const hold = precedingWord(keys, i, Math.max(0, i - 8), HOLD_VERBS, 8);
+      if (keys[i - 1] === 'not' || keys[i - 1] === 'those') continue;
+      if (hold >= 0 && !COPULAS.has(keys[hold - 1] as string) && !COPULAS.has(keys[hold - 2] as string))
+        party = inSentence.find((p) => p.start > hold && p.end <= i && !p.demonym);
+      else if (COPULAS.has(keys[i - 1] as string) || hold >= 0)
+        party = agentSubject(frame, inSentence, hold >= 0 ? hold : i - 1, frame.clauseOf[hold >= 0 ? hold : i - 1] as number);
+    } else {
+      const verb = precedingWord(keys, i, Math.max(0, i - 3), CLAIM_VERBS, 3);
+      if (verb < 0) continue;
+      party = agentSubject(frame, inSentence, verb, frame.clauseOf[verb] as number);
+    }
+    if (party === undefined || hasDenialBefore(frame, party.end + 1) || DENIALS.has(keys[party.end] as string)) continue;
+    const actors = withCoordinated(frame, inSentence, party).map((p) => p.actor);
+    if (actors.every((a) => a.id === undefined || !VICTIM_IDS.has(a.id))) out.push({ sentence, actors });
+  }
+  return out;
+}
+
+/**
+ * Who the text blames for the trigger: "blamed X for the attack", "held X responsible for the murder", "accused X of
+ * the killing", "attributed the murder to X", and after it "the attack, for which they hold X responsible" or "for
+ * which X guerrillas are being held responsible". The one who blames is not an initiator by that.
+ */
+function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly Participant[]): Participant[] {
+  const keys = frame.view.keys;
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 8); i--) {
+    if (frame.sentenceOf[i] !== trigger.sentence) break;
+    if (!BLAME_VERBS.has(keys[i] as string)) continue;
+    if ((keys[i] as string).startsWith('attribut') || keys[i] === 'ascribed') {
+      const to = keys.indexOf('to', trigger.end);
+      if (to < 0 || to - trigger.end > 4) return [];
+      const agent = inSentence.find((p) => p.start > to && p.start - to <= 3 && !p.demonym);
+      return agent ? [agent] : [];
+    }
+    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace);
+    const link = keys.slice(i + 1, trigger.start);
+    if (blamed.length > 0 && (link.includes('for') || link.includes('of'))) return blamed;
+    return [];
+  }
+  const which = keys.slice(trigger.end, trigger.end + 3).join(' ');
+  if (!which.includes('for which')) return [];
+  const responsible = keys.indexOf('responsible', trigger.end);
+  if (responsible < 0 || responsible - trigger.end > 14) return [];
+  const agent = inSentence.filter((p) => p.start > trigger.end && p.end <= responsible && !p.demonym).at(-1);
+  return agent ? [agent] : [];
 }
 
 /** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */
@@ -187,8 +361,10 @@ function supportVerbBefore(frame: DocumentFrame, trigger: Trigger): number {
   for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 7); i--) {
     if (frame.clauseOf[i] !== trigger.clause) return -1;
     const key = keys[i] as string;
-    if (SUPPORT_VERBS.has(key)) return i;
-    if (key === 'responsible' || key === 'behind') return i;
+    // "the FMLN claimed responsibility for", not "the minister claimed that troops carried out".
+    if (SUPPORT_VERBS.has(key) && !(SPEECH_VERBS.has(key) && keys[i + 1] === 'that')) return i;
+    // "X was responsible for", "held X responsible for"; not "hold all those responsible accountable".
+    if (key === 'behind' || (key === 'responsible' && keys[i - 1] !== 'those')) return i;
   }
   return -1;
 }
