@@ -149,9 +149,7 @@ function readActors(text: string, keep: (type: ActorType) => boolean): Group[] {
     // A one-word synonym that is no acronym and no plural group name is often a member's name ("Nasrallah"): left out.
     const aliases = [
       ...new Set(
-        entry.names.flatMap((n, i) =>
-          aliasesOf(n).filter((a) => i === 0 || a.includes(' ') || a === a.toUpperCase() || /[a-z]s$/.test(a)),
-        ),
+        entry.names.flatMap((n, i) => aliasesOf(n).filter((a) => i === 0 || a.includes(' ') || a === a.toUpperCase() || /[a-z]s$/.test(a))),
       ),
     ];
     const name = aliases.find((a) => a.includes(' ')) ?? aliases[0];
@@ -164,7 +162,7 @@ function readActors(text: string, keep: (type: ActorType) => boolean): Group[] {
     const codes = [...bare.matchAll(/\[([A-Z~]+)([^\]]*)\]/g)];
     const phrase = bare.replace(/\[[^\]]*\]/g, '').trim();
     if (/^\s/.test(line) && phrase === '') {
-      if (current !== null) for (const c of codes) (current.dated ||= (c[2] ?? '').trim() !== '', current.codes.push(c[1] as string));
+      if (current !== null) addCodes(current, codes);
       continue;
     }
     if (phrase.startsWith('+')) {
@@ -175,18 +173,28 @@ function readActors(text: string, keep: (type: ActorType) => boolean): Group[] {
     flush();
     // The dictionary's note says when a head line is a member, not the group ("DULMATIN__ [...] # senior leader jma").
     current = { names: [phrase], codes: [], dated: false, person: PERSON_NOTE.test(line.replace(/^[^#]*#?/, '')) || LEFT_OUT.has(phrase) };
-    for (const c of codes) (current.dated ||= (c[2] ?? '').trim() !== '', current.codes.push(c[1] as string));
+    addCodes(current, codes);
   }
   flush();
   return groups;
 }
 
+/** Adds an entry's codes; a code with a date range ("[SLVGOV 890601-940601]") marks a person in office. */
+function addCodes(entry: { codes: string[]; dated: boolean }, codes: readonly RegExpMatchArray[]): void {
+  for (const c of codes) {
+    if ((c[2] ?? '').trim() !== '') entry.dated = true;
+    entry.codes.push(c[1] as string);
+  }
+}
+
 // The last word of an agent noun that names a body of people, not a person, a weapon or a place ("army", "police").
 const COLLECTIVE_HEADS = new Set(
-  ('army armies forces force military militaries troops soldiers police guard guards navy marines patrol patrols paramilitary ' +
+  (
+    'army armies forces force military militaries troops soldiers police guard guards navy marines patrol patrols paramilitary ' +
     'paramilitaries rebels insurgents guerrillas guerrilla militants militias militia terrorists commandos battalion ' +
     'battalions regiment brigade brigades unit units personnel gendarmerie gendarmery infantry squad squads junta ' +
-    'corps').split(' '),
+    'corps'
+  ).split(' '),
 );
 const PERSON_LEADS = new Set('chief commander head heads general'.split(' '));
 const AGENT_ROLES: ReadonlySet<string> = new Set(['MIL', 'COP', 'REB', 'UAF', 'SPY', 'IMG', 'INS', 'SEP']);
@@ -238,7 +246,7 @@ const output = {
     'MIL: state-forces; COP: police; IGO: international-organisation; PTY, OPP: political-party), country from its ' +
     "CAMEO country code as ISO 3166-1 alpha-2 (null for regional or international codes). 'agents': [phrase, kind, " +
     'CAMEO agent code]: collective nouns of armed and state actors, matched in lower case (a capital first letter too). ' +
-    "The hand lexicon (data/actors.json) wins over every entry here. Built by scripts/build-actor-dictionary.ts; " +
+    'The hand lexicon (data/actors.json) wins over every entry here. Built by scripts/build-actor-dictionary.ts; ' +
     'entries tied to dates (people in office) and aliases that are one common English word are left out.',
   source: {
     repository: 'https://github.com/openeventdata/petrarch2',

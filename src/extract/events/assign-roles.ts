@@ -44,17 +44,40 @@ const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set(words('on against targe
 // Determiners and adjectives that may stand between a verb and its object ("attacked the base", "killed two").
 const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his her several two three some many'));
 
+const ARMED_GROUP_TYPES: ReadonlySet<string> = new Set(['armed-group', 'designated-terrorist-group']);
+// Words for the members of a non-state armed group; the named group they stand for is the one last named before them.
+const GROUP_WORDS: ReadonlySet<string> = new Set(
+  words('guerrillas guerrilla rebels rebel insurgents militants terrorists commandos subversives fighters'),
+);
+// Words that say the group is not known, or another one: "unidentified gunmen", "rival rebels".
+const UNKNOWN_WORDS: ReadonlySet<string> = new Set(words('unidentified unknown masked suspected alleged rival other another'));
+
+/** Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels"). */
+function isGroupWord(text: string): boolean {
+  const parts = text.toLowerCase().split(/\s+/);
+  return GROUP_WORDS.has(parts.at(-1) ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
+}
+
 /** Every participant in the document, in text order: lexicon actors and people first where they overlap a place. */
 export function findParticipants(frame: DocumentFrame): Participant[] {
   const taken = new Set<number>();
   const found: Participant[] = [];
+  let lastGroup: { id: string; country: string | null } | null = null;
   for (const a of frame.actors) {
     const v = a.mention.value;
+    if (v.id && ARMED_GROUP_TYPES.has(v.type)) lastGroup = { id: v.id, country: v.country };
+    // "guerrillas" after the report has named the FMLN are the FMLN's: the text's word, the group's id.
+    const group =
+      lastGroup !== null && !v.id && isGroupWord(a.mention.text) && (v.country === null || v.country === lastGroup.country)
+        ? lastGroup
+        : null;
     found.push({
       start: a.start,
       end: a.end,
       sentence: a.sentence,
-      actor: { name: v.name, ...(v.id ? { id: v.id } : {}), ...(v.country ? { country: v.country } : {}) },
+      actor: group
+        ? { name: v.name, id: group.id, ...(group.country ? { country: group.country } : {}) }
+        : { name: v.name, ...(v.id ? { id: v.id } : {}), ...(v.country ? { country: v.country } : {}) },
       isPlace: false,
       demonym: false,
     });
@@ -194,7 +217,8 @@ function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], 
     const speech = speechVerbBetween(keys, p.end, verb);
     if (speech >= 0 && !PRONOUNS.has(keys[speech + 1] === 'that' ? (keys[speech + 2] ?? '') : (keys[speech + 1] ?? ''))) return undefined;
     const named = before[k - 1];
-    if (!p.actor.id && !p.actor.country && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
+    const unnamed = (!p.actor.id && !p.actor.country) || p.actor.id === named?.actor.id;
+    if (unnamed && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
     return p;
   }
   return undefined;
@@ -269,7 +293,10 @@ const HOLD_VERBS: ReadonlySet<string> = new Set(words('hold holds held holding')
  * sentences make no event of their own, so the party is an initiator of the event the report tells. Denials ("was not
  * responsible", "denied responsibility") name no one.
  */
-export function responsibleParties(frame: DocumentFrame, participants: readonly Participant[]): Array<{ sentence: number; actors: EventActor[] }> {
+export function responsibleParties(
+  frame: DocumentFrame,
+  participants: readonly Participant[],
+): Array<{ sentence: number; actors: EventActor[] }> {
   const keys = frame.view.keys;
   const out: Array<{ sentence: number; actors: EventActor[] }> = [];
   for (let i = 1; i < keys.length; i++) {

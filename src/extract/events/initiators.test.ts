@@ -38,16 +38,24 @@ describe('initiators: who did it', () => {
     ['A car bomb exploded near the station. Police hold the MRTA responsible for the bombing.', ['Tupac Amaru Revolutionary Movement']],
     ['The authorities blamed the ELN for the murder of the engineer.', ['National Liberation Army (Colombia)']],
     ['The prosecutor attributed the murder to the Medellin cartel.', ['Medellin Cartel']],
-    ['Two pylons were destroyed in the explosion, for which the police hold the FMLN responsible.', ['Farabundo Marti National Liberation Front']],
+    [
+      'Two pylons were destroyed in the explosion, for which the police hold the FMLN responsible.',
+      ['Farabundo Marti National Liberation Front'],
+    ],
     // A group word after a name, a bracket, an apposition and coordinated names.
     ['FMLN guerrillas attacked the garrison at dawn.', ['Farabundo Marti National Liberation Front']],
     ['The FPL, a guerrilla group, attacked the garrison at dawn.', ['Popular Liberation Forces']],
-    ['The FMLN and ERP guerrillas attacked the garrison at dawn.', ['Farabundo Marti National Liberation Front', "People's Revolutionary Army"]],
+    [
+      'The FMLN and ERP guerrillas attacked the garrison at dawn.',
+      ['Farabundo Marti National Liberation Front', "People's Revolutionary Army"],
+    ],
     ['THE TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA) ATTACKED THE POLICE STATION.', ['Tupac Amaru Revolutionary Movement']],
     // Members of a body, armed forces and agent nouns with a nationality.
     ['Members of the armed forces massacred six priests at the university.', ['armed forces']],
     ['The houses were bombed by Salvadoran air force helicopters.', ['Salvadoran air force']],
     ['RSF fighters attacked the camp near El Fasher on Sunday.', ['Rapid Support Forces']],
+    // Members' words after the report has named their group stand for it: the text's word, the group's id.
+    ['The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.', ['guerrillas']],
     // A speaker that says it acted is the initiator.
     ['The army said it attacked a guerrilla camp near the river.', ['army']],
   ];
@@ -56,6 +64,19 @@ describe('initiators: who did it', () => {
       assert.deepEqual(initiators(text), expected);
     });
   }
+});
+
+describe('group words take the id of the group named before them', () => {
+  const ids = (text: string) => eventsOf(text).flatMap((e) => e.initiator.map((a) => `${a.name}/${a.id ?? ''}`));
+  it('guerrillas after the FMLN are the FMLN', () => {
+    assert.deepEqual(ids('The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.'), ['guerrillas/fmln']);
+  });
+  it('unidentified gunmen are not the group named before them', () => {
+    assert.deepEqual(ids('The FMLN opened an offensive. On Monday unidentified gunmen attacked the garrison.'), ['unidentified gunmen/']);
+  });
+  it('no group named before: the word stays unnamed', () => {
+    assert.deepEqual(ids('On Monday the guerrillas attacked the garrison. The FMLN said nothing.'), ['guerrillas/']);
+  });
 });
 
 describe('initiators: who did not do it', () => {
@@ -79,7 +100,8 @@ describe('initiators: who did not do it', () => {
   for (const [text, absent] of cases) {
     it(text, () => {
       const found = eventsOf(text).flatMap((e) => e.initiator.map((a) => a.name));
-      for (const name of absent) assert.ok(!found.some((f) => f.toLowerCase().includes(name.toLowerCase())), `${name} in ${found.join(', ')}`);
+      for (const name of absent)
+        assert.ok(!found.some((f) => f.toLowerCase().includes(name.toLowerCase())), `${name} in ${found.join(', ')}`);
       if (absent.length === 0) assert.deepEqual(initiators(text), ['Indian armed forces']);
     });
   }

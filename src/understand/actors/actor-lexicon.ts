@@ -157,7 +157,8 @@ export function compileActorLexicon(data: unknown, dictionary?: unknown, nationa
   }
 
   const handAliases = new Set<string>();
-  for (const raw of list(root.actors, 'actors')) for (const alias of texts((raw as Record<string, unknown>).aliases, 'aliases')) handAliases.add(alias.toLowerCase());
+  for (const raw of list(root.actors, 'actors'))
+    for (const alias of texts((raw as Record<string, unknown>).aliases, 'aliases')) handAliases.add(alias.toLowerCase());
   const agents = new TokenTrie<AgentNoun>();
   if (dictionary !== undefined) addDictionary(record(dictionary, 'the dictionary'), actors, aliases, agents, handAliases);
 
@@ -271,7 +272,8 @@ function addDictionary(
     const row = list(raw, `agents[${index}]`);
     const phrase = text(row[0], `agents[${index}][0]`);
     const type = text(row[1], `agent ${phrase} kind`);
-    if (!ACTOR_TYPES.has(type)) throw new Error(`Dictionary agent "${phrase}" has kind "${type}"; use one of ${[...ACTOR_TYPES].join(', ')}.`);
+    if (!ACTOR_TYPES.has(type))
+      throw new Error(`Dictionary agent "${phrase}" has kind "${type}"; use one of ${[...ACTOR_TYPES].join(', ')}.`);
     if (handAliases.has(phrase.toLowerCase())) continue;
     agents.add(phrase, { type: type as ActorType, cameo: text(row[2], `agent ${phrase} code`) });
   }
