@@ -47,10 +47,28 @@ const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his h
 const ARMED_GROUP_TYPES: ReadonlySet<string> = new Set(['armed-group', 'designated-terrorist-group']);
 // Words for the members of a non-state armed group; the named group they stand for is the one last named before them.
 const GROUP_WORDS: ReadonlySet<string> = new Set(
-  words('guerrillas guerrilla rebels rebel insurgents militants terrorists commandos subversives fighters'),
+  words('guerrillas guerrilla rebels rebel insurgents militants terrorists commandos commando subversives fighters members'),
 );
 // Words that say the group is not known, or another one: "unidentified gunmen", "rival rebels".
 const UNKNOWN_WORDS: ReadonlySet<string> = new Set(words('unidentified unknown masked suspected alleged rival other another'));
+
+// Words between members and their group: "guerrillas of the so-called Army of National Liberation".
+const OWNER_GAP: ReadonlySet<string> = new Set(
+  words('of from the so called so-called self styled self-styled - pro leftist rightist maoist marxist group'),
+);
+
+/** The named armed group a members' phrase ending at `end` belongs to ("of the ELN"), when the next actor is one. */
+function ownerGroup(
+  keys: readonly string[],
+  end: number,
+  next: DocumentFrame['actors'][number] | undefined,
+): DocumentFrame['actors'][number] | null {
+  if (next === undefined || !next.mention.value.id || !ARMED_GROUP_TYPES.has(next.mention.value.type)) return null;
+  if (keys[end] !== 'of' && keys[end] !== 'from') return null;
+  if (next.start - end > 6) return null;
+  for (let i = end; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
+  return next;
+}
 
 /** Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels"). */
 function isGroupWord(text: string): boolean {
@@ -63,8 +81,24 @@ export function findParticipants(frame: DocumentFrame): Participant[] {
   const taken = new Set<number>();
   const found: Participant[] = [];
   let lastGroup: { id: string; country: string | null } | null = null;
-  for (const a of frame.actors) {
+  const keys = frame.view.keys;
+  for (const [index, a] of frame.actors.entries()) {
     const v = a.mention.value;
+    // "guerrillas of the ELN", "a commando of the MRTA", "terrorists from the FPMR": the members are the group.
+    const whole = !v.id && isGroupWord(a.mention.text) ? ownerGroup(keys, a.end, frame.actors[index + 1]) : null;
+    if (whole) {
+      const w = whole.mention.value;
+      found.push({
+        start: a.start,
+        end: a.end,
+        sentence: a.sentence,
+        actor: { name: w.name, id: w.id as string, ...(w.country ? { country: w.country } : {}) },
+        isPlace: false,
+        demonym: false,
+      });
+      for (let i = a.start; i < a.end; i++) taken.add(i);
+      continue;
+    }
     if (v.id && ARMED_GROUP_TYPES.has(v.type)) lastGroup = { id: v.id, country: v.country };
     // "guerrillas" after the report has named the FMLN are the FMLN's: the text's word, the group's id.
     const group =

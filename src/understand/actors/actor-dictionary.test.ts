@@ -51,6 +51,23 @@ describe('dictionary groups and agent nouns', () => {
         ['Wagner mercenaries', 'wagner', 'Wagner Group', 'armed-group', 'RU'],
       ],
     ],
+    // A body no lexicon knows, by the shape of its name.
+    [
+      "THE CINCHONERO PEOPLE'S LIBERATION FRONT BOMBED A PYLON NEAR THE BORDER.",
+      [["Cinchonero people's liberation front", null, "Cinchonero people's liberation front", 'armed-group', null]],
+    ],
+    [
+      'Troops of the Atlacatl Battalion and the Christian Democratic Party.',
+      [
+        ['Atlacatl Battalion', null, 'Atlacatl Battalion', 'state-forces', null],
+        ['Christian Democratic Party', null, 'Christian Democratic Party', 'political-party', null],
+      ],
+    ],
+    // A nationality before a lexicon name is not the country's army.
+    [
+      'The Colombian Army of National Liberation blew up the pipeline.',
+      [['Army of National Liberation', 'eln', 'National Liberation Army (Colombia)', 'armed-group', 'CO']],
+    ],
     [
       'The Extraditables are not the Medellin cartel.',
       [
@@ -73,6 +90,8 @@ describe('what the dictionaries must not make an actor', () => {
     'Resistance was strong. Struggle went on. Action followed.',
     // People the dictionaries file under their group: members are not the group.
     'Hambali and Dulmatin were named in the file.',
+    // Capitals at a sentence's start or after a title make no body's name.
+    'Members of the national front met. Mr. Smith Front was there.',
     // A broadcaster that shares a group's name.
     'RADIO VENCEREMOS REPORTED THE NEWS TODAY.',
   ];

@@ -52,7 +52,10 @@ export function englishCommonWords(): ReadonlySet<string> {
 
 interface ActorData {
   readonly actors: ReadonlyArray<{ readonly aliases: readonly string[] }>;
+  readonly plainWords: { readonly words: readonly string[] };
 }
+
+const plainWords: ReadonlySet<string> = new Set((actorData as ActorData).plainWords.words.map((w) => w.toLowerCase()));
 
 let actorNames: ReadonlyMap<string, string> | null = null;
 
@@ -115,8 +118,8 @@ export function createCaseLexicon(gazetteer: Gazetteer): CaseLexicon {
     isCommon: (word) => isCommonForm(common, word),
     nameOf(phrase, allCommon, single) {
       const actor = actors.get(phrase);
-      // A one-word actor name that is also a common word ("WHO", "ARENA") is read as the word; nationalities are not.
-      if (actor !== undefined && !(single && allCommon && actor === actor.toUpperCase())) return actor;
+      // A one-word actor name that is also a plain word ("WHO", "ARENA") is read as the word; "ELN" is the name.
+      if (actor !== undefined && !(single && allCommon && actor === actor.toUpperCase() && plainWords.has(phrase))) return actor;
       if (single && GENERIC.has(phrase)) return undefined;
       const ids = gazetteer.lookup(placeKey(phrase));
       if (ids.length === 0) return undefined;
