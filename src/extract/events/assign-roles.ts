@@ -3,6 +3,7 @@ import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { EventActor } from '../../model/event.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame } from './document-frame.ts';
+import type { EventLexicon } from './event-lexicon.ts';
 import type { Trigger } from './find-triggers.ts';
 
 /** Something that can take a role: an actor, a person, or a place standing for a state. */
@@ -330,13 +331,15 @@ const HOLD_VERBS: ReadonlySet<string> = new Set(words('hold holds held holding')
 export function responsibleParties(
   frame: DocumentFrame,
   participants: readonly Participant[],
+  lexicon: EventLexicon,
 ): Array<{ sentence: number; actors: EventActor[] }> {
   const keys = frame.view.keys;
   const out: Array<{ sentence: number; actors: EventActor[] }> = [];
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
     if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
-    if (keys[i + 1] !== 'for') continue;
+    // Responsible for an attack, not "responsible for security".
+    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
     const sentence = frame.sentenceOf[i] as number;
     const inSentence = participants.filter((p) => p.sentence === sentence);
     let party: Participant | undefined;
@@ -357,6 +360,15 @@ export function responsibleParties(
     if (actors.every((a) => a.id === undefined || !VICTIM_IDS.has(a.id))) out.push({ sentence, actors });
   }
   return out;
+}
+
+/** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
+function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
+  for (let i = from; i < Math.min(from + 4, frame.view.keys.length); i++) {
+    const hit = lexicon.triggers.starts(frame.view, i) ? lexicon.triggers.match(frame.view, i) : null;
+    if (hit?.value.kind === 'trigger' && hit.value.options.some((o) => o.entry.type === 'ASSAULT')) return true;
+  }
+  return false;
 }
 
 /**

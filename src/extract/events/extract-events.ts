@@ -134,7 +134,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   );
   // "X claimed responsibility for the attack" tells no event of its own: X did the nearest of the report's attacks
   // that name no one who did them.
-  for (const party of responsibleParties(frame, participants)) {
+  for (const party of responsibleParties(frame, participants, lexicon)) {
     // An event whose doers the text does not name ("gunmen") takes the name too.
     const open = merged.filter((d) => d.type === 'ASSAULT' && d.aggregate === null && d.initiator.every((a) => !a.id && !a.country));
     const distance = (d: Draft) => Math.min(...[...d.sentences].map((s) => Math.abs(s - party.sentence) + (s > party.sentence ? 0.5 : 0)));
