@@ -97,6 +97,9 @@ function aliasesOf(raw: string): string[] {
 /** Whether an alias is safe to match: not one common word, not a fragment, not only digits or punctuation. */
 function usable(alias: string): boolean {
   const words = alias.split(' ');
+  // "May 15", "17 November": a group named for a date is read as the date.
+  if (words.length === 2 && words.some((w) => /^\d+$/.test(w)) && words.some((w) => MONTHS.has(w.toLowerCase()))) return false;
+  if (LEFT_OUT_ALIASES.has(alias)) return false;
   const last = (words.at(-1) ?? '').toLowerCase();
   if (!/\p{L}{2}/u.test(alias) || BAD_LAST.has(last) || /[!+#]/.test(alias)) return false;
   if (words.length === 1) {
@@ -110,6 +113,9 @@ function usable(alias: string): boolean {
 // A synonym that is a person's name with an honorific ("SHEIKH_HASSAN_NASRALLAH") is not the group.
 const HONORIFIC = /^(SHEIKH?|SAYY[IE]D|SEYYED|MULLAH|EMIR|IMAM|COMMANDER|GENERAL)_/;
 const PERSON_NOTE = /\b(leader|member|founder|co-founder|commander|maker|alias of|head of)\b/i;
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
+// Acronyms that are as often a given name ("ANA", "ISA").
+const LEFT_OUT_ALIASES = new Set(['ANA', 'ISA', 'EYAL']);
 // Names that other things carry more often than the group: "Radio Venceremos" is a broadcaster.
 const LEFT_OUT = new Set(['VENCEREMOS_']);
 

@@ -61,10 +61,11 @@ let actorNames: ReadonlyMap<string, string> | null = null;
 
 /**
  * The names that carry a capital in the actor lexicon ("FMLN", "Islamic State"), the dictionaries' group names of
- * two words or more ("Shining Path"; their one-word names are too often a word or a person's name), and the
+ * two words or more with a word that is no common word ("Tupac Katari Guerrilla Army"; their one-word names are too
+ * often a word or a person's name, and names of common words only a phrase), and the
  * nationality words ("Peruvian", "Salvadorans"), by their lower-case words.
  */
-function actorNameMap(): ReadonlyMap<string, string> {
+function actorNameMap(common: ReadonlySet<string>): ReadonlyMap<string, string> {
   if (actorNames) return actorNames;
   const map = new Map<string, string>();
   for (const list of Object.values((demonymData as { demonyms: Record<string, readonly string[]> }).demonyms))
@@ -79,7 +80,8 @@ function actorNameMap(): ReadonlyMap<string, string> {
   for (const group of (dictionaryData as { groups: ReadonlyArray<readonly unknown[]> }).groups)
     for (const alias of group[5] as readonly string[]) {
       const key = alias.toLowerCase().split(/\s+/).join(' ');
-      if (key.includes(' ') && !map.has(key)) map.set(key, alias);
+      // "INTERNATIONAL SOLIDARITY" in capital copy is the phrase, not the group: a name needs a word of its own.
+      if (key.includes(' ') && !map.has(key) && !key.split(' ').every((w) => isCommonForm(common, w))) map.set(key, alias);
     }
   actorNames = map;
   return map;
@@ -113,7 +115,7 @@ const GENERIC = new Set(
 /** A case lexicon over the gazetteer and the project's actor lexicon. */
 export function createCaseLexicon(gazetteer: Gazetteer): CaseLexicon {
   const common = englishCommonWords();
-  const actors = actorNameMap();
+  const actors = actorNameMap(common);
   return {
     isCommon: (word) => isCommonForm(common, word),
     nameOf(phrase, allCommon, single) {
