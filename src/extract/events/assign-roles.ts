@@ -160,7 +160,7 @@ export function assignRoles(
   // "by X": the agent of a passive verb or of a noun ("the attack by Hamas").
   for (const p of after) {
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
-    if (by >= 0 && !p.demonym) add(roles.initiator, p);
+    if (by >= 0 && !p.demonym && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
   // "blamed X for the attack", "attributed the murder to X", "for which they hold X responsible".
   if (roles.initiator.length === 0) for (const p of blamedFor(frame, trigger, inSentence)) add(roles.initiator, p);
@@ -287,6 +287,20 @@ function speechVerbBetween(keys: readonly string[], from: number, to: number): n
     return i;
   }
   return -1;
+}
+
+// Participles whose "by" still names who did the trigger ("the attack, perpetrated by X").
+const AGENT_PARTICIPLES: ReadonlySet<string> = new Set(
+  words('perpetrated committed carried conducted launched staged executed claimed ordered mounted'),
+);
+
+/**
+ * Whether the "by" at `by` belongs to another participle than the trigger: "held by Hamas", "controlled by Houthi
+ * forces", "described by authorities", "brokered by the US" name who holds, controls or describes, not who struck.
+ */
+function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number): boolean {
+  const before = keys[by - 1] ?? '';
+  return by - 1 >= triggerEnd && /(?:ed|en|wn)$/.test(before) && !AGENT_PARTICIPLES.has(before);
 }
 
 /** Whether a participant is in the clause, or joined to it by a bracket after or around it. */

@@ -89,6 +89,8 @@ describe('initiators: who did not do it', () => {
     // A place or an actor after a preposition is no subject.
     ['An overnight airstrike in Yemen killed at least 68 people.', ['Yemen']],
     ['Iran carried out an attack on Israel by deploying drones.', ['Israel']],
+    // A "by" of another participle names who holds or describes, not who struck.
+    ['Troops raided the camp in the town controlled by Hamas.', ['Hamas']],
     // Victims are never initiators.
     ['The victims were attacked by unidentified gunmen on the road.', ['victims']],
     // A denial of responsibility names no one who did it.
