@@ -44,6 +44,7 @@ export type ActorType =
   | 'government'
   | 'armed-group'
   | 'designated-terrorist-group'
+  | 'political-party'
   | 'international-organisation'
   | 'think-tank'
   | 'media'

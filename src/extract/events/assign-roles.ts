@@ -1,7 +1,9 @@
 /** @module Who did it to whom: the initiator and target of a trigger, from voice, prepositions and support verbs. */
+import speechVerbs from '../../../data/speech-verbs.json' with { type: 'json' };
 import type { EventActor } from '../../model/event.ts';
 import { words } from '../../understand/sentences/words.ts';
 import type { DocumentFrame } from './document-frame.ts';
+import type { EventLexicon } from './event-lexicon.ts';
 import { defaultTargetLexicon, type TargetPhrase } from './find-target-phrases.ts';
 import type { Trigger } from './find-triggers.ts';
 
@@ -48,6 +50,38 @@ const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set(words('on against targe
 // Determiners and adjectives that may stand between a verb and its object ("attacked the base", "killed two").
 const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his her several two three some many'));
 
+const ARMED_GROUP_TYPES: ReadonlySet<string> = new Set(['armed-group', 'designated-terrorist-group']);
+// Words for the members of a non-state armed group; the named group they stand for is the one last named before them.
+const GROUP_WORDS: ReadonlySet<string> = new Set(
+  words('guerrillas guerrilla rebels rebel insurgents militants terrorists commandos commando subversives fighters members'),
+);
+// Words that say the group is not known, or another one: "unidentified gunmen", "rival rebels".
+const UNKNOWN_WORDS: ReadonlySet<string> = new Set(words('unidentified unknown masked suspected alleged rival other another'));
+
+// Words between members and their group: "guerrillas of the so-called Army of National Liberation".
+const OWNER_GAP: ReadonlySet<string> = new Set(
+  words('of from the so called so-called self styled self-styled - pro leftist rightist maoist marxist group'),
+);
+
+/** The named armed group a members' phrase ending at `end` belongs to ("of the ELN"), when the next actor is one. */
+function ownerGroup(
+  keys: readonly string[],
+  end: number,
+  next: DocumentFrame['actors'][number] | undefined,
+): DocumentFrame['actors'][number] | null {
+  if (next === undefined || !next.mention.value.id || !ARMED_GROUP_TYPES.has(next.mention.value.type)) return null;
+  if (keys[end] !== 'of' && keys[end] !== 'from') return null;
+  if (next.start - end > 6) return null;
+  for (let i = end; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
+  return next;
+}
+
+/** Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels"). */
+function isGroupWord(text: string): boolean {
+  const parts = text.toLowerCase().split(/\s+/);
+  return GROUP_WORDS.has(parts.at(-1) ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
+}
+
 /**
  * Every participant in the document, in text order: lexicon actors and people first where they overlap a place; then
  * the described targets (`findTargetPhrases`), which shadow the actors inside them for the target role.
@@ -58,14 +92,39 @@ export function findParticipants(frame: DocumentFrame, phrases: readonly TargetP
   const inPhrase = new Uint8Array(frame.view.keys.length);
   for (const p of phrases) inPhrase.fill(1, p.start, p.end);
   const shadow = (start: number, end: number) => (inPhrase.subarray(start, end).includes(1) ? { shadowed: true } : {});
-  for (const a of frame.actors) {
+  let lastGroup: { id: string; country: string | null } | null = null;
+  const keys = frame.view.keys;
+  for (const [index, a] of frame.actors.entries()) {
     const v = a.mention.value;
+    // "guerrillas of the ELN", "a commando of the MRTA", "terrorists from the FPMR": the members are the group.
+    const whole = !v.id && isGroupWord(a.mention.text) ? ownerGroup(keys, a.end, frame.actors[index + 1]) : null;
+    if (whole) {
+      const w = whole.mention.value;
+      found.push({
+        start: a.start,
+        end: a.end,
+        sentence: a.sentence,
+        actor: { name: w.name, id: w.id as string, ...(w.country ? { country: w.country } : {}) },
+        isPlace: false,
+        demonym: false,
+      });
+      for (let i = a.start; i < a.end; i++) taken.add(i);
+      continue;
+    }
+    if (v.id && ARMED_GROUP_TYPES.has(v.type)) lastGroup = { id: v.id, country: v.country };
+    // "guerrillas" after the report has named the FMLN are the FMLN's: the text's word, the group's id.
+    const group =
+      lastGroup !== null && !v.id && isGroupWord(a.mention.text) && (v.country === null || v.country === lastGroup.country)
+        ? lastGroup
+        : null;
     found.push({
       ...shadow(a.start, a.end),
       start: a.start,
       end: a.end,
       sentence: a.sentence,
-      actor: { name: v.name, ...(v.id ? { id: v.id } : {}), ...(v.country ? { country: v.country } : {}) },
+      actor: group
+        ? { name: v.name, id: group.id, ...(group.country ? { country: group.country } : {}) }
+        : { name: v.name, ...(v.id ? { id: v.id } : {}), ...(v.country ? { country: v.country } : {}) },
       isPlace: false,
       demonym: false,
     });
@@ -129,8 +188,10 @@ export function assignRoles(
   // "by X": the agent of a passive verb or of a noun ("the attack by Hamas").
   for (const p of after) {
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
-    if (by >= 0 && !p.demonym && !p.targetOnly) add(roles.initiator, p);
+    if (by >= 0 && !p.demonym && !p.targetOnly && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
+  // "blamed X for the attack", "attributed the murder to X", "for which they hold X responsible".
+  if (roles.initiator.length === 0) for (const p of blamedFor(frame, trigger, inSentence)) add(roles.initiator, p);
   // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
   for (const p of after) {
     if (roles.initiator.includes(p.actor) || p.shadowed) continue;
@@ -169,19 +230,19 @@ export function assignRoles(
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = actors.filter((p) => p.end <= support && inClause(p) && !p.demonym).at(-1);
+      const subject = agentSubject(frame, actors, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
         if (responsible && hasDenialBefore(frame, subject.start)) add(roles.deniedInitiator, subject);
-        else if (roles.initiator.length === 0) add(roles.initiator, subject);
+        else if (roles.initiator.length === 0) for (const p of withCoordinated(frame, inSentence, subject)) add(roles.initiator, p);
       }
       // "getting Israel the military capabilities": who receives it stands between the verb and the noun.
       if (!responsible) for (const p of hit) if (p.start > support && p.end <= trigger.start && !p.demonym) addTarget(p);
     }
     const undergo = undergoVerbBefore(frame, trigger);
     if (undergo >= 0) addTarget(hit.filter((p) => p.end <= undergo && inClause(p)).at(-1));
-    return withTargets(keys, roles, targets, inSentence);
+    return withoutVictims(withTargets(keys, roles, targets, inSentence));
   }
   const subject = actors.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
   const undergoer = hit.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
@@ -194,13 +255,16 @@ export function assignRoles(
   } else {
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
-    } else if (roles.initiator.length === 0) add(roles.initiator, subject);
+    } else if (roles.initiator.length === 0) {
+      const agent = agentSubject(frame, actors, trigger.start, trigger.clause);
+      for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
+    }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
     if (object && !roles.initiator.includes(object.actor)) addTarget(object);
     // "the former minister murdered in Washington": a participle right after a noun, with no object, is passive.
     else if (!object && undergoer?.end === trigger.start && isReducedPassive(keys, trigger)) addTarget(undergoer);
   }
-  return withTargets(keys, roles, targets, inSentence);
+  return withoutVictims(withTargets(keys, roles, targets, inSentence));
 }
 
 // Verbs after a trigger that tell what it hit: "an airstrike destroyed a depot", "opened fire, wounding two guards".
@@ -311,6 +375,203 @@ function victimBefore(frame: DocumentFrame, trigger: Trigger, hit: readonly Part
   return possessive && defaultTargetLexicon().victimPossessor.has(noun) && !before.isPlace ? before : undefined;
 }
 
+// Lexicon actors that name those an event befell, never who did it.
+const VICTIM_IDS: ReadonlySet<string> = new Set(['victims', 'civilians']);
+
+/** The roles without a victim among the initiators: a victim is never who did it. */
+function withoutVictims(roles: Roles): Roles {
+  if (!roles.initiator.some((a) => a.id !== undefined && VICTIM_IDS.has(a.id))) return roles;
+  return { ...roles, initiator: roles.initiator.filter((a) => a.id === undefined || !VICTIM_IDS.has(a.id)) };
+}
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.keys(speechVerbs.verbs));
+const PRONOUNS: ReadonlySet<string> = new Set(words('it they we he she'));
+// Prepositions whose object is no subject ("on Israel", "in Yemen"); "of" is left out: "members of the ELN attacked".
+const NOT_SUBJECT_AFTER: ReadonlySet<string> = new Set(
+  words('on against at in into to from with for over near toward towards upon onto across inside outside about via by like'),
+);
+const BLAME_VERBS: ReadonlySet<string> = new Set(
+  words('blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed'),
+);
+
+/**
+ * The actor that did what the verb (or support verb) at `verb` says: the last participant before it in its clause (or
+ * joined to it by a bracket: "the FPMR (Manuel Rodriguez Patriotic Front) claimed") that is no demonym, no object of
+ * a preposition ("attack on Israel by deploying"), no source ("according to the Houthis, killed") and no speaker
+ * ("Hamas said Israeli strikes killed"; but "the army said it attacked" keeps the army). An unnamed group in
+ * apposition to a named one stands for it ("the FPL, a guerrilla group, attacked").
+ */
+function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], verb: number, clause: number): Participant | undefined {
+  const keys = frame.view.keys;
+  const before = inSentence.filter((p) => p.end <= verb && reachesClause(frame, p, clause) && !p.demonym);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const p = before[k] as Participant;
+    if (NOT_SUBJECT_AFTER.has(keys[leadIndex(keys, p.start)] ?? '') || isSourceOf(keys, p.start)) continue;
+    const speech = speechVerbBetween(keys, p.end, verb);
+    if (speech >= 0 && !PRONOUNS.has(keys[speech + 1] === 'that' ? (keys[speech + 2] ?? '') : (keys[speech + 1] ?? ''))) return undefined;
+    const named = before[k - 1];
+    const unnamed = (!p.actor.id && !p.actor.country) || p.actor.id === named?.actor.id;
+    if (unnamed && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
+    return p;
+  }
+  return undefined;
+}
+
+/** The index of the word that leads a name, past a determiner or two ("on the base" → "on"). */
+function leadIndex(keys: readonly string[], start: number): number {
+  let i = start - 1;
+  for (let n = 0; n < 2 && OBJECT_LEAD.has(keys[i] as string); n++) i--;
+  return i;
+}
+
+/** Whether the name at `start` is a source: "according to (the) X", "reports by X", "told X". */
+function isSourceOf(keys: readonly string[], start: number): boolean {
+  const lead = leadIndex(keys, start);
+  if (keys[lead] === 'told') return true;
+  for (let i = lead; i >= Math.max(0, lead - 4); i--) {
+    if (keys[i] === ',') return false;
+    if (keys[i] === 'according' || keys[i] === 'citing') return true;
+  }
+  return false;
+}
+
+/** The index of a speech verb between a name and the verb it might be the subject of ("X said ... killed"), or -1. */
+function speechVerbBetween(keys: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const key = keys[i] as string;
+    if (!SPEECH_VERBS.has(key)) continue;
+    // "claimed responsibility for", "claimed the attack": claiming the act is doing it.
+    if ((key === 'claimed' || key === 'claims') && !['that', 'to'].includes(keys[i + 1] ?? '')) continue;
+    return i;
+  }
+  return -1;
+}
+
+// Participles whose "by" still names who did the trigger ("the attack, perpetrated by X").
+const AGENT_PARTICIPLES: ReadonlySet<string> = new Set(
+  words('perpetrated committed carried conducted launched staged executed claimed ordered mounted'),
+);
+
+/**
+ * Whether the "by" at `by` belongs to another participle than the trigger: "held by Hamas", "controlled by Houthi
+ * forces", "described by authorities", "brokered by the US" name who holds, controls or describes, not who struck.
+ */
+function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number): boolean {
+  const before = keys[by - 1] ?? '';
+  return by - 1 >= triggerEnd && /(?:ed|en|wn)$/.test(before) && !AGENT_PARTICIPLES.has(before);
+}
+
+/** Whether a participant is in the clause, or joined to it by a bracket after or around it. */
+function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {
+  if (frame.clauseOf[p.start] === clause) return true;
+  const keys = frame.view.keys;
+  let i = p.end;
+  if (keys[i] === '(') {
+    const close = keys.indexOf(')', i);
+    if (close < 0 || close - i > 12) return false;
+    i = close;
+  }
+  return keys[i] === ')' && frame.clauseOf[i] === clause;
+}
+
+/** The subject and the names coordinated before it: "the FMLN and ERP guerrillas", "Hamas, PIJ and Hezbollah". */
+function withCoordinated(frame: DocumentFrame, inSentence: readonly Participant[], subject: Participant | undefined): Participant[] {
+  if (subject === undefined) return [];
+  const keys = frame.view.keys;
+  const out = [subject];
+  let head = subject;
+  for (let k = inSentence.indexOf(subject) - 1; k >= 0; k--) {
+    const p = inSentence[k] as Participant;
+    const between = keys.slice(p.end, head.start).filter((key) => key !== 'the');
+    if (between.length !== 1 || (between[0] !== 'and' && between[0] !== ',') || p.demonym || p.isPlace) break;
+    out.unshift(p);
+    head = p;
+  }
+  return out;
+}
+
+const CLAIM_VERBS: ReadonlySet<string> = new Set(words('claimed claims claim claiming accepted assumed took takes admitted'));
+const COPULAS: ReadonlySet<string> = new Set(words('is was are were be been being'));
+const HOLD_VERBS: ReadonlySet<string> = new Set(words('hold holds held holding'));
+
+/**
+ * Who a sentence says is responsible for a happening it names without telling it ("the FPMR claimed responsibility
+ * for the attack", "the police hold the MRTA responsible for the bombing", "the FMLN was responsible for it"): such
+ * sentences make no event of their own, so the party is an initiator of the event the report tells. Denials ("was not
+ * responsible", "denied responsibility") name no one.
+ */
+export function responsibleParties(
+  frame: DocumentFrame,
+  participants: readonly Participant[],
+  lexicon: EventLexicon,
+): Array<{ sentence: number; actors: EventActor[] }> {
+  const keys = frame.view.keys;
+  const out: Array<{ sentence: number; actors: EventActor[] }> = [];
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
+    // Responsible for an attack, not "responsible for security".
+    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
+    const sentence = frame.sentenceOf[i] as number;
+    const inSentence = participants.filter((p) => p.sentence === sentence);
+    let party: Participant | undefined;
+    if (key === 'responsible') {
+      const hold = precedingWord(keys, i, Math.max(0, i - 8), HOLD_VERBS, 8);
+      if (keys[i - 1] === 'not' || keys[i - 1] === 'those') continue;
+      if (hold >= 0 && !COPULAS.has(keys[hold - 1] as string) && !COPULAS.has(keys[hold - 2] as string))
+        party = inSentence.find((p) => p.start > hold && p.end <= i && !p.demonym);
+      else if (COPULAS.has(keys[i - 1] as string) || hold >= 0)
+        party = agentSubject(frame, inSentence, hold >= 0 ? hold : i - 1, frame.clauseOf[hold >= 0 ? hold : i - 1] as number);
+    } else {
+      const verb = precedingWord(keys, i, Math.max(0, i - 3), CLAIM_VERBS, 3);
+      if (verb < 0) continue;
+      party = agentSubject(frame, inSentence, verb, frame.clauseOf[verb] as number);
+    }
+    if (party === undefined || hasDenialBefore(frame, party.end + 1) || DENIALS.has(keys[party.end] as string)) continue;
+    const actors = withCoordinated(frame, inSentence, party).map((p) => p.actor);
+    if (actors.every((a) => a.id === undefined || !VICTIM_IDS.has(a.id))) out.push({ sentence, actors });
+  }
+  return out;
+}
+
+/** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
+function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
+  for (let i = from; i < Math.min(from + 4, frame.view.keys.length); i++) {
+    const hit = lexicon.triggers.starts(frame.view, i) ? lexicon.triggers.match(frame.view, i) : null;
+    if (hit?.value.kind === 'trigger' && hit.value.options.some((o) => o.entry.type === 'ASSAULT')) return true;
+  }
+  return false;
+}
+
+/**
+ * Who the text blames for the trigger: "blamed X for the attack", "held X responsible for the murder", "accused X of
+ * the killing", "attributed the murder to X", and after it "the attack, for which they hold X responsible" or "for
+ * which X guerrillas are being held responsible". The one who blames is not an initiator by that.
+ */
+function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly Participant[]): Participant[] {
+  const keys = frame.view.keys;
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 8); i--) {
+    if (frame.sentenceOf[i] !== trigger.sentence) break;
+    if (!BLAME_VERBS.has(keys[i] as string)) continue;
+    if ((keys[i] as string).startsWith('attribut') || keys[i] === 'ascribed') {
+      const to = keys.indexOf('to', trigger.end);
+      if (to < 0 || to - trigger.end > 4) return [];
+      const agent = inSentence.find((p) => p.start > to && p.start - to <= 3 && !p.demonym);
+      return agent ? [agent] : [];
+    }
+    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace);
+    const link = keys.slice(i + 1, trigger.start);
+    if (blamed.length > 0 && (link.includes('for') || link.includes('of'))) return blamed;
+    return [];
+  }
+  const which = keys.slice(trigger.end, trigger.end + 3).join(' ');
+  if (!which.includes('for which')) return [];
+  const responsible = keys.indexOf('responsible', trigger.end);
+  if (responsible < 0 || responsible - trigger.end > 14) return [];
+  const agent = inSentence.filter((p) => p.start > trigger.end && p.end <= responsible && !p.demonym).at(-1);
+  return agent ? [agent] : [];
+}
+
 /** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */
 function isPremodifier(keys: readonly string[], end: number, start: number): boolean {
   for (let i = end; i < start; i++) if (!PREMODIFIER_GAP.has(keys[i] as string)) return false;
@@ -345,8 +606,10 @@ function supportVerbBefore(frame: DocumentFrame, trigger: Trigger): number {
   for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 7); i--) {
     if (frame.clauseOf[i] !== trigger.clause) return -1;
     const key = keys[i] as string;
-    if (SUPPORT_VERBS.has(key)) return i;
-    if (key === 'responsible' || key === 'behind') return i;
+    // "the FMLN claimed responsibility for", not "the minister claimed that troops carried out".
+    if (SUPPORT_VERBS.has(key) && !(SPEECH_VERBS.has(key) && keys[i + 1] === 'that')) return i;
+    // "X was responsible for", "held X responsible for"; not "hold all those responsible accountable".
+    if (key === 'behind' || (key === 'responsible' && keys[i - 1] !== 'those')) return i;
   }
   return -1;
 }

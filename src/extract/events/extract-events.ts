@@ -15,7 +15,7 @@ import type { Mention, PlaceValue } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
 import { acledSubEvent, findCueSets } from './acled-sub-event.ts';
-import { assignRoles, findParticipants, sameActor } from './assign-roles.ts';
+import { assignRoles, findParticipants, responsibleParties, sameActor } from './assign-roles.ts';
 import { chooseDate, reportDate } from './choose-date.ts';
 import type { NewsProfile } from '../../understand/places/news-profile.ts';
 import { choosePlace, datelinePlace, documentPlace, type PlaceChoice, reportCountryPlace } from './choose-place.ts';
@@ -157,6 +157,15 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     (draft) => casualtiesOf(draft.accounts),
     (draft) => isSeparated(frame, draft),
   );
+  // "X claimed responsibility for the attack" tells no event of its own: X did the nearest of the report's attacks
+  // that name no one who did them.
+  for (const party of responsibleParties(frame, participants, lexicon)) {
+    // An event whose doers the text does not name ("gunmen") takes the name too.
+    const open = merged.filter((d) => d.type === 'ASSAULT' && d.aggregate === null && d.initiator.every((a) => !a.id && !a.country));
+    const distance = (d: Draft) => Math.min(...[...d.sentences].map((s) => Math.abs(s - party.sentence) + (s > party.sentence ? 0.5 : 0)));
+    const nearest = open.sort((a, b) => distance(a) - distance(b))[0];
+    if (nearest) addActors(nearest.initiator, party.actors);
+  }
   // Local news is about one place, which its events share where their sentences name none; wide news is about many,
   // and the place it names most is a guess for an event whose sentences say nothing of where: only its dateline,
   // in the country it is about, says where it was filed from.

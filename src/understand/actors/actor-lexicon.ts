@@ -1,4 +1,7 @@
-/** @module The actor lexicon (`data/actors.json`) compiled once into token tries: actors, unnamed-group words, titles, speakers. */
+/**
+ * @module The actor lexicon (`data/actors.json`, the hand lexicon, and `data/actor-dictionary.json`, the event-coding
+ * dictionaries) compiled once into token tries: actors, agent nouns, unnamed-group words, titles, speakers.
+ */
 import { readFileSync } from 'node:fs';
 import { dataFile } from '../../package-files.ts';
 import type { ActorType, AttributionKind } from '../../model/mention.ts';
@@ -27,6 +30,12 @@ export interface ActorAlias {
   readonly metonymic: boolean;
 }
 
+/** A collective noun of an armed or state actor ("army", "treasury police"): the kind it gives and its CAMEO code. */
+export interface AgentNoun {
+  readonly type: ActorType;
+  readonly cameo: string;
+}
+
 /** The actors a country's government and military titles belong to. */
 export interface CountryTies {
   readonly country: string;
@@ -38,6 +47,10 @@ export interface CountryTies {
 export interface ActorLexicon {
   readonly actors: ReadonlyMap<string, LexiconActor>;
   readonly aliases: TokenTrie<ActorAlias>;
+  /** Collective nouns of armed and state actors from the dictionaries ("armed forces"), unnamed by themselves. */
+  readonly agents: TokenTrie<AgentNoun>;
+  /** Nationality words of every country ("Salvadoran"), to its country: the country of an agent noun after one. */
+  readonly nationalities: TokenTrie<string>;
   /** Heads after a capitalised place that make a police force ("Police Department"). */
   readonly policeHeads: TokenTrie<true>;
   /** Patron names before a backing word ("Iran" in "Iran-backed"), to their country. */
@@ -73,6 +86,7 @@ const ACTOR_TYPES: ReadonlySet<string> = new Set<ActorType>([
   'government',
   'armed-group',
   'designated-terrorist-group',
+  'political-party',
   'international-organisation',
   'think-tank',
   'media',
@@ -96,16 +110,25 @@ const TITLE_CATEGORIES: readonly TitleCategory[] = ['government', 'military', 'p
 
 let defaultLexicon: ActorLexicon | null = null;
 
-/** The lexicon in the project's `data/actors.json`, read and compiled on first use. */
+/**
+ * The lexicon in the project's `data/actors.json`, with the dictionaries of `data/actor-dictionary.json` and the
+ * nationality words of `data/places/demonyms.json`, read and compiled on first use.
+ */
 export function defaultActorLexicon(): ActorLexicon {
   if (defaultLexicon === null) {
-    defaultLexicon = compileActorLexicon(JSON.parse(readFileSync(dataFile('actors.json'), 'utf8')));
+    const read = (path: string) => JSON.parse(readFileSync(dataFile(path), 'utf8')) as unknown;
+    defaultLexicon = compileActorLexicon(read('actors.json'), read('actor-dictionary.json'), read('places/demonyms.json'));
   }
   return defaultLexicon;
 }
 
-/** Compiles lexicon data shaped like `data/actors.json`; throws, naming the entry, when the data is malformed. */
-export function compileActorLexicon(data: unknown): ActorLexicon {
+/**
+ * Compiles lexicon data shaped like `data/actors.json`, and optionally dictionary data shaped like
+ * `data/actor-dictionary.json` and nationality words shaped like `data/places/demonyms.json`; throws, naming the
+ * entry, when the data is malformed. The hand lexicon wins: a dictionary group any of whose aliases the hand lexicon
+ * already has is left out whole, and so is an agent noun the hand lexicon already reads.
+ */
+export function compileActorLexicon(data: unknown, dictionary?: unknown, nationalityData?: unknown): ActorLexicon {
   const root = record(data, 'the lexicon');
   const actors = new Map<string, LexiconActor>();
   const aliases = new TokenTrie<ActorAlias>();
@@ -133,6 +156,12 @@ export function compileActorLexicon(data: unknown): ActorLexicon {
       aliases.add(alias, { actor, metonymic: metonymic.has(alias) });
     }
   }
+
+  const handAliases = new Set<string>();
+  for (const raw of list(root.actors, 'actors'))
+    for (const alias of texts((raw as Record<string, unknown>).aliases, 'aliases')) handAliases.add(alias.toLowerCase());
+  const agents = new TokenTrie<AgentNoun>();
+  if (dictionary !== undefined) addDictionary(record(dictionary, 'the dictionary'), actors, aliases, agents, handAliases);
 
   const groups = record(root.unnamedGroups, 'unnamedGroups');
   const patrons = new TokenTrie<string>();
@@ -173,9 +202,21 @@ export function compileActorLexicon(data: unknown): ActorLexicon {
   }
 
   const unidentifiedModifiers = keysOf(texts(groups.unidentifiedModifiers, 'unnamedGroups.unidentifiedModifiers'));
+  const nationalities = new TokenTrie<string>();
+  if (nationalityData !== undefined) {
+    const byCountry = record(record(nationalityData, 'the nationality words').demonyms, 'demonyms');
+    for (const [country, words] of Object.entries(byCountry)) {
+      if (!/^[A-Z]{2}$/.test(country)) continue;
+      for (const word of texts(words, `demonyms.${country}`)) nationalities.add(word, country);
+    }
+  }
+  for (const [name, country] of Object.entries(record(groups.patrons, 'unnamedGroups.patrons'))) nationalities.add(name, String(country));
+
   return {
     actors,
     aliases,
+    agents,
+    nationalities,
     policeHeads: trieOf(texts(record(root.namedPolice, 'namedPolice').heads, 'namedPolice.heads')),
     patrons,
     backing: keysOf(texts(groups.backing, 'unnamedGroups.backing')),
@@ -192,6 +233,8 @@ export function compileActorLexicon(data: unknown): ActorLexicon {
     speakerHeads,
     actorStarts: new Set([
       ...aliases.firstKeys(),
+      ...agents.firstKeys(),
+      ...nationalities.firstKeys(),
       ...patrons.firstKeys(),
       ...unidentifiedHeads.firstKeys(),
       ...unidentifiedModifiers,
@@ -199,6 +242,42 @@ export function compileActorLexicon(data: unknown): ActorLexicon {
     ]),
     titleStarts: new Set([...titles.firstKeys(), ...demonyms.firstKeys()]),
   };
+}
+
+/** Adds the dictionary's groups as actors and its agent nouns, each only where the hand lexicon does not have it. */
+function addDictionary(
+  root: Record<string, unknown>,
+  actors: Map<string, LexiconActor>,
+  aliases: TokenTrie<ActorAlias>,
+  agents: TokenTrie<AgentNoun>,
+  handAliases: ReadonlySet<string>,
+): void {
+  for (const [index, raw] of list(root.groups, 'groups').entries()) {
+    const row = list(raw, `groups[${index}]`);
+    const id = text(row[0], `groups[${index}][0]`);
+    const type = text(row[2], `group ${id} kind`);
+    if (!ACTOR_TYPES.has(type)) throw new Error(`Dictionary group ${id} has kind "${type}"; use one of ${[...ACTOR_TYPES].join(', ')}.`);
+    const names = texts(row[5], `group ${id} aliases`);
+    if (actors.has(id) || names.some((name) => handAliases.has(name.toLowerCase()))) continue;
+    const actor: LexiconActor = {
+      id,
+      name: text(row[1], `group ${id} name`),
+      type: type as ActorType,
+      country: row[3] === null ? null : text(row[3], `group ${id} country`),
+      attribution: null,
+    };
+    actors.set(id, actor);
+    for (const name of names) aliases.add(name, { actor, metonymic: false });
+  }
+  for (const [index, raw] of list(root.agents, 'agents').entries()) {
+    const row = list(raw, `agents[${index}]`);
+    const phrase = text(row[0], `agents[${index}][0]`);
+    const type = text(row[1], `agent ${phrase} kind`);
+    if (!ACTOR_TYPES.has(type))
+      throw new Error(`Dictionary agent "${phrase}" has kind "${type}"; use one of ${[...ACTOR_TYPES].join(', ')}.`);
+    if (handAliases.has(phrase.toLowerCase())) continue;
+    agents.add(phrase, { type: type as ActorType, cameo: text(row[2], `agent ${phrase} code`) });
+  }
 }
 
 function trieOf(phrases: readonly string[]): TokenTrie<true> {

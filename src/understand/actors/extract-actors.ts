@@ -30,6 +30,11 @@ const LOCATIVES: ReadonlySet<string> = new Set(
   words('in near at outside from to into across around toward towards via over inside through between of'),
 );
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const AGENT_DETERMINERS: ReadonlySet<string> = new Set(words("the its their our his her 's ’s"));
+// Agent nouns that are also adjectives, and the words after one that still leave it a noun ("the military said").
+const ADJECTIVAL_AGENTS: ReadonlySet<string> = new Set(words('military paramilitary guerrilla infantry'));
+const FOLLOWS_A_BODY =
+  /^(?:\p{Ll}+ed|\p{Ll}+s|said|says|told|has|have|had|is|was|were|will|would|could|can|may|must|and|or|of|to|in|on|at|for|with|from|by|that|which|who|also|then|later|today|yesterday)$/u;
 
 /**
  * The actors and people named in a report, in text order. Lexicon aliases match longest first ("Islamic State of Iraq
@@ -75,7 +80,7 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   return found;
 }
 
-/** The longest actor starting at token `at`: a named police force, a lexicon alias or an unnamed group. */
+/** The longest actor starting at token `at`: a named police force, a lexicon alias, an unnamed group or an agent noun. */
 function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor: boolean): ActorMatch | null {
   let best: ActorMatch | null = namedPoliceAt(view, at, lexicon);
   if (lexicon.actorStarts.has(view.keys[at] as string)) {
@@ -96,7 +101,102 @@ function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor:
       confidence: group.country === null ? 0.7 : 0.85,
     };
   }
+  const agent = lexicon.actorStarts.has(view.keys[at] as string) ? agentAt(view, at, lexicon) : null;
+  if (agent !== null && (best === null || agent.end > best.end) && !(afterActor && agent.value.country === null)) best = agent;
+  if (best === null) best = namedBodyAt(view, at, lexicon);
   return best;
+}
+
+/**
+ * "the army", "Salvadoran armed forces", "treasury police": an agent noun of the dictionaries, with the nationality
+ * word before it giving its country. The name is the text's own words; no id, as no one actor is named.
+ */
+function agentAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
+  const nationality = lexicon.nationalities.match(view, at);
+  const agent = lexicon.agents.match(view, nationality?.end ?? at);
+  if (agent === null) return null;
+  // "Colombian Army of National Liberation": a longer lexicon name after the nationality is the group, not an army.
+  const named = nationality === null ? null : lexicon.aliases.match(view, nationality.end);
+  if (named !== null && named.end > agent.end) return null;
+  // Without a nationality, a body is named only after a determiner: "the army", not "more troops" or "two soldiers".
+  if (nationality === null && !AGENT_DETERMINERS.has(view.keys[at - 1] ?? '')) return null;
+  // "the military base", "a guerrilla attack": an adjective before a noun of its own.
+  const next = view.tokens[agent.end]?.text ?? '';
+  if (ADJECTIVAL_AGENTS.has(view.keys[agent.end - 1] as string) && /^\p{Ll}/u.test(next) && !FOLLOWS_A_BODY.test(next)) return null;
+  const country = nationality?.value ?? null;
+  return {
+    start: at,
+    end: agent.end,
+    actor: null,
+    value: { id: null, name: spanText(view, at, agent.end).replace(/\s+/g, ' '), type: agent.value.type, country },
+    rule: 'actor/agent',
+    confidence: country === null ? 0.7 : 0.85,
+  };
+}
+
+// The words of a body's name after its proper name ("Zarate Willka Armed Forces of Liberation"), and the heads it
+// ends on, with the kind each head gives.
+const BODY_WORDS: ReadonlySet<string> = new Set(
+  words(
+    "people's people 's peoples popular patriotic revolutionary national liberation armed forces army youth workers socialist " +
+      'communist democratic republican nationalist united guerrilla urban special front movement commandos command ' +
+      'brigade brigades battalion alliance party cartel corps of the',
+  ),
+);
+const BODY_HEADS: ReadonlyMap<string, ActorValue['type']> = new Map([
+  ...words('front movement army forces commandos command cartel').map((w) => [w, 'armed-group'] as const),
+  ...words('brigade brigades battalion corps').map((w) => [w, 'state-forces'] as const),
+  ...words('alliance party').map((w) => [w, 'political-party'] as const),
+]);
+// A name's last word may be one of these after "of": "Armed Forces of Liberation", "Army of the People".
+const OF_TAILS: ReadonlySet<string> = new Set(words('liberation resistance people chile colombia'));
+
+/**
+ * A body the lexicons do not know, by the shape of its name: one to three proper-name words, then words of a body's
+ * name ending on a head ("Morazanist Patriotic Front", "Atlacatl Battalion", "Cinchonero People's Liberation Front").
+ * Not after a nationality ("Colombian Army" is the country's) or where a lexicon name starts inside it. No id.
+ */
+function namedBodyAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
+  const first = view.tokens[at]?.text ?? '';
+  if (!CAPITALISED.test(first) || sentenceOpeners.has(first) || BODY_WORDS.has(view.keys[at] as string)) return null;
+  if (lexicon.nationalities.match(view, at) !== null || lexicon.countryNames.match(view, at) !== null) return null;
+  // "Mr. Smith", "Gen. Ochoa": a title makes the name a person's.
+  if (lexicon.titleStarts.has(view.keys[at - 1] ?? '') || view.keys[at - 1] === '.') return null;
+  let i = at;
+  while (
+    i < at + 3 &&
+    CAPITALISED.test(view.tokens[i]?.text ?? '') &&
+    !BODY_WORDS.has(view.keys[i] as string) &&
+    view.breaks[i + 1] !== 1
+  ) {
+    // "Mr. Smith Front": an abbreviation is a title, not a name.
+    if ((view.tokens[i]?.text ?? '').endsWith('.') || view.keys[i + 1] === '.') return null;
+    i++;
+  }
+  // A capital at a sentence's start tells nothing: "Members of the armed forces" needs a second name word.
+  const opens = at === 0 || view.breaks[at] === 1 || ['.', '!', '?', '"', '“', ':', '--'].includes(view.keys[at - 1] ?? '');
+  if (opens && i - at < 2) return null;
+  let end = -1;
+  let type: ActorValue['type'] | undefined;
+  for (let j = i; j < i + 6 && j < view.tokens.length && view.breaks[j] !== 1; j++) {
+    const key = view.keys[j] as string;
+    if (!BODY_WORDS.has(key)) break;
+    if (lexicon.aliases.starts(view, j) && lexicon.aliases.match(view, j) !== null) return null;
+    const head = BODY_HEADS.get(key);
+    if (head !== undefined) {
+      end = j + 1;
+      type = head;
+    } else if (key !== 'of' && key !== 'the' && view.keys[j - 1] === 'of' && OF_TAILS.has(key)) end = j + 1;
+  }
+  if (end < 0 || type === undefined || i === at) return null;
+  return {
+    start: at,
+    end,
+    actor: null,
+    value: { id: null, name: spanText(view, at, end).replace(/\s+/g, ' '), type, country: null },
+    rule: 'actor/named-body',
+    confidence: 0.6,
+  };
 }
 
 function lexiconMatch(actor: LexiconActor, start: number, end: number, rule: string): ActorMatch {

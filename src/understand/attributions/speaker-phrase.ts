@@ -93,6 +93,7 @@ const ACTOR_KINDS: Readonly<Record<string, AttributionKind>> = {
   police: 'official',
   'armed-group': 'official',
   'designated-terrorist-group': 'official',
+  'political-party': 'official',
   'international-organisation': 'ngo',
   'think-tank': 'expert',
   media: 'media',

@@ -1,6 +1,7 @@
 /** @module What case restoration reads: English common words (wink's lexicon), place names (the gazetteer) and actor names (the actor lexicon). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import dictionaryData from '../../../data/actor-dictionary.json' with { type: 'json' };
 import actorData from '../../../data/actors.json' with { type: 'json' };
 import demonymData from '../../../data/places/demonyms.json' with { type: 'json' };
 import type { Gazetteer } from '../places/gazetteer.ts';
@@ -53,15 +54,20 @@ export function englishCommonWords(): ReadonlySet<string> {
 
 interface ActorData {
   readonly actors: ReadonlyArray<{ readonly aliases: readonly string[] }>;
+  readonly plainWords: { readonly words: readonly string[] };
 }
+
+const plainWords: ReadonlySet<string> = new Set((actorData as ActorData).plainWords.words.map((w) => w.toLowerCase()));
 
 let actorNames: ReadonlyMap<string, string> | null = null;
 
 /**
- * The names that carry a capital in the actor lexicon ("FMLN", "Islamic State") and the nationality words
- * ("Peruvian", "Salvadorans"), by their lower-case words.
+ * The names that carry a capital in the actor lexicon ("FMLN", "Islamic State"), the dictionaries' group names of
+ * two words or more with a word that is no common word ("Tupac Katari Guerrilla Army"; their one-word names are too
+ * often a word or a person's name, and names of common words only a phrase), and the
+ * nationality words ("Peruvian", "Salvadorans"), by their lower-case words.
  */
-function actorNameMap(): ReadonlyMap<string, string> {
+function actorNameMap(common: ReadonlySet<string>): ReadonlyMap<string, string> {
   if (actorNames) return actorNames;
   const map = new Map<string, string>();
   for (const list of Object.values((demonymData as { demonyms: Record<string, readonly string[]> }).demonyms))
@@ -72,6 +78,12 @@ function actorNameMap(): ReadonlyMap<string, string> {
       if (!/\p{Lu}/u.test(alias)) continue;
       const key = alias.toLowerCase().split(/\s+/).join(' ');
       if (!map.has(key)) map.set(key, alias);
+    }
+  for (const group of (dictionaryData as { groups: ReadonlyArray<readonly unknown[]> }).groups)
+    for (const alias of group[5] as readonly string[]) {
+      const key = alias.toLowerCase().split(/\s+/).join(' ');
+      // "INTERNATIONAL SOLIDARITY" in capital copy is the phrase, not the group: a name needs a word of its own.
+      if (key.includes(' ') && !map.has(key) && !key.split(' ').every((w) => isCommonForm(common, w))) map.set(key, alias);
     }
   actorNames = map;
   return map;
@@ -105,14 +117,14 @@ const GENERIC = new Set(
 /** A case lexicon over the gazetteer and the project's actor lexicon. */
 export function createCaseLexicon(gazetteer: Gazetteer): CaseLexicon {
   const common = englishCommonWords();
-  const actors = actorNameMap();
+  const actors = actorNameMap(common);
   return {
     isCommon: (word) => isCommonForm(common, word),
     isGivenName: (word) => gazetteer.givenNames.has(placeKey(word)),
     nameOf(phrase, allCommon, single) {
       const actor = actors.get(phrase);
-      // A one-word actor name that is also a common word ("WHO", "ARENA") is read as the word; nationalities are not.
-      if (actor !== undefined && !(single && allCommon && actor === actor.toUpperCase())) return actor;
+      // A one-word actor name that is also a plain word ("WHO", "ARENA") is read as the word; "ELN" is the name.
+      if (actor !== undefined && !(single && allCommon && actor === actor.toUpperCase() && plainWords.has(phrase))) return actor;
       if (single && GENERIC.has(phrase)) return undefined;
       const ids = gazetteer.lookup(placeKey(phrase));
       if (ids.length === 0) return undefined;

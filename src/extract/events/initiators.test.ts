@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Event } from '../../model/event.ts';
+import { caseProfile } from '../../understand/case/case-profile.ts';
+import { loadLexicons, understand } from '../../understand/understand.ts';
+import { extractEvents } from './extract-events.ts';
+
+const lexicons = loadLexicons();
+const published = { start: '1990-03-12', end: '1990-03-12' };
+
+/** Every event of a report we write, read as the pipeline reads it (capital-letter copy re-cased first). */
+function eventsOf(raw: string): Event[] {
+  const text = caseProfile({ text: raw }, lexicons.gazetteer).text;
+  const mentions = understand({ text, published }, lexicons);
+  return extractEvents({ documentId: 'doc', text, published }, mentions);
+}
+
+/** The initiators' names of every event of a type, in text order, without repeats. */
+function initiators(text: string, type = 'ASSAULT'): string[] {
+  const names = eventsOf(text)
+    .filter((e) => e.type === type)
+    .flatMap((e) => e.initiator.map((a) => a.name));
+  return [...new Set(names)];
+}
+
+describe('initiators: who did it', () => {
+  const cases: Array<[string, string[]]> = [
+    // Passive voice: the agent after "by".
+    ['The judge was kidnapped on Tuesday by the Extraditables.', ['The Extraditables']],
+    ['THE MAYOR WAS KIDNAPPED LAST WEEK BY THE EXTRADITABLES IN MEDELLIN.', ['The Extraditables']],
+    ['The bombing of the bridge was carried out by the Shining Path, police said.', ['Shining Path']],
+    // Responsibility claimed, blamed or attributed.
+    ['A bomb exploded at the bank on Monday. The Lautaro Youth Front claimed responsibility for the bombing.', ['Lautaro Youth Movement']],
+    [
+      'GUNMEN ATTACKED THE BASE ON SUNDAY. THE MANUEL RODRIGUEZ PATRIOTIC FRONT CLAIMED RESPONSIBILITY FOR THE ATTACK.',
+      ['Gunmen', 'Manuel Rodriguez Patriotic Front'],
+    ],
+    ['A car bomb exploded near the station. Police hold the MRTA responsible for the bombing.', ['Tupac Amaru Revolutionary Movement']],
+    ['The authorities blamed the ELN for the murder of the engineer.', ['National Liberation Army (Colombia)']],
+    ['The prosecutor attributed the murder to the Medellin cartel.', ['Medellin Cartel']],
+    [
+      'Two pylons were destroyed in the explosion, for which the police hold the FMLN responsible.',
+      ['Farabundo Marti National Liberation Front'],
+    ],
+    // A group word after a name, a bracket, an apposition and coordinated names.
+    ['FMLN guerrillas attacked the garrison at dawn.', ['Farabundo Marti National Liberation Front']],
+    ['The FPL, a guerrilla group, attacked the garrison at dawn.', ['Popular Liberation Forces']],
+    [
+      'The FMLN and ERP guerrillas attacked the garrison at dawn.',
+      ['Farabundo Marti National Liberation Front', "People's Revolutionary Army"],
+    ],
+    ['THE TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA) ATTACKED THE POLICE STATION.', ['Tupac Amaru Revolutionary Movement']],
+    // Members of a body, armed forces and agent nouns with a nationality.
+    ['Members of the armed forces massacred six priests at the university.', ['armed forces']],
+    ['The houses were bombed by Salvadoran air force helicopters.', ['Salvadoran air force']],
+    ['RSF fighters attacked the camp near El Fasher on Sunday.', ['Rapid Support Forces']],
+    // Members' words after the report has named their group stand for it: the text's word, the group's id.
+    ['The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.', ['guerrillas']],
+    // A speaker that says it acted is the initiator.
+    ['The army said it attacked a guerrilla camp near the river.', ['army']],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      assert.deepEqual(initiators(text), expected);
+    });
+  }
+});
+
+describe('group words take the id of the group named before them', () => {
+  const ids = (text: string) => eventsOf(text).flatMap((e) => e.initiator.map((a) => `${a.name}/${a.id ?? ''}`));
+  it('guerrillas after the FMLN are the FMLN', () => {
+    assert.deepEqual(ids('The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.'), ['guerrillas/fmln']);
+  });
+  it('unidentified gunmen are not the group named before them', () => {
+    assert.deepEqual(ids('The FMLN opened an offensive. On Monday unidentified gunmen attacked the garrison.'), ['unidentified gunmen/']);
+  });
+  it('no group named before: the word stays unnamed', () => {
+    assert.deepEqual(ids('On Monday the guerrillas attacked the garrison. The FMLN said nothing.'), ['guerrillas/']);
+  });
+});
+
+describe('initiators: who did not do it', () => {
+  const cases: Array<[string, string[]]> = [
+    // A speaker or a source that does not say it acted.
+    ['Hamas said Israeli strikes killed twenty people in Rafah.', ['Hamas']],
+    ['According to the Houthis, the strike killed 74 people.', ['Houthis']],
+    ['The rebels told AFP that they would continue to attack ships.', ['Agence France-Presse']],
+    ['The defence minister claimed that the Indian armed forces delivered strikes on civilians.', []],
+    // A place or an actor after a preposition is no subject.
+    ['An overnight airstrike in Yemen killed at least 68 people.', ['Yemen']],
+    ['Iran carried out an attack on Israel by deploying drones.', ['Israel']],
+    // A "by" of another participle names who holds or describes, not who struck.
+    ['Troops raided the camp in the town controlled by Hamas.', ['Hamas']],
+    // Victims are never initiators.
+    ['The victims were attacked by unidentified gunmen on the road.', ['victims']],
+    // A denial of responsibility names no one who did it.
+    ['A bomb exploded at the bank on Monday. The FMLN denied responsibility for the bombing.', ['Farabundo']],
+    ['A bomb exploded at the bank on Monday. The FMLN said it was not responsible for the bombing.', ['Farabundo']],
+    // "those responsible" is no one who was responsible.
+    ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
+  ];
+  for (const [text, absent] of cases) {
+    it(text, () => {
+      const found = eventsOf(text).flatMap((e) => e.initiator.map((a) => a.name));
+      for (const name of absent)
+        assert.ok(!found.some((f) => f.toLowerCase().includes(name.toLowerCase())), `${name} in ${found.join(', ')}`);
+      if (absent.length === 0) assert.deepEqual(initiators(text), ['Indian armed forces']);
+    });
+  }
+});
