@@ -1131,9 +1131,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     }
     if (m.rule === 'place/street' || m.ownedNeighbourhood === true) return;
     // "LIMA, 16 JAN 90 (EFE) --": wide news is filed from the biggest place of its dateline's name, which speaks for
-    // its country as surely as an unambiguous name.
+    // its country, though less than a country the report names: a bureau abroad ("WASHINGTON --") reports on others.
     if (isWireDateline(m, profile)) {
-      addEvidence(sure, g, index, biggestCandidate(m, g), 1);
+      addEvidence(sure, g, index, biggestCandidate(m, g), 0.5);
       return;
     }
     if (isDecisive(m, g) && !m.isStopName && !isDoubtful(m, g))
@@ -1222,7 +1222,9 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
     for (const m of matches) {
       if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) {
         m.supported = false;
-        m.strayAbroad = main >= 0;
+        // Stray where its own country has less than half the main one's sure names ("Abu Kamal" beside "Syria" is not).
+        const own = sure.countries.get(g.countryIndex(m.chosen)) ?? 0;
+        m.strayAbroad = main >= 0 && own * 2 < (sure.countries.get(main) ?? 0);
       }
       // "The Mission" in a report about Ukraine: a neighbourhood is a place only where something speaks for its town.
       if (m.chosen >= 0 && g.kind(m.chosen) === 'section' && !m.strong) m.chosen = -1;
