@@ -6,6 +6,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DocumentStatus } from '../model/document.ts';
 import type { PlaceValue } from '../model/mention.ts';
 import type { Database } from './schema.ts';
+import { containsPattern } from './place-filter.ts';
 
 /** Which documents to count; every field narrows. */
 export interface OverviewQuery {
@@ -118,7 +119,7 @@ export class OverviewRepository {
       .where('kind', '=', 'place');
     // Any spelling a report used ("Bukamal" for Abu Kamal), or the name as stored.
     if (query.spelling) {
-      const pattern = `%${query.spelling.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const pattern = containsPattern(query.spelling);
       select = select.where((eb) =>
         eb.or([
           eb(sql<string>`lower(text)`, 'like', sql<string>`${pattern} escape '!'`),
