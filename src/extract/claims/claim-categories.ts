@@ -66,7 +66,7 @@ const AUX =
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
     new RegExp(
-      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|slain|executed|shot dead|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
+      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|slain|executed|shot dead|(?:shot|stabbed|beaten|burned|burnt|hacked|crushed)\\s+(?:and\\s+killed|to\\s+death)|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
       'i',
     ),
     'killed',

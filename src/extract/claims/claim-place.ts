@@ -271,3 +271,23 @@ export function ledePlace(text: string, candidates: readonly PlaceCandidate[], s
   }
   return null;
 }
+
+// "In the entire country, at least 36 people were killed": the figure is the whole country's, not the lede city's.
+const COUNTRY_WIDE =
+  /\b(?:nation-?wide|country-?wide|(?:across|throughout|in|over)\s+the\s+(?:(?:entire|whole)\s+)?(?:country|nation)(?!\s*['’]s)\b)/i;
+
+/**
+ * The country a figure's sentence speaks of as a whole ("nationwide", "across the country"): the single country the
+ * report opens in, as the report itself names it. Null when the sentence says no such thing, or the lede spans countries.
+ */
+export function countryWidePlace(
+  text: string,
+  sentence: Span,
+  lede: ClaimPlace | null,
+  places: readonly MentionOf<'place'>[],
+): ClaimPlace | null {
+  if (lede === null || lede.countries.length !== 1 || !COUNTRY_WIDE.test(text.slice(sentence.start, sentence.end))) return null;
+  const country = lede.countries[0];
+  const named = places.find((p) => p.value.precision === 5 && p.value.country === country && !p.value.metonymic);
+  return named === undefined ? null : mergePlaces([named.value], 'text');
+}

@@ -294,3 +294,36 @@ describe('extractClaims: categories', () => {
     });
   }
 });
+
+describe('what a figure counts and where, in the wording of wire copy', () => {
+  const one = (text: string, figure: string) => {
+    const found = claimsIn(text).find((c) => text.slice(c.valueSpan.start, c.valueSpan.end) === figure);
+    assert.ok(found, `a claim for ${figure}`);
+    return found;
+  };
+
+  test('"shot and killed", "burned to death" count the dead; "shot" alone does not', () => {
+    assert.equal(one('More than 40 patients were reportedly shot and killed in the clinic on Monday.', 'More than 40').category, 'killed');
+    assert.equal(one('Four villagers were burned to death in Kaduna on Monday.', 'Four').category, 'killed');
+    assert.notEqual(one('Four villagers were shot in Kaduna on Monday.', 'Four').category, 'killed');
+  });
+
+  test('a noun of the dead is not overruled by the next item of a list', () => {
+    const text = 'The war in Sudan has caused over 16,000 deaths, displaced nearly 10 million people, and left millions hungry.';
+    assert.equal(one(text, 'over 16,000').category, 'killed');
+    assert.equal(one(text, 'nearly 10 million').category, 'displaced');
+  });
+
+  test('"in the entire country" places a figure in the country the report opens in, not its lede city', () => {
+    const text =
+      'Russian missiles struck Kyiv and other cities in Ukraine on Monday. In the entire country, at least 36 people were killed, officials said.';
+    const place = one(text, 'at least 36').place;
+    assert.equal(place?.name, 'Ukraine');
+    assert.equal(place?.basis, 'text');
+  });
+
+  test('without such words the lede city stands in, as a guess', () => {
+    const text = 'Russian missiles struck Kyiv and other cities in Ukraine on Monday. At least 36 people were killed, officials said.';
+    assert.equal(one(text, 'At least 36').place?.basis, 'lede');
+  });
+});

@@ -29,7 +29,7 @@ import {
 } from './claim-categories.ts';
 import { attributionsOver, figureAttribution, figureModality } from './claim-modality.ts';
 import { figurePeriod, periodCandidates } from './claim-period.ts';
-import { figurePlace, ledePlace, mergePlaces, placeCandidates } from './claim-place.ts';
+import { countryWidePlace, figurePlace, ledePlace, mergePlaces, placeCandidates } from './claim-place.ts';
 import { findImplicitOnes } from './find-implicit-ones.ts';
 
 /** What claim extraction needs of a document besides its mentions. */
@@ -123,6 +123,12 @@ export function extractClaims(input: ClaimInput, mentions: readonly Mention[]): 
           placeRule = 'place-of-parts';
         }
       }
+      const clauseOfFigure = clauses.find((c) => c.start <= figure.value.start && figure.value.start < c.end) ?? sentence.span;
+      const countryWide = place === null ? countryWidePlace(text, sentence.span, lede, places) : null;
+      if (countryWide !== null) {
+        place = countryWide;
+        placeRule = 'place-country-wide';
+      }
       if (place === null) {
         const authority = authorityPlace(places, figure.value, attributions);
         if (authority) {
@@ -134,8 +140,7 @@ export function extractClaims(input: ClaimInput, mentions: readonly Mention[]): 
         } else placeRule = 'no-place';
       }
       const segmentForPeriod = parts !== null ? { start: sentence.span.start, end: segment.end } : segment;
-      const clause = clauses.find((c) => c.start <= figure.value.start && figure.value.start < c.end) ?? sentence.span;
-      const { period, rule: periodRule } = figurePeriod(periods, segmentForPeriod, clause, figure.value, input.published);
+      const { period, rule: periodRule } = figurePeriod(periods, segmentForPeriod, clauseOfFigure, figure.value, input.published);
       const over = attributionsOver(attributions, figure.value);
       claims.push({
         id: claimId(input.documentId, figure),
@@ -328,7 +333,10 @@ function categorise(
   const before = text.slice(sentence.start, quantity.span.start);
   const after = text.slice(nounEnd, Math.min(sentence.end, nounEnd + 80));
   const isActionNoun = nounCategory === 'attacks' || nounCategory === 'strikes';
-  if (!isActionNoun) {
+  // "over 16,000 deaths, displaced nearly 10 million": a noun naming what befell people is not overruled by the verb
+  // of the next item of a list.
+  const nounBeforeList = nounCategory !== null && STATE_NOUNS.has(nounCategory) && /^\s*,/.test(after);
+  if (!isActionNoun && !nounBeforeList) {
     const passive = categoryOfVerbAfter(after);
     if (passive !== null) return { category: passive, cue: 'verb-after', noun };
   }

@@ -703,3 +703,28 @@ describe('an event the report places nowhere has no place, and says why', () => 
     });
   }
 });
+
+describe("a war's running toll is not a happening", () => {
+  it('"killed since October 7" and "in the 21-month war" are aggregates', () => {
+    for (const text of [
+      'More than 60,000 Palestinians have been killed in the 21-month war between Israel and Hamas, the ministry said.',
+      'Israeli forces have killed at least 40,005 Palestinians in the enclave since 7 October, the ministry said.',
+      'More than 9,000 civilians have been killed since Russia invaded Ukraine, the United Nations said.',
+    ]) {
+      const violent = eventsOf(text).filter((e) => e.type === 'ASSAULT' || e.type === 'DEATH');
+      assert.ok(violent.length > 0, text);
+      for (const event of violent) assert.notEqual(event.aggregate, null, text);
+    }
+  });
+
+  it('a single strike measured against the war keeps its own dead', () => {
+    const event = mainEvent('An Israeli strike killed 12 people in Gaza City on Monday, the deadliest attack since October 7.');
+    assert.equal(event?.aggregate, null);
+    assert.equal(event?.killed?.low, 12);
+  });
+
+  it('a part of a count told before adds no one to the attack before it', () => {
+    const event = mainEvent('A strike killed 40 people in Gaza on Monday. Around 34 of those killed were children.');
+    assert.equal(event?.killed?.low, 40);
+  });
+});

@@ -137,7 +137,7 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
   }
   for (const draft of drafts) {
     if (MODED.has(draft.type)) addModeCues(frame, lexicon, draft);
-    draft.aggregate = aggregateOf(frame, draft);
+    draft.aggregate = aggregateOf(frame, draft) ?? (tellsWarToll(frame, draft) ? WAR_TOLL : null);
   }
   attachCasualties(frame, drafts, findCasualties(frame, lexicon));
   // Claims, blames and denials; an attack they name again ("X claimed the attack") is the one told before, not another.
@@ -276,6 +276,41 @@ const RUNNING_TOTAL = new RegExp(
   'iu',
 );
 
+const MONTH_NAME = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`;
+const WAR_WORD = String.raw`(?:war|conflict|invasion|offensive|campaign|fighting|hostilities|assault|onslaught|bombardment)`;
+// What a war's running toll is counted over: since a war began or a day months back ("since October 7", "since the
+// start of the war", "since Russia invaded"), or over the war itself ("in the 21-month war", "the offensive has killed").
+const WAR_SPAN = new RegExp(
+  [
+    String.raw`\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,2}?${WAR_WORD}`,
+    String.raw`\bsince\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?${WAR_WORD}\s+(?:began|started|broke\s+out|erupted)`,
+    String.raw`\bsince\s+[\p{Lu}][\p{L}'’-]+\s+(?:invaded|launched|began|started)\b`,
+    String.raw`\bsince\s+(?:the\s+)?(?:\d{1,2}\s+${MONTH_NAME}|${MONTH_NAME}\s+\d{1,2}\b|${MONTH_NAME}\s+\d{4})`,
+    String.raw`\b(?:in|during|over|throughout)\s+(?:the|its|their|a)\s+(?:[\p{L}\d'’]+[\s-]+){0,2}?(?:months?|years?|weeks?|days?)[\s-]+(?:long\s+|old\s+)?${WAR_WORD}`,
+    String.raw`\b${WAR_WORD}\s+(?:on\s+[\p{L}'’-]+\s+)?(?:has|have)\s+(?:so\s+far\s+)?(?:killed|claimed|left)\b`,
+  ].join('|'),
+  'iu',
+);
+// "the deadliest attack since October 7": a single happening measured against the war, not the war's toll.
+const SINGLE_AGAINST_WAR = /\b(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|most\s+\w+)\b[^.;]{0,60}\bsince\b/i;
+/** What a war told as one draft sums: many happenings, how many unknown. */
+const WAR_TOLL: CasualtyRange = { low: 2, high: null };
+
+/**
+ * Whether a draft tells a war's course, not one happening: every sentence it comes from counts over the war
+ * ("60,000 killed since October 7", "Israel's offensive has killed"). Such a draft is an aggregate, so it never
+ * becomes an incident with the war's dead.
+ */
+function tellsWarToll(frame: DocumentFrame, draft: Draft): boolean {
+  if (draft.type !== 'ASSAULT' && draft.type !== 'DEATH') return false;
+  return [...draft.sentences].every((index) => {
+    const sentence = frame.sentences[index];
+    if (sentence === undefined) return false;
+    const text = frame.text.slice(sentence.span.start, sentence.span.end);
+    return WAR_SPAN.test(text) && !SINGLE_AGAINST_WAR.test(text);
+  });
+}
+
 /**
  * A toll this large is a war's or a campaign's: the deadliest single attacks of recent wars (7 October 2023: about
  * 1,200 dead) stay far below it.
@@ -287,7 +322,8 @@ function isRunningTotal(frame: DocumentFrame, figure: CasualtyFigure): boolean {
   if (figure.low >= HAPPENING_MAX_TOLL) return true;
   const sentence = frame.sentences[figure.sentence];
   if (sentence === undefined) return false;
-  return RUNNING_TOTAL.test(frame.text.slice(sentence.span.start, sentence.span.end));
+  const text = frame.text.slice(sentence.span.start, sentence.span.end);
+  return RUNNING_TOTAL.test(text) && !SINGLE_AGAINST_WAR.test(text);
 }
 
 const MONTHS: ReadonlySet<string> = new Set(words('january february march april may june july august september october november december'));
@@ -394,6 +430,8 @@ function attachCasualties(frame: DocumentFrame, drafts: readonly Draft[], figure
     if (here.length === 0 && isBackground(frame, figure.sentence)) continue;
     // "40,005 killed since 7 October", "60,000 killed in the 21-month war": a war's toll is a figure, not a happening's.
     if (isRunningTotal(frame, figure)) continue;
+    // "around 3,440 of those killed were elderly": a part of a count told before adds no one to any attack.
+    if (isPartOfCount(frame, figure)) continue;
     if (here.length > 0) {
       target = here.reduce((a, b) => (distance(a, figure.at) <= distance(b, figure.at) ? a : b));
     } else {
@@ -403,6 +441,24 @@ function attachCasualties(frame: DocumentFrame, drafts: readonly Draft[], figure
     }
     target?.figures.push(figure);
   }
+}
+
+// The words that name the counted whole a part is of, by the category the part counts.
+const COUNTED_WHOLE: Readonly<Record<string, RegExp>> = { killed: /^(?:killed|dead)$/, injured: /^(?:injured|wounded|hurt)$/ };
+
+/**
+ * Whether a figure counts a part of people counted before as it does: "3,440 of those killed", "nine among the dead".
+ * ("One of the wounded died" is a new death, and "one of them died" refers back: neither is such a part.)
+ */
+function isPartOfCount(frame: DocumentFrame, figure: CasualtyFigure): boolean {
+  const keys = frame.view.keys;
+  const whole = COUNTED_WHOLE[figure.category];
+  return (
+    whole !== undefined &&
+    whole.test(keys[figure.at] ?? '') &&
+    /^(?:of|among)$/.test(keys[figure.at - 2] ?? '') &&
+    /^(?:those|the)$/.test(keys[figure.at - 1] ?? '')
+  );
 }
 
 function distance(draft: Draft, at: number): number {

@@ -92,6 +92,10 @@ const PERIODS: ReadonlyArray<readonly [a: ClaimPeriod | null, b: ClaimPeriod | n
   // A figure as of a report and a dated one just before it.
   [asOf('2023-10-31'), text('2023-10-01', '2023-10-31'), 'killed', 'overlap'],
   [asOf('2023-12-31'), text('2023-10-01', '2023-10-31'), 'killed', 'apart'],
+  // A war's total "since April 2023" told on 14 June, and the same total as of a report three days before.
+  [asOf('2024-06-11'), text('2023-04-15', '2024-06-14'), 'killed', 'overlap'],
+  // A day's toll told three days after a report is another day's.
+  [asOf('2024-06-11'), text('2024-06-14', '2024-06-14'), 'killed', 'apart'],
   // Standing figures hold for months; counts as of a report for days.
   [asOf('2023-10-30'), asOf('2024-02-09'), 'troops', 'overlap'],
   [asOf('2023-10-30'), asOf('2023-10-31'), 'troops', 'same'],
@@ -257,6 +261,30 @@ describe('seriesRule', () => {
       "a ministry's total and another country's the same day",
       series(v('exact', 40139), asOf('2024-08-19'), GAZA, 'killed'),
       series(v('at-least', 40005), asOf('2024-08-19'), place('Lebanon', ['LB'], 5, 33.9, 35.5), 'killed'),
+      null,
+    ],
+    [
+      "a happening's larger count updates a smaller one whose fact a later report stretched",
+      series(v('exact', 19), asOf('2025-04-05'), KYIV, 'killed'),
+      series(v('at-least', 16), text('2025-04-04', '2025-04-06'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      "never the smaller count over the larger, whatever the facts' last days",
+      series(v('at-least', 16), text('2025-04-04', '2025-04-06'), KYIV, 'killed'),
+      series(v('exact', 19), asOf('2025-04-05'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      "the country's toll the next day updates a count the lede's city placed",
+      series(v('at-least', 43), text('2024-07-09', '2024-07-09'), place('Ukraine', ['UA'], 5, 49, 32), 'killed'),
+      series(v('at-least', 36), asOf('2024-07-08'), KYIV_LEDE, 'killed'),
+      'happening-toll',
+    ],
+    [
+      "but not another country's",
+      series(v('at-least', 43), text('2024-07-09', '2024-07-09'), place('Russia', ['RU'], 5, 55, 37), 'killed'),
+      series(v('at-least', 36), asOf('2024-07-08'), KYIV_LEDE, 'killed'),
       null,
     ],
   ];

@@ -138,7 +138,10 @@ export function comparePeriods(a: ClaimPeriod | null, b: ClaimPeriod | null, cat
   const dated = a.basis === 'text' ? a : b;
   const asOf = a.basis === 'text' ? b : a;
   const lag = daysBetween(dated.end, asOf.end);
-  return lag >= -SAME_PERIOD_DAYS && lag <= window ? 'overlap' : 'apart';
+  // A running total "since April 2023" stands for days around the report that tells it: another report's figure as
+  // of a few days before may be the same total.
+  const early = periodDays(dated) >= TOTAL_PERIOD_DAYS ? asOfWindowDays(category) : SAME_PERIOD_DAYS;
+  return lag >= -early && lag <= window ? 'overlap' : 'apart';
 }
 
 // What strikes count: the strikes themselves, or the targets or facilities they hit ("85 targets at seven facilities").
@@ -249,13 +252,17 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
   const b = earlier.period;
   if (a === null || b === null) return null;
   const grown = valueAnchor(later.value) / Math.max(valueAnchor(earlier.value), 1);
-  if (grown <= 1 || a.end < b.end) return null;
+  if (grown <= 1) return null;
   if (a.basis === 'text' && b.basis === 'text' && Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS) {
     if (daysBetween(b.end, a.end) > SAME_PERIOD_DAYS) return 'count-since';
   }
   if (isHappeningToll(later) && isHappeningToll(earlier) && grown <= HAPPENING_GROWTH && valueAnchor(later.value) >= 3) {
     // A later count's date may be the day it stands as of ("as of September 5, the dead rose to 54"). A city's toll
-    // and its country's ("31 dead in Kyiv", "43 across Ukraine") are one count only told within a day.
+    // and its country's ("31 dead in Kyiv", "43 across Ukraine") are one count only told within a day. The happening's
+    // day orders the counts, not the facts' last days: a fact's period ends with the last report that joined it, so
+    // "16 dead" told again three days on would otherwise stand after "19 dead" told the next day. The dead of one
+    // happening are only counted up, so the larger count is the later one. (Counts since a day and running totals
+    // need a later end by their own rules.)
     const gap = daysBetween(happeningDay(b), happeningDay(a));
     const same = samePlace(later.place, earlier.place);
     if (gap >= -1 && gap <= (same ? HAPPENING_REVISION_DAYS : 1) && (same || nested(later.place, earlier.place))) return 'happening-toll';
@@ -274,9 +281,19 @@ function samePlace(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
   return (a.name === b.name && a.countries.join() === b.countries.join()) || comparePlaces(a, b) === 'same';
 }
 
-/** Whether one text place lies inside the other: a city and its country ("Kyiv", "Ukraine"). */
+/**
+ * Whether one place lies inside the other: a city and its country ("Kyiv", "Ukraine"). A figure placed only by its
+ * report's lede ("at least 36 were killed" under a Kyiv lede) lies inside the country that lede names.
+ */
 function nested(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
-  if (a === null || b === null || a.basis !== 'text' || b.basis !== 'text' || a.precision === b.precision) return false;
+  if (a === null || b === null) return false;
+  if (a.basis === 'lede' || b.basis === 'lede') {
+    const [lede, other] = a.basis === 'lede' ? [a, b] : [b, a];
+    return (
+      other.basis === 'text' && other.precision === 5 && lede.countries.length === 1 && other.countries.join() === lede.countries.join()
+    );
+  }
+  if (a.precision === b.precision) return false;
   return comparePlaces(a, b) === 'weak';
 }
 

@@ -118,3 +118,44 @@ describe('resolveFacts blocking', () => {
     assert.deepEqual(await facts([...claims].reverse().map((c) => [c])), together);
   });
 });
+
+describe('resolveFacts: one crowd named two ways', () => {
+  /** The facts two `other` figures of one place and day make, as lists of their claims. */
+  async function factsOf(a: Partial<Claim>, b: Partial<Claim>): Promise<string[]> {
+    const store = await openSqlite(join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 'store.db'));
+    const day = { period: { start: '2025-04-28', end: '2025-04-28', basis: 'text' as const }, place: place('Yemen', 'YE') };
+    await resolveOne(store, 'first', '2025-04-28', { category: 'other', ...day, ...a });
+    await resolveOne(store, 'second', '2025-04-29', { category: 'other', ...day, ...b });
+    const found = (await store.claims.facts()).map((f) => [...f.claims].sort().join());
+    await store.close();
+    return found.sort();
+  }
+  const count = (low: number) => ({ low, high: low, qualifier: 'exact' as const });
+
+  test('"115 migrants" and "115 Africans" at one place and day are one figure', async () => {
+    assert.deepEqual(await factsOf({ noun: 'migrants', value: count(115) }, { noun: 'Africans', value: count(115) }), [
+      'first-claim,second-claim',
+    ]);
+  });
+
+  test('a small number of two different things stays two figures ("two jets", "two missiles")', async () => {
+    assert.deepEqual(await factsOf({ noun: 'jets', value: count(2) }, { noun: 'missiles', value: count(2) }), [
+      'first-claim',
+      'second-claim',
+    ]);
+  });
+
+  test('another number of another noun stays apart', async () => {
+    assert.deepEqual(await factsOf({ noun: 'migrants', value: count(115) }, { noun: 'guards', value: count(40) }), [
+      'first-claim',
+      'second-claim',
+    ]);
+  });
+
+  test('figures of two categories are never joined by their number', async () => {
+    assert.deepEqual(
+      await factsOf({ category: 'killed', noun: 'people', value: count(12) }, { category: 'injured', noun: 'people', value: count(12) }),
+      ['first-claim', 'second-claim'],
+    );
+  });
+});

@@ -16,9 +16,13 @@ import {
   type PeriodRelation,
   type SeriesMember,
   supersedes,
+  valueAnchor,
 } from './compare-claims.ts';
 import { factKeys, lookupKeys, seriesKeys, seriesLookupKeys } from './fact-keys.ts';
 import { type ClaimSource, type FactSummary, type SourcedClaim, summariseFact } from './summarise-fact.ts';
+
+/** The smallest figure of another noun that joins a figure of the same number (`sameUncommonCount`). */
+const SAME_COUNT_MIN = 10;
 
 /** What resolution keeps of a fact to match claims against it, without reading its claims. */
 export interface FactState {
@@ -222,17 +226,30 @@ export async function resolveFacts(
 /** Whether `claim` may join `fact`, and how strongly: its place and time must fit every place and the anchor. */
 function relate(claim: SourcedClaim, unit: string, fact: WorkingFact): Match | null {
   const state = fact.state;
-  if (state.category !== claim.category || state.unit !== unit) return null;
+  if (state.category !== claim.category) return null;
+  const sameUnit = state.unit === unit;
+  if (!sameUnit && claim.category !== 'other') return null;
   const period = comparePeriods(claim.period, state.anchor, claim.category);
   if (period === 'apart') return null;
   const places = state.places.map((p) => comparePlaces(claim.place, p));
   if (places.includes('different')) return null;
   const sameScope = places.includes('same');
+  if (!sameUnit) return sameUncommonCount(claim.value, state.values) && sameScope ? { fact, strength: 3, sameScope, period } : null;
   const values = state.values.map((v) => compareValues(claim.value, v));
   if (values.includes('agree')) return { fact, strength: 3, sameScope, period };
   // Different figures join one fact only when they are surely about one scope and one time.
   if (!sameScope || period !== 'same') return null;
   return { fact, strength: values.includes('compatible') ? 2 : 1, sameScope, period };
+}
+
+/**
+ * Whether a figure of another noun is still the same count: outlets name one crowd differently ("115 migrants", "115
+ * Africans", "a crew of 25", "25 people on board"), so the same number, not a small one, at one place and time is one
+ * figure. Small numbers recur in a report too often to say so.
+ */
+function sameUncommonCount(value: ClaimValue, values: readonly ClaimValue[]): boolean {
+  const anchor = valueAnchor(value);
+  return anchor >= SAME_COUNT_MIN && values.some((v) => valueAnchor(v) === anchor && compareValues(v, value) === 'agree');
 }
 
 function founded(claim: SourcedClaim): FactState {
