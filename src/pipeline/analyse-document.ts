@@ -13,7 +13,7 @@ import type { NewsProfile } from '../understand/places/news-profile.ts';
 import { addressPlace, headlinePlace, scenePlace, outletPlace, titleOutletTown } from '../extract/events/choose-place.ts';
 import { namesakeNear, outletTowns } from '../understand/places/outlet-towns.ts';
 import { caseProfile } from '../understand/case/case-profile.ts';
-import { countryPlaceValue } from '../understand/places/extract-places.ts';
+import { countryPlaceValue } from '../understand/places/place-values.ts';
 
 /** What the per-document stages need of a document. */
 export interface DocumentInput {
