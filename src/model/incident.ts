@@ -9,7 +9,7 @@ export interface FusedCount {
   readonly best: number;
   /** Null when some report gives an open range ("more than 1,400") and none closes it. */
   readonly high: number | null;
-  /** Why `best` is what it is: `fuse/single-report`, `fuse/most-reports` or `fuse/latest-report` (a tie broken by date). */
+  /** Why `best` is what it is: `fuse/single-report`, `fuse/most-reports`, `fuse/largest-tied` (a tie: the largest count) or `fuse/later-revision`. */
   readonly rule: string;
 }
 

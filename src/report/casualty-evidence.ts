@@ -76,5 +76,5 @@ export function casualtyEvidence(event: Event, documentClaims: readonly StoredCl
 export const FUSE_RULES: Readonly<Record<string, string>> = {
   'fuse/single-report': 'one report gives a figure: its figure',
   'fuse/most-reports': 'the figure most independent reports give (copies of one wire story count once)',
-  'fuse/latest-report': 'reports split evenly: the latest report’s figure, as tolls grow',
+  'fuse/largest-tied': 'reports split evenly: the largest figure, as tolls grow and partial counts fall short',
 };

@@ -114,7 +114,7 @@ export function eventsRepositoryCases(factory: StoreFactory): void {
     assert.equal(toledo.sourceCount, 2);
     assert.deepEqual(toledo.sources, ['Toledo Blade', 'WTOL']);
     // The later report's toll is the best estimate; the range keeps both.
-    assert.deepEqual(toledo.killed, { low: 1, best: 2, high: 2, rule: 'fuse/latest-report' });
+    assert.deepEqual(toledo.killed, { low: 1, best: 2, high: 2, rule: 'fuse/largest-tied' });
     assert.deepEqual(toledo.date, { start: '2024-03-08', end: '2024-03-08', precision: 'day' });
     const detail = await store.events.incident(toledo.id);
     assert.deepEqual(

@@ -37,12 +37,21 @@ describe('fuseIncident: the best count', () => {
       { low: 1, best: 2, high: 2, rule: 'fuse/most-reports' },
     ],
     [
-      'equal votes: the latest report, since the wounded die',
+      'equal votes: the largest, since the wounded die',
       [
         { doc: 'a', published: '2024-05-05', killed: 1 },
         { doc: 'b', published: '2024-05-07', killed: 2 },
       ],
-      { low: 1, best: 2, high: 2, rule: 'fuse/latest-report' },
+      { low: 1, best: 2, high: 2, rule: 'fuse/largest-tied' },
+    ],
+    [
+      'equal votes: the largest even when a later report counts fewer (one city, or the one victim it names)',
+      [
+        { doc: 'a', published: '2024-05-05', killed: 43 },
+        { doc: 'b', published: '2024-05-05', killed: 31 },
+        { doc: 'c', published: '2024-05-06', killed: 1 },
+      ],
+      { low: 1, best: 43, high: 43, rule: 'fuse/largest-tied' },
     ],
     [
       "a side mention's partial count does not vote beside its report's main account",
@@ -62,7 +71,7 @@ describe('fuseIncident: the best count', () => {
         { doc: 'b', published: '2024-05-05', killed: 4, group: 'wire' },
         { doc: 'c', published: '2024-05-06', killed: 5 },
       ],
-      { low: 4, best: 5, high: 5, rule: 'fuse/latest-report' },
+      { low: 4, best: 5, high: 5, rule: 'fuse/largest-tied' },
     ],
     [
       'a report that gives no count is silent, not a zero',

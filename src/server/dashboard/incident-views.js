@@ -11,7 +11,7 @@ import { INCIDENT_FILTERS, pick } from './filter-bar.js';
 const FUSE_RULES = {
   'fuse/single-report': 'one report gives a figure: its figure',
   'fuse/most-reports': 'the figure most independent reports give (copies of one wire story count once)',
-  'fuse/latest-report': 'reports split evenly: the latest report’s figure, as tolls grow',
+  'fuse/largest-tied': 'reports split evenly: the largest figure, as tolls grow and partial counts fall short',
 };
 
 /** A link to the document with `span` highlighted; a sentence from the headline opens the document plain. */
