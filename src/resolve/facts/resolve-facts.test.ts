@@ -159,3 +159,36 @@ describe('resolveFacts: one crowd named two ways', () => {
     );
   });
 });
+
+describe('resolveFacts: two counts of one town on one day', () => {
+  const town = (name: string, precision: ClaimPlace['precision']): ClaimPlace => ({ ...place(name, 'UA'), precision });
+  const asOf = (day: string) => ({ start: day, end: day, basis: 'published' as const });
+  const count = (low: number) => ({ low, high: low, qualifier: 'exact' as const });
+  async function factsOf(a: Partial<Claim>, b: Partial<Claim>, days: readonly [string, string]): Promise<string[][]> {
+    const store = await openSqlite(join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 'store.db'));
+    await resolveOne(store, 'first', days[0], { category: 'injured', period: asOf(days[0]), ...a });
+    await resolveOne(store, 'second', days[1], { category: 'injured', period: asOf(days[1]), ...b });
+    const found = (await store.claims.facts()).map((f) => [f.status, [...f.claims].sort().join()]);
+    await store.close();
+    return found.sort();
+  }
+
+  test('"16 injured" and "7 injured" in Kyiv in reports of one day are one conflicting figure', async () => {
+    const kyiv = town('Kyiv', 1);
+    assert.deepEqual(await factsOf({ place: kyiv, value: count(16) }, { place: kyiv, value: count(7) }, ['2024-07-08', '2024-07-08']), [
+      ['conflicting', 'first-claim,second-claim'],
+    ]);
+  });
+
+  test('in a whole country they may count different happenings, and stay apart', async () => {
+    const ukraine = town('Ukraine', 5);
+    const found = await factsOf({ place: ukraine, value: count(16) }, { place: ukraine, value: count(7) }, ['2024-07-08', '2024-07-08']);
+    assert.equal(found.length, 2);
+  });
+
+  test('a day apart they stay apart', async () => {
+    const kyiv = town('Kyiv', 1);
+    const found = await factsOf({ place: kyiv, value: count(16) }, { place: kyiv, value: count(7) }, ['2024-07-08', '2024-07-09']);
+    assert.equal(found.length, 2);
+  });
+});

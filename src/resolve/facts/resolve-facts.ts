@@ -14,6 +14,7 @@ import {
   comparePlaces,
   compareValues,
   type PeriodRelation,
+  type PlaceRelation,
   type SeriesMember,
   supersedes,
   valueAnchor,
@@ -238,8 +239,21 @@ function relate(claim: SourcedClaim, unit: string, fact: WorkingFact): Match | n
   const values = state.values.map((v) => compareValues(claim.value, v));
   if (values.includes('agree')) return { fact, strength: 3, sameScope, period };
   // Different figures join one fact only when they are surely about one scope and one time.
-  if (!sameScope || period !== 'same') return null;
+  if (!sameScope || (period !== 'same' && !sameDayInOneTown(claim, state, places))) return null;
   return { fact, strength: values.includes('compatible') ? 2 : 1, sameScope, period };
+}
+
+/**
+ * Whether a figure and a fact, both as of their reports, are counts of one town on one day: "16 injured" and "7 injured"
+ * in Kyiv in reports of the same day disagree about one strike's toll; in a country, or a few days apart, they may count
+ * different happenings.
+ */
+function sameDayInOneTown(claim: SourcedClaim, state: FactState, places: readonly PlaceRelation[]): boolean {
+  const a = claim.period;
+  const b = state.anchor;
+  if (a === null || b === null || a.basis !== 'published' || b.basis !== 'published' || a.end !== b.end) return false;
+  const place = claim.place;
+  return place !== null && place.basis === 'text' && place.precision <= 2 && places.length > 0 && places.every((r) => r === 'same');
 }
 
 /**
