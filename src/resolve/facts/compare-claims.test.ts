@@ -264,6 +264,18 @@ describe('seriesRule', () => {
       null,
     ],
     [
+      "a ministry's total dated to the day it was told updates the total since the war began",
+      series(v('exact', 147089), text('2025-07-30', '2025-07-31'), GAZA, 'injured'),
+      series(v('exact', 145870), text('2023-10-07', '2025-07-29'), GAZA, 'injured'),
+      'running-total',
+    ],
+    [
+      "a day's toll of a few dozen is no total, whatever it is dated",
+      series(v('exact', 60), text('2025-07-30', '2025-07-31'), GAZA, 'killed'),
+      series(v('exact', 40), text('2023-10-07', '2025-07-29'), GAZA, 'killed'),
+      null,
+    ],
+    [
       "a happening's larger count updates a smaller one whose fact a later report stretched",
       series(v('exact', 19), asOf('2025-04-05'), KYIV, 'killed'),
       series(v('at-least', 16), text('2025-04-04', '2025-04-06'), KYIV, 'killed'),

@@ -178,6 +178,11 @@ const TOTAL_GROWTH = 2;
 export const TOTAL_REACH_DAYS = 400;
 /** A count as of a report (no period of its own) this large is a running total, not a day's toll. */
 export const TOTAL_AS_OF_MIN = 1000;
+/**
+ * A count this large dated to a day or two ("147,089 injured" on 30 July) is still a war's running total: no single
+ * happening of recent wars has left so many dead or wounded.
+ */
+const TOTAL_DATED_MIN = 5000;
 /** A period at least this long (days) is a running total's ("since October 7"). */
 const TOTAL_PERIOD_DAYS = 28;
 // Groups inside a toll: "9 children" is part of "19 people", never its update.
@@ -220,7 +225,7 @@ function periodDays(period: ClaimPeriod): number {
 export function isRunningTotal(member: Pick<SeriesMember, 'value' | 'period'>): boolean {
   const period = member.period;
   if (period === null) return false;
-  if (period.basis === 'text') return periodDays(period) >= TOTAL_PERIOD_DAYS;
+  if (period.basis === 'text') return periodDays(period) >= TOTAL_PERIOD_DAYS || valueAnchor(member.value) >= TOTAL_DATED_MIN;
   return valueAnchor(member.value) >= TOTAL_AS_OF_MIN;
 }
 
@@ -269,7 +274,10 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
   }
   if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
     const gap = daysBetween(b.end, a.end);
-    const sameStart = a.basis !== 'text' || b.basis !== 'text' || Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS;
+    // Two totals counted from a time ("since October 7", "since March 18") must count from the same one; a total dated
+    // only to the day it was told says nothing of its start.
+    const counted = (p: ClaimPeriod) => p.basis === 'text' && periodDays(p) >= TOTAL_PERIOD_DAYS;
+    const sameStart = !counted(a) || !counted(b) || Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS;
     if (gap > 0 && gap <= TOTAL_REACH_DAYS && sameStart) return 'running-total';
   }
   return null;
