@@ -139,3 +139,16 @@ describe("the outlet's town named after the headline's dash", () => {
       'Millington',
     ));
 });
+
+describe("a headline's rounded toll", () => {
+  const body = 'An airstrike on a detention centre in Saada killed at least 68 people and injured 47 others on Monday, officials said.';
+  it('"over 60" in the headline is the body\'s "at least 68" rounded down: the body\'s count stands', () => {
+    assert.equal(mainAttack('Airstrike kills over 60 people at Saada detention centre', body)?.killed?.low, 68);
+  });
+  it("a headline lower bound above the body's count still raises it", () => {
+    assert.equal(mainAttack('Airstrike kills more than 70 people at Saada detention centre', body)?.killed?.low, 70);
+  });
+  it('an exact headline count still stands over the body', () => {
+    assert.equal(mainAttack('Airstrike kills 71 people at Saada detention centre', body)?.killed?.low, 71);
+  });
+});

@@ -116,7 +116,10 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   const leavesKillerOut = SUICIDE.test(title) && main.killed !== null && toll.killed !== null && main.killed.low > toll.killed.low;
   const definite = toll.killed !== null && isDefinite(toll.killed);
   const someDead = toll.killed !== null && !definite && !bodyTellsDeath;
-  const killed = (definite && !leavesKillerOut) || someDead ? toll.killed : main.killed;
+  // "US kills over 60 people" over a body's "killed at least 68": a headline's lower bound the body's count meets is
+  // the body's count rounded down, not another count.
+  const bodyMeetsBound = toll.killed !== null && toll.killed.high === null && main.killed !== null && main.killed.low > toll.killed.low;
+  const killed = ((definite && !leavesKillerOut) || someDead) && !bodyMeetsBound ? toll.killed : main.killed;
   const injured =
     toll.injured !== null && (toll.killed !== null || !bodyTellsDeath) ? toll.injured : someDead ? main.injured : hurtLeft(main, killed);
   if (killed === main.killed && injured === main.injured) return body;
