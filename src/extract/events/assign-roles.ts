@@ -208,10 +208,11 @@ export function assignRoles(
   // "An airstrike hit a depot", "attacked a bus, killing five passengers": what the happening went on to hit.
   const outcome = outcomeVerbAfter(frame, trigger);
   if (outcome >= 0) addTarget(hit.find((p) => p.start > outcome && isObjectPosition(keys, outcome + 1, p.start) && !p.demonym));
-  // "a bomb exploded in a restaurant": what a blast goes off in is what it hits.
+  // "a bomb exploded in a restaurant", "went off near the embassy", "in front of a bank": what a blast goes off in or
+  // beside is what it hits.
   if (isBlast(trigger))
     for (const p of after) {
-      const prep = precedingWord(keys, p.start, trigger.end, BLAST_PREPOSITIONS, 4);
+      const prep = blastPreposition(keys, p.start, trigger.end);
       if (prep >= 0 && p.targetOnly && p.actor.kind === 'object' && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
     }
   if (trigger.pos === 'noun') {
@@ -305,7 +306,14 @@ function isReducedPassive(keys: readonly string[], trigger: Trigger): boolean {
   );
 }
 
-const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));
+const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at near outside beside'));
+
+/** The last word of the preposition a blast's place follows ("in", "near", the "of" of "in front of"), or -1. */
+function blastPreposition(keys: readonly string[], at: number, from: number): number {
+  const prep = precedingWord(keys, at, from, BLAST_PREPOSITIONS, 4);
+  for (let i = at - 1; i > prep && i >= from + 1; i--) if (keys[i] === 'of' && keys[i - 1] === 'front') return i;
+  return prep;
+}
 
 /** Whether a trigger tells a blast or a fire set ("exploded", "car bomb", "torched"), which hits what it goes off in. */
 function isBlast(trigger: Trigger): boolean {
@@ -328,8 +336,9 @@ function relativeHead(frame: DocumentFrame, trigger: Trigger, hit: readonly Part
   return hit.find((p) => !p.isPlace && (p.end === comma || (keys[p.end] === 'of' && comma - p.end <= 3)));
 }
 
-// What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests".
-const JOINERS: ReadonlySet<string> = new Set(words(', and or ( ) as well'));
+// What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests",
+// "ten people, including a judge", "the bishop along with his assistant" ("with" only after "along" or "together").
+const JOINERS: ReadonlySet<string> = new Set(words(', and or ( ) as well including along together'));
 
 /**
  * The roles with the targets found and every participant coordinated with one or set beside it ("the Jesuits, their
@@ -340,8 +349,14 @@ function withTargets(keys: readonly string[], roles: Roles, found: readonly Part
   const all = [...found];
   const joined = (a: Participant, b: Participant) => {
     if (b.start < a.end) return false;
-    for (let i = a.end; i < b.start; i++) if (!JOINERS.has(keys[i] as string)) return false;
-    return b.start - a.end <= 3;
+    let joiner = false;
+    for (let i = a.end; i < b.start; i++) {
+      const key = keys[i] as string;
+      const companion = key === 'with' && (keys[i - 1] === 'along' || keys[i - 1] === 'together');
+      if (JOINERS.has(key) || companion) joiner = true;
+      else if (!joiner || !OBJECT_LEAD.has(key)) return false;
+    }
+    return b.start - a.end <= 4;
   };
   for (let k = 0; k < all.length; k++) {
     const p = all[k] as Participant;

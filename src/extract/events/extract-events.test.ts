@@ -50,6 +50,12 @@ describe('event typing and modes', () => {
     ],
     ['The general visited Jordan on Monday to meet with partners.', { type: 'CONSULT', modes: [], subEventType: 'Other' }],
     ['A contractor died of a heart attack at the base on Sunday.', { type: 'DEATH', modes: [], subEventType: 'Other' }],
+    // A charge that went off is a blast; dynamiting is one.
+    [
+      'A dynamite charge went off outside the bank on Monday.',
+      { type: 'ASSAULT', modes: ['explosives'], subEventType: 'Remote explosive/landmine/IED' },
+    ],
+    ['Rebels dynamited a pylon on Monday.', { type: 'ASSAULT', modes: ['explosives'], subEventType: 'Remote explosive/landmine/IED' }],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -68,6 +74,7 @@ describe('event typing and modes', () => {
     ['The shop sells one-way attack drones and spare parts.', 'attack drones are weapons, not an attack'],
     ['The school held a board meeting about the new library.', 'a board meeting is no consultation of parties'],
     ['She was in stable condition after a flu shot.', 'a flu shot is no shooting'],
+    ['The fire alarm went off at the school on Monday.', 'an alarm that went off is no blast'],
   ];
   for (const [text, why] of negatives) {
     it(`no violent event: ${why}`, () => {
