@@ -35,7 +35,7 @@ const SUPPORT_VERBS: ReadonlySet<string> = new Set(
   words(
     'carried carry carries carrying conducted conduct conducts launched launch launches staged stage mounted mount claimed claims ' +
       'undertook undertake perpetrated executed ordered unleashed getting providing provided provide sending sent delivering delivered ' +
-      'supplying supplied giving gave gives imposed imposes announced held hold holds',
+      'supplying supplied giving gave gives imposed imposes announced held hold holds resumed resumes resume intensified intensifies',
   ),
 );
 // Verbs that have someone else do the trigger: "Austin ordered 2,000 troops to be deployed".
@@ -231,7 +231,7 @@ export function assignRoles(
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = agentSubject(frame, actors, support, trigger.clause);
+      const subject = agentSubject(frame, actors, support, trigger.clause) ?? relativeAntecedent(frame, actors, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
@@ -257,7 +257,8 @@ export function assignRoles(
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
     } else if (roles.initiator.length === 0) {
-      const agent = agentSubject(frame, actors, trigger.start, trigger.clause);
+      const agent =
+        agentSubject(frame, actors, trigger.start, trigger.clause) ?? relativeAntecedent(frame, actors, trigger.start, trigger.clause);
       for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
     }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
@@ -406,7 +407,10 @@ const NOT_SUBJECT_AFTER: ReadonlySet<string> = new Set(
   words('on against at in into to from with for over near toward towards upon onto across inside outside about via by like'),
 );
 const BLAME_VERBS: ReadonlySet<string> = new Set(
-  words('blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed'),
+  words(
+    'blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed ' +
+      'implicated implicates implicating',
+  ),
 );
 
 /**
@@ -430,6 +434,36 @@ function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], 
     return p;
   }
   return undefined;
+}
+
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(words('which who'));
+const CLOSERS: ReadonlySet<string> = new Set(words(') ] , "'));
+const CLEFT_NOUNS: ReadonlySet<string> = new Set(words('one ones'));
+
+/**
+ * The actor a relative clause with no subject of its own tells of: "the ELN, which has staged several attacks", "it
+ * was members of the ELN who murdered", and in a cleft "army personnel were the ones who murdered". Only where the
+ * clause opens with "which" or "who" right before the verb's words, and the name ends right before it (past a comma or
+ * a closing bracket).
+ */
+function relativeAntecedent(
+  frame: DocumentFrame,
+  candidates: readonly Participant[],
+  verb: number,
+  clause: number,
+): Participant | undefined {
+  const keys = frame.view.keys;
+  let opener = verb - 1;
+  while (opener > 0 && frame.clauseOf[opener - 1] === clause) opener--;
+  if (!RELATIVE_PRONOUNS.has(keys[opener] as string) || verb - opener > 6) return undefined;
+  let end = opener;
+  while (end > opener - 3 && CLOSERS.has(keys[end - 1] as string)) end--;
+  // "were the ones who": the subject of the copula before "the ones", with a noun of its own ("army personnel").
+  if (CLEFT_NOUNS.has(keys[end - 1] as string) && keys[end - 2] === 'the' && /^(was|were|are|is)$/.test(keys[end - 3] ?? '')) {
+    const copula = end - 3;
+    return candidates.find((p) => !p.demonym && !p.isPlace && (p.end === copula || p.end === copula - 1));
+  }
+  return candidates.find((p) => !p.demonym && !p.isPlace && p.end === end && p.sentence === frame.sentenceOf[verb]);
 }
 
 /** The index of the word that leads a name, past a determiner or two ("on the base" → "on"). */
@@ -558,6 +592,8 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
   return false;
 }
 
+const IMPLICATE_REACH = 16;
+
 /**
  * Who the text blames for the trigger: "blamed X for the attack", "held X responsible for the murder", "accused X of
  * the killing", "attributed the murder to X", and after it "the attack, for which they hold X responsible" or "for
@@ -565,18 +601,23 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
  */
 function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly Participant[]): Participant[] {
   const keys = frame.view.keys;
-  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 8); i--) {
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - IMPLICATE_REACH); i--) {
     if (frame.sentenceOf[i] !== trigger.sentence) break;
     if (!BLAME_VERBS.has(keys[i] as string)) continue;
+    // "implicated four officers and five members of the armed forces in the murder": a list may stand between.
+    const implicates = (keys[i] as string).startsWith('implicat');
+    if (!implicates && trigger.start - i > 8) continue;
     if ((keys[i] as string).startsWith('attribut') || keys[i] === 'ascribed') {
       const to = keys.indexOf('to', trigger.end);
       if (to < 0 || to - trigger.end > 4) return [];
       const agent = inSentence.find((p) => p.start > to && p.start - to <= 3 && !p.demonym);
       return agent ? [agent] : [];
     }
-    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace);
+    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace && !p.targetOnly);
     const link = keys.slice(i + 1, trigger.start);
-    if (blamed.length > 0 && (link.includes('for') || link.includes('of'))) return blamed;
+    // Implicated "in the murder", not "in the cover-up after the murder".
+    const implicatedIn = link.slice(-3).includes('in');
+    if (blamed.length > 0 && (implicates ? implicatedIn : link.includes('for') || link.includes('of'))) return blamed;
     return [];
   }
   const which = keys.slice(trigger.end, trigger.end + 3).join(' ');

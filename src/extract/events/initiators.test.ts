@@ -58,6 +58,16 @@ describe('initiators: who did it', () => {
     ['The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.', ['guerrillas']],
     // A speaker that says it acted is the initiator.
     ['The army said it attacked a guerrilla camp near the river.', ['army']],
+    // A relative clause with no subject of its own tells of the name before it; a cleft of the subject of its copula.
+    [
+      'The mayor said the ELN, which has staged several dynamite attacks on the pipeline, would talk.',
+      ['National Liberation Army (Colombia)'],
+    ],
+    ['The minister said it was members of the ELN who murdered the two judges.', ['National Liberation Army (Colombia)']],
+    ['The report said the army were the ones who murdered the peasants.', ['army']],
+    // Those a speaker implicates in a killing, across a list; a group that resumes its sabotage of a grid.
+    ['The president implicated two colonels and the army in the murder of six priests.', ['army']],
+    ['The FMLN has resumed its sabotage of the electricity system.', ['Farabundo Marti National Liberation Front']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -96,6 +106,10 @@ describe('initiators: who did not do it', () => {
     // A denial of responsibility names no one who did it.
     ['A bomb exploded at the bank on Monday. The FMLN denied responsibility for the bombing.', ['Farabundo']],
     ['A bomb exploded at the bank on Monday. The FMLN said it was not responsible for the bombing.', ['Farabundo']],
+    // A relative clause names no one where a name does not stand right before it; nor does "that" after a speech verb.
+    ['The ELN met the mayor on Monday, and the gunmen who killed the judge fled.', ['National Liberation']],
+    // Those implicated in something else than the attack did not do it; nor do described targets in a blame.
+    ['The report implicated the army in the cover-up after the murder of the priests.', ['army']],
     // "those responsible" is no one who was responsible.
     ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
   ];
