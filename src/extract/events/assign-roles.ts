@@ -35,7 +35,8 @@ const SUPPORT_VERBS: ReadonlySet<string> = new Set(
   words(
     'carried carry carries carrying conducted conduct conducts launched launch launches staged stage mounted mount claimed claims ' +
       'undertook undertake perpetrated executed ordered unleashed getting providing provided provide sending sent delivering delivered ' +
-      'supplying supplied giving gave gives imposed imposes announced held hold holds resumed resumes resume intensified intensifies',
+      'supplying supplied giving gave gives imposed imposes announced held hold holds resumed resumes resume intensified intensifies ' +
+      'began begun begin begins started starts planned plotted masterminded organized organised',
   ),
 );
 // Verbs that have someone else do the trigger: "Austin ordered 2,000 troops to be deployed".
@@ -63,6 +64,8 @@ const OWNER_GAP: ReadonlySet<string> = new Set(
   words('of from the so called so-called self styled self-styled - pro leftist rightist maoist marxist group'),
 );
 
+const HEDGES: ReadonlySet<string> = new Set(words('presumably apparently probably possibly allegedly reportedly'));
+
 /** The named armed group a members' phrase ending at `end` belongs to ("of the ELN"), when the next actor is one. */
 function ownerGroup(
   keys: readonly string[],
@@ -70,9 +73,12 @@ function ownerGroup(
   next: DocumentFrame['actors'][number] | undefined,
 ): DocumentFrame['actors'][number] | null {
   if (next === undefined || !next.mention.value.id || !ARMED_GROUP_TYPES.has(next.mention.value.type)) return null;
-  if (keys[end] !== 'of' && keys[end] !== 'from') return null;
-  if (next.start - end > 6) return null;
-  for (let i = end; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
+  // "guerrillas, presumably from the ELN": a hedge between says whose they are thought to be.
+  let from = end;
+  if (keys[from] === ',' && HEDGES.has(keys[from + 1] as string)) from += 2;
+  if (keys[from] !== 'of' && keys[from] !== 'from') return null;
+  if (next.start - from > 6) return null;
+  for (let i = from; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
   return next;
 }
 
@@ -190,6 +196,11 @@ export function assignRoles(
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
     if (by >= 0 && !p.demonym && !p.targetOnly && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
+  // "carried out by the Shining Path or the MRTA": names set beside the agent are agents too.
+  for (const agent of [...roles.initiator]) {
+    const p = after.find((q) => q.actor === agent);
+    if (p) for (const q of alternativesAfter(keys, inSentence, p)) add(roles.initiator, q);
+  }
   // "blamed X for the attack", "attributed the murder to X", "for which they hold X responsible".
   if (roles.initiator.length === 0) for (const p of blamedFor(frame, trigger, inSentence)) add(roles.initiator, p);
   // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
@@ -228,6 +239,11 @@ export function assignRoles(
     const premodifier = actors.filter((p) => p.end <= trigger.start && inClause(p)).at(-1);
     if (premodifier && premodifier !== victim && roles.initiator.length === 0 && isPremodifier(keys, premodifier.end, trigger.start))
       add(roles.initiator, premodifier);
+    // "the FMLN decreed a suspension of its attacks": "its" or "their" is the group named last before it.
+    if (roles.initiator.length === 0 && isPossessivePronoun(keys, trigger.start)) {
+      const owner = actors.filter((p) => p.end <= trigger.start && !p.demonym && !p.isPlace && (p.actor.id ?? p.actor.country)).at(-1);
+      if (owner) add(roles.initiator, owner);
+    }
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
@@ -583,9 +599,16 @@ export function responsibleParties(
   return out;
 }
 
+const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the this that these those such'));
+const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident'));
+
 /** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
 function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
-  for (let i = from; i < Math.min(from + 4, frame.view.keys.length); i++) {
+  // "responsible for the action", "for this crime": a word that refers back to a happening told, which is an attack
+  // wherever the report tells one (the party goes to an attack only).
+  const keys = frame.view.keys;
+  if (BACK_REFERENCES.has(keys[from] as string) && REFERRING_NOUNS.has(keys[from + 1] as string)) return true;
+  for (let i = from; i < Math.min(from + 4, keys.length); i++) {
     const hit = lexicon.triggers.starts(frame.view, i) ? lexicon.triggers.match(frame.view, i) : null;
     if (hit?.value.kind === 'trigger' && hit.value.options.some((o) => o.entry.type === 'ASSAULT')) return true;
   }
@@ -593,6 +616,22 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
 }
 
 const IMPLICATE_REACH = 16;
+const INVOLVEMENT_NOUNS: ReadonlySet<string> = new Set(words('participation involvement complicity hand role'));
+
+/**
+ * Who a sentence says took part in the trigger: "the participation of the FMLN in the murders", "evidence of
+ * involvement by the CIA in the bombing".
+ */
+function involvedIn(keys: readonly string[], trigger: Trigger, inSentence: readonly Participant[]): Participant | undefined {
+  let i = trigger.start - 1;
+  while (i > trigger.start - 3 && OBJECT_LEAD.has(keys[i] as string)) i--;
+  if (keys[i] !== 'in') return undefined;
+  const p = inSentence.filter((q) => q.end <= i && i - q.end <= 1 && !q.targetOnly && !q.isPlace && !q.demonym).at(-1);
+  if (p === undefined) return undefined;
+  const lead = leadIndex(keys, p.start);
+  const ok = (keys[lead] === 'of' || keys[lead] === 'by') && INVOLVEMENT_NOUNS.has(keys[lead - 1] as string);
+  return ok ? p : undefined;
+}
 
 /**
  * Who the text blames for the trigger: "blamed X for the attack", "held X responsible for the murder", "accused X of
@@ -601,6 +640,8 @@ const IMPLICATE_REACH = 16;
  */
 function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly Participant[]): Participant[] {
   const keys = frame.view.keys;
+  const involved = involvedIn(keys, trigger, inSentence);
+  if (involved) return [involved];
   for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - IMPLICATE_REACH); i--) {
     if (frame.sentenceOf[i] !== trigger.sentence) break;
     if (!BLAME_VERBS.has(keys[i] as string)) continue;
@@ -626,6 +667,33 @@ function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly 
   if (responsible < 0 || responsible - trigger.end > 14) return [];
   const agent = inSentence.filter((p) => p.start > trigger.end && p.end <= responsible && !p.demonym).at(-1);
   return agent ? [agent] : [];
+}
+
+// Words that may stand between an agent and another set beside it: 'the Maoist "Shining Path" group or the MRTA'.
+const ALTERNATIVE_GAP: ReadonlySet<string> = new Set(words('the group groups " \' , so-called'));
+
+/** The agents after `first` joined to it by "or" or "and" ("by the Shining Path group or the Tupac Amaru movement"). */
+function alternativesAfter(keys: readonly string[], after: readonly Participant[], first: Participant): Participant[] {
+  const out: Participant[] = [];
+  let last = first;
+  for (const q of after) {
+    if (q.start < last.end) continue;
+    const gap = keys.slice(last.end, q.start);
+    const joiner = gap.includes('or') || gap.includes('and');
+    // One word of description besides ("the Guevarist MRTA").
+    const others = gap.filter((k) => k !== 'or' && k !== 'and' && !ALTERNATIVE_GAP.has(k));
+    if (!joiner || others.length > 1 || gap.length > 6 || q.targetOnly || q.isPlace || q.demonym) break;
+    out.push(q);
+    last = q;
+  }
+  return out;
+}
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(words('its their'));
+
+/** Whether "its" or "their" stands before a noun trigger, right before it or with a word between ("its latest attacks"). */
+function isPossessivePronoun(keys: readonly string[], start: number): boolean {
+  return POSSESSIVE_PRONOUNS.has(keys[start - 1] as string) || POSSESSIVE_PRONOUNS.has(keys[start - 2] as string);
 }
 
 /** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */

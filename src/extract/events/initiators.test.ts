@@ -68,6 +68,25 @@ describe('initiators: who did it', () => {
     // Those a speaker implicates in a killing, across a list; a group that resumes its sabotage of a grid.
     ['The president implicated two colonels and the army in the murder of six priests.', ['army']],
     ['The FMLN has resumed its sabotage of the electricity system.', ['Farabundo Marti National Liberation Front']],
+    // A claim for "the action", "this crime": a word that refers back to the attack told.
+    ['A bomb exploded at the bank on Monday. The Lautaro Youth Front claimed responsibility for the action.', ['Lautaro Youth Movement']],
+    // An offensive begun, an attack planned; "its attacks" are the attacks of the group named before.
+    ['The FMLN began an offensive on 11 November.', ['Farabundo Marti National Liberation Front']],
+    ['The Medellin cartel planned the attack for months.', ['Medellin Cartel']],
+    ['On Friday the FMLN decreed a suspension of its attacks on officials.', ['Farabundo Marti National Liberation Front']],
+    // Agents set beside the agent of a passive, and members hedged as a group's.
+    [
+      'The attacks could have been carried out by the Maoist "Shining Path" group or the Tupac Amaru Revolutionary Movement.',
+      ['Shining Path', 'Tupac Amaru Revolutionary Movement'],
+    ],
+    ['It was an attack perpetrated by guerrillas, presumably from the ELN, against a jeep.', ['National Liberation Army (Colombia)']],
+    // Taking part in the killing; unnamed groups by their politics.
+    ['The poll reveals the participation of the FMLN in the murders of the union leaders.', ['Farabundo Marti National Liberation Front']],
+    ['The senator was killed on Monday, apparently by extreme rightist groups.', ['extreme rightist groups']],
+    [
+      'Two missionaries were shot dead by terrorists from the Zarate Wilka Armed Forces of Liberation.',
+      ['Zarate Willka Armed Forces of Liberation'],
+    ],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -110,6 +129,11 @@ describe('initiators: who did not do it', () => {
     ['The ELN met the mayor on Monday, and the gunmen who killed the judge fled.', ['National Liberation']],
     // Those implicated in something else than the attack did not do it; nor do described targets in a blame.
     ['The report implicated the army in the cover-up after the murder of the priests.', ['army']],
+    // "its" with no named group before it names no one; a role in something else than the attack is no part in it.
+    ['The village mourned its dead after the attack.', ['village']],
+    ['The army praised the role of the police in the inquiry after the attack.', ['police']],
+    // A word that refers back to a happening other than an attack gives no attacker.
+    ['The ministry took responsibility for the action plan on Monday.', ['ministry']],
     // "those responsible" is no one who was responsible.
     ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
   ];
