@@ -75,6 +75,14 @@ describe('event typing and modes', () => {
     ['The school held a board meeting about the new library.', 'a board meeting is no consultation of parties'],
     ['She was in stable condition after a flu shot.', 'a flu shot is no shooting'],
     ['The fire alarm went off at the school on Monday.', 'an alarm that went off is no blast'],
+    [
+      'A strong earthquake struck the island on Sunday, killing at least two people.',
+      'an earthquake that struck and its toll are no attack',
+    ],
+    [
+      'At least five people were killed and twenty injured on Monday after a volcano erupted off the coast.',
+      'deaths said to follow an eruption are no attack',
+    ],
   ];
   for (const [text, why] of negatives) {
     it(`no violent event: ${why}`, () => {
@@ -709,4 +717,15 @@ describe('an event the report places nowhere has no place, and says why', () => 
       assert.equal(event.place === null ? event.placeReason : 'placed', expected);
     });
   }
+});
+
+describe('an attack told beside a disaster is still an attack', () => {
+  it('gunmen who struck after an earthquake attacked, the earthquake told first', () => {
+    const types = eventsOf('After the earthquake, gunmen struck a relief convoy on Monday.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
+  });
+  it('gunmen who struck after an earthquake attacked', () => {
+    const types = eventsOf('Gunmen struck a relief convoy on Monday, killing two drivers, a week after the earthquake.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
+  });
 });
