@@ -75,6 +75,8 @@ describe('event typing and modes', () => {
     ['The school held a board meeting about the new library.', 'a board meeting is no consultation of parties'],
     ['She was in stable condition after a flu shot.', 'a flu shot is no shooting'],
     ['The fire alarm went off at the school on Monday.', 'an alarm that went off is no blast'],
+    ['Russia strikes back at the US and expels diplomats.', 'striking back in words is no strike'],
+    ['Germany expelled diplomats in retaliation against the spy ring.', 'a motive of retaliation is no attack'],
     [
       'A strong earthquake struck the island on Sunday, killing at least two people.',
       'an earthquake that struck and its toll are no attack',
@@ -722,6 +724,10 @@ describe('an event the report places nowhere has no place, and says why', () => 
 describe('an attack told beside a disaster is still an attack', () => {
   it('gunmen who struck after an earthquake attacked, the earthquake told first', () => {
     const types = eventsOf('After the earthquake, gunmen struck a relief convoy on Monday.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
+  });
+  it('strikes launched in retaliation are an attack', () => {
+    const types = eventsOf('Israel launched airstrikes in retaliation for the rocket fire on Monday.').map((e) => e.type);
     assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
   });
   it('gunmen who struck after an earthquake attacked', () => {
