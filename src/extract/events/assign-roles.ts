@@ -269,6 +269,9 @@ export function assignRoles(
     if (directive >= 0 && roles.initiator.length === 0) add(roles.initiator, actors.filter((p) => p.end <= directive && !p.demonym).at(-1));
   } else if (trigger.type === 'DEATH') {
     addTarget(undergoer);
+  } else if (undergoer?.end === trigger.start - 1 && keys[trigger.start - 1] === ',' && isReducedPassive(keys, trigger)) {
+    // "the senator, kidnapped on 9 February": a participle set after a name tells what was done to it.
+    addTarget(undergoer);
   } else {
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
@@ -282,7 +285,54 @@ export function assignRoles(
     // "the former minister murdered in Washington": a participle right after a noun, with no object, is passive.
     else if (!object && undergoer?.end === trigger.start && isReducedPassive(keys, trigger)) addTarget(undergoer);
   }
+  // "the ELN is still holding the senator, kidnapped on 9 February": who holds or frees a hostage took them.
+  if (roles.initiator.length === 0 && trigger.entry.modes.includes('abduction')) add(roles.initiator, captor(frame, trigger, actors));
+  // "an attempt by the FMLN to kidnap the envoy": who attempted it.
+  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger, actors));
   return withoutVictims(withTargets(keys, roles, targets, inSentence));
+}
+
+const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(words('attempt attempts plan plans plot plots effort efforts bid'));
+
+/** The agent of an attempt whose infinitive is the trigger: "an attempt by the FMLN terrorist groups to kidnap". */
+function attemptBy(keys: readonly string[], trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
+  if (keys[trigger.start - 1] !== 'to') return undefined;
+  const agent = actors.filter((p) => p.end <= trigger.start - 1 && trigger.start - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
+  if (agent === undefined) return undefined;
+  const lead = leadIndex(keys, agent.start);
+  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[lead - 1] as string) ? agent : undefined;
+}
+
+const CAPTOR_VERBS: ReadonlySet<string> = new Set(words('holding holds held releasing released releases freed freeing'));
+
+/**
+ * The named group a kidnapping's sentence says holds or freed its hostage: the subject of "is holding" or "released",
+ * or the agent of "was released by". Only a group with a name: "the police freed him" is no captor's doing, so
+ * forces of a state are left out.
+ */
+function captor(frame: DocumentFrame, trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  const named = actors.filter((p) => p.actor.id !== undefined && isArmedGroupId(frame, p) && !p.demonym && !p.isPlace);
+  for (const p of named) {
+    if (keys[p.start - 1] === 'by' || (keys[p.start - 1] === 'the' && keys[p.start - 2] === 'by')) {
+      const by = keys[p.start - 1] === 'by' ? p.start - 1 : p.start - 2;
+      for (let i = by - 1; i >= by - 4; i--) if (/^(released|freed)$/.test(keys[i] ?? '')) return p;
+      continue;
+    }
+    // "the ELN is also still holding", "the ELN released Mesa".
+    for (let i = p.end; i < Math.min(p.end + 4, keys.length); i++) {
+      if (frame.sentenceOf[i] !== trigger.sentence) break;
+      if (CAPTOR_VERBS.has(keys[i] as string) && !(keys[i] === 'held' && keys[i - 1] !== 'has' && keys[i - 1] !== 'have')) return p;
+      if (!/^(is|are|was|were|has|have|had|also|still|now|later|then)$/.test(keys[i] as string)) break;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a participant is one of the lexicon's armed groups (no state force, no police). */
+function isArmedGroupId(frame: DocumentFrame, p: Participant): boolean {
+  const mention = frame.actors.find((a) => a.start === p.start);
+  return mention !== undefined && ARMED_GROUP_TYPES.has(mention.mention.value.type);
 }
 
 // Verbs after a trigger that tell what it hit: "an airstrike destroyed a depot", "opened fire, wounding two guards".
