@@ -625,10 +625,22 @@ export function responsibleParties(
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
     if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
-    // Responsible for an attack, not "responsible for security".
-    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
     const sentence = frame.sentenceOf[i] as number;
     const inSentence = participants.filter((p) => p.sentence === sentence);
+    // "this incident, for which the FMLN guerrillas are being held responsible": the party between "which" and its verb.
+    const which = forWhichBefore(keys, i);
+    const ofHappening =
+      which >= 0 &&
+      (REFERRING_NOUNS.has(keys[which - 3] as string) ||
+        REFERRING_NOUNS.has(keys[which - 2] as string) ||
+        assaultNear(frame, lexicon, Math.max(0, which - 5)));
+    if (key === 'responsible' && ofHappening && keys[i - 1] === 'held') {
+      const party = inSentence.find((p) => p.start > which && p.end < i && !p.demonym && !p.targetOnly && !p.isPlace);
+      if (party) out.push({ sentence, actors: [party.actor] });
+      continue;
+    }
+    // Responsible for an attack, not "responsible for security".
+    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
     let party: Participant | undefined;
     if (key === 'responsible') {
       const hold = precedingWord(keys, i, Math.max(0, i - 8), HOLD_VERBS, 8);
@@ -649,8 +661,14 @@ export function responsibleParties(
   return out;
 }
 
+/** The "which" of a "for which" among the eight tokens before `at`, or -1. */
+function forWhichBefore(keys: readonly string[], at: number): number {
+  for (let i = at - 1; i >= Math.max(1, at - 8); i--) if (keys[i] === 'which' && keys[i - 1] === 'for') return i;
+  return -1;
+}
+
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the this that these those such'));
-const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident'));
+const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident incidents'));
 
 /** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
 function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {

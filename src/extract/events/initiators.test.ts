@@ -87,6 +87,11 @@ describe('initiators: who did it', () => {
       'Two missionaries were shot dead by terrorists from the Zarate Wilka Armed Forces of Liberation.',
       ['Zarate Willka Armed Forces of Liberation'],
     ],
+    // "for which X are being held responsible" after an incident the report tells; a pylon "blown up" is bombed.
+    [
+      'Two pylons were blown up on Monday. No one was hurt in this incident, for which the FMLN guerrillas are being held responsible.',
+      ['Farabundo Marti National Liberation Front'],
+    ],
     // Who holds or frees a hostage took them; who attempted a kidnapping did it.
     ['The ELN is still holding senator Jorge Sedano, kidnapped on 9 February near Bucaramanga.', ['National Liberation Army (Colombia)']],
     ['The priest, kidnapped on 15 February in Cali, was released on Monday by the ELN.', ['National Liberation Army (Colombia)']],
@@ -140,6 +145,8 @@ describe('initiators: who did not do it', () => {
     ['The ministry took responsibility for the action plan on Monday.', ['ministry']],
     // A name with a participle after a comma is what was done to it, no one who did it; police who free a hostage are no captors.
     ['Senator Jorge Sedano, kidnapped on 9 February, was freed by the police on Monday.', ['Jorge Sedano', 'police']],
+    // "for which X is held responsible" with no attack told names no attacker.
+    ['The budget, for which the police are held responsible, was cut after the attack on the village.', ['police']],
     // "those responsible" is no one who was responsible.
     ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
   ];
