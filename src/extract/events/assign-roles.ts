@@ -35,7 +35,8 @@ const SUPPORT_VERBS: ReadonlySet<string> = new Set(
   words(
     'carried carry carries carrying conducted conduct conducts launched launch launches staged stage mounted mount claimed claims ' +
       'undertook undertake perpetrated executed ordered unleashed getting providing provided provide sending sent delivering delivered ' +
-      'supplying supplied giving gave gives imposed imposes announced held hold holds',
+      'supplying supplied giving gave gives imposed imposes announced held hold holds resumed resumes resume intensified intensifies ' +
+      'began begun begin begins started starts planned plotted masterminded organized organised',
   ),
 );
 // Verbs that have someone else do the trigger: "Austin ordered 2,000 troops to be deployed".
@@ -63,6 +64,8 @@ const OWNER_GAP: ReadonlySet<string> = new Set(
   words('of from the so called so-called self styled self-styled - pro leftist rightist maoist marxist group'),
 );
 
+const HEDGES: ReadonlySet<string> = new Set(words('presumably apparently probably possibly allegedly reportedly'));
+
 /** The named armed group a members' phrase ending at `end` belongs to ("of the ELN"), when the next actor is one. */
 function ownerGroup(
   keys: readonly string[],
@@ -70,9 +73,12 @@ function ownerGroup(
   next: DocumentFrame['actors'][number] | undefined,
 ): DocumentFrame['actors'][number] | null {
   if (next === undefined || !next.mention.value.id || !ARMED_GROUP_TYPES.has(next.mention.value.type)) return null;
-  if (keys[end] !== 'of' && keys[end] !== 'from') return null;
-  if (next.start - end > 6) return null;
-  for (let i = end; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
+  // "guerrillas, presumably from the ELN": a hedge between says whose they are thought to be.
+  let from = end;
+  if (keys[from] === ',' && HEDGES.has(keys[from + 1] as string)) from += 2;
+  if (keys[from] !== 'of' && keys[from] !== 'from') return null;
+  if (next.start - from > 6) return null;
+  for (let i = from; i < next.start; i++) if (!OWNER_GAP.has(keys[i] as string)) return null;
   return next;
 }
 
@@ -190,6 +196,11 @@ export function assignRoles(
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
     if (by >= 0 && !p.demonym && !p.targetOnly && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
+  // "carried out by the Shining Path or the MRTA": names set beside the agent are agents too.
+  for (const agent of [...roles.initiator]) {
+    const p = after.find((q) => q.actor === agent);
+    if (p) for (const q of alternativesAfter(keys, inSentence, p)) add(roles.initiator, q);
+  }
   // "blamed X for the attack", "attributed the murder to X", "for which they hold X responsible".
   if (roles.initiator.length === 0) for (const p of blamedFor(frame, trigger, inSentence)) add(roles.initiator, p);
   // "on X", "against X": the target of a noun or a verb ("strikes on IRGC facilities", "fired at the crowd").
@@ -208,10 +219,11 @@ export function assignRoles(
   // "An airstrike hit a depot", "attacked a bus, killing five passengers": what the happening went on to hit.
   const outcome = outcomeVerbAfter(frame, trigger);
   if (outcome >= 0) addTarget(hit.find((p) => p.start > outcome && isObjectPosition(keys, outcome + 1, p.start) && !p.demonym));
-  // "a bomb exploded in a restaurant": what a blast goes off in is what it hits.
+  // "a bomb exploded in a restaurant", "went off near the embassy", "in front of a bank": what a blast goes off in or
+  // beside is what it hits.
   if (isBlast(trigger))
     for (const p of after) {
-      const prep = precedingWord(keys, p.start, trigger.end, BLAST_PREPOSITIONS, 4);
+      const prep = blastPreposition(keys, p.start, trigger.end);
       if (prep >= 0 && p.targetOnly && p.actor.kind === 'object' && isObjectPosition(keys, prep + 1, p.start)) addTarget(p);
     }
   if (trigger.pos === 'noun') {
@@ -227,10 +239,15 @@ export function assignRoles(
     const premodifier = actors.filter((p) => p.end <= trigger.start && inClause(p)).at(-1);
     if (premodifier && premodifier !== victim && roles.initiator.length === 0 && isPremodifier(keys, premodifier.end, trigger.start))
       add(roles.initiator, premodifier);
+    // "the FMLN decreed a suspension of its attacks": "its" or "their" is the group named last before it.
+    if (roles.initiator.length === 0 && isPossessivePronoun(keys, trigger.start)) {
+      const owner = actors.filter((p) => p.end <= trigger.start && !p.demonym && !p.isPlace && (p.actor.id ?? p.actor.country)).at(-1);
+      if (owner) add(roles.initiator, owner);
+    }
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = agentSubject(frame, actors, support, trigger.clause);
+      const subject = agentSubject(frame, actors, support, trigger.clause) ?? relativeAntecedent(frame, actors, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
@@ -252,11 +269,15 @@ export function assignRoles(
     if (directive >= 0 && roles.initiator.length === 0) add(roles.initiator, actors.filter((p) => p.end <= directive && !p.demonym).at(-1));
   } else if (trigger.type === 'DEATH') {
     addTarget(undergoer);
+  } else if (undergoer?.end === trigger.start - 1 && keys[trigger.start - 1] === ',' && isReducedPassive(keys, trigger)) {
+    // "the senator, kidnapped on 9 February": a participle set after a name tells what was done to it.
+    addTarget(undergoer);
   } else {
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
     } else if (roles.initiator.length === 0) {
-      const agent = agentSubject(frame, actors, trigger.start, trigger.clause);
+      const agent =
+        agentSubject(frame, actors, trigger.start, trigger.clause) ?? relativeAntecedent(frame, actors, trigger.start, trigger.clause);
       for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
     }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
@@ -264,7 +285,54 @@ export function assignRoles(
     // "the former minister murdered in Washington": a participle right after a noun, with no object, is passive.
     else if (!object && undergoer?.end === trigger.start && isReducedPassive(keys, trigger)) addTarget(undergoer);
   }
+  // "the ELN is still holding the senator, kidnapped on 9 February": who holds or frees a hostage took them.
+  if (roles.initiator.length === 0 && trigger.entry.modes.includes('abduction')) add(roles.initiator, captor(frame, trigger, actors));
+  // "an attempt by the FMLN to kidnap the envoy": who attempted it.
+  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger, actors));
   return withoutVictims(withTargets(keys, roles, targets, inSentence));
+}
+
+const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(words('attempt attempts plan plans plot plots effort efforts bid'));
+
+/** The agent of an attempt whose infinitive is the trigger: "an attempt by the FMLN terrorist groups to kidnap". */
+function attemptBy(keys: readonly string[], trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
+  if (keys[trigger.start - 1] !== 'to') return undefined;
+  const agent = actors.filter((p) => p.end <= trigger.start - 1 && trigger.start - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
+  if (agent === undefined) return undefined;
+  const lead = leadIndex(keys, agent.start);
+  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[lead - 1] as string) ? agent : undefined;
+}
+
+const CAPTOR_VERBS: ReadonlySet<string> = new Set(words('holding holds held releasing released releases freed freeing'));
+
+/**
+ * The named group a kidnapping's sentence says holds or freed its hostage: the subject of "is holding" or "released",
+ * or the agent of "was released by". Only a group with a name: "the police freed him" is no captor's doing, so
+ * forces of a state are left out.
+ */
+function captor(frame: DocumentFrame, trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  const named = actors.filter((p) => p.actor.id !== undefined && isArmedGroupId(frame, p) && !p.demonym && !p.isPlace);
+  for (const p of named) {
+    if (keys[p.start - 1] === 'by' || (keys[p.start - 1] === 'the' && keys[p.start - 2] === 'by')) {
+      const by = keys[p.start - 1] === 'by' ? p.start - 1 : p.start - 2;
+      for (let i = by - 1; i >= by - 4; i--) if (/^(released|freed)$/.test(keys[i] ?? '')) return p;
+      continue;
+    }
+    // "the ELN is also still holding", "the ELN released Mesa".
+    for (let i = p.end; i < Math.min(p.end + 4, keys.length); i++) {
+      if (frame.sentenceOf[i] !== trigger.sentence) break;
+      if (CAPTOR_VERBS.has(keys[i] as string) && !(keys[i] === 'held' && keys[i - 1] !== 'has' && keys[i - 1] !== 'have')) return p;
+      if (!/^(is|are|was|were|has|have|had|also|still|now|later|then)$/.test(keys[i] as string)) break;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a participant is one of the lexicon's armed groups (no state force, no police). */
+function isArmedGroupId(frame: DocumentFrame, p: Participant): boolean {
+  const mention = frame.actors.find((a) => a.start === p.start);
+  return mention !== undefined && ARMED_GROUP_TYPES.has(mention.mention.value.type);
 }
 
 // Verbs after a trigger that tell what it hit: "an airstrike destroyed a depot", "opened fire, wounding two guards".
@@ -305,7 +373,14 @@ function isReducedPassive(keys: readonly string[], trigger: Trigger): boolean {
   );
 }
 
-const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at'));
+const BLAST_PREPOSITIONS: ReadonlySet<string> = new Set(words('in inside at near outside beside'));
+
+/** The last word of the preposition a blast's place follows ("in", "near", the "of" of "in front of"), or -1. */
+function blastPreposition(keys: readonly string[], at: number, from: number): number {
+  const prep = precedingWord(keys, at, from, BLAST_PREPOSITIONS, 4);
+  for (let i = at - 1; i > prep && i >= from + 1; i--) if (keys[i] === 'of' && keys[i - 1] === 'front') return i;
+  return prep;
+}
 
 /** Whether a trigger tells a blast or a fire set ("exploded", "car bomb", "torched"), which hits what it goes off in. */
 function isBlast(trigger: Trigger): boolean {
@@ -328,8 +403,9 @@ function relativeHead(frame: DocumentFrame, trigger: Trigger, hit: readonly Part
   return hit.find((p) => !p.isPlace && (p.end === comma || (keys[p.end] === 'of' && comma - p.end <= 3)));
 }
 
-// What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests".
-const JOINERS: ReadonlySet<string> = new Set(words(', and or ( ) as well'));
+// What may stand between coordinated or appositive targets: "the rector, Ignacio Ellacuria, and five other priests",
+// "ten people, including a judge", "the bishop along with his assistant" ("with" only after "along" or "together").
+const JOINERS: ReadonlySet<string> = new Set(words(', and or ( ) as well including along together'));
 
 /**
  * The roles with the targets found and every participant coordinated with one or set beside it ("the Jesuits, their
@@ -340,8 +416,14 @@ function withTargets(keys: readonly string[], roles: Roles, found: readonly Part
   const all = [...found];
   const joined = (a: Participant, b: Participant) => {
     if (b.start < a.end) return false;
-    for (let i = a.end; i < b.start; i++) if (!JOINERS.has(keys[i] as string)) return false;
-    return b.start - a.end <= 3;
+    let joiner = false;
+    for (let i = a.end; i < b.start; i++) {
+      const key = keys[i] as string;
+      const companion = key === 'with' && (keys[i - 1] === 'along' || keys[i - 1] === 'together');
+      if (JOINERS.has(key) || companion) joiner = true;
+      else if (!joiner || !OBJECT_LEAD.has(key)) return false;
+    }
+    return b.start - a.end <= 4;
   };
   for (let k = 0; k < all.length; k++) {
     const p = all[k] as Participant;
@@ -391,7 +473,10 @@ const NOT_SUBJECT_AFTER: ReadonlySet<string> = new Set(
   words('on against at in into to from with for over near toward towards upon onto across inside outside about via by like'),
 );
 const BLAME_VERBS: ReadonlySet<string> = new Set(
-  words('blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed'),
+  words(
+    'blamed blames blame blaming accused accuses accusing held hold holds holding attributed attributes attributing ascribed ' +
+      'implicated implicates implicating',
+  ),
 );
 
 /**
@@ -415,6 +500,36 @@ function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], 
     return p;
   }
   return undefined;
+}
+
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(words('which who'));
+const CLOSERS: ReadonlySet<string> = new Set(words(') ] , "'));
+const CLEFT_NOUNS: ReadonlySet<string> = new Set(words('one ones'));
+
+/**
+ * The actor a relative clause with no subject of its own tells of: "the ELN, which has staged several attacks", "it
+ * was members of the ELN who murdered", and in a cleft "army personnel were the ones who murdered". Only where the
+ * clause opens with "which" or "who" right before the verb's words, and the name ends right before it (past a comma or
+ * a closing bracket).
+ */
+function relativeAntecedent(
+  frame: DocumentFrame,
+  candidates: readonly Participant[],
+  verb: number,
+  clause: number,
+): Participant | undefined {
+  const keys = frame.view.keys;
+  let opener = verb - 1;
+  while (opener > 0 && frame.clauseOf[opener - 1] === clause) opener--;
+  if (!RELATIVE_PRONOUNS.has(keys[opener] as string) || verb - opener > 6) return undefined;
+  let end = opener;
+  while (end > opener - 3 && CLOSERS.has(keys[end - 1] as string)) end--;
+  // "were the ones who": the subject of the copula before "the ones", with a noun of its own ("army personnel").
+  if (CLEFT_NOUNS.has(keys[end - 1] as string) && keys[end - 2] === 'the' && /^(was|were|are|is)$/.test(keys[end - 3] ?? '')) {
+    const copula = end - 3;
+    return candidates.find((p) => !p.demonym && !p.isPlace && (p.end === copula || p.end === copula - 1));
+  }
+  return candidates.find((p) => !p.demonym && !p.isPlace && p.end === end && p.sentence === frame.sentenceOf[verb]);
 }
 
 /** The index of the word that leads a name, past a determiner or two ("on the base" → "on"). */
@@ -510,10 +625,22 @@ export function responsibleParties(
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
     if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
-    // Responsible for an attack, not "responsible for security".
-    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
     const sentence = frame.sentenceOf[i] as number;
     const inSentence = participants.filter((p) => p.sentence === sentence);
+    // "this incident, for which the FMLN guerrillas are being held responsible": the party between "which" and its verb.
+    const which = forWhichBefore(keys, i);
+    const ofHappening =
+      which >= 0 &&
+      (REFERRING_NOUNS.has(keys[which - 3] as string) ||
+        REFERRING_NOUNS.has(keys[which - 2] as string) ||
+        assaultNear(frame, lexicon, Math.max(0, which - 5)));
+    if (key === 'responsible' && ofHappening && keys[i - 1] === 'held') {
+      const party = inSentence.find((p) => p.start > which && p.end < i && !p.demonym && !p.targetOnly && !p.isPlace);
+      if (party) out.push({ sentence, actors: [party.actor] });
+      continue;
+    }
+    // Responsible for an attack, not "responsible for security".
+    if (keys[i + 1] !== 'for' || !assaultNear(frame, lexicon, i + 2)) continue;
     let party: Participant | undefined;
     if (key === 'responsible') {
       const hold = precedingWord(keys, i, Math.max(0, i - 8), HOLD_VERBS, 8);
@@ -534,13 +661,44 @@ export function responsibleParties(
   return out;
 }
 
+/** The "which" of a "for which" among the eight tokens before `at`, or -1. */
+function forWhichBefore(keys: readonly string[], at: number): number {
+  for (let i = at - 1; i >= Math.max(1, at - 8); i--) if (keys[i] === 'which' && keys[i - 1] === 'for') return i;
+  return -1;
+}
+
+const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the this that these those such'));
+const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident incidents'));
+
 /** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
 function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
-  for (let i = from; i < Math.min(from + 4, frame.view.keys.length); i++) {
+  // "responsible for the action", "for this crime": a word that refers back to a happening told, which is an attack
+  // wherever the report tells one (the party goes to an attack only).
+  const keys = frame.view.keys;
+  if (BACK_REFERENCES.has(keys[from] as string) && REFERRING_NOUNS.has(keys[from + 1] as string)) return true;
+  for (let i = from; i < Math.min(from + 4, keys.length); i++) {
     const hit = lexicon.triggers.starts(frame.view, i) ? lexicon.triggers.match(frame.view, i) : null;
     if (hit?.value.kind === 'trigger' && hit.value.options.some((o) => o.entry.type === 'ASSAULT')) return true;
   }
   return false;
+}
+
+const IMPLICATE_REACH = 16;
+const INVOLVEMENT_NOUNS: ReadonlySet<string> = new Set(words('participation involvement complicity hand role'));
+
+/**
+ * Who a sentence says took part in the trigger: "the participation of the FMLN in the murders", "evidence of
+ * involvement by the CIA in the bombing".
+ */
+function involvedIn(keys: readonly string[], trigger: Trigger, inSentence: readonly Participant[]): Participant | undefined {
+  let i = trigger.start - 1;
+  while (i > trigger.start - 3 && OBJECT_LEAD.has(keys[i] as string)) i--;
+  if (keys[i] !== 'in') return undefined;
+  const p = inSentence.filter((q) => q.end <= i && i - q.end <= 1 && !q.targetOnly && !q.isPlace && !q.demonym).at(-1);
+  if (p === undefined) return undefined;
+  const lead = leadIndex(keys, p.start);
+  const ok = (keys[lead] === 'of' || keys[lead] === 'by') && INVOLVEMENT_NOUNS.has(keys[lead - 1] as string);
+  return ok ? p : undefined;
 }
 
 /**
@@ -550,18 +708,25 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
  */
 function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly Participant[]): Participant[] {
   const keys = frame.view.keys;
-  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - 8); i--) {
+  const involved = involvedIn(keys, trigger, inSentence);
+  if (involved) return [involved];
+  for (let i = trigger.start - 1; i >= Math.max(0, trigger.start - IMPLICATE_REACH); i--) {
     if (frame.sentenceOf[i] !== trigger.sentence) break;
     if (!BLAME_VERBS.has(keys[i] as string)) continue;
+    // "implicated four officers and five members of the armed forces in the murder": a list may stand between.
+    const implicates = (keys[i] as string).startsWith('implicat');
+    if (!implicates && trigger.start - i > 8) continue;
     if ((keys[i] as string).startsWith('attribut') || keys[i] === 'ascribed') {
       const to = keys.indexOf('to', trigger.end);
       if (to < 0 || to - trigger.end > 4) return [];
       const agent = inSentence.find((p) => p.start > to && p.start - to <= 3 && !p.demonym);
       return agent ? [agent] : [];
     }
-    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace);
+    const blamed = inSentence.filter((p) => p.start > i && p.end <= trigger.start && !p.demonym && !p.isPlace && !p.targetOnly);
     const link = keys.slice(i + 1, trigger.start);
-    if (blamed.length > 0 && (link.includes('for') || link.includes('of'))) return blamed;
+    // Implicated "in the murder", not "in the cover-up after the murder".
+    const implicatedIn = link.slice(-3).includes('in');
+    if (blamed.length > 0 && (implicates ? implicatedIn : link.includes('for') || link.includes('of'))) return blamed;
     return [];
   }
   const which = keys.slice(trigger.end, trigger.end + 3).join(' ');
@@ -570,6 +735,33 @@ function blamedFor(frame: DocumentFrame, trigger: Trigger, inSentence: readonly 
   if (responsible < 0 || responsible - trigger.end > 14) return [];
   const agent = inSentence.filter((p) => p.start > trigger.end && p.end <= responsible && !p.demonym).at(-1);
   return agent ? [agent] : [];
+}
+
+// Words that may stand between an agent and another set beside it: 'the Maoist "Shining Path" group or the MRTA'.
+const ALTERNATIVE_GAP: ReadonlySet<string> = new Set(words('the group groups " \' , so-called'));
+
+/** The agents after `first` joined to it by "or" or "and" ("by the Shining Path group or the Tupac Amaru movement"). */
+function alternativesAfter(keys: readonly string[], after: readonly Participant[], first: Participant): Participant[] {
+  const out: Participant[] = [];
+  let last = first;
+  for (const q of after) {
+    if (q.start < last.end) continue;
+    const gap = keys.slice(last.end, q.start);
+    const joiner = gap.includes('or') || gap.includes('and');
+    // One word of description besides ("the Guevarist MRTA").
+    const others = gap.filter((k) => k !== 'or' && k !== 'and' && !ALTERNATIVE_GAP.has(k));
+    if (!joiner || others.length > 1 || gap.length > 6 || q.targetOnly || q.isPlace || q.demonym) break;
+    out.push(q);
+    last = q;
+  }
+  return out;
+}
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(words('its their'));
+
+/** Whether "its" or "their" stands before a noun trigger, right before it or with a word between ("its latest attacks"). */
+function isPossessivePronoun(keys: readonly string[], start: number): boolean {
+  return POSSESSIVE_PRONOUNS.has(keys[start - 1] as string) || POSSESSIVE_PRONOUNS.has(keys[start - 2] as string);
 }
 
 /** Whether the name ending at `end` modifies the noun at `start`: adjacent, or with a possessive or an adjective between. */

@@ -50,6 +50,12 @@ describe('event typing and modes', () => {
     ],
     ['The general visited Jordan on Monday to meet with partners.', { type: 'CONSULT', modes: [], subEventType: 'Other' }],
     ['A contractor died of a heart attack at the base on Sunday.', { type: 'DEATH', modes: [], subEventType: 'Other' }],
+    // A charge that went off is a blast; dynamiting is one.
+    [
+      'A dynamite charge went off outside the bank on Monday.',
+      { type: 'ASSAULT', modes: ['explosives'], subEventType: 'Remote explosive/landmine/IED' },
+    ],
+    ['Rebels dynamited a pylon on Monday.', { type: 'ASSAULT', modes: ['explosives'], subEventType: 'Remote explosive/landmine/IED' }],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -68,6 +74,17 @@ describe('event typing and modes', () => {
     ['The shop sells one-way attack drones and spare parts.', 'attack drones are weapons, not an attack'],
     ['The school held a board meeting about the new library.', 'a board meeting is no consultation of parties'],
     ['She was in stable condition after a flu shot.', 'a flu shot is no shooting'],
+    ['The fire alarm went off at the school on Monday.', 'an alarm that went off is no blast'],
+    ['Russia strikes back at the US and expels diplomats.', 'striking back in words is no strike'],
+    ['Germany expelled diplomats in retaliation against the spy ring.', 'a motive of retaliation is no attack'],
+    [
+      'A strong earthquake struck the island on Sunday, killing at least two people.',
+      'an earthquake that struck and its toll are no attack',
+    ],
+    [
+      'At least five people were killed and twenty injured on Monday after a volcano erupted off the coast.',
+      'deaths said to follow an eruption are no attack',
+    ],
   ];
   for (const [text, why] of negatives) {
     it(`no violent event: ${why}`, () => {
@@ -726,5 +743,20 @@ describe("a war's running toll is not a happening", () => {
   it('a part of a count told before adds no one to the attack before it', () => {
     const event = mainEvent('A strike killed 40 people in Gaza on Monday. Around 34 of those killed were children.');
     assert.equal(event?.killed?.low, 40);
+  });
+});
+
+describe('an attack told beside a disaster is still an attack', () => {
+  it('gunmen who struck after an earthquake attacked, the earthquake told first', () => {
+    const types = eventsOf('After the earthquake, gunmen struck a relief convoy on Monday.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
+  });
+  it('strikes launched in retaliation are an attack', () => {
+    const types = eventsOf('Israel launched airstrikes in retaliation for the rocket fire on Monday.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
+  });
+  it('gunmen who struck after an earthquake attacked', () => {
+    const types = eventsOf('Gunmen struck a relief convoy on Monday, killing two drivers, a week after the earthquake.').map((e) => e.type);
+    assert.ok(types.includes('ASSAULT'), JSON.stringify(types));
   });
 });

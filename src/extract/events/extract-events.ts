@@ -31,6 +31,7 @@ import {
   toResponsibility,
 } from './find-responsibility.ts';
 import { defaultTargetLexicon, findTargetPhrases } from './find-target-phrases.ts';
+import { findHarmed } from './find-harmed.ts';
 import { findTriggers, type Trigger } from './find-triggers.ts';
 import { mergeDrafts, mergeHappenings } from './merge-drafts.ts';
 import { nameKeys } from './name-keys.ts';
@@ -166,6 +167,15 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     const nearest = open.sort((a, b) => distance(a) - distance(b))[0];
     if (nearest) addActors(nearest.initiator, party.actors);
   }
+  // "Two vehicles were destroyed", "also injured were ...": what an attack hurt, told apart from its trigger.
+  for (const harmed of findHarmed(frame, participants)) {
+    const attack = attackTelling(merged, harmed.sentence);
+    if (attack)
+      addActors(
+        attack.target,
+        harmed.targets.map((p) => p.actor),
+      );
+  }
   // Local news is about one place, which its events share where their sentences name none; wide news is about many,
   // and the place it names most is a guess for an event whose sentences say nothing of where: only its dateline,
   // in the country it is about, says where it was filed from.
@@ -190,6 +200,28 @@ export function extractEvents(input: EventInput, mentions: readonly Mention[], l
     ),
   );
   return scoreSalience(events, merged, frame.sentences.length);
+}
+
+// How many sentences back (or one ahead) a report's account of an attack's harm may stand from the attack it tells.
+const HARM_REACH_BACK = 3;
+
+/**
+ * The single attack whose account a sentence continues: the one told in it, else the last told before it (within three
+ * sentences), else the one told in the next sentence.
+ */
+function attackTelling(drafts: readonly Draft[], sentence: number): Draft | undefined {
+  const attacks = drafts.filter((d) => d.type === 'ASSAULT' && d.aggregate === null);
+  const here = attacks.find((d) => d.sentences.has(sentence));
+  if (here) return here;
+  const before = attacks
+    .filter((d) => firstSentence(d) < sentence && sentence - lastBefore(d, sentence) <= HARM_REACH_BACK)
+    .sort((a, b) => lastBefore(b, sentence) - lastBefore(a, sentence))[0];
+  return before ?? attacks.find((d) => firstSentence(d) === sentence + 1);
+}
+
+/** The draft's last sentence before `sentence`. */
+function lastBefore(draft: Draft, sentence: number): number {
+  return Math.max(...[...draft.sentences].filter((s) => s < sentence));
 }
 
 const SEPARATORS: ReadonlySet<string> = new Set(words('separate separately unrelated similar'));

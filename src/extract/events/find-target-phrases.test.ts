@@ -86,6 +86,16 @@ describe('what an event hits', () => {
     // A relative clause tells of the person before it.
     ['Police found the union leader Marta Lenz, who was kidnapped on Monday.', ['Marta Lenz']],
     ['Police found the rector of the seminary, who was kidnapped on Monday.', ['rector']],
+    // A blast hits what it goes off beside: near, outside, in front of.
+    ['A bomb went off near the embassy on Friday.', ['embassy']],
+    ['A car bomb exploded in front of the bank at dawn.', ['bank']],
+    // Machine-gunning and dynamiting are attacks on what they name.
+    ['The home of the deputy minister was machinegunned from a passing car.', ['deputy minister']],
+    ['Rebels dynamited the pipeline near the border on Sunday.', ['pipeline']],
+    // Those said to be with a victim or among the victims were hit too; a name given as "identified as" is a person's.
+    ['Gunmen kidnapped the bishop along with his secretary on Sunday.', ['bishop', 'his secretary']],
+    ['Rebels killed ten miners, including a union leader, on Sunday.', ['ten miners', 'union leader']],
+    ['A vendor, identified as Maria del Carmen Rojas, was killed on Monday.', ['Maria del Carmen Rojas']],
   ];
   for (const [text, expected] of cases)
     it(text, () => {
@@ -103,6 +113,10 @@ describe('what an event hits', () => {
     ['The minister said the attack on the port was planned abroad.', 'minister'],
     // "Hamas's attack": the possessor of an attack did it.
     ["Hamas's attack on the border post killed two soldiers.", 'Hamas'],
+    // Near a killing is where it happened, not what it hit.
+    ['Gunmen shot two farmers near the school on Sunday.', 'school'],
+    // "with" alone is no companion: what an attack was done with is no target.
+    ['Soldiers attacked the village with two trucks on Sunday.', 'two trucks'],
   ];
   for (const [text, name] of negatives)
     it(`negative: ${text}`, () => {

@@ -160,6 +160,13 @@ function victimNames(frame: DocumentFrame, lexicon: TargetLexicon, named: Uint8A
       actor: { name: textOf(frame, start, end), kind: 'person', count: 1 },
     });
   for (let i = 0; i < keys.length; i++) {
+    // "a street vendor identified as Maria Perez", "identified as 57-year-old Jose Martinez": the name of one described.
+    if (keys[i] === 'identified' && keys[i + 1] === 'as') {
+      const from = pastAge(keys, i + 2);
+      const end = nameAfter(frame, from, named, blocked);
+      if (end - from >= 2) person(from, end);
+      continue;
+    }
     if (!lexicon.victimPossessor.has(keys[i] as string)) continue;
     if (keys[i + 1] === 'of') {
       const end = nameAfter(frame, i + 2, named, blocked);
@@ -179,6 +186,18 @@ function victimNames(frame: DocumentFrame, lexicon: TargetLexicon, named: Uint8A
     }
   }
   return out;
+}
+
+/** The token after an age before a name ("57-year-old", "57- year- old"), or `at` where none stands there. */
+function pastAge(keys: readonly string[], at: number): number {
+  if (!/^\d{1,3}$/.test(keys[at] ?? '')) return at;
+  let i = at + 1;
+  for (const word of ['year', 'old']) {
+    if (keys[i] === '-') i++;
+    if (keys[i] !== word && keys[i] !== `${word}s`) return at;
+    i++;
+  }
+  return keys[i] === ',' ? i + 1 : i;
 }
 
 /** The first token of the phrase whose noun is at `head`: back over modifiers to a determiner or a count. */

@@ -58,7 +58,7 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
     }
     const { entry } = option;
     let type = entry.type;
-    const causeAhead = hasDeathCause(frame, lexicon, match.end);
+    const causeAhead = hasDeathCause(frame, lexicon, match.end, option.pos === 'verb' && isPassive(frame, at));
     // "died" tells an event of its own only with a cause no attack gives; otherwise it is a casualty of an attack.
     if (type === 'DEATH' && !causeAhead) {
       at = match.end;
@@ -66,8 +66,15 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
     }
     // "killed in a car crash", "the earthquake killed eight", "an explosion caused by a gas leak": no attack.
     const cause = causeAhead || hasDeathCauseBefore(frame, lexicon, at);
-    if (type === 'ASSAULT' && cause && (entry.modes.length === 0 ? /^kill/ : /^(explo|blast)/).test(view.keys[at] as string))
+    const key = view.keys[at] as string;
+    if (type === 'ASSAULT' && cause && (entry.modes.length === 0 ? /^kill/ : /^(explo|blast)/).test(key)) type = 'DEATH';
+    // "An earthquake struck the island": what a disaster hits is no attack, where the disaster is the verb's subject.
+    if (type === 'ASSAULT' && entry.modes.length === 0 && /^(struck|hit)$/.test(key) && hasDeathCauseBefore(frame, lexicon, at, true))
       type = 'DEATH';
+    // "An earthquake struck the island, killing two people": the toll of a death with a cause of its own.
+    const last = found.at(-1);
+    if (type === 'ASSAULT' && entry.modes.length === 0 && /^kill/.test(view.keys[at] as string) && view.keys[at - 1] === ',')
+      if (last?.type === 'DEATH' && last.sentence === frame.sentenceOf[at] && last.entry.type === 'ASSAULT') type = 'DEATH';
     const previous = view.keys[at - 1] ?? '';
     const pos = option.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : option.pos;
     found.push({
@@ -112,23 +119,29 @@ function isPassive(frame: DocumentFrame, at: number): boolean {
 }
 
 /** Whether a non-violent cause of death stands before a trigger in its clause ("the earthquake killed", "a gas explosion"). */
-function hasDeathCauseBefore(frame: DocumentFrame, lexicon: EventLexicon, at: number): boolean {
+function hasDeathCauseBefore(frame: DocumentFrame, lexicon: EventLexicon, at: number, subjectOnly = false): boolean {
   const { view, clauseOf } = frame;
   for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
-    if (clauseOf[i] !== clauseOf[at]) return false;
+    if (clauseOf[i] !== clauseOf[at] || (subjectOnly && view.keys[i] === ',')) return false;
     const match = lexicon.deathCauses.starts(view, i) ? lexicon.deathCauses.match(view, i) : null;
     if (match && match.end <= at) return true;
   }
   return false;
 }
 
+const CAUSE_REACH = 16;
+const CAUSE_LEADS: ReadonlySet<string> = new Set(words('after when as by'));
+
 /** Whether a non-violent cause of death follows within a few tokens ("died of a heart attack", "killed in a crash"). */
-function hasDeathCause(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
+function hasDeathCause(frame: DocumentFrame, lexicon: EventLexicon, from: number, passive = false): boolean {
   const { view, sentenceOf } = frame;
   const sentence = sentenceOf[from - 1];
-  for (let i = from; i < Math.min(view.tokens.length, from + 8); i++) {
+  for (let i = from; i < Math.min(view.tokens.length, from + CAUSE_REACH); i++) {
     if (sentenceOf[i] !== sentence) return false;
-    if (lexicon.deathCauses.starts(view, i) && lexicon.deathCauses.match(view, i)) return true;
+    if (!lexicon.deathCauses.starts(view, i) || !lexicon.deathCauses.match(view, i)) continue;
+    // "were killed ... after a volcano erupted": further on, only a cause said to be what deaths with no doer followed.
+    const leads = CAUSE_LEADS.has(view.keys[i - 1] as string) || CAUSE_LEADS.has(view.keys[i - 2] as string);
+    if (i - from < 8 || (passive && leads)) return true;
   }
   return false;
 }

@@ -58,6 +58,44 @@ describe('initiators: who did it', () => {
     ['The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.', ['guerrillas']],
     // A speaker that says it acted is the initiator.
     ['The army said it attacked a guerrilla camp near the river.', ['army']],
+    // A relative clause with no subject of its own tells of the name before it; a cleft of the subject of its copula.
+    [
+      'The mayor said the ELN, which has staged several dynamite attacks on the pipeline, would talk.',
+      ['National Liberation Army (Colombia)'],
+    ],
+    ['The minister said it was members of the ELN who murdered the two judges.', ['National Liberation Army (Colombia)']],
+    ['The report said the army were the ones who murdered the peasants.', ['army']],
+    // Those a speaker implicates in a killing, across a list; a group that resumes its sabotage of a grid.
+    ['The president implicated two colonels and the army in the murder of six priests.', ['army']],
+    ['The FMLN has resumed its sabotage of the electricity system.', ['Farabundo Marti National Liberation Front']],
+    // A claim for "the action", "this crime": a word that refers back to the attack told.
+    ['A bomb exploded at the bank on Monday. The Lautaro Youth Front claimed responsibility for the action.', ['Lautaro Youth Movement']],
+    // An offensive begun, an attack planned; "its attacks" are the attacks of the group named before.
+    ['The FMLN began an offensive on 11 November.', ['Farabundo Marti National Liberation Front']],
+    ['The Medellin cartel planned the attack for months.', ['Medellin Cartel']],
+    ['On Friday the FMLN decreed a suspension of its attacks on officials.', ['Farabundo Marti National Liberation Front']],
+    // Agents set beside the agent of a passive, and members hedged as a group's.
+    [
+      'The attacks could have been carried out by the Maoist "Shining Path" group or the Tupac Amaru Revolutionary Movement.',
+      ['Shining Path', 'Tupac Amaru Revolutionary Movement'],
+    ],
+    ['It was an attack perpetrated by guerrillas, presumably from the ELN, against a jeep.', ['National Liberation Army (Colombia)']],
+    // Taking part in the killing; unnamed groups by their politics.
+    ['The poll reveals the participation of the FMLN in the murders of the union leaders.', ['Farabundo Marti National Liberation Front']],
+    ['The senator was killed on Monday, apparently by extreme rightist groups.', ['extreme rightist groups']],
+    [
+      'Two missionaries were shot dead by terrorists from the Zarate Wilka Armed Forces of Liberation.',
+      ['Zarate Willka Armed Forces of Liberation'],
+    ],
+    // "for which X are being held responsible" after an incident the report tells; a pylon "blown up" is bombed.
+    [
+      'Two pylons were blown up on Monday. No one was hurt in this incident, for which the FMLN guerrillas are being held responsible.',
+      ['Farabundo Marti National Liberation Front'],
+    ],
+    // Who holds or frees a hostage took them; who attempted a kidnapping did it.
+    ['The ELN is still holding senator Jorge Sedano, kidnapped on 9 February near Bucaramanga.', ['National Liberation Army (Colombia)']],
+    ['The priest, kidnapped on 15 February in Cali, was released on Monday by the ELN.', ['National Liberation Army (Colombia)']],
+    ['Troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -96,6 +134,19 @@ describe('initiators: who did not do it', () => {
     // A denial of responsibility names no one who did it.
     ['A bomb exploded at the bank on Monday. The FMLN denied responsibility for the bombing.', ['Farabundo']],
     ['A bomb exploded at the bank on Monday. The FMLN said it was not responsible for the bombing.', ['Farabundo']],
+    // A relative clause names no one where a name does not stand right before it; nor does "that" after a speech verb.
+    ['The ELN met the mayor on Monday, and the gunmen who killed the judge fled.', ['National Liberation']],
+    // Those implicated in something else than the attack did not do it; nor do described targets in a blame.
+    ['The report implicated the army in the cover-up after the murder of the priests.', ['army']],
+    // "its" with no named group before it names no one; a role in something else than the attack is no part in it.
+    ['The village mourned its dead after the attack.', ['village']],
+    ['The army praised the role of the police in the inquiry after the attack.', ['police']],
+    // A word that refers back to a happening other than an attack gives no attacker.
+    ['The ministry took responsibility for the action plan on Monday.', ['ministry']],
+    // A name with a participle after a comma is what was done to it, no one who did it; police who free a hostage are no captors.
+    ['Senator Jorge Sedano, kidnapped on 9 February, was freed by the police on Monday.', ['Jorge Sedano', 'police']],
+    // "for which X is held responsible" with no attack told names no attacker.
+    ['The budget, for which the police are held responsible, was cut after the attack on the village.', ['police']],
     // "those responsible" is no one who was responsible.
     ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
   ];

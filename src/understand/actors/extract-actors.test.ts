@@ -67,6 +67,20 @@ const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
     ],
   ],
   [
+    'Extreme rightist groups and a drug trafficking criminal organization were blamed, not the drug mafias.',
+    [
+      ['actor', 'Extreme rightist groups', actor(null, 'Extreme rightist groups', 'unidentified-armed-group', null)],
+      [
+        'actor',
+        'drug trafficking criminal organization',
+        actor(null, 'drug trafficking criminal organization', 'unidentified-armed-group', null),
+      ],
+      ['actor', 'drug mafias', actor(null, 'drug mafias', 'unidentified-armed-group', null)],
+    ],
+  ],
+  // Words of a group's politics or trade alone are no group.
+  ['Drug prices rose and rightist voters stayed home.', []],
+  [
     'The Hamas-run health ministry gave a new toll.',
     [['actor', 'Hamas-run health ministry', actor('gaza-health-ministry', 'Gaza health ministry', 'government', 'PS')]],
   ],

@@ -48,6 +48,11 @@ describe('restoreCase', () => {
     // A given name that is also a word opens a name before a word that is none; before a common word it stays a word.
     ['POLICE SEEK HECTOR DELGADO IN LIMA.', 'Police seek Hector Delgado in Lima.'],
     ['THEY WILL HECTOR THE JUDGE.', 'They will hector the judge.'],
+    // Names of six words or more are names whole.
+    [
+      'TERRORISTS FROM THE ZARATE WILKA ARMED FORCES OF LIBERATION FLED.',
+      'Terrorists from the Zarate Wilka Armed Forces of Liberation fled.',
+    ],
   ];
   for (const [text, expected] of cases)
     it(text, () => {

@@ -29,8 +29,8 @@ export function isCapitalCopy(text: string): boolean {
 const TITLES = new Set('mr mrs ms dr gen col lt sgt capt maj gov sen rep msgr fr'.split(' '));
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 const VOWEL = /[aeiouyáéíóúàèìòùäëïöüâêîôû]/;
-// The longest name looked up: "Farabundo Marti National Liberation Front".
-const MAX_NAME_WORDS = 5;
+// The longest name looked up: "Zarate Willka Armed Forces of Liberation", "Farabundo Marti National Liberation Front".
+const MAX_NAME_WORDS = 7;
 
 interface WordAt {
   readonly start: number;
