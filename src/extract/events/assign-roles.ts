@@ -261,7 +261,6 @@ export function assignRoles(
     if (undergo >= 0) addTarget(hit.filter((p) => p.end <= undergo && inClause(p)).at(-1));
     return withoutVictims(withTargets(keys, roles, targets, inSentence));
   }
-  const subject = actors.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
   const undergoer = hit.filter((p) => p.end <= trigger.start && inClause(p) && !p.demonym).at(-1);
   if (trigger.passive) {
     addTarget(undergoer ?? relativeHead(frame, trigger, hit));
