@@ -20,7 +20,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeDiffs, diffExports, EXPORT_FAMILY_NAMES, type ExportSet, type FamilyDiff, isSame, type JsonRecord } from './export-diff.ts';
+import {
+  describeDiffs,
+  diffExports,
+  EXPORT_FAMILY_NAMES,
+  type ExportSet,
+  type FamilyDiff,
+  isSame,
+  type JsonRecord,
+} from './export-diff.ts';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GOLD_SETS: Readonly<Record<string, string>> = {
