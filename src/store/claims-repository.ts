@@ -9,6 +9,7 @@ import type { AttributionKind, Qualifier } from '../model/mention.ts';
 import type { FactState, FactStorePort, FactWrite, SeriesFact } from '../resolve/facts/resolve-facts.ts';
 import type { ClaimSource, SourcedClaim } from '../resolve/facts/summarise-fact.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import type { RowWriter } from './row-writer.ts';
 import { containsPattern, placeSpellings } from './place-filter.ts';
 import type { ClaimsTable, Database, FactsTable } from './schema.ts';
 
@@ -312,9 +313,11 @@ function toFactRow(write: FactWrite): Omit<FactRow, 'seq'> {
 /** Writing claims and facts inside a transaction: the store side of incremental resolution. */
 export class ClaimWrites implements FactStorePort {
   readonly #trx: Transaction<Database>;
+  readonly #rows: RowWriter;
 
-  constructor(trx: Transaction<Database>) {
+  constructor(trx: Transaction<Database>, rows: RowWriter) {
     this.#trx = trx;
+    this.#rows = rows;
   }
 
   async deleteClaims(documentIds: readonly string[]): Promise<string[]> {
@@ -359,7 +362,7 @@ export class ClaimWrites implements FactStorePort {
       ordinals.set(claim.documentId, ordinal + 1);
       return { ...toClaimRow(claim, ordinal), fact_id: factId };
     });
-    for (const chunk of chunks(rows, CHUNK.wide)) await this.#trx.insertInto('claims').values(chunk).execute();
+    await this.#rows.insert('claims', rows);
   }
 
   async sourcedClaims(query: { readonly factIds: readonly string[] }): Promise<SourcedClaim[]> {
@@ -424,11 +427,7 @@ export class ClaimWrites implements FactStorePort {
   }
 
   async assignClaims(assignments: ReadonlyMap<string, string>): Promise<void> {
-    const byFact = new Map<string, string[]>();
-    for (const [claimId, factId] of assignments) byFact.set(factId, [...(byFact.get(factId) ?? []), claimId]);
-    for (const [factId, claimIds] of byFact)
-      for (const chunk of chunks(claimIds, CHUNK.lookup))
-        await this.#trx.updateTable('claims').set({ fact_id: factId }).where('id', 'in', chunk).execute();
+    await this.#rows.setById('claims', 'fact_id', [...assignments]);
   }
 
   async deleteFacts(ids: readonly string[]): Promise<void> {
@@ -457,10 +456,9 @@ export class ClaimWrites implements FactStorePort {
       const seq = seqs.get(write.state.id);
       return seq === undefined ? toFactRow(write) : { ...toFactRow(write), seq };
     });
-    // Wide rows: about thirty bound values each.
-    for (const chunk of chunks(rows, 200)) await this.#trx.insertInto('facts').values(chunk).execute();
+    await this.#rows.insert('facts', rows);
     const keys = facts.flatMap((f) => [...new Set([...f.keys, ...f.seriesKeys])].map((key) => ({ key, fact_id: f.state.id })));
-    for (const chunk of chunks(keys, CHUNK.narrow)) await this.#trx.insertInto('fact_keys').values(chunk).execute();
+    await this.#rows.insert('fact_keys', keys);
   }
 
   async seriesByKeys(keys: readonly string[]): Promise<SeriesFact[]> {
@@ -504,6 +502,6 @@ export class ClaimWrites implements FactStorePort {
       await this.#trx.deleteFrom('fact_updates').where('earlier_id', 'in', chunk).execute();
     }
     const rows = links.map(([later_id, earlier_id]) => ({ later_id, earlier_id }));
-    for (const chunk of chunks(rows, CHUNK.narrow)) await this.#trx.insertInto('fact_updates').values(chunk).execute();
+    await this.#rows.insert('fact_updates', rows);
   }
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Document, DocumentFormat, DocumentStatus, Published } from '../model/document.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import type { RowWriter } from './row-writer.ts';
 import type { Database, DocumentsTable } from './schema.ts';
 
 /** A document to insert, with its MinHash signature and LSH band keys (none for documents that are never near-copy targets). */
@@ -123,10 +124,12 @@ export class DocumentsRepository {
 export class DocumentWrites {
   readonly #trx: Transaction<Database>;
   readonly #engine: 'sqlite' | 'postgres';
+  readonly #rows: RowWriter;
 
-  constructor(trx: Transaction<Database>, engine: 'sqlite' | 'postgres') {
+  constructor(trx: Transaction<Database>, engine: 'sqlite' | 'postgres', rows: RowWriter) {
     this.#trx = trx;
     this.#engine = engine;
+    this.#rows = rows;
   }
 
   /**
@@ -198,14 +201,12 @@ export class DocumentWrites {
   }
 
   async insert(documents: readonly NewDocument[]): Promise<void> {
-    for (const chunk of chunks(documents, CHUNK.wide)) {
-      await this.#trx
-        .insertInto('documents')
-        .values(chunk.map((d) => ({ ...toRow(d.document), signature: d.signature ? fromSignature(d.signature) : null })))
-        .execute();
-    }
+    await this.#rows.insert(
+      'documents',
+      documents.map((d) => ({ ...toRow(d.document), signature: d.signature ? fromSignature(d.signature) : null })),
+    );
     const bands = documents.flatMap((d) => d.bands.map((band_key) => ({ band_key, document_id: d.document.id })));
-    for (const chunk of chunks(bands, CHUNK.lookup)) await this.#trx.insertInto('document_bands').values(chunk).execute();
+    await this.#rows.insert('document_bands', bands);
   }
 }
 

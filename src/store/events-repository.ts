@@ -6,6 +6,7 @@ import { weekOf } from '../resolve/incidents/block-keys.ts';
 import type { MemberEvent } from '../resolve/incidents/fuse-incident.ts';
 import type { IncidentWorkspace } from '../resolve/incidents/resolve-incidents.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import type { RowWriter } from './row-writer.ts';
 import { containsPattern, placeSpellings } from './place-filter.ts';
 import type { Database } from './schema.ts';
 
@@ -237,9 +238,11 @@ export interface DocumentEvents {
 /** Writing events and incidents, inside a transaction; also the workspace incident resolution reads and writes. */
 export class EventWrites implements IncidentWorkspace {
   readonly #trx: Transaction<Database>;
+  readonly #rows: RowWriter;
 
-  constructor(trx: Transaction<Database>) {
+  constructor(trx: Transaction<Database>, rows: RowWriter) {
     this.#trx = trx;
+    this.#rows = rows;
   }
 
   /**
@@ -278,9 +281,9 @@ export class EventWrites implements IncidentWorkspace {
         record: JSON.stringify(event),
       })),
     );
-    for (const chunk of chunks(rows, CHUNK.wide)) await this.#trx.insertInto('events').values(chunk).execute();
+    await this.#rows.insert('events', rows);
     const statements = results.flatMap((r) => r.events.flatMap((event) => responsibilityRows(r.documentId, event)));
-    for (const chunk of chunks(statements, CHUNK.wide)) await this.#trx.insertInto('event_responsibility').values(chunk).execute();
+    await this.#rows.insert('event_responsibility', statements);
     return [...dirty];
   }
 
@@ -342,14 +345,15 @@ export class EventWrites implements IncidentWorkspace {
       aggregate: incident.aggregate ? 1 : 0,
       record: JSON.stringify(incident),
     }));
-    for (const chunk of chunks(rows, CHUNK.wide)) await this.#trx.insertInto('incidents').values(chunk).execute();
+    await this.#rows.insert('incidents', rows);
     const blocks = incidents.flatMap((incident) => incident.blockKeys.map((block_key) => ({ block_key, incident_id: incident.id })));
-    for (const chunk of chunks(blocks, CHUNK.lookup)) await this.#trx.insertInto('incident_blocks').values(chunk).execute();
-    // One statement per incident: SQL has no portable multi-row update.
-    for (const incident of incidents) {
-      for (const chunk of chunks(incident.events, CHUNK.lookup))
-        await this.#trx.updateTable('events').set({ incident_id: incident.id }).where('id', 'in', chunk).execute();
-    }
+    await this.#rows.insert('incident_blocks', blocks);
+    // In incident order, as before: an event two incidents list (it should not happen) keeps the later one.
+    await this.#rows.setById(
+      'events',
+      'incident_id',
+      incidents.flatMap((incident) => incident.events.map((eventId) => [eventId, incident.id] as const)),
+    );
   }
 
   async deleteIncidents(ids: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Mention } from '../model/mention.ts';
 import { CHUNK, chunks } from './chunks.ts';
+import type { RowWriter } from './row-writer.ts';
 import type { Database } from './schema.ts';
 
 /** A mention with the document it was found in. */
@@ -49,9 +50,11 @@ export class MentionsRepository {
 /** Writing mentions, inside a transaction. */
 export class MentionWrites {
   readonly #trx: Transaction<Database>;
+  readonly #rows: RowWriter;
 
-  constructor(trx: Transaction<Database>) {
+  constructor(trx: Transaction<Database>, rows: RowWriter) {
     this.#trx = trx;
+    this.#rows = rows;
   }
 
   /** Replaces the mentions of these documents and records the analysis version they are now at. */
@@ -79,6 +82,6 @@ export class MentionWrites {
         confidence: m.confidence,
       })),
     );
-    for (const chunk of chunks(rows, CHUNK.narrow)) await this.#trx.insertInto('mentions').values(chunk).execute();
+    await this.#rows.insert('mentions', rows);
   }
 }

@@ -142,6 +142,38 @@ export function storeCases(factory: StoreFactory): void {
     await store.close();
   });
 
+  it('writes a batch of many rows in order, every value as given, and a failed batch leaves none of them', async () => {
+    const store = await factory.open();
+    const ids = ['m1', 'm2', 'm3'];
+    await store.transaction((tx) => tx.documents.insert(ids.map((id) => ({ document: document(id), bands: [] }))));
+    // More rows than one multi-row statement holds, and not a multiple of it: both statement shapes run.
+    const mentionsOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        kind: 'quantity' as const,
+        span: { start: i, end: i + 3 },
+        text: `n${i} "quoted" ünïcode`,
+        value: { low: i, high: i === 0 ? null : i + 0.5, qualifier: 'exact', unit: null },
+        rule: 'quantities/test',
+        confidence: 0.25 + i / 1000,
+      }));
+    const batch = ids.map((documentId, d) => ({ documentId, mentions: mentionsOf([0, 57, 113][d] as number) }));
+    await store.transaction((tx) => tx.mentions.save(batch as never, 7));
+    const listed = await store.mentions.list();
+    assert.deepEqual(
+      listed,
+      batch.flatMap((b) => b.mentions.map((m) => ({ documentId: b.documentId, ...m }))),
+    );
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.mentions.save([{ documentId: 'm1', mentions: mentionsOf(80) as never }], 8);
+        throw new Error('crash after the rows');
+      }),
+      /crash after the rows/,
+    );
+    assert.equal((await store.mentions.list()).length, 170, 'the failed batch changed nothing');
+    await store.close();
+  });
+
   it('refuses a document id twice and keeps the first', async () => {
     const store = await factory.open();
     await store.transaction((tx) => tx.documents.insert([{ document: document('a'), bands: [] }]));

@@ -11,6 +11,7 @@ import { EventsRepository, EventWrites } from './events-repository.ts';
 import { MentionsRepository, MentionWrites } from './mentions-repository.ts';
 import { type ColumnTypes, migrationProvider } from './migrations.ts';
 import { OverviewRepository } from './overview-repository.ts';
+import type { RowWriter, RowWriterFactory } from './row-writer.ts';
 import type { Database } from './schema.ts';
 import { SearchRepository } from './search-repository.ts';
 import { TeamRepository, TeamWrites } from './postgres/team-writes.ts';
@@ -48,13 +49,14 @@ export class StoreTransaction {
   readonly #trx: Transaction<Database>;
   readonly #engine: Engine;
 
-  constructor(trx: Transaction<Database>, engine: Engine) {
+  /** `rows` is the engine's fast path for the many rows a batch writes. */
+  constructor(trx: Transaction<Database>, engine: Engine, rows: RowWriter) {
     this.#trx = trx;
     this.#engine = engine;
-    this.documents = new DocumentWrites(trx, engine);
-    this.mentions = new MentionWrites(trx);
-    this.events = new EventWrites(trx);
-    this.claims = new ClaimWrites(trx);
+    this.documents = new DocumentWrites(trx, engine, rows);
+    this.mentions = new MentionWrites(trx, rows);
+    this.events = new EventWrites(trx, rows);
+    this.claims = new ClaimWrites(trx, rows);
     this.team = new TeamWrites(trx);
     this.watch = new WatchWrites(trx);
   }
@@ -84,6 +86,8 @@ export interface StoreOpening {
   readonly readOnly?: boolean;
   /** The store did not exist and was made by this open. */
   readonly created?: boolean;
+  /** The engine's row writer for each transaction (its dialect folder makes it). */
+  readonly rows: RowWriterFactory;
 }
 
 /** The store over one database. Create it with `openStore`. */
@@ -107,14 +111,16 @@ export class Store {
   readonly created: boolean;
   readonly #db: Kysely<Database>;
   readonly #types: ColumnTypes;
+  readonly #rows: RowWriterFactory;
 
-  constructor(db: Kysely<Database>, engine: Engine, location: string, types: ColumnTypes, opening: StoreOpening = {}) {
+  constructor(db: Kysely<Database>, engine: Engine, location: string, types: ColumnTypes, opening: StoreOpening) {
     this.#db = db;
     this.engine = engine;
     this.location = location;
     this.#types = types;
     this.readOnly = opening.readOnly ?? false;
     this.created = opening.created ?? false;
+    this.#rows = opening.rows;
     this.documents = new DocumentsRepository(db);
     this.mentions = new MentionsRepository(db);
     this.events = new EventsRepository(db);
@@ -177,7 +183,7 @@ export class Store {
   /** Runs `work` in one transaction: if it throws, nothing it wrote remains. */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (this.readOnly) throw new StoreError('read-only', this.location, 'was opened to read only: this command cannot write to it');
-    return this.#db.transaction().execute((trx) => work(new StoreTransaction(trx, this.engine)));
+    return this.#db.transaction().execute((trx) => work(new StoreTransaction(trx, this.engine, this.#rows(trx))));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { OpenStoreOptions } from '../open-store.ts';
 import type { Database as Schema } from '../schema.ts';
+import { type ColumnTypeCache, UnnestRowWriter } from './unnest-row-writer.ts';
 import { StoreError } from '../store-error.ts';
 import { Store } from '../store.ts';
 
@@ -38,12 +39,13 @@ export async function openPostgres(url: string, options: OpenStoreOptions = {}):
 
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const columnTypes: ColumnTypeCache = new Map();
   const store = new Store(
     db,
     'postgres',
     location,
     { bigint: 'bigint', serial: 'bigserial', bytes: 'bytea', real: 'double precision' },
-    { readOnly: mode === 'read', created },
+    { readOnly: mode === 'read', created, rows: (trx) => new UnnestRowWriter(trx, columnTypes) },
   );
   try {
     await store.migrate();

@@ -18,6 +18,7 @@ import type { OpenStoreOptions } from '../open-store.ts';
 import type { Database as Schema } from '../schema.ts';
 import { StoreError } from '../store-error.ts';
 import { Store } from '../store.ts';
+import { PreparedRowWriter } from './prepared-row-writer.ts';
 
 /** How long one statement waits for a lock held by another connection (a checkpoint, say). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -73,12 +74,14 @@ export async function openSqlite(path: string, options: OpenStoreOptions = {}): 
   }
   const dialect = new WriterSqliteDialect({ database }, database, readOnly, (message) => options.onWait?.(`${message} (${location})`));
   const db = new Kysely<Schema>({ dialect });
+  // One writer for the store's life: its prepared statements serve every transaction on this one connection.
+  const rows = new PreparedRowWriter(database);
   const store = new Store(
     db,
     'sqlite',
     location,
     { bigint: 'integer', serial: 'integer', bytes: 'blob', real: 'real' },
-    { readOnly, created: !exists },
+    { readOnly, created: !exists, rows: () => rows },
   );
   try {
     await store.migrate();
