@@ -734,6 +734,13 @@ describe("a war's running toll is not a happening", () => {
     }
   });
 
+  it('a count of attacks since a day is no war toll: a strike told beside it is still one', () => {
+    const strikes = eventsOf(
+      'Rocket attacks on the bases have grown since October 17, and the air force struck two depots near Mayadin last week.',
+    ).filter((e) => e.type === 'ASSAULT' && e.aggregate === null);
+    assert.ok(strikes.length > 0);
+  });
+
   it('a single strike measured against the war keeps its own dead', () => {
     const event = mainEvent('An Israeli strike killed 12 people in Gaza City on Monday, the deadliest attack since October 7.');
     assert.equal(event?.aggregate, null);

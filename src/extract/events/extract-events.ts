@@ -317,12 +317,19 @@ const WAR_SPAN = new RegExp(
     String.raw`\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,2}?${WAR_WORD}`,
     String.raw`\bsince\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?${WAR_WORD}\s+(?:began|started|broke\s+out|erupted)`,
     String.raw`\bsince\s+[\p{Lu}][\p{L}'’-]+\s+(?:invaded|launched|began|started)\b`,
-    String.raw`\bsince\s+(?:the\s+)?(?:\d{1,2}\s+${MONTH_NAME}|${MONTH_NAME}\s+\d{1,2}\b|${MONTH_NAME}\s+\d{4})`,
     String.raw`\b(?:in|during|over|throughout)\s+(?:the|its|their|a)\s+(?:[\p{L}\d'’]+[\s-]+){0,2}?(?:months?|years?|weeks?|days?)[\s-]+(?:long\s+|old\s+)?${WAR_WORD}`,
     String.raw`\b${WAR_WORD}\s+(?:on\s+[\p{L}'’-]+\s+)?(?:has|have)\s+(?:so\s+far\s+)?(?:killed|claimed|left)\b`,
   ].join('|'),
   'iu',
 );
+// "killed since October 7": a toll counted since a day, which speaks of a war only with a war's count of the dead or
+// wounded ("attacks since October 17" count a campaign's strikes, beside which a strike of its own is still one).
+const SINCE_DAY = new RegExp(
+  String.raw`\bsince\s+(?:the\s+)?(?:\d{1,2}\s+${MONTH_NAME}|${MONTH_NAME}\s+\d{1,2}\b|${MONTH_NAME}\s+\d{4})`,
+  'iu',
+);
+const WAR_DEAD =
+  /\b\d{1,3}(?:,\d{3})+\b[^.;]{0,60}\b(?:killed|dead|deaths|died|wounded|injured)\b|\b(?:killed|deaths of|death toll of)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?\d{1,3}(?:,\d{3})+\b/i;
 // "the deadliest attack since October 7": a single happening measured against the war, not the war's toll.
 const SINGLE_AGAINST_WAR = /\b(?:deadliest|worst|largest|biggest|bloodiest|heaviest|first|most\s+\w+)\b[^.;]{0,60}\bsince\b/i;
 /** What a war told as one draft sums: many happenings, how many unknown. */
@@ -339,7 +346,7 @@ function tellsWarToll(frame: DocumentFrame, draft: Draft): boolean {
     const sentence = frame.sentences[index];
     if (sentence === undefined) return false;
     const text = frame.text.slice(sentence.span.start, sentence.span.end);
-    return WAR_SPAN.test(text) && !SINGLE_AGAINST_WAR.test(text);
+    return (WAR_SPAN.test(text) || (SINCE_DAY.test(text) && WAR_DEAD.test(text))) && !SINGLE_AGAINST_WAR.test(text);
   });
 }
 
