@@ -107,9 +107,9 @@ export function extractClaims(input: ClaimInput, mentions: readonly Mention[]): 
         start: Math.max(figures[i - 1]?.value.end ?? sentence.span.start, clause.start),
         end: Math.min(figures[i + 1]?.value.start ?? sentence.span.end, clause.end),
       };
-      return { figure, segment, found: figurePlace(text, candidates, clause, segment, figure.value) };
+      return { figure, clause, segment, found: figurePlace(text, candidates, clause, segment, figure.value) };
     });
-    placed.forEach(({ figure, segment, found }, i) => {
+    placed.forEach(({ figure, clause, segment, found }, i) => {
       const parts = totalParts(text, figures, i);
       let place = found?.place ?? null;
       let placeRule = found?.rule ?? '';
@@ -123,7 +123,6 @@ export function extractClaims(input: ClaimInput, mentions: readonly Mention[]): 
           placeRule = 'place-of-parts';
         }
       }
-      const clauseOfFigure = clauses.find((c) => c.start <= figure.value.start && figure.value.start < c.end) ?? sentence.span;
       const countryWide = place === null ? countryWidePlace(text, sentence.span, lede, places) : null;
       if (countryWide !== null) {
         place = countryWide;
@@ -140,7 +139,7 @@ export function extractClaims(input: ClaimInput, mentions: readonly Mention[]): 
         } else placeRule = 'no-place';
       }
       const segmentForPeriod = parts !== null ? { start: sentence.span.start, end: segment.end } : segment;
-      const { period, rule: periodRule } = figurePeriod(periods, segmentForPeriod, clauseOfFigure, figure.value, input.published);
+      const { period, rule: periodRule } = figurePeriod(periods, segmentForPeriod, clause, figure.value, input.published);
       const over = attributionsOver(attributions, figure.value);
       claims.push({
         id: claimId(input.documentId, figure),
