@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dataFile } from '../../package-files.ts';
 import type { ActorType, AttributionKind } from '../../model/mention.ts';
 import { tokenKey } from '../sentences/token-view.ts';
-import { TokenTrie } from './token-trie.ts';
+import { TokenStarts, TokenTrie } from './token-trie.ts';
 
 /** What a title before a name makes a person part of, which picks the affiliation when the title has a country. */
 export type TitleCategory = 'government' | 'military' | 'police' | 'other';
@@ -75,8 +75,10 @@ export interface ActorLexicon {
   readonly roles: ReadonlySet<string>;
   /** Head nouns of an unnamed speaker ("official", "statistics"), as keys, to the kind of source. */
   readonly speakerHeads: ReadonlyMap<string, AttributionKind>;
-  /** Every key an actor or unnamed group can start with: other tokens need no trie look-up. */
-  readonly actorStarts: ReadonlySet<string>;
+  /** Every key an actor or unnamed group can start with: other tokens need no look-up at all. */
+  readonly actorStartKeys: ReadonlySet<string>;
+  /** Whether a token, as written (key and case), can start an actor or unnamed group: other tokens need no trie look-up. */
+  readonly actorStarts: TokenStarts;
   /** Every key a title or a nationality before a title can start with. */
   readonly titleStarts: ReadonlySet<string>;
 }
@@ -231,7 +233,7 @@ export function compileActorLexicon(data: unknown, dictionary?: unknown, nationa
     titles,
     roles: keysOf(texts(record(root.roles, 'roles').words, 'roles.words')),
     speakerHeads,
-    actorStarts: new Set([
+    actorStartKeys: new Set([
       ...aliases.firstKeys(),
       ...agents.firstKeys(),
       ...nationalities.firstKeys(),
@@ -240,6 +242,7 @@ export function compileActorLexicon(data: unknown, dictionary?: unknown, nationa
       ...unidentifiedModifiers,
       'pro',
     ]),
+    actorStarts: new TokenStarts([aliases, agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
     titleStarts: new Set([...titles.firstKeys(), ...demonyms.firstKeys()]),
   };
 }

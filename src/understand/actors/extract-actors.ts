@@ -3,7 +3,7 @@ import type { ActorValue, MentionOf } from '../../model/mention.ts';
 import type { Span } from '../../model/span.ts';
 import type { UnderstandInput } from '../context.ts';
 import { sentenceOpeners } from '../sentences/abbreviations.ts';
-import { createTokenView, startsUpper, type TokenView } from '../sentences/token-view.ts';
+import { createTokenView, SHAPE_CAPITALISED, type TokenView } from '../sentences/token-view.ts';
 import type { Token } from '../sentences/tokenize.ts';
 import { words } from '../sentences/words.ts';
 import { type ActorLexicon, defaultActorLexicon, type LexiconActor } from './actor-lexicon.ts';
@@ -29,7 +29,6 @@ const AGENT_NEXT: ReadonlySet<string> = new Set(
 const LOCATIVES: ReadonlySet<string> = new Set(
   words('in near at outside from to into across around toward towards via over inside through between of'),
 );
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const AGENT_DETERMINERS: ReadonlySet<string> = new Set(words("the its their our his her 's ’s"));
 // Agent nouns that are also adjectives, and the words after one that still leave it a noun ("the military said").
 const ADJECTIVAL_AGENTS: ReadonlySet<string> = new Set(words('military paramilitary guerrilla infantry'));
@@ -65,7 +64,7 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   const found: ActorMatch[] = [];
   for (let at = 0; at < view.tokens.length;) {
     // Most tokens start nothing: one set look-up and a capital test rule them out.
-    if (!lexicon.actorStarts.has(view.keys[at] as string) && !startsUpper(view.tokens[at]?.text ?? '')) {
+    if ((view.shapes[at] as number) === 0 && !lexicon.actorStartKeys.has(view.keys[at] as string)) {
       at++;
       continue;
     }
@@ -83,13 +82,14 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
 /** The longest actor starting at token `at`: a named police force, a lexicon alias, an unnamed group or an agent noun. */
 function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor: boolean): ActorMatch | null {
   let best: ActorMatch | null = namedPoliceAt(view, at, lexicon);
-  if (lexicon.actorStarts.has(view.keys[at] as string)) {
+  const startsActor = lexicon.actorStartKeys.has(view.keys[at] as string) && lexicon.actorStarts.has(view, at);
+  if (startsActor) {
     const alias = lexicon.aliases.match(view, at);
     if (alias !== null && (best === null || alias.end > best.end) && (!alias.value.metonymic || isAgent(view, at, alias.end))) {
       best = lexiconMatch(alias.value.actor, at, alias.end, alias.value.metonymic ? 'actor/metonym' : 'actor/lexicon');
     }
   }
-  const group = lexicon.actorStarts.has(view.keys[at] as string) ? findUnnamedGroup(view, at, lexicon) : null;
+  const group = startsActor ? findUnnamedGroup(view, at, lexicon) : null;
   // "Hamas militants" are Hamas: an unnamed-group word right after a named actor adds nothing.
   if (group !== null && (best === null || group.end > best.end) && !(afterActor && group.country === null)) {
     best = {
@@ -101,7 +101,7 @@ function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor:
       confidence: group.country === null ? 0.7 : 0.85,
     };
   }
-  const agent = lexicon.actorStarts.has(view.keys[at] as string) ? agentAt(view, at, lexicon) : null;
+  const agent = startsActor ? agentAt(view, at, lexicon) : null;
   if (agent !== null && (best === null || agent.end > best.end) && !(afterActor && agent.value.country === null)) best = agent;
   if (best === null) best = namedBodyAt(view, at, lexicon);
   return best;
@@ -157,22 +157,18 @@ const OF_TAILS: ReadonlySet<string> = new Set(words('liberation resistance peopl
  * Not after a nationality ("Colombian Army" is the country's) or where a lexicon name starts inside it. No id.
  */
 function namedBodyAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
-  const first = view.tokens[at]?.text ?? '';
-  if (!CAPITALISED.test(first) || sentenceOpeners.has(first) || BODY_WORDS.has(view.keys[at] as string)) return null;
-  if (lexicon.nationalities.match(view, at) !== null || lexicon.countryNames.match(view, at) !== null) return null;
+  if (!isCapitalised(view, at) || BODY_WORDS.has(view.keys[at] as string) || sentenceOpeners.has(view.tokens[at]?.text ?? '')) return null;
   // "Mr. Smith", "Gen. Ochoa": a title makes the name a person's.
   if (lexicon.titleStarts.has(view.keys[at - 1] ?? '') || view.keys[at - 1] === '.') return null;
   let i = at;
-  while (
-    i < at + 3 &&
-    CAPITALISED.test(view.tokens[i]?.text ?? '') &&
-    !BODY_WORDS.has(view.keys[i] as string) &&
-    view.breaks[i + 1] !== 1
-  ) {
+  while (i < at + 3 && isCapitalised(view, i) && !BODY_WORDS.has(view.keys[i] as string) && view.breaks[i + 1] !== 1) {
     // "Mr. Smith Front": an abbreviation is a title, not a name.
     if ((view.tokens[i]?.text ?? '').endsWith('.') || view.keys[i + 1] === '.') return null;
     i++;
   }
+  // Most capitalised words start no body: the name must run on into a body's words. Only then are the lexicons asked.
+  if (i === at || !BODY_WORDS.has(view.keys[i] ?? '')) return null;
+  if (lexicon.nationalities.match(view, at) !== null || lexicon.countryNames.match(view, at) !== null) return null;
   // A capital at a sentence's start tells nothing: "Members of the armed forces" needs a second name word.
   const opens = at === 0 || view.breaks[at] === 1 || ['.', '!', '?', '"', '“', ':', '--'].includes(view.keys[at - 1] ?? '');
   if (opens && i - at < 2) return null;
@@ -212,8 +208,7 @@ function lexiconMatch(actor: LexiconActor, start: number, end: number, rule: str
 
 /** "Chicago Police Department", "Pierce County Sheriff's Office": capitalised words, then a police head. */
 function namedPoliceAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
-  const first = view.tokens[at]?.text ?? '';
-  if (!startsUpper(first) || !CAPITALISED.test(first) || sentenceOpeners.has(first)) return null;
+  if (!isCapitalised(view, at) || sentenceOpeners.has(view.tokens[at]?.text ?? '')) return null;
   for (let next = at + 1; next <= at + 3 && next < view.tokens.length; next++) {
     if (view.breaks[next] === 1) return null;
     const head = lexicon.policeHeads.starts(view, next) ? lexicon.policeHeads.match(view, next) : null;
@@ -228,10 +223,14 @@ function namedPoliceAt(view: TokenView, at: number, lexicon: ActorLexicon): Acto
         confidence: 0.9,
       };
     }
-    const word = view.tokens[next]?.text ?? '';
-    if (!startsUpper(word) || !CAPITALISED.test(word)) return null;
+    if (!isCapitalised(view, next)) return null;
   }
   return null;
+}
+
+/** A capital then a small letter ("Gaza", not "US"), from the view's shapes. */
+function isCapitalised(view: TokenView, at: number): boolean {
+  return ((view.shapes[at] ?? 0) & SHAPE_CAPITALISED) !== 0;
 }
 
 /** Whether a place name acts: followed by a possessive, or by a verb and not after a preposition of place. */

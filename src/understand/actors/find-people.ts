@@ -1,6 +1,6 @@
 /** @module People by title and name ("Defense Secretary Lloyd Austin"), by name and description ("Jeffrey Martini, a researcher at RAND"), and later by surname. */
 import type { PersonValue } from '../../model/mention.ts';
-import { startsUpper, type TokenView } from '../sentences/token-view.ts';
+import type { TokenView } from '../sentences/token-view.ts';
 import type { Token } from '../sentences/tokenize.ts';
 import { words } from '../sentences/words.ts';
 import type { ActorLexicon, LexiconActor, TitleCategory } from './actor-lexicon.ts';
@@ -76,7 +76,7 @@ export function findPeople(view: TokenView, lexicon: ActorLexicon, actors: reado
   }
   const people: PersonMatch[] = [];
   for (let at = 0; at < view.tokens.length;) {
-    if (actorAt[at] === -1 && !lexicon.titleStarts.has(view.keys[at] as string) && !startsUpper(view.tokens[at]?.text ?? '')) {
+    if (actorAt[at] === -1 && view.shapes[at] === 0 && !lexicon.titleStarts.has(view.keys[at] as string)) {
       at++;
       continue;
     }
@@ -200,7 +200,7 @@ function nameAt(view: TokenView, at: number, lexicon: ActorLexicon, covered: Uin
 
 function isNameWord(view: TokenView, at: number, lexicon: ActorLexicon, covered: Uint8Array, strict: boolean): boolean {
   const token = view.tokens[at];
-  if (token === undefined || covered[at] === 1 || !startsUpper(token.text)) return false;
+  if (token === undefined || covered[at] === 1 || view.shapes[at] === 0) return false;
   if (!NAME_WORD.test(token.text) || NOT_NAMES.has(token.text)) return false;
   if (lexicon.titles.starts(view, at) && lexicon.titles.match(view, at) !== null) return false;
   // A name met without a title must not be a nationality or a place-like word a lexicon knows.

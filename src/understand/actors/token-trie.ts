@@ -1,6 +1,6 @@
 /** @module A trie over token keys: finds the longest lexicon phrase starting at a token in one pass, with sitrep's case rule. */
 import type { TokenView } from '../sentences/token-view.ts';
-import { foldTypography, tokenize } from '../sentences/tokenize.ts';
+import { foldTypography, type Token, tokenize } from '../sentences/tokenize.ts';
 
 /** A phrase found at a token: `tokens[start..end)` and the value it was added with. */
 export interface TrieMatch<T> {
@@ -21,12 +21,17 @@ interface TrieNode<T> {
   readonly entries: Entry<T>[];
 }
 
+/** How a key's token may be written to start a phrase: any way (a lower-case phrase word), or as one of these forms. */
+type StartForms = 'any' | Set<string>;
+
 /**
  * Phrases keyed by their tokens. Case rule: a phrase word written in lower case also matches with a capital first
  * letter ("police" matches "Police"); a word with any capital matches only as written ("Hamas", not "hamas").
  */
 export class TokenTrie<T> {
   readonly #root: TrieNode<T> = { children: new Map(), entries: [] };
+  /** Per first key, how the first token must be written for some phrase to fit its case. */
+  readonly #starts = new Map<string, StartForms>();
 
   /** Adds a phrase; later additions of the same phrase keep the first value. */
   add(phrase: string, value: T): void {
@@ -44,6 +49,7 @@ export class TokenTrie<T> {
       node = child;
     }
     if (!node.entries.some((entry) => entry.words.join(' ') === words.join(' '))) node.entries.push({ words, value });
+    addStartForm(this.#starts, (tokens[0] as Token).norm, words[0] as string);
   }
 
   /** The longest phrase starting at token `start` whose case fits, not crossing a line break; null when none. */
@@ -64,15 +70,57 @@ export class TokenTrie<T> {
     return best;
   }
 
-  /** Whether the phrase's first token is a key at all: a cheap test before `match`. */
+  /** Whether some phrase starts with token `start` as written (key and case): a cheap test before `match`. */
   starts(view: TokenView, start: number): boolean {
-    return this.#root.children.has(view.keys[start] as string);
+    return startsWith(this.#starts, view, start);
   }
 
   /** The keys phrases start with, to build one cheap test for several tries. */
   firstKeys(): IterableIterator<string> {
     return this.#root.children.keys();
   }
+
+  /** Per first key, the forms a phrase's first token must be written in ('any' for a lower-case word). */
+  startForms(): ReadonlyMap<string, StartForms> {
+    return this.#starts;
+  }
+}
+
+/**
+ * One cheap test of whether any of several tries (and plain key sets, which ignore case) can match at a token, with the
+ * tries' case rule: most tokens of a text start nothing, and a lower-case "the" or "who" starts no "The Hague" or "WHO".
+ */
+export class TokenStarts {
+  readonly #starts = new Map<string, StartForms>();
+
+  constructor(tries: ReadonlyArray<{ startForms(): ReadonlyMap<string, StartForms> }>, anyCaseKeys: Iterable<string> = []) {
+    for (const trie of tries) {
+      for (const [key, forms] of trie.startForms()) {
+        if (forms === 'any') this.#starts.set(key, 'any');
+        else for (const form of forms) addStartForm(this.#starts, key, form);
+      }
+    }
+    for (const key of anyCaseKeys) this.#starts.set(key, 'any');
+  }
+
+  /** Whether token `at` can start a phrase of one of the tries or is one of the plain keys. */
+  has(view: TokenView, at: number): boolean {
+    return startsWith(this.#starts, view, at);
+  }
+}
+
+function addStartForm(starts: Map<string, StartForms>, key: string, word: string): void {
+  const forms = starts.get(key);
+  if (forms === 'any') return;
+  if (word === word.toLowerCase()) starts.set(key, 'any');
+  else if (forms === undefined) starts.set(key, new Set([word]));
+  else forms.add(word);
+}
+
+function startsWith(starts: ReadonlyMap<string, StartForms>, view: TokenView, at: number): boolean {
+  const forms = starts.get(view.keys[at] as string);
+  if (forms === undefined) return false;
+  return forms === 'any' || forms.has(foldTypography(view.tokens[at]?.text ?? ''));
 }
 
 function fitsCase(view: TokenView, start: number, words: readonly string[]): boolean {

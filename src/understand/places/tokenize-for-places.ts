@@ -45,8 +45,13 @@ function isLetter(c: number): boolean {
     (c >= 65 && c <= 90) ||
     (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
     (c >= 0x1e00 && c <= 0x1eff) ||
-    (c > 0x24f && /\p{L}/u.test(String.fromCharCode(c)))
+    (c > 0x24f && !isGeneralPunctuation(c) && /\p{L}/u.test(String.fromCharCode(c)))
   );
+}
+
+/** U+2000-U+206F: spaces, dashes, curly quotes and the like, frequent in news and never letters. */
+function isGeneralPunctuation(c: number): boolean {
+  return c >= 0x2000 && c <= 0x206f;
 }
 
 /** "in Houston.Police said": a sentence's period with its space lost, not an abbreviation's inner one ("U.S.", "W.Va."). */
@@ -62,7 +67,11 @@ function isDigit(c: number): boolean {
 }
 
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && /\p{Lu}/u.test(String.fromCharCode(c)));
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c > 0xff && !isGeneralPunctuation(c) && /\p{Lu}/u.test(String.fromCharCode(c)))
+  );
 }
 
 function isApostrophe(c: number): boolean {

@@ -62,8 +62,13 @@ export const NEW_YORK_CITY = 'New York City';
 /** "Calif.", "W.Va.", "D.C." and, after "Town, ", postal codes: the region itself is a place mention. */
 export function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
   const t = tokens[i] as PlaceToken;
+  const previous = tokens[i - 1];
+  // "Town, ST": asked only of a capitalised word's next token, and the comma before the slice is made.
   const afterComma =
-    i > 0 && /^,\s*$/.test(text.slice((tokens[i - 1] as PlaceToken).fullEnd, t.start)) && (tokens[i - 1] as PlaceToken).isCapitalised;
+    previous !== undefined &&
+    previous.isCapitalised &&
+    text.charCodeAt(previous.fullEnd) === 44 &&
+    /^,\s*$/.test(text.slice(previous.fullEnd, t.start));
   let place = g.apAbbreviations.get(t.text) ?? (afterComma ? undottedAbbreviation(g, t.text) : undefined);
   const isPostal = t.isAllCaps && t.text.length === 2;
   if (place === undefined && !isPostal) return null;
