@@ -75,6 +75,9 @@ test('ISO days run from 0001-01-01 to 9999-12-31 and nothing rolls over', () => 
     ['-0001-01-01', /YYYY-MM-DD/],
     ['2023-10-30T00:00:00Z', /YYYY-MM-DD/],
     [' 2023-10-30', /YYYY-MM-DD/],
+    ['2023-1a-05', /YYYY-MM-DD/],
+    ['2023/10/05', /YYYY-MM-DD/],
+    ['２０２３-10-05', /YYYY-MM-DD/],
   ];
   for (const [text, problem] of refused) {
     assert.equal(parseIsoDay(text), null, text);
