@@ -152,3 +152,13 @@ describe("a headline's rounded toll", () => {
     assert.equal(mainAttack('Airstrike kills 71 people at Saada detention centre', body)?.killed?.low, 71);
   });
 });
+
+describe("a war's toll in the headline", () => {
+  const body = 'An airstrike hit a residential block in the capital on Friday, killing four people, rescuers said.';
+  it("is no attack's count: the body's attack keeps its own dead", () => {
+    assert.equal(mainAttack('At least 610 killed in the country as ceasefire halts 12-day war', body)?.killed?.low, 4);
+  });
+  it('a headline count of the attack itself still stands (negative)', () => {
+    assert.equal(mainAttack('Airstrike on capital kills six', body)?.killed?.low, 6);
+  });
+});

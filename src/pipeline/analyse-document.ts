@@ -108,6 +108,8 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
   const toll = extractEvents(input, understand(input, lexicons, { profile })).find(
     (e) =>
       (e.type === 'ASSAULT' || e.type === 'DEATH') &&
+      // A war's toll in the headline ("606 killed as ceasefire halts 12-day war") is no one attack's.
+      e.aggregate === null &&
       ((e.killed !== null && (isDefinite(e.killed) || !bodyTellsDeath)) || e.injured !== null),
   );
   if (!toll) return body;

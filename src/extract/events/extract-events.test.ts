@@ -727,6 +727,8 @@ describe("a war's running toll is not a happening", () => {
       'More than 60,000 Palestinians have been killed in the 21-month war between Israel and Hamas, the ministry said.',
       'Israeli forces have killed at least 40,005 Palestinians in the enclave since 7 October, the ministry said.',
       'More than 9,000 civilians have been killed since Russia invaded Ukraine, the United Nations said.',
+      'The death toll from the strikes across the country over the past 12 days has reached 610, the health minister said.',
+      'Air raids have killed 230 people in the region in the last three weeks, the monitor said.',
     ]) {
       const violent = eventsOf(text).filter((e) => e.type === 'ASSAULT' || e.type === 'DEATH');
       assert.ok(violent.length > 0, text);
@@ -739,6 +741,31 @@ describe("a war's running toll is not a happening", () => {
       'Rocket attacks on the bases have grown since October 17, and the air force struck two depots near Mayadin last week.',
     ).filter((e) => e.type === 'ASSAULT' && e.aggregate === null);
     assert.ok(strikes.length > 0);
+  });
+
+  it('an attack measured against the last months is still one attack', () => {
+    for (const text of [
+      'A car bomb tore through a market in the capital on Monday, the worst bombing in the city in the last few months.',
+      'Gunmen burned three buses on the highway on Friday, the fifth such attack in the past two weeks, police said.',
+    ]) {
+      const attacks = eventsOf(text).filter((e) => e.type === 'ASSAULT');
+      assert.ok(attacks.length > 0, text);
+      assert.ok(
+        attacks.some((e) => e.aggregate === null),
+        text,
+      );
+    }
+  });
+
+  it('a massacre counted over a day or two keeps its dead', () => {
+    for (const text of [
+      'Gunmen killed 120 villagers in the region within the past 48 hours, the monitor said.',
+      'Gunmen killed 120 villagers in the region over the past two days, the monitor said.',
+    ]) {
+      const event = mainEvent(text);
+      assert.equal(event?.aggregate, null, text);
+      assert.equal(event?.killed?.low, 120, text);
+    }
   });
 
   it('a single strike measured against the war keeps its own dead', () => {

@@ -322,6 +322,19 @@ const WAR_SPAN = new RegExp(
   ].join('|'),
   'iu',
 );
+// A toll counted over the last week or more ("over the past 12 days", "in the last three weeks"), or told beside a war
+// of so many days or months ("606 killed as ceasefire halts 12-day war"): a day or two may still be one massacre's
+// ("within 48 hours", "over two days"). Only beside a count of the dead: "the worst attack in the last few months" is
+// one attack measured against others.
+const PAST_SPAN = new RegExp(
+  [
+    String.raw`\b(?:in|over|during|throughout)\s+the\s+(?:past|last|previous)\s+(?:(?:[7-9]|[1-9]\d+|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+days|(?:\d+|two|three|four|five|six|several|few)\s+(?:weeks|months|years)|(?:week|month|year))\b`,
+    String.raw`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:days?|weeks?|months?|years?)[\s-](?:long[\s-]+|old[\s-]+)?(?:war|conflict|offensive|campaign)\b`,
+  ].join('|'),
+  'iu',
+);
+const DEAD_COUNT =
+  /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundreds|dozens)\b[^.;]{0,60}?\b(?:killed|dead|deaths|died|fatalities)\b|\b(?:killed|killing|kills|claimed)\s+(?:[a-z]+\s+){0,2}?\d[\d,]*\b|\bdeath\s+toll\b/i;
 // "killed since October 7": a toll counted since a day, which speaks of a war only with a war's count of the dead or
 // wounded ("attacks since October 17" count a campaign's strikes, beside which a strike of its own is still one).
 const SINCE_DAY = new RegExp(
@@ -346,7 +359,8 @@ function tellsWarToll(frame: DocumentFrame, draft: Draft): boolean {
     const sentence = frame.sentences[index];
     if (sentence === undefined) return false;
     const text = frame.text.slice(sentence.span.start, sentence.span.end);
-    return (WAR_SPAN.test(text) || (SINCE_DAY.test(text) && WAR_DEAD.test(text))) && !SINGLE_AGAINST_WAR.test(text);
+    const overWar = WAR_SPAN.test(text) || (SINCE_DAY.test(text) && WAR_DEAD.test(text)) || (PAST_SPAN.test(text) && DEAD_COUNT.test(text));
+    return overWar && !SINGLE_AGAINST_WAR.test(text);
   });
 }
 
