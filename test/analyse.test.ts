@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../src/ingest/ingest.ts';
-import { analyse } from '../src/pipeline/analyse.ts';
+import { analyse, sameInputs } from '../src/pipeline/analyse.ts';
 import { PROJECT_DIR, scratchDir, scratchStore, writeFiles } from './fixtures.ts';
 
 const SAMPLES = join(PROJECT_DIR, 'samples/reports');
@@ -41,6 +41,46 @@ describe('analyse', () => {
     assert.deepEqual(strip(await b.store.mentions.list()), strip(await a.store.mentions.list()));
     await a.store.close();
     await b.store.close();
+  });
+
+  it('analysing each next batch while the last is written changes nothing: small batches on workers match in-process', async () => {
+    const a = await scratchStore();
+    const b = await scratchStore();
+    for (const { store } of [a, b]) await ingest(store, [SAMPLES]);
+    // Facts depend on where batches end (each batch is resolved whole), so both take batches of four.
+    await analyse(a.store, { workers: 0, batchSize: 4 });
+    let batches = 0;
+    const summary = await analyse(b.store, { workers: 2, batchSize: 4, onProgress: () => batches++ });
+    assert.ok(batches >= 3, `several batches, so several were analysed ahead (${batches})`);
+    assert.equal(summary.documents, (await a.store.documents.list({ status: 'stored', limit: 1000 })).length);
+    const strip = (ms: Awaited<ReturnType<typeof a.store.mentions.list>>) =>
+      ms.map((m) => [m.documentId, m.kind, m.span.start, m.span.end, m.rule]);
+    assert.deepEqual(strip(await b.store.mentions.list()), strip(await a.store.mentions.list()));
+    const facts = async (store: typeof a.store) => (await store.claims.facts({ limit: 10_000 })).map((f) => [f.value, f.claims.length]);
+    assert.deepEqual(await facts(b.store), await facts(a.store));
+    await a.store.close();
+    await b.store.close();
+  });
+
+  it('uses a batch analysed ahead only for exactly the documents taken, as stored', () => {
+    const doc = {
+      id: 'd1',
+      text: 'Two people were killed.',
+      title: 'Strike',
+      source: 'example.org',
+      published: { start: '2024-05-01', end: '2024-05-01' },
+    };
+    const other = { ...doc, id: 'd2' };
+    const cases: Array<[string, Parameters<typeof sameInputs>[1], boolean]> = [
+      ['the same documents', [{ ...doc }, { ...other }], true],
+      ['another analyser took one of them', [{ ...doc }], false],
+      ['another order', [{ ...other }, { ...doc }], false],
+      ['a text stored again', [{ ...doc, text: 'Three people were killed.' }, { ...other }], false],
+      ['another headline', [{ ...doc, title: null }, { ...other }], false],
+      ['another publication day', [{ ...doc, published: { start: '2024-05-02', end: '2024-05-02' } }, { ...other }], false],
+      ['another outlet', [{ ...doc, source: null }, { ...other }], false],
+    ];
+    for (const [why, taken, expected] of cases) assert.equal(sameInputs([doc, other], taken), expected, why);
   });
 
   it("replaces a document's mentions when it is analysed again", async () => {

@@ -88,4 +88,26 @@ describe('workers running at once on one PostgreSQL store', { skip: NO_POSTGRES 
     await assertPartitions(shared);
     for (const store of [shared, ...others]) await store.close();
   });
+
+  it('analysers on worker threads each analyse their next batch ahead: one another analyser took first is analysed anew', async () => {
+    const alone = await databases.open();
+    await ingest(alone, [SAMPLES]);
+    await analyse(alone, { workers: 0, batchSize: 3 });
+    const expected = await contents(alone);
+    await alone.close();
+
+    const shared = await databases.open();
+    await ingest(shared, [SAMPLES]);
+    const other = await databases.reopen(shared);
+    // Both peek at the same next documents while writing, so most batches sent ahead are taken by the other analyser.
+    const runs = await Promise.all([shared, other].map((store) => analyse(store, { workers: 1, batchSize: 3 })));
+    assert.equal(
+      runs.reduce((n, r) => n + r.documents, 0),
+      (await shared.documents.list({ status: 'stored' })).length,
+      'each document analysed once',
+    );
+    assert.deepEqual(await contents(shared), expected);
+    await assertPartitions(shared);
+    for (const store of [shared, other]) await store.close();
+  });
 });

@@ -7,7 +7,7 @@ import { resolveFacts } from '../resolve/facts/resolve-facts.ts';
 import { resolveIncidents } from '../resolve/incidents/resolve-incidents.ts';
 import type { Store } from '../store/store.ts';
 import { type Lexicons, loadLexicons } from '../understand/understand.ts';
-import { analyseDocument, type DocumentAnalysis } from './analyse-document.ts';
+import { analyseDocument, type DocumentAnalysis, type DocumentInput } from './analyse-document.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 
 /** Bump when a stage changes what it finds: documents analysed by an older version are analysed again. */
@@ -45,6 +45,8 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
   // Assigned inside the batch transactions' callbacks, which TypeScript's narrowing does not follow.
   let pool = null as AnalysisPool | null;
   let lexicons = options.lexicons ?? null;
+  // The next batch, analysed on the workers while this one is written and resolved (which runs on this thread alone).
+  let ahead = null as AnalysisAhead | null;
   try {
     for (;;) {
       // One transaction a batch: it holds the batch's documents, so analysers running at once on PostgreSQL each
@@ -57,7 +59,16 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
           if (wanted === 0) lexicons = loadLexicons();
           else pool = new AnalysisPool(wanted);
         }
-        const found = pool ? await analyseOnPool(pool, batch) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
+        const found = pool ? await analyseBatch(pool, batch, ahead) : batch.map((d) => analyseDocument(d, lexicons as Lexicons));
+        ahead = null;
+        if (pool) {
+          const next = await tx.documents.peekPending(
+            ANALYSIS_VERSION,
+            options.batchSize ?? BATCH,
+            batch.map((d) => d.id),
+          );
+          if (next.length > 0) ahead = analyseAhead(pool, next);
+        }
         // Resolution reads the facts and incidents the batch can join and rewrites them: one analyser at a time.
         await tx.lock('resolution');
         await tx.mentions.save(found, ANALYSIS_VERSION);
@@ -83,14 +94,56 @@ export async function analyse(store: Store, options: AnalyseOptions = {}): Promi
   return { documents, mentions, seconds: (performance.now() - started) / 1000 };
 }
 
-async function analyseOnPool(pool: AnalysisPool, documents: readonly Document[]): Promise<DocumentAnalysis[]> {
-  const inputs = documents.map((d) => ({
+/** A batch sent to the workers before its transaction took it: its inputs and their analyses to come. */
+export interface AnalysisAhead {
+  readonly inputs: readonly DocumentInput[];
+  readonly results: Promise<DocumentAnalysis[]>;
+}
+
+function analyseAhead(pool: AnalysisPool, documents: readonly Document[]): AnalysisAhead {
+  const inputs = documents.map(inputOf);
+  const results = analyseOnPool(pool, inputs);
+  // Left unused when another analyser took these documents first, or when a failure ends the run: never unhandled.
+  results.catch(() => undefined);
+  return { inputs, results };
+}
+
+/** The batch's analyses: those sent ahead when they are of exactly these documents as stored, else analysed now. */
+async function analyseBatch(pool: AnalysisPool, documents: readonly Document[], ahead: AnalysisAhead | null): Promise<DocumentAnalysis[]> {
+  const inputs = documents.map(inputOf);
+  if (ahead !== null && sameInputs(ahead.inputs, inputs)) return ahead.results;
+  return analyseOnPool(pool, inputs);
+}
+
+/** Whether two batches are the same documents in the same order, with everything analysis reads equal. */
+export function sameInputs(a: readonly DocumentInput[], b: readonly DocumentInput[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i] as DocumentInput;
+      return (
+        x.id === y.id &&
+        x.text === y.text &&
+        (x.title ?? null) === (y.title ?? null) &&
+        (x.source ?? null) === (y.source ?? null) &&
+        x.published?.start === y.published?.start &&
+        x.published?.end === y.published?.end
+      );
+    })
+  );
+}
+
+function inputOf(d: Document): DocumentInput {
+  return {
     id: d.id,
     text: d.text,
     title: d.title,
     source: d.source,
     published: d.published ? { start: d.published.start, end: d.published.end } : null,
-  }));
+  };
+}
+
+async function analyseOnPool(pool: AnalysisPool, inputs: readonly DocumentInput[]): Promise<DocumentAnalysis[]> {
   const parts: Array<Promise<DocumentAnalysis[]>> = [];
   for (let i = 0; i < inputs.length; i += WORKER_BATCH) parts.push(pool.analyse(inputs.slice(i, i + WORKER_BATCH)));
   return (await Promise.all(parts)).flat();

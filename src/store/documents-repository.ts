@@ -149,6 +149,29 @@ export class DocumentWrites {
     return rows.map(toDocument);
   }
 
+  /**
+   * The next stored documents whose analysis is older than `version`, oldest first, leaving out `taken` (the batch in
+   * hand): what the next `takePending` will most likely return, to analyse while this batch is written. They are not
+   * taken: another analyser may take them once this transaction ends, and the caller checks.
+   */
+  async peekPending(version: number, limit: number, taken: readonly string[]): Promise<Document[]> {
+    const skip = new Set(taken);
+    const query = this.#trx
+      .selectFrom('documents')
+      .selectAll()
+      .where('status', '=', 'stored')
+      .where('analysis_version', '<', version)
+      .orderBy('seq')
+      .limit(limit + skip.size);
+    // On PostgreSQL, past the documents other analysers hold, and kept from their `takePending` (a key-share lock
+    // conflicts with theirs) until this transaction ends: the likeliest to be this analyser's next batch.
+    const rows = await (this.#engine === 'postgres' ? query.forKeyShare().skipLocked() : query).execute();
+    return rows
+      .filter((row) => !skip.has(row.id))
+      .slice(0, limit)
+      .map(toDocument);
+  }
+
   /** Stored documents with these ids. */
   async byIds(ids: readonly string[]): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
