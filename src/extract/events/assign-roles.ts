@@ -196,6 +196,9 @@ export function assignRoles(
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
     if (by >= 0 && !p.demonym && !p.targetOnly && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
+  // "an attack with very powerful explosives perpetrated by members of the ELN": a participle that says who did it
+  // carries the agent further than a bare "by".
+  if (roles.initiator.length === 0) add(roles.initiator, agentOfParticiple(keys, trigger, inSentence));
   // "carried out by the Shining Path or the MRTA": names set beside the agent are agents too.
   for (const agent of [...roles.initiator]) {
     const p = after.find((q) => q.actor === agent);
@@ -566,6 +569,32 @@ const AGENT_PARTICIPLES: ReadonlySet<string> = new Set(
   words('perpetrated committed carried conducted launched staged executed claimed ordered mounted'),
 );
 
+// How far after the trigger its agent participle may stand, and its agent after the participle's "by".
+const PARTICIPLE_REACH = 8;
+const PARTICIPLE_AGENT_REACH = 5;
+const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', "'"]);
+
+/**
+ * The agent of a participle after the trigger that says who did it, past words a bare "by" would not reach: "an
+ * attack with very powerful explosives" perpetrated by "members of the ELN" (quote marks may stand between).
+ */
+function agentOfParticiple(keys: readonly string[], trigger: Trigger, inSentence: readonly Participant[]): Participant | undefined {
+  for (let i = trigger.end; i < Math.min(keys.length, trigger.end + PARTICIPLE_REACH); i++) {
+    const key = keys[i] as string;
+    if (key === '.' || key === ';' || key === 'by') return undefined;
+    if (!AGENT_PARTICIPLES.has(key) || key === 'claimed' || key === 'ordered') continue;
+    let by = i + 1;
+    if (keys[by] === 'out') by++;
+    while (QUOTES.has(keys[by] as string)) by++;
+    if (keys[by] !== 'by') return undefined;
+    return inSentence.find(
+      (p) =>
+        p.start > by && p.start - by <= PARTICIPLE_AGENT_REACH && !p.demonym && !p.targetOnly && !p.isPlace && p.actor.kind !== 'person',
+    );
+  }
+  return undefined;
+}
+
 /**
  * Whether the "by" at `by` belongs to another participle than the trigger: "held by Hamas", "controlled by Houthi
  * forces", "described by authorities", "brokered by the US" name who holds, controls or describes, not who struck.
@@ -579,6 +608,8 @@ function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number
 function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {
   if (frame.clauseOf[p.start] === clause) return true;
   const keys = frame.view.keys;
+  // 'the Maoist "Shining Path" group attacked': a name in quote marks belongs to the clause the marks stand in.
+  if (QUOTES.has(keys[p.start - 1] as string) && QUOTES.has(keys[p.end] as string) && frame.clauseOf[p.end + 1] === clause) return true;
   let i = p.end;
   if (keys[i] === '(') {
     const close = keys.indexOf(')', i);
@@ -623,6 +654,16 @@ export function responsibleParties(
   const out: Array<{ sentence: number; actors: EventActor[] }> = [];
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
+    if (REFERRING_NOUNS.has(key)) {
+      const sentence = frame.sentenceOf[i] as number;
+      const party = doerOfReferredAct(
+        frame,
+        i,
+        participants.filter((p) => p.sentence === sentence),
+      );
+      if (party && !(party.actor.id !== undefined && VICTIM_IDS.has(party.actor.id))) out.push({ sentence, actors: [party.actor] });
+      continue;
+    }
     if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
     const sentence = frame.sentenceOf[i] as number;
     const inSentence = participants.filter((p) => p.sentence === sentence);
@@ -667,7 +708,54 @@ function forWhichBefore(keys: readonly string[], at: number): number {
 }
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the this that these those such'));
-const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident incidents'));
+const REFERRING_NOUNS: ReadonlySet<string> = new Set(
+  words('action actions act acts crime crimes deed deeds operation incident incidents aggression'),
+);
+// Verbs whose object, a word that refers back to a happening ("committed this crime"), makes their subject its doer.
+const DOING_VERBS: ReadonlySet<string> = new Set(words('committed perpetrated staged directed masterminded executed'));
+// Words before a doer that leave it unasserted: "does not know if the army committed the crime".
+const UNASSERTED: ReadonlySet<string> = new Set(words('if whether not never'));
+
+/**
+ * Who did a happening a sentence refers back to without telling it: "this ridiculous action by the FMLN", "an act of
+ * desperation by the FMLN", "this FMLN aggression", "members of the armed forces committed this crime". The word that
+ * refers back ("action", "crime", "aggression") must follow a determiner, so "military actions by the army" in general
+ * names no doer; a doer the text questions or denies ("if the army committed the crime") names none either.
+ */
+function doerOfReferredAct(frame: DocumentFrame, at: number, inSentence: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  let det = at - 1;
+  const isLead = (key: string) => BACK_REFERENCES.has(key) || key === 'a' || key === 'an';
+  while (det > at - 3 && det > 0 && /^\p{Ll}+$/u.test(keys[det] as string) && !isLead(keys[det] as string)) det--;
+  const lead = keys[det] as string;
+  const doer = (p: Participant) => !p.demonym && !p.isPlace && !p.targetOnly && p.actor.kind === undefined;
+  // "this FMLN aggression", "the FMLN's action".
+  const before = inSentence.find((p) => doer(p) && (p.end === at || (p.end === at - 1 && keys[at - 1] === "'s")));
+  if (before && BACK_REFERENCES.has(keys[before.start - 1] as string) && keys[before.start - 1] !== 'the') return before;
+  if (!isLead(lead)) return undefined;
+  // "this action by the FMLN", "an act of desperation by the FMLN".
+  let by = at + 1;
+  if (keys[by] === 'of' && /^\p{Ll}+$/u.test(keys[by + 1] ?? '')) by += 2;
+  if (keys[by] === 'by') {
+    const agent = inSentence.find((p) => p.start > by && p.start - by <= 2 && doer(p));
+    return agent && !hasUnassertedBefore(keys, agent.start) ? agent : undefined;
+  }
+  // "members of the armed forces committed this crime", "a member of ETA directed the operation".
+  if (lead === 'a' || lead === 'an' || !DOING_VERBS.has(keys[det - 1] as string)) return undefined;
+  const verb = det - 1;
+  const subject = agentSubject(frame, inSentence, verb, frame.clauseOf[verb] as number);
+  if (subject === undefined || !doer(subject) || hasUnassertedBefore(keys, verb)) return undefined;
+  return subject;
+}
+
+/** Whether "if", "whether", "not" or "never" stands among the six tokens before `at` in its clause. */
+function hasUnassertedBefore(keys: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+    if (keys[i] === '.' || keys[i] === ';') return false;
+    if (UNASSERTED.has(keys[i] as string)) return true;
+  }
+  return false;
+}
 
 /** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
 function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
@@ -682,7 +770,7 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
   return false;
 }
 
-const IMPLICATE_REACH = 16;
+const IMPLICATE_REACH = 20;
 const INVOLVEMENT_NOUNS: ReadonlySet<string> = new Set(words('participation involvement complicity hand role'));
 
 /**

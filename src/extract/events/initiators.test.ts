@@ -96,6 +96,33 @@ describe('initiators: who did it', () => {
     ['The ELN is still holding senator Jorge Sedano, kidnapped on 9 February near Bucaramanga.', ['National Liberation Army (Colombia)']],
     ['The priest, kidnapped on 15 February in Cali, was released on Monday by the ELN.', ['National Liberation Army (Colombia)']],
     ['Troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
+    // A participle that says who did it reaches its agent past a long noun phrase and quote marks.
+    [
+      'The mayor called it an "ambush with several heavy mines" carried out by "fighters of the ELN against a patrol."',
+      ['National Liberation Army (Colombia)'],
+    ],
+    // Those implicated across a list with asides.
+    [
+      'The inquiry implicated three captains, among them one major, and six members of the armed forces in the murder of two nuns.',
+      ['armed forces'],
+    ],
+    // A name in quote marks is still the subject of its verb.
+    ['On Sunday commandos of the "Cinchonero" movement machinegunned a retired colonel.', ['Cinchonero Popular Liberation Movement']],
+    // A word that refers back to the attack told, with its doer after "by", before it, or as the subject of "committed".
+    [
+      'Gunmen attacked the barracks. This senseless action by the FMLN will not go unpunished.',
+      ['Gunmen', 'Farabundo Marti National Liberation Front'],
+    ],
+    [
+      'Gunmen attacked the barracks. It was an act of terror by the ELN, the minister said.',
+      ['Gunmen', 'National Liberation Army (Colombia)'],
+    ],
+    [
+      'Gunmen attacked the barracks. The town suffered from this FMLN aggression for hours.',
+      ['Gunmen', 'Farabundo Marti National Liberation Front'],
+    ],
+    ['Two nuns were murdered. The judge said that members of the army committed this crime.', ['army']],
+    ['A bank was attacked. A member of the ELN directed the operation, police said.', ['National Liberation Army (Colombia)']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -149,6 +176,14 @@ describe('initiators: who did not do it', () => {
     ['The budget, for which the police are held responsible, was cut after the attack on the village.', ['police']],
     // "those responsible" is no one who was responsible.
     ['The president pledged to hold all those responsible accountable for the killings.', ['president']],
+    // A doer the text questions or denies, or general actions with no determiner, name no one.
+    ['Two nuns were murdered. The envoy does not know if the army committed the crime.', ['army']],
+    ['Two nuns were murdered. The colonel insisted the army never committed this crime.', ['army']],
+    ['Gunmen attacked the barracks. Military actions by the army continued elsewhere.', ['army']],
+    // A participle of holding or controlling after the trigger reaches no agent.
+    ['Gunmen attacked a convoy on the long mountain road controlled by the FMLN.', ['Farabundo']],
+    // A victim named in the sentence that refers back is no doer.
+    ['Gunmen attacked the barracks. This action by the victims was self-defence.', ['victims']],
   ];
   for (const [text, absent] of cases) {
     it(text, () => {

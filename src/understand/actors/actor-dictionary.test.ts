@@ -53,8 +53,13 @@ describe('dictionary groups and agent nouns', () => {
     ],
     // A body no lexicon knows, by the shape of its name.
     [
-      "THE CINCHONERO PEOPLE'S LIBERATION FRONT BOMBED A PYLON NEAR THE BORDER.",
-      [["Cinchonero people's liberation front", null, "Cinchonero people's liberation front", 'armed-group', null]],
+      "THE KALIMBERO PEOPLE'S LIBERATION FRONT BOMBED A PYLON NEAR THE BORDER.",
+      [["Kalimbero people's liberation front", null, "Kalimbero people's liberation front", 'armed-group', null]],
+    ],
+    // The Honduran group the hand lexicon names, also by its short name in quote marks.
+    [
+      'COMMANDOS OF THE "CINCHONERO" FRONT BOMBED A PYLON.',
+      [['Cinchonero', 'cinchoneros', 'Cinchonero Popular Liberation Movement', 'armed-group', 'HN']],
     ],
     [
       'Troops of the Atlacatl Battalion and the Christian Democratic Party.',
