@@ -278,8 +278,11 @@ export function assignRoles(
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
     } else if (roles.initiator.length === 0) {
+      // "army troops foiled an attempt by the FMLN to kidnap": the attempt's agent before the subject of another verb.
       const agent =
-        agentSubject(frame, actors, trigger.start, trigger.clause) ?? relativeAntecedent(frame, actors, trigger.start, trigger.clause);
+        attemptBy(keys, trigger, actors) ??
+        agentSubject(frame, actors, trigger.start, trigger.clause) ??
+        relativeAntecedent(frame, actors, trigger.start, trigger.clause);
       for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
     }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);

@@ -96,6 +96,11 @@ describe('initiators: who did it', () => {
     ['The ELN is still holding senator Jorge Sedano, kidnapped on 9 February near Bucaramanga.', ['National Liberation Army (Colombia)']],
     ['The priest, kidnapped on 15 February in Cali, was released on Monday by the ELN.', ['National Liberation Army (Colombia)']],
     ['Troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
+    // The attempt's agent, not the subject of the verb that foiled it.
+    ['Army troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
+    // Members' words after a bare agent noun: the body acts, and a cleft or "responsible" reads it.
+    ['The bishop said armed forces personnel were the ones who murdered the priests.', ['armed forces']],
+    ['The rector called the report that armed forces elements are responsible for the killing of the priests important.', ['armed forces']],
     // A participle that says who did it reaches its agent past a long noun phrase and quote marks.
     [
       'The mayor called it an "ambush with several heavy mines" carried out by "fighters of the ELN against a patrol."',

@@ -68,6 +68,14 @@ describe('dictionary groups and agent nouns', () => {
         ['Christian Democratic Party', null, 'Christian Democratic Party', 'political-party', null],
       ],
     ],
+    // A word for its members makes a bare agent noun the body: "army troops", "armed forces personnel".
+    [
+      'Army troops and armed forces personnel searched the town.',
+      [
+        ['Army', null, 'Army', 'state-forces', null],
+        ['armed forces', null, 'armed forces', 'state-forces', null],
+      ],
+    ],
     // A nationality before a lexicon name is not the country's army.
     [
       'The Colombian Army of National Liberation blew up the pipeline.',
@@ -90,6 +98,8 @@ describe('what the dictionaries must not make an actor', () => {
   const cases: string[] = [
     // Bare or counted agent nouns, and agent words used as adjectives.
     'More troops were sent and two soldiers were hurt.',
+    // A member word with no agent noun before it, or a counted agent noun, is no body.
+    'Two soldiers and some personnel were hurt. Several members left.',
     'A military base and an infantry school were hit.',
     // Common words and phrases written like names at the start of a sentence.
     'Resistance was strong. Struggle went on. Action followed.',
