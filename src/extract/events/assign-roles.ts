@@ -576,6 +576,8 @@ const AGENT_PARTICIPLES: ReadonlySet<string> = new Set(
 const PARTICIPLE_REACH = 8;
 const PARTICIPLE_AGENT_REACH = 5;
 const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', "'"]);
+const NAMING_VERBS: ReadonlySet<string> = new Set(words('called named dubbed codenamed code-named baptized christened'));
+const PARTICIPLE_STOPS: ReadonlySet<string> = new Set(words('. ; : , and or but which who that while'));
 
 /**
  * The agent of a participle after the trigger that says who did it, past words a bare "by" would not reach: "an
@@ -584,7 +586,8 @@ const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', "'"]);
 function agentOfParticiple(keys: readonly string[], trigger: Trigger, inSentence: readonly Participant[]): Participant | undefined {
   for (let i = trigger.end; i < Math.min(keys.length, trigger.end + PARTICIPLE_REACH); i++) {
     const key = keys[i] as string;
-    if (key === '.' || key === ';' || key === 'by') return undefined;
+    // "homes set on fire, and forced displacements carried out by ...": a participle past a joint tells of another noun.
+    if (key === 'by' || PARTICIPLE_STOPS.has(key)) return undefined;
     if (!AGENT_PARTICIPLES.has(key) || key === 'claimed' || key === 'ordered') continue;
     let by = i + 1;
     if (keys[by] === 'out') by++;
@@ -611,8 +614,10 @@ function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number
 function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {
   if (frame.clauseOf[p.start] === clause) return true;
   const keys = frame.view.keys;
-  // 'the Maoist "Shining Path" group attacked': a name in quote marks belongs to the clause the marks stand in.
-  if (QUOTES.has(keys[p.start - 1] as string) && QUOTES.has(keys[p.end] as string) && frame.clauseOf[p.end + 1] === clause) return true;
+  // 'the Maoist "Shining Path" group attacked': a name in quote marks belongs to the clause the marks stand in; not a
+  // name given to something else ('an operation called "Black September" that will be carried out').
+  const quoted = QUOTES.has(keys[p.start - 1] as string) && QUOTES.has(keys[p.end] as string);
+  if (quoted && !NAMING_VERBS.has(keys[p.start - 2] as string) && frame.clauseOf[p.end + 1] === clause) return true;
   let i = p.end;
   if (keys[i] === '(') {
     const close = keys.indexOf(')', i);

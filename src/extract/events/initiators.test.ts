@@ -187,6 +187,10 @@ describe('initiators: who did not do it', () => {
     ['Gunmen attacked the barracks. Military actions by the army continued elsewhere.', ['army']],
     // A participle of holding or controlling after the trigger reaches no agent.
     ['Gunmen attacked a convoy on the long mountain road controlled by the FMLN.', ['Farabundo']],
+    // A name in quote marks given to an operation is no one who acts in it.
+    ['Police fear a plan called "Shining Path" that will be carried out by attacking banks.', ['Shining Path']],
+    // A participle past a joint tells of another noun than the trigger.
+    ['Homes were set on fire, and many displacements carried out by "members of the FMLN" followed.', ['Farabundo']],
     // A victim named in the sentence that refers back is no doer.
     ['Gunmen attacked the barracks. This action by the victims was self-defence.', ['victims']],
   ];
