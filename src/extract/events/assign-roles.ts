@@ -82,10 +82,17 @@ function ownerGroup(
   return next;
 }
 
-/** Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels"). */
+// Words for a band of members after a members' word: "commando units", "guerrilla columns".
+const BAND_WORDS: ReadonlySet<string> = new Set(words('unit units column columns squad squads cell cells'));
+
+/**
+ * Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels",
+ * "urban commando units").
+ */
 function isGroupWord(text: string): boolean {
   const parts = text.toLowerCase().split(/\s+/);
-  return GROUP_WORDS.has(parts.at(-1) ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
+  const head = BAND_WORDS.has(parts.at(-1) ?? '') ? parts.at(-2) : parts.at(-1);
+  return GROUP_WORDS.has(head ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
 }
 
 /**
@@ -250,7 +257,10 @@ export function assignRoles(
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = agentSubject(frame, actors, support, trigger.clause) ?? relativeAntecedent(frame, actors, support, trigger.clause);
+      const subject =
+        attemptBy(keys, support, actors) ??
+        agentSubject(frame, actors, support, trigger.clause) ??
+        relativeAntecedent(frame, actors, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
@@ -280,7 +290,7 @@ export function assignRoles(
     } else if (roles.initiator.length === 0) {
       // "army troops foiled an attempt by the FMLN to kidnap": the attempt's agent before the subject of another verb.
       const agent =
-        attemptBy(keys, trigger, actors) ??
+        attemptBy(keys, trigger.start, actors) ??
         agentSubject(frame, actors, trigger.start, trigger.clause) ??
         relativeAntecedent(frame, actors, trigger.start, trigger.clause);
       for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
@@ -293,19 +303,27 @@ export function assignRoles(
   // "the ELN is still holding the senator, kidnapped on 9 February": who holds or frees a hostage took them.
   if (roles.initiator.length === 0 && trigger.entry.modes.includes('abduction')) add(roles.initiator, captor(frame, trigger, actors));
   // "an attempt by the FMLN to kidnap the envoy": who attempted it.
-  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger, actors));
+  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger.start, actors));
   return withoutVictims(withTargets(keys, roles, targets, inSentence));
 }
 
-const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(words('attempt attempts plan plans plot plots effort efforts bid'));
+const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(
+  words('attempt attempts plan plans plot plots effort efforts bid decision decisions order orders'),
+);
+// Participles between a decision and its maker: "decisions made by the high command to carry out bombings".
+const DECIDED: ReadonlySet<string> = new Set(words('made taken given issued'));
 
-/** The agent of an attempt whose infinitive is the trigger: "an attempt by the FMLN terrorist groups to kidnap". */
-function attemptBy(keys: readonly string[], trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
-  if (keys[trigger.start - 1] !== 'to') return undefined;
-  const agent = actors.filter((p) => p.end <= trigger.start - 1 && trigger.start - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
+/**
+ * The agent of an attempt or a decision whose infinitive starts at `verb` (the trigger, or its support verb): "an
+ * attempt by the FMLN terrorist groups to kidnap", "decisions made by the high command to carry out bombings".
+ */
+function attemptBy(keys: readonly string[], verb: number, actors: readonly Participant[]): Participant | undefined {
+  if (keys[verb - 1] !== 'to') return undefined;
+  const agent = actors.filter((p) => p.end <= verb - 1 && verb - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
   if (agent === undefined) return undefined;
   const lead = leadIndex(keys, agent.start);
-  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[lead - 1] as string) ? agent : undefined;
+  const noun = DECIDED.has(keys[lead - 1] as string) ? lead - 2 : lead - 1;
+  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[noun] as string) ? agent : undefined;
 }
 
 const CAPTOR_VERBS: ReadonlySet<string> = new Set(words('holding holds held releasing released releases freed freeing'));
@@ -607,8 +625,11 @@ function agentOfParticiple(keys: readonly string[], trigger: Trigger, inSentence
  */
 function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number): boolean {
   const before = keys[by - 1] ?? '';
-  return by - 1 >= triggerEnd && /(?:ed|en|wn)$/.test(before) && !AGENT_PARTICIPLES.has(before);
+  return by - 1 >= triggerEnd && (/(?:ed|en|wn)$/.test(before) || IRREGULAR_PARTICIPLES.has(before)) && !AGENT_PARTICIPLES.has(before);
 }
+
+// Participles without a regular ending whose "by" names their own agent: "decisions made by", "the town held by".
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(words('made held kept run set sent built brought told found paid led'));
 
 /** Whether a participant is in the clause, or joined to it by a bracket after or around it. */
 function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {

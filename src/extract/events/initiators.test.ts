@@ -96,6 +96,9 @@ describe('initiators: who did it', () => {
     ['The ELN is still holding senator Jorge Sedano, kidnapped on 9 February near Bucaramanga.', ['National Liberation Army (Colombia)']],
     ['The priest, kidnapped on 15 February in Cali, was released on Monday by the ELN.', ['National Liberation Army (Colombia)']],
     ['Troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
+    // A decision's maker is who carried it out, not who praises or questions it.
+    ['The junta praised the decision by the army to launch air strikes on the camps.', ['army']],
+    ['The rebels condemned decisions made by the armed forces high command to carry out bombings on the towns.', ['armed forces']],
     // The attempt's agent, not the subject of the verb that foiled it.
     ['Army troops foiled an attempt by the FMLN to kidnap the envoy on Monday.', ['Farabundo Marti National Liberation Front']],
     // Members' words after a bare agent noun: the body acts, and a cleft or "responsible" reads it.
@@ -136,6 +139,15 @@ describe('initiators: who did it', () => {
   }
 });
 
+describe('a "by" of an irregular participle is not the trigger\'s agent', () => {
+  it('who condemns decisions made by the armed forces is the one who condemns', () => {
+    assert.deepEqual(initiators('The rebels condemned decisions made by the armed forces to bomb the towns.', 'ACCUSE'), ['rebels']);
+  });
+  it('a town held by the rebels was not attacked by them', () => {
+    assert.deepEqual(initiators('The army attacked the hills near the town held by the rebels.'), ['army']);
+  });
+});
+
 describe('group words take the id of the group named before them', () => {
   const ids = (text: string) => eventsOf(text).flatMap((e) => e.initiator.map((a) => `${a.name}/${a.id ?? ''}`));
   it('guerrillas after the FMLN are the FMLN', () => {
@@ -143,6 +155,12 @@ describe('group words take the id of the group named before them', () => {
   });
   it('unidentified gunmen are not the group named before them', () => {
     assert.deepEqual(ids('The FMLN opened an offensive. On Monday unidentified gunmen attacked the garrison.'), ['unidentified gunmen/']);
+  });
+  it('commando units a group reports on are its own', () => {
+    assert.deepEqual(ids('The FMLN reports that urban commando units attacked the garrison.'), ['urban commando units/fmln']);
+  });
+  it('commando units with no group named before stay unnamed', () => {
+    assert.deepEqual(ids('The army said commando units attacked the garrison.'), ['commando units/']);
   });
   it('no group named before: the word stays unnamed', () => {
     assert.deepEqual(ids('On Monday the guerrillas attacked the garrison. The FMLN said nothing.'), ['guerrillas/']);
