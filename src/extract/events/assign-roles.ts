@@ -522,6 +522,42 @@ function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], 
     if (unnamed && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
     return p;
   }
+  return speakerOfRelative(frame, inSentence, verb, clause);
+}
+
+// How far back an apposition between a name and its "who" may reach: "the Extraditables -- drug kingpins wanted by
+// several courts -- who said".
+const APPOSITION_REACH = 16;
+
+/**
+ * The name a relative clause of speech tells of where the speaker says it acted: "the Extraditables -- Colombian drug
+ * kingpins -- who said they were responsible", "the ELN, which said it carried out". Only where "who" or "which" opens
+ * the clause, a speech verb follows it and "it", "they" or "we" stands right before the verb.
+ */
+function speakerOfRelative(
+  frame: DocumentFrame,
+  inSentence: readonly Participant[],
+  verb: number,
+  clause: number,
+): Participant | undefined {
+  const keys = frame.view.keys;
+  let opener = verb;
+  while (opener > 0 && frame.clauseOf[opener - 1] === clause) opener--;
+  if (!RELATIVE_PRONOUNS.has(keys[opener] as string) || !SPEECH_VERBS.has(keys[opener + 1] as string)) return undefined;
+  let pronoun = opener + 2;
+  if (keys[pronoun] === 'that') pronoun++;
+  if (!PRONOUNS.has(keys[pronoun] as string) || verb - pronoun > 2) return undefined;
+  let end = opener;
+  while (end > opener - 3 && CLOSERS.has(keys[end - 1] as string)) end--;
+  const named = (at: number) => inSentence.find((p) => p.end === at && !p.demonym && !p.isPlace && !p.targetOnly);
+  const direct = named(end);
+  if (direct || (keys[end] !== '--' && keys[opener - 1] !== '--' && keys[opener - 1] !== ',')) return direct;
+  // Past an apposition set off by dashes or commas: the name before its opening mark.
+  const mark = keys[opener - 1] as string;
+  for (let i = opener - 2; i >= Math.max(0, opener - APPOSITION_REACH); i--) {
+    if (frame.sentenceOf[i] !== frame.sentenceOf[verb]) return undefined;
+    if (keys[i] === mark) return named(i);
+  }
   return undefined;
 }
 

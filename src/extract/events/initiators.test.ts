@@ -104,6 +104,11 @@ describe('initiators: who did it', () => {
     // Members' words after a bare agent noun: the body acts, and a cleft or "responsible" reads it.
     ['The bishop said armed forces personnel were the ones who murdered the priests.', ['armed forces']],
     ['The rector called the report that armed forces elements are responsible for the killing of the priests important.', ['armed forces']],
+    // A relative clause of speech, past an apposition in dashes: the one who says it was responsible.
+    [
+      'A bus exploded on the bridge. A radio received a call from the Extraditables -- wanted drug lords -- who said they were responsible for the action.',
+      ['The Extraditables'],
+    ],
     // A participle that says who did it reaches its agent past a long noun phrase and quote marks.
     [
       'The mayor called it an "ambush with several heavy mines" carried out by "fighters of the ELN against a patrol."',
@@ -207,6 +212,8 @@ describe('initiators: who did not do it', () => {
     ['Gunmen attacked a convoy on the long mountain road controlled by the FMLN.', ['Farabundo']],
     // A name in quote marks given to an operation is no one who acts in it.
     ['Police fear a plan called "Shining Path" that will be carried out by attacking banks.', ['Shining Path']],
+    // A relative clause of speech about something else than the attack, or a speaker who is not its antecedent.
+    ['A bus exploded on the bridge. The ELN met the mayor, who said he was responsible for the town.', ['National Liberation']],
     // A participle past a joint tells of another noun than the trigger.
     ['Homes were set on fire, and many displacements carried out by "members of the FMLN" followed.', ['Farabundo']],
     // A victim named in the sentence that refers back is no doer.
