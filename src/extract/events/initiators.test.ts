@@ -104,6 +104,11 @@ describe('initiators: who did it', () => {
     // Members' words after a bare agent noun: the body acts, and a cleft or "responsible" reads it.
     ['The bishop said armed forces personnel were the ones who murdered the priests.', ['armed forces']],
     ['The rector called the report that armed forces elements are responsible for the killing of the priests important.', ['armed forces']],
+    // An armed group hit in the clash it started is still who started it; bombs thrown are an attack.
+    [
+      'FMLN guerrillas hurled bombs at the barracks on Friday. Four guerrillas were killed in the clashes that followed.',
+      ['Farabundo Marti National Liberation Front'],
+    ],
     // A relative clause of speech, past an apposition in dashes: the one who says it was responsible.
     [
       'A bus exploded on the bridge. A radio received a call from the Extraditables -- wanted drug lords -- who said they were responsible for the action.',
@@ -214,6 +219,8 @@ describe('initiators: who did not do it', () => {
     ['Police fear a plan called "Shining Path" that will be carried out by attacking banks.', ['Shining Path']],
     // A relative clause of speech about something else than the attack, or a speaker who is not its antecedent.
     ['A bus exploded on the bridge. The ELN met the mayor, who said he was responsible for the town.', ['National Liberation']],
+    // A state hit in one sentence is not made an attacker by another.
+    ['Israeli jets struck Lebanon on Monday. Lebanon was attacked again on Tuesday, the army said.', ['Lebanon']],
     // A participle past a joint tells of another noun than the trigger.
     ['Homes were set on fire, and many displacements carried out by "members of the FMLN" followed.', ['Farabundo']],
     // A victim named in the sentence that refers back is no doer.
