@@ -82,10 +82,17 @@ function ownerGroup(
   return next;
 }
 
-/** Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels"). */
+// Words for a band of members after a members' word: "commando units", "guerrilla columns".
+const BAND_WORDS: ReadonlySet<string> = new Set(words('unit units column columns squad squads cell cells'));
+
+/**
+ * Whether an unnamed group's words are a name for a known group's members ("the guerrillas", "Salvadoran rebels",
+ * "urban commando units").
+ */
 function isGroupWord(text: string): boolean {
   const parts = text.toLowerCase().split(/\s+/);
-  return GROUP_WORDS.has(parts.at(-1) ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
+  const head = BAND_WORDS.has(parts.at(-1) ?? '') ? parts.at(-2) : parts.at(-1);
+  return GROUP_WORDS.has(head ?? '') && !parts.some((w) => UNKNOWN_WORDS.has(w));
 }
 
 /**
@@ -196,6 +203,9 @@ export function assignRoles(
     const by = indexBefore(keys, p.start, trigger.end, 'by', 5);
     if (by >= 0 && !p.demonym && !p.targetOnly && !byOfAnotherVerb(keys, by, trigger.end)) add(roles.initiator, p);
   }
+  // "an attack with very powerful explosives perpetrated by members of the ELN": a participle that says who did it
+  // carries the agent further than a bare "by".
+  if (roles.initiator.length === 0) add(roles.initiator, agentOfParticiple(keys, trigger, inSentence));
   // "carried out by the Shining Path or the MRTA": names set beside the agent are agents too.
   for (const agent of [...roles.initiator]) {
     const p = after.find((q) => q.actor === agent);
@@ -247,7 +257,10 @@ export function assignRoles(
     // "X carried out a targeted assassination", "X launched strikes", "X was responsible for an airstrike".
     const support = supportVerbBefore(frame, trigger);
     if (support >= 0) {
-      const subject = agentSubject(frame, actors, support, trigger.clause) ?? relativeAntecedent(frame, actors, support, trigger.clause);
+      const subject =
+        attemptBy(keys, support, actors) ??
+        agentSubject(frame, actors, support, trigger.clause) ??
+        relativeAntecedent(frame, actors, support, trigger.clause);
       const responsible = keys[support] === 'responsible';
       if (keys[support - 1] === 'and' && sharedSubject.length > 0 && roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
       else if (subject) {
@@ -275,8 +288,11 @@ export function assignRoles(
     if (coordinated && sharedSubject.length > 0) {
       if (roles.initiator.length === 0) roles.initiator.push(...sharedSubject);
     } else if (roles.initiator.length === 0) {
+      // "army troops foiled an attempt by the FMLN to kidnap": the attempt's agent before the subject of another verb.
       const agent =
-        agentSubject(frame, actors, trigger.start, trigger.clause) ?? relativeAntecedent(frame, actors, trigger.start, trigger.clause);
+        attemptBy(keys, trigger.start, actors) ??
+        agentSubject(frame, actors, trigger.start, trigger.clause) ??
+        relativeAntecedent(frame, actors, trigger.start, trigger.clause);
       for (const p of withCoordinated(frame, actors, agent)) add(roles.initiator, p);
     }
     const object = after.find((p) => isObjectPosition(keys, trigger.end, p.start) && !p.demonym && !p.shadowed);
@@ -287,19 +303,27 @@ export function assignRoles(
   // "the ELN is still holding the senator, kidnapped on 9 February": who holds or frees a hostage took them.
   if (roles.initiator.length === 0 && trigger.entry.modes.includes('abduction')) add(roles.initiator, captor(frame, trigger, actors));
   // "an attempt by the FMLN to kidnap the envoy": who attempted it.
-  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger, actors));
+  if (roles.initiator.length === 0) add(roles.initiator, attemptBy(keys, trigger.start, actors));
   return withoutVictims(withTargets(keys, roles, targets, inSentence));
 }
 
-const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(words('attempt attempts plan plans plot plots effort efforts bid'));
+const ATTEMPT_NOUNS: ReadonlySet<string> = new Set(
+  words('attempt attempts plan plans plot plots effort efforts bid decision decisions order orders'),
+);
+// Participles between a decision and its maker: "decisions made by the high command to carry out bombings".
+const DECIDED: ReadonlySet<string> = new Set(words('made taken given issued'));
 
-/** The agent of an attempt whose infinitive is the trigger: "an attempt by the FMLN terrorist groups to kidnap". */
-function attemptBy(keys: readonly string[], trigger: Trigger, actors: readonly Participant[]): Participant | undefined {
-  if (keys[trigger.start - 1] !== 'to') return undefined;
-  const agent = actors.filter((p) => p.end <= trigger.start - 1 && trigger.start - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
+/**
+ * The agent of an attempt or a decision whose infinitive starts at `verb` (the trigger, or its support verb): "an
+ * attempt by the FMLN terrorist groups to kidnap", "decisions made by the high command to carry out bombings".
+ */
+function attemptBy(keys: readonly string[], verb: number, actors: readonly Participant[]): Participant | undefined {
+  if (keys[verb - 1] !== 'to') return undefined;
+  const agent = actors.filter((p) => p.end <= verb - 1 && verb - p.end <= 6 && !p.demonym && !p.isPlace).at(-1);
   if (agent === undefined) return undefined;
   const lead = leadIndex(keys, agent.start);
-  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[lead - 1] as string) ? agent : undefined;
+  const noun = DECIDED.has(keys[lead - 1] as string) ? lead - 2 : lead - 1;
+  return keys[lead] === 'by' && ATTEMPT_NOUNS.has(keys[noun] as string) ? agent : undefined;
 }
 
 const CAPTOR_VERBS: ReadonlySet<string> = new Set(words('holding holds held releasing released releases freed freeing'));
@@ -498,6 +522,42 @@ function agentSubject(frame: DocumentFrame, inSentence: readonly Participant[], 
     if (unnamed && named?.actor.id && keys[leadIndex(keys, p.start)] === ',' && keys[named.end] === ',') return named;
     return p;
   }
+  return speakerOfRelative(frame, inSentence, verb, clause);
+}
+
+// How far back an apposition between a name and its "who" may reach: "the Extraditables -- drug kingpins wanted by
+// several courts -- who said".
+const APPOSITION_REACH = 16;
+
+/**
+ * The name a relative clause of speech tells of where the speaker says it acted: "the Extraditables -- Colombian drug
+ * kingpins -- who said they were responsible", "the ELN, which said it carried out". Only where "who" or "which" opens
+ * the clause, a speech verb follows it and "it", "they" or "we" stands right before the verb.
+ */
+function speakerOfRelative(
+  frame: DocumentFrame,
+  inSentence: readonly Participant[],
+  verb: number,
+  clause: number,
+): Participant | undefined {
+  const keys = frame.view.keys;
+  let opener = verb;
+  while (opener > 0 && frame.clauseOf[opener - 1] === clause) opener--;
+  if (!RELATIVE_PRONOUNS.has(keys[opener] as string) || !SPEECH_VERBS.has(keys[opener + 1] as string)) return undefined;
+  let pronoun = opener + 2;
+  if (keys[pronoun] === 'that') pronoun++;
+  if (!PRONOUNS.has(keys[pronoun] as string) || verb - pronoun > 2) return undefined;
+  let end = opener;
+  while (end > opener - 3 && CLOSERS.has(keys[end - 1] as string)) end--;
+  const named = (at: number) => inSentence.find((p) => p.end === at && !p.demonym && !p.isPlace && !p.targetOnly);
+  const direct = named(end);
+  if (direct || (keys[end] !== '--' && keys[opener - 1] !== '--' && keys[opener - 1] !== ',')) return direct;
+  // Past an apposition set off by dashes or commas: the name before its opening mark.
+  const mark = keys[opener - 1] as string;
+  for (let i = opener - 2; i >= Math.max(0, opener - APPOSITION_REACH); i--) {
+    if (frame.sentenceOf[i] !== frame.sentenceOf[verb]) return undefined;
+    if (keys[i] === mark) return named(i);
+  }
   return undefined;
 }
 
@@ -566,19 +626,55 @@ const AGENT_PARTICIPLES: ReadonlySet<string> = new Set(
   words('perpetrated committed carried conducted launched staged executed claimed ordered mounted'),
 );
 
+// How far after the trigger its agent participle may stand, and its agent after the participle's "by".
+const PARTICIPLE_REACH = 8;
+const PARTICIPLE_AGENT_REACH = 5;
+const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', "'"]);
+const NAMING_VERBS: ReadonlySet<string> = new Set(words('called named dubbed codenamed code-named baptized christened'));
+const PARTICIPLE_STOPS: ReadonlySet<string> = new Set(words('. ; : , and or but which who that while'));
+
+/**
+ * The agent of a participle after the trigger that says who did it, past words a bare "by" would not reach: "an
+ * attack with very powerful explosives" perpetrated by "members of the ELN" (quote marks may stand between).
+ */
+function agentOfParticiple(keys: readonly string[], trigger: Trigger, inSentence: readonly Participant[]): Participant | undefined {
+  for (let i = trigger.end; i < Math.min(keys.length, trigger.end + PARTICIPLE_REACH); i++) {
+    const key = keys[i] as string;
+    // "homes set on fire, and forced displacements carried out by ...": a participle past a joint tells of another noun.
+    if (key === 'by' || PARTICIPLE_STOPS.has(key)) return undefined;
+    if (!AGENT_PARTICIPLES.has(key) || key === 'claimed' || key === 'ordered') continue;
+    let by = i + 1;
+    if (keys[by] === 'out') by++;
+    while (QUOTES.has(keys[by] as string)) by++;
+    if (keys[by] !== 'by') return undefined;
+    return inSentence.find(
+      (p) =>
+        p.start > by && p.start - by <= PARTICIPLE_AGENT_REACH && !p.demonym && !p.targetOnly && !p.isPlace && p.actor.kind !== 'person',
+    );
+  }
+  return undefined;
+}
+
 /**
  * Whether the "by" at `by` belongs to another participle than the trigger: "held by Hamas", "controlled by Houthi
  * forces", "described by authorities", "brokered by the US" name who holds, controls or describes, not who struck.
  */
 function byOfAnotherVerb(keys: readonly string[], by: number, triggerEnd: number): boolean {
   const before = keys[by - 1] ?? '';
-  return by - 1 >= triggerEnd && /(?:ed|en|wn)$/.test(before) && !AGENT_PARTICIPLES.has(before);
+  return by - 1 >= triggerEnd && (/(?:ed|en|wn)$/.test(before) || IRREGULAR_PARTICIPLES.has(before)) && !AGENT_PARTICIPLES.has(before);
 }
+
+// Participles without a regular ending whose "by" names their own agent: "decisions made by", "the town held by".
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(words('made held kept run set sent built brought told found paid led'));
 
 /** Whether a participant is in the clause, or joined to it by a bracket after or around it. */
 function reachesClause(frame: DocumentFrame, p: Participant, clause: number): boolean {
   if (frame.clauseOf[p.start] === clause) return true;
   const keys = frame.view.keys;
+  // 'the Maoist "Shining Path" group attacked': a name in quote marks belongs to the clause the marks stand in; not a
+  // name given to something else ('an operation called "Black September" that will be carried out').
+  const quoted = QUOTES.has(keys[p.start - 1] as string) && QUOTES.has(keys[p.end] as string);
+  if (quoted && !NAMING_VERBS.has(keys[p.start - 2] as string) && frame.clauseOf[p.end + 1] === clause) return true;
   let i = p.end;
   if (keys[i] === '(') {
     const close = keys.indexOf(')', i);
@@ -623,6 +719,16 @@ export function responsibleParties(
   const out: Array<{ sentence: number; actors: EventActor[] }> = [];
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
+    if (REFERRING_NOUNS.has(key)) {
+      const sentence = frame.sentenceOf[i] as number;
+      const party = doerOfReferredAct(
+        frame,
+        i,
+        participants.filter((p) => p.sentence === sentence),
+      );
+      if (party && !(party.actor.id !== undefined && VICTIM_IDS.has(party.actor.id))) out.push({ sentence, actors: [party.actor] });
+      continue;
+    }
     if (key !== 'responsibility' && key !== 'credit' && key !== 'responsible') continue;
     const sentence = frame.sentenceOf[i] as number;
     const inSentence = participants.filter((p) => p.sentence === sentence);
@@ -667,7 +773,54 @@ function forWhichBefore(keys: readonly string[], at: number): number {
 }
 
 const BACK_REFERENCES: ReadonlySet<string> = new Set(words('the this that these those such'));
-const REFERRING_NOUNS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds operation incident incidents'));
+const REFERRING_NOUNS: ReadonlySet<string> = new Set(
+  words('action actions act acts crime crimes deed deeds operation incident incidents aggression'),
+);
+// Verbs whose object, a word that refers back to a happening ("committed this crime"), makes their subject its doer.
+const DOING_VERBS: ReadonlySet<string> = new Set(words('committed perpetrated staged directed masterminded executed'));
+// Words before a doer that leave it unasserted: "does not know if the army committed the crime".
+const UNASSERTED: ReadonlySet<string> = new Set(words('if whether not never'));
+
+/**
+ * Who did a happening a sentence refers back to without telling it: "this ridiculous action by the FMLN", "an act of
+ * desperation by the FMLN", "this FMLN aggression", "members of the armed forces committed this crime". The word that
+ * refers back ("action", "crime", "aggression") must follow a determiner, so "military actions by the army" in general
+ * names no doer; a doer the text questions or denies ("if the army committed the crime") names none either.
+ */
+function doerOfReferredAct(frame: DocumentFrame, at: number, inSentence: readonly Participant[]): Participant | undefined {
+  const keys = frame.view.keys;
+  let det = at - 1;
+  const isLead = (key: string) => BACK_REFERENCES.has(key) || key === 'a' || key === 'an';
+  while (det > at - 3 && det > 0 && /^\p{Ll}+$/u.test(keys[det] as string) && !isLead(keys[det] as string)) det--;
+  const lead = keys[det] as string;
+  const doer = (p: Participant) => !p.demonym && !p.isPlace && !p.targetOnly && p.actor.kind === undefined;
+  // "this FMLN aggression", "the FMLN's action".
+  const before = inSentence.find((p) => doer(p) && (p.end === at || (p.end === at - 1 && keys[at - 1] === "'s")));
+  if (before && BACK_REFERENCES.has(keys[before.start - 1] as string) && keys[before.start - 1] !== 'the') return before;
+  if (!isLead(lead)) return undefined;
+  // "this action by the FMLN", "an act of desperation by the FMLN".
+  let by = at + 1;
+  if (keys[by] === 'of' && /^\p{Ll}+$/u.test(keys[by + 1] ?? '')) by += 2;
+  if (keys[by] === 'by') {
+    const agent = inSentence.find((p) => p.start > by && p.start - by <= 2 && doer(p));
+    return agent && !hasUnassertedBefore(keys, agent.start) ? agent : undefined;
+  }
+  // "members of the armed forces committed this crime", "a member of ETA directed the operation".
+  if (lead === 'a' || lead === 'an' || !DOING_VERBS.has(keys[det - 1] as string)) return undefined;
+  const verb = det - 1;
+  const subject = agentSubject(frame, inSentence, verb, frame.clauseOf[verb] as number);
+  if (subject === undefined || !doer(subject) || hasUnassertedBefore(keys, verb)) return undefined;
+  return subject;
+}
+
+/** Whether "if", "whether", "not" or "never" stands among the six tokens before `at` in its clause. */
+function hasUnassertedBefore(keys: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+    if (keys[i] === '.' || keys[i] === ';') return false;
+    if (UNASSERTED.has(keys[i] as string)) return true;
+  }
+  return false;
+}
 
 /** Whether an assault's word ("attack", "bombing", "murder") stands among the four tokens from `from`. */
 function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number): boolean {
@@ -682,7 +835,7 @@ function assaultNear(frame: DocumentFrame, lexicon: EventLexicon, from: number):
   return false;
 }
 
-const IMPLICATE_REACH = 16;
+const IMPLICATE_REACH = 20;
 const INVOLVEMENT_NOUNS: ReadonlySet<string> = new Set(words('participation involvement complicity hand role'));
 
 /**

@@ -712,8 +712,9 @@ function toEvent(
   const stated = responsibilityOf(frame, draft, statements);
   const { claimedBy, blamedOn, deniedBy, fromClaim } = stated;
   // A victim is never who did it; a stateless group told both is an attacker who died, no victim.
-  const initiator = stated.initiator.filter((a) => !isVictim(a, draft.target));
-  const target = draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !isDeadAttacker(t, draft.initiator));
+  const groups = armedGroupIds(frame);
+  const initiator = stated.initiator.filter((a) => !isVictim(a, draft.target, groups));
+  const target = draft.type === 'DEATH' ? draft.target : draft.target.filter((t) => !isDeadAttacker(t, draft.initiator, groups));
   const explicit = (draft.date ? 1 : 0) + (draft.place ? 1 : 0) + (draft.initiator.length + draft.target.length > 0 ? 1 : 0);
   return {
     id: eventId(frame.documentId, draft.type, frame.view.tokens[first.start]?.start ?? 0),
@@ -827,18 +828,30 @@ function refinePlace(own: PlaceChoice | null, report: PlaceChoice | null): Place
 /**
  * Whether an actor one sentence makes the initiator and another the target is the victim: a state, a state's force or
  * a person ("Israeli attacks on Lebanon have killed ..." does not make Lebanon an attacker). A victim is never an
- * initiator.
+ * initiator. A non-state armed group is no victim by being hit: it fights ("guerrillas hurled bombs at the garrison
+ * ... six guerrillas were killed in the clashes").
  */
-function isVictim(actor: EventActor, target: readonly EventActor[]): boolean {
+function isVictim(actor: EventActor, target: readonly EventActor[], groups: ReadonlySet<string>): boolean {
+  if (actor.id !== undefined && groups.has(actor.id)) return false;
   return target.some((t) => sameActor(t, actor)) && (actor.country !== undefined || actor.kind !== undefined);
 }
 
 /**
- * Whether a target is an attacker told dead: a group with no state that another sentence makes the initiator ("the
- * gunmen opened fire ... two of the gunmen were killed"). Dead attackers are not victims.
+ * Whether a target is an attacker told dead: a group with no state, or a non-state armed group, that another sentence
+ * makes the initiator ("the gunmen opened fire ... two of the gunmen were killed"). Dead attackers are not victims.
  */
-function isDeadAttacker(target: EventActor, initiator: readonly EventActor[]): boolean {
-  return initiator.some((a) => sameActor(a, target)) && target.country === undefined && target.kind === undefined;
+function isDeadAttacker(target: EventActor, initiator: readonly EventActor[], groups: ReadonlySet<string>): boolean {
+  if (!initiator.some((a) => sameActor(a, target))) return false;
+  return (target.id !== undefined && groups.has(target.id)) || (target.country === undefined && target.kind === undefined);
+}
+
+const ARMED_GROUP_TYPES: ReadonlySet<string> = new Set(['armed-group', 'designated-terrorist-group']);
+
+/** The lexicon ids of the non-state armed groups a report names. */
+function armedGroupIds(frame: DocumentFrame): Set<string> {
+  const ids = new Set<string>();
+  for (const a of frame.actors) if (a.mention.value.id && ARMED_GROUP_TYPES.has(a.mention.value.type)) ids.add(a.mention.value.id);
+  return ids;
 }
 
 /**

@@ -108,6 +108,8 @@ describe('claims of responsibility', () => {
     'A bomb exploded near the ministry on Monday. Hamas has not claimed the bombing.',
     // What is said of one's own men is done to them.
     'A bomb exploded near the ministry on Monday. Hezbollah said its fighters were killed in the blast.',
+    // Responsible for something else than an attack.
+    'A bomb exploded near the ministry on Monday. The police, who said they were responsible for the inquiry, arrived.',
   ];
   for (const text of negatives) {
     it(`finds no claim in: ${text.slice(0, 80)}`, () => {

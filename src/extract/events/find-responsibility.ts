@@ -267,12 +267,24 @@ function ownSideAct(frame: DocumentFrame, say: number): 'claim' | 'denial' | nul
     i++;
   }
   const key = keys[i] ?? '';
+  // "said they were responsible for the action", not "for the inquiry" or "for security".
+  if (key === 'responsible' && keys[i + 1] === 'for' && !namesAttackOrAct(keys, i + 2)) return null;
   if (!negated && passive && (key === 'responsible' || key === 'behind')) return 'claim';
   if (negated && (key === 'involved' || key === 'responsible' || key === 'behind')) return 'denial';
   if (key === 'nothing' && keys[i + 1] === 'to' && keys[i + 2] === 'do') return 'denial';
   if (negated || passive) return null;
   if (ACTS.has(key)) return 'claim';
   return null;
+}
+
+// Words that refer back to an attack told ("responsible for the action", "for this crime").
+const REFERRING_ACTS: ReadonlySet<string> = new Set(words('action actions act acts crime crimes deed deeds'));
+
+/** Whether an attack, or a word that refers back to one, is what one is responsible for ("for it", "for the action"). */
+function namesAttackOrAct(keys: readonly string[], at: number): boolean {
+  if (namesAttackOrIt(keys, at)) return true;
+  const i = OBJECT_OPENERS.has(keys[at] as string) ? at + 1 : at;
+  return REFERRING_ACTS.has(keys[i] as string);
 }
 
 /** Whether a negation stands before the cue in its clause ("no group has claimed", "has yet to claim", "did not deny"). */

@@ -53,14 +53,27 @@ describe('dictionary groups and agent nouns', () => {
     ],
     // A body no lexicon knows, by the shape of its name.
     [
-      "THE CINCHONERO PEOPLE'S LIBERATION FRONT BOMBED A PYLON NEAR THE BORDER.",
-      [["Cinchonero people's liberation front", null, "Cinchonero people's liberation front", 'armed-group', null]],
+      "THE KALIMBERO PEOPLE'S LIBERATION FRONT BOMBED A PYLON NEAR THE BORDER.",
+      [["Kalimbero people's liberation front", null, "Kalimbero people's liberation front", 'armed-group', null]],
+    ],
+    // The Honduran group the hand lexicon names, also by its short name in quote marks.
+    [
+      'COMMANDOS OF THE "CINCHONERO" FRONT BOMBED A PYLON.',
+      [['Cinchonero', 'cinchoneros', 'Cinchonero Popular Liberation Movement', 'armed-group', 'HN']],
     ],
     [
       'Troops of the Atlacatl Battalion and the Christian Democratic Party.',
       [
         ['Atlacatl Battalion', null, 'Atlacatl Battalion', 'state-forces', null],
         ['Christian Democratic Party', null, 'Christian Democratic Party', 'political-party', null],
+      ],
+    ],
+    // A word for its members makes a bare agent noun the body: "army troops", "armed forces personnel".
+    [
+      'Army troops and armed forces personnel searched the town.',
+      [
+        ['Army', null, 'Army', 'state-forces', null],
+        ['armed forces', null, 'armed forces', 'state-forces', null],
       ],
     ],
     // A nationality before a lexicon name is not the country's army.
@@ -85,6 +98,8 @@ describe('what the dictionaries must not make an actor', () => {
   const cases: string[] = [
     // Bare or counted agent nouns, and agent words used as adjectives.
     'More troops were sent and two soldiers were hurt.',
+    // A member word with no agent noun before it, or a counted agent noun, is no body.
+    'Two soldiers and some personnel were hurt. Several members left.',
     'A military base and an infantry school were hit.',
     // Common words and phrases written like names at the start of a sentence.
     'Resistance was strong. Struggle went on. Action followed.',

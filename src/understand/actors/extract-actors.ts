@@ -30,6 +30,8 @@ const LOCATIVES: ReadonlySet<string> = new Set(
   words('in near at outside from to into across around toward towards via over inside through between of'),
 );
 const AGENT_DETERMINERS: ReadonlySet<string> = new Set(words("the its their our his her 's ’s"));
+// Words for a body's members after its noun, which make the noun the body without a determiner ("armed forces personnel").
+const MEMBER_WORDS: ReadonlySet<string> = new Set(words('personnel members elements troops units'));
 // Agent nouns that are also adjectives, and the words after one that still leave it a noun ("the military said").
 const ADJECTIVAL_AGENTS: ReadonlySet<string> = new Set(words('military paramilitary guerrilla infantry'));
 const FOLLOWS_A_BODY =
@@ -118,8 +120,10 @@ function agentAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch
   // "Colombian Army of National Liberation": a longer lexicon name after the nationality is the group, not an army.
   const named = nationality === null ? null : lexicon.aliases.match(view, nationality.end);
   if (named !== null && named.end > agent.end) return null;
-  // Without a nationality, a body is named only after a determiner: "the army", not "more troops" or "two soldiers".
-  if (nationality === null && !AGENT_DETERMINERS.has(view.keys[at - 1] ?? '')) return null;
+  // Without a nationality, a body is named only after a determiner or before its members' word: "the army", "army
+  // troops", not "more troops" or "two soldiers".
+  const members = MEMBER_WORDS.has(view.keys[agent.end] ?? '');
+  if (nationality === null && !AGENT_DETERMINERS.has(view.keys[at - 1] ?? '') && !members) return null;
   // "the military base", "a guerrilla attack": an adjective before a noun of its own.
   const next = view.tokens[agent.end]?.text ?? '';
   if (ADJECTIVAL_AGENTS.has(view.keys[agent.end - 1] as string) && /^\p{Ll}/u.test(next) && !FOLLOWS_A_BODY.test(next)) return null;
