@@ -49,7 +49,10 @@ const UNDERGO_VERBS: ReadonlySet<string> = new Set(
 const DENIALS: ReadonlySet<string> = new Set(words('denied denies deny denying rejected rejects refuted'));
 const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set(words('on against targeting at upon'));
 // Determiners and adjectives that may stand between a verb and its object ("attacked the base", "killed two").
-const OBJECT_LEAD: ReadonlySet<string> = new Set(words('the a an its their his her several two three some many'));
+const OBJECT_LEAD: ReadonlySet<string> = new Set(
+  // "an attack on southern Israel": a compass word before a place is part of the object.
+  words('the a an its their his her several two three some many northern southern eastern western central'),
+);
 
 const ARMED_GROUP_TYPES: ReadonlySet<string> = new Set(['armed-group', 'designated-terrorist-group']);
 // Words for the members of a non-state armed group; the named group they stand for is the one last named before them.

@@ -54,6 +54,9 @@ describe('initiators: who did it', () => {
     ['Members of the armed forces massacred six priests at the university.', ['armed forces']],
     ['The houses were bombed by Salvadoran air force helicopters.', ['Salvadoran air force']],
     ['RSF fighters attacked the camp near El Fasher on Sunday.', ['Rapid Support Forces']],
+    // The object of "an attack on" a region of a country is its target, never its doer.
+    ['A Hamas-led surprise attack on southern Israel killed about 1,200 people.', ['Hamas']],
+    ['Rebels launched an attack on northern Mali on Monday, killing 30 soldiers.', ['Rebels']],
     // Members' words after the report has named their group stand for it: the text's word, the group's id.
     ['The FMLN opened an offensive. On Monday the guerrillas attacked the garrison.', ['guerrillas']],
     // A speaker that says it acted is the initiator.
