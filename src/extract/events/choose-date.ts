@@ -29,7 +29,14 @@ export function chooseDate(
   clause: number | null = null,
 ): EventDate | null {
   const published = frame.published;
-  const inSentences = frame.dates.filter((d) => sentences.has(d.sentence) && (!published || d.mention.value.start <= published.end));
+  const inSentences = frame.dates.filter(
+    (d) =>
+      sentences.has(d.sentence) &&
+      (!published || d.mention.value.start <= published.end) &&
+      // "the deadliest strike since the campaign began on March 15": a day a comparison counts from is not the attack's,
+      // unless the clause tells the attack itself ("since Hamas' Oct. 7, 2023, attack").
+      !(VIOLENT.has(type) && sinceClauseWithout(frame, d.start, triggerSpans)),
+  );
   // A date in the trigger's own clause first: "held militias to blame for raids since May 2, and struck back last week".
   const inClause = clause === null ? [] : inSentences.filter((d) => frame.clauseOf[d.start] === clause);
   // What followed an attack ("was arrested Friday in the shooting") dates it only when nothing else there does.
@@ -135,6 +142,27 @@ export function reportDate(
   if (!best) return own;
   const v = best.mention.value;
   return { start: v.start, end: v.end, precision: v.precision, rule: `date-in-report/${best.mention.rule}` };
+}
+
+/**
+ * Whether the token at `at` lies in a clause opened by "since" ("since March 15", "since the campaign came into action
+ * on March 15") that holds none of the event's triggers: a day such a clause gives starts a period, told to measure
+ * against or count from.
+ */
+function sinceClauseWithout(
+  frame: DocumentFrame,
+  at: number,
+  triggerSpans: ReadonlyArray<{ readonly start: number; readonly end: number }>,
+): boolean {
+  const clause = frame.clauseOf[at];
+  let first = at;
+  while (first > 0 && frame.clauseOf[first - 1] === clause) first--;
+  if (frame.view.keys[first] !== 'since') return false;
+  let last = at;
+  while (last + 1 < frame.clauseOf.length && frame.clauseOf[last + 1] === clause) last++;
+  const from = frame.view.tokens[first]?.start ?? 0;
+  const to = frame.view.tokens[last]?.end ?? 0;
+  return !triggerSpans.some((t) => t.start >= from && t.end <= to);
 }
 
 function span(v: { start: string; end: string }): number {

@@ -680,6 +680,22 @@ describe('dating an attack apart from what followed it', () => {
     it(`${why}: ${text}`, () => assert.equal(mainEvent(text)?.date?.end, day));
   }
 
+  it('a day a "since" clause counts from is not the attack\'s', () => {
+    const text =
+      'It was the deadliest air strike on the rebels since the campaign against them began on March 15. ' +
+      'Around 20 people were killed in the strikes on the port.';
+    const dated = eventsOf(text).filter((e) => e.type === 'ASSAULT' && e.date !== null);
+    assert.ok(dated.length > 0);
+    for (const event of dated) assert.notEqual(event.date?.start, '2024-03-15', JSON.stringify(event.date));
+    // Negatives: a day said of the strike itself still dates it, and so does one inside a "since" clause that tells it.
+    assert.equal(mainEvent('A strike on the port killed 20 people on March 5.')?.date?.start, '2024-03-05');
+    const since = eventsOf("The toll has reached 900 since the militants' Oct. 7, 2023, attack on the border towns.");
+    assert.ok(
+      since.some((e) => e.type === 'ASSAULT' && e.date?.start === '2023-10-07'),
+      JSON.stringify(since.map((e) => e.date)),
+    );
+  });
+
   it('an arrest is dated by its own day, not as what followed', () => {
     const date = mainEvent('Police arrested a man Monday in the shooting of a teen.', 'COERCE')?.date;
     assert.deepEqual([date?.start, date?.rule], ['2024-03-11', 'date-in-sentence/date/weekday']);
