@@ -116,7 +116,8 @@ export function reportDate(
       d.mention.value.precision === 'day' &&
       !(fallback && eventSentences.has(d.sentence)) &&
       !(latest && d.mention.value.start > latest) &&
-      dateAttachment(frame, d) !== 'follow-up',
+      dateAttachment(frame, d) !== 'follow-up' &&
+      !sinceClauseWithout(frame, d.start, []),
   );
   // Sentences with no trigger of their own still date the attack when they say so: "The shooting happened Thursday."
   let told = elsewhere.filter((d) => violent.has(d.sentence) || eventSentences.has(d.sentence));

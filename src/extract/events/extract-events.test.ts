@@ -687,6 +687,14 @@ describe('dating an attack apart from what followed it', () => {
     const dated = eventsOf(text).filter((e) => e.type === 'ASSAULT' && e.date !== null);
     assert.ok(dated.length > 0);
     for (const event of dated) assert.notEqual(event.date?.start, '2024-03-15', JSON.stringify(event.date));
+    // Nor is it the day of an attack another sentence tells without a day of its own.
+    const later = eventsOf(
+      'Around 20 people were killed in US airstrikes on the oil port, the rebels said. This could be the highest toll in ' +
+        'any US strike on the rebels since the campaign against them came into action on March 2.',
+    );
+    const attacks = later.filter((e) => e.type === 'ASSAULT');
+    assert.ok(attacks.length > 0);
+    for (const event of attacks) assert.notEqual(event.date?.start, '2024-03-02', JSON.stringify(event.date));
     // Negatives: a day said of the strike itself still dates it, and so does one inside a "since" clause that tells it.
     assert.equal(mainEvent('A strike on the port killed 20 people on March 5.')?.date?.start, '2024-03-05');
     const since = eventsOf("The toll has reached 900 since the militants' Oct. 7, 2023, attack on the border towns.");
