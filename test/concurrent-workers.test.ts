@@ -67,15 +67,20 @@ describe('workers running at once on one PostgreSQL store', { skip: NO_POSTGRES 
     await Promise.all([first.close(), second.close()]);
   });
 
-  it('analysers read the claims and events one analyser reads, and resolve each once', async () => {
+  /** What one analyser alone leaves, and a fresh store of the same reports for several to share. */
+  async function aloneAndShared(): Promise<{ expected: Awaited<ReturnType<typeof contents>>; shared: Store }> {
     const alone = await databases.open();
     await ingest(alone, [SAMPLES]);
     await analyse(alone, { workers: 0, batchSize: 3 });
     const expected = await contents(alone);
     await alone.close();
-
     const shared = await databases.open();
     await ingest(shared, [SAMPLES]);
+    return { expected, shared };
+  }
+
+  it('analysers read the claims and events one analyser reads, and resolve each once', async () => {
+    const { expected, shared } = await aloneAndShared();
     const others = await Promise.all([databases.reopen(shared), databases.reopen(shared)]);
     const runs = await Promise.all([shared, ...others].map((store) => analyse(store, { workers: 0, batchSize: 3 })));
     assert.equal(
@@ -90,14 +95,7 @@ describe('workers running at once on one PostgreSQL store', { skip: NO_POSTGRES 
   });
 
   it('analysers on worker threads each analyse their next batch ahead: one another analyser took first is analysed anew', async () => {
-    const alone = await databases.open();
-    await ingest(alone, [SAMPLES]);
-    await analyse(alone, { workers: 0, batchSize: 3 });
-    const expected = await contents(alone);
-    await alone.close();
-
-    const shared = await databases.open();
-    await ingest(shared, [SAMPLES]);
+    const { expected, shared } = await aloneAndShared();
     const other = await databases.reopen(shared);
     // Both peek at the same next documents while writing, so most batches sent ahead are taken by the other analyser.
     const runs = await Promise.all([shared, other].map((store) => analyse(store, { workers: 1, batchSize: 3 })));

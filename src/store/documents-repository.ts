@@ -138,13 +138,7 @@ export class DocumentWrites {
    * holds are skipped) and one that dies lets its documents go. SQLite has one writer at a time, so it needs no hold.
    */
   async takePending(version: number, limit: number): Promise<Document[]> {
-    const query = this.#trx
-      .selectFrom('documents')
-      .selectAll()
-      .where('status', '=', 'stored')
-      .where('analysis_version', '<', version)
-      .orderBy('seq')
-      .limit(limit);
+    const query = this.#pending(version, limit);
     const rows = await (this.#engine === 'postgres' ? query.forUpdate().skipLocked() : query).execute();
     return rows.map(toDocument);
   }
@@ -156,13 +150,7 @@ export class DocumentWrites {
    */
   async peekPending(version: number, limit: number, taken: readonly string[]): Promise<Document[]> {
     const skip = new Set(taken);
-    const query = this.#trx
-      .selectFrom('documents')
-      .selectAll()
-      .where('status', '=', 'stored')
-      .where('analysis_version', '<', version)
-      .orderBy('seq')
-      .limit(limit + skip.size);
+    const query = this.#pending(version, limit + skip.size);
     // On PostgreSQL, past the documents other analysers hold, and kept from their `takePending` (a key-share lock
     // conflicts with theirs) until this transaction ends: the likeliest to be this analyser's next batch.
     const rows = await (this.#engine === 'postgres' ? query.forKeyShare().skipLocked() : query).execute();
@@ -170,6 +158,17 @@ export class DocumentWrites {
       .filter((row) => !skip.has(row.id))
       .slice(0, limit)
       .map(toDocument);
+  }
+
+  /** Stored documents whose analysis is older than `version`, oldest first, at most `limit`. */
+  #pending(version: number, limit: number) {
+    return this.#trx
+      .selectFrom('documents')
+      .selectAll()
+      .where('status', '=', 'stored')
+      .where('analysis_version', '<', version)
+      .orderBy('seq')
+      .limit(limit);
   }
 
   /** Stored documents with these ids. */
