@@ -13,11 +13,14 @@ import type { Store, StoreTransaction } from '../store/store.ts';
 export interface UnitsResolved {
   /** Units this call resolved. */
   readonly units: number;
-  /** Resolution proper: the calls `sitrep analyse` makes for a batch (saving events, resolving facts and incidents). */
+  /**
+   * The transactions that resolved a unit, as one `sitrep analyse` process spends them on a batch: beginning, taking
+   * the lock, saving events and resolving facts and incidents, committing.
+   */
   readonly resolutionMs: number;
   /**
-   * Team mode's share, which one process does not pay: looking for a ready unit (a transaction, the lock, a query),
-   * reading back what was kept for it, and dropping that once it is resolved.
+   * Team mode's share, which one process does not spend: looking for a ready unit (transactions that found none
+   * included), reading back what was kept for it, and dropping that once it is resolved.
    */
   readonly bookkeepingMs: number;
 }
@@ -31,15 +34,22 @@ export async function resolveUnits(store: Store): Promise<UnitsResolved> {
   let units = 0;
   let resolutionMs = 0;
   for (;;) {
+    const began = performance.now();
+    let bookkeepingMs = 0;
     const outcome = await store.transaction(async (tx) => {
       if (!(await tx.tryLock('resolution'))) return 'busy';
+      const looked = performance.now();
       const unit = await tx.team.nextUnit();
+      bookkeepingMs += performance.now() - looked;
       if (!isReady(unit)) return 'waiting';
-      resolutionMs += await resolveUnit(tx, unit.unit);
-      units++;
+      bookkeepingMs += await resolveUnit(tx, unit.unit);
       return 'resolved';
     });
     if (outcome === 'busy') break;
+    if (outcome === 'resolved') {
+      units++;
+      resolutionMs += performance.now() - began - bookkeepingMs;
+    }
     // Read again now the lock is released: the next unit may be ready, or a worker that finished a unit while this one
     // held the lock found the lock taken and left the unit to this one (it would otherwise wait for a worker's tick).
     if (!isReady(await store.team.nextUnit())) break;
@@ -53,11 +63,12 @@ function isReady(unit: TeamUnit | null): unit is TeamUnit {
 
 /**
  * One unit, as `analyse` resolves one batch: facts from its claims, then incidents from its events. Resolves to the
- * milliseconds spent in those calls (the rest is reading back what was kept and dropping it).
+ * milliseconds spent reading back what was kept for it and dropping that (the rest is resolution proper).
  */
 async function resolveUnit(tx: StoreTransaction, unit: number): Promise<number> {
+  const readBack = performance.now();
   const staged = await tx.team.staged(unit);
-  const started = performance.now();
+  const readMs = performance.now() - readBack;
   const documentIds = staged.map((s) => s.documentId);
   await resolveFacts(
     tx.claims,
@@ -66,7 +77,7 @@ async function resolveUnit(tx: StoreTransaction, unit: number): Promise<number> 
   );
   const dirty = await tx.events.save(staged.map((s) => ({ documentId: s.documentId, events: s.events })));
   await resolveIncidents(tx.events, await tx.events.memberEvents(documentIds), dirty);
-  const resolutionMs = performance.now() - started;
+  const dropped = performance.now();
   await tx.team.finishUnit(unit);
-  return resolutionMs;
+  return readMs + performance.now() - dropped;
 }

@@ -112,23 +112,25 @@ async function isIdle(store: Store, queue: WorkQueue): Promise<boolean> {
 export async function analyseJob(store: Store, lexicons: Lexicons, job: AnalysisJob, id = '?'): Promise<JobResult> {
   const startedAt = Date.now();
   const clock = stopwatch();
-  // Finding what is left is one join on the documents read anyway, so it is counted as reading them.
-  const { documents, missing } = await store.team.unanalysedDocuments(job.documents);
-  const readMs = clock();
-  if (missing.length > 0)
-    throw new Error(`job ${id} (unit ${job.unit}) names documents that are not stored in ${store.location}: ${missing.join(', ')}`);
-  const found = documents.map((document) => analyseDocument(document, lexicons));
-  const analysisMs = clock();
   let queueMs = 0;
+  let readMs = 0;
+  let analysisMs = 0;
   let saveMs = 0;
+  // One transaction, as `sitrep analyse` holds one a batch: the documents are read and locked, analysed and saved.
   const kept = await store.transaction(async (tx) => {
-    const mine = new Set(await tx.team.takeUnanalysed(found.map((r) => r.documentId)));
-    const results = found.filter((r) => mine.has(r.documentId));
+    // Beginning it: one process begins one a batch, a worker one a job as well.
     queueMs += clock();
-    await tx.mentions.save(results, ANALYSIS_VERSION);
+    // Finding what is left is one join on the documents read anyway, so it is counted as reading them.
+    const { documents, missing } = await tx.team.takeUnanalysed(job.documents);
+    readMs = clock();
+    if (missing.length > 0)
+      throw new Error(`job ${id} (unit ${job.unit}) names documents that are not stored in ${store.location}: ${missing.join(', ')}`);
+    const found = documents.map((document) => analyseDocument(document, lexicons));
+    analysisMs = clock();
+    await tx.mentions.save(found, ANALYSIS_VERSION);
     saveMs = clock();
     // Last, as the count it makes locks the unit's row (which every job of the unit updates) until the commit.
-    return tx.team.keep(results.map((r) => ({ documentId: r.documentId, claims: r.claims, events: r.events })));
+    return tx.team.keep(found.map((r) => ({ documentId: r.documentId, claims: r.claims, events: r.events })));
   });
   // Keeping the analyses, and the commit.
   queueMs += clock();

@@ -131,15 +131,23 @@ export class TeamWrites {
   }
 
   /**
-   * Of these documents, the queued ones no one has analysed yet, locked until the transaction ends: a second worker
-   * running the same job (its lease ran out while the first still worked) waits here, then finds them analysed.
+   * Of these documents, those queued and not yet analysed, in store order, locked until the transaction ends: what a
+   * job has left to do (all of it, unless an earlier try saved some), with the ids of any that are queued but no
+   * longer stored. A second worker running the same job (its lease ran out while the first still worked) waits here,
+   * then finds them analysed.
    */
-  async takeUnanalysed(documentIds: readonly string[]): Promise<string[]> {
-    const { rows } = await sql<{ document_id: string }>`
-      select document_id from team_items
-      where document_id = any(${[...documentIds]}::text[]) and not analysed
-      order by seq for update`.execute(this.#trx);
-    return rows.map((r) => r.document_id);
+  async takeUnanalysed(documentIds: readonly string[]): Promise<{ documents: Document[]; missing: string[] }> {
+    const { rows } = await sql<{ item_id: string } & Partial<Selectable<DocumentsTable>>>`
+      select i.document_id as item_id, d.* from team_items i left join documents d on d.id = i.document_id
+      where i.document_id = any(${[...documentIds]}::text[]) and not i.analysed
+      order by i.seq for update of i`.execute(this.#trx);
+    const documents: Document[] = [];
+    const missing: string[] = [];
+    for (const { item_id, ...row } of rows) {
+      if (row.id == null) missing.push(item_id);
+      else documents.push(toDocument(row as Selectable<DocumentsTable>));
+    }
+    return { documents, missing };
   }
 
   /**
@@ -252,24 +260,5 @@ export class TeamRepository {
   /** The first unit not yet resolved, or null (the team tables must exist: `prepare`). */
   async nextUnit(): Promise<TeamUnit | null> {
     return nextUnit(this.#db);
-  }
-
-  /**
-   * Of these documents, those queued and not yet analysed, in store order: what a job has left to do (all of it,
-   * unless an earlier try saved some), with the ids of any that are queued but no longer stored. Read without locks:
-   * saving them takes the locks (`TeamWrites.keep`).
-   */
-  async unanalysedDocuments(documentIds: readonly string[]): Promise<{ documents: Document[]; missing: string[] }> {
-    const { rows } = await sql<{ item_id: string } & Partial<Selectable<DocumentsTable>>>`
-      select i.document_id as item_id, d.* from team_items i left join documents d on d.id = i.document_id
-      where i.document_id = any(${[...documentIds]}::text[]) and not i.analysed
-      order by i.seq`.execute(this.#db);
-    const documents: Document[] = [];
-    const missing: string[] = [];
-    for (const { item_id, ...row } of rows) {
-      if (row.id == null) missing.push(item_id);
-      else documents.push(toDocument(row as Selectable<DocumentsTable>));
-    }
-    return { documents, missing };
   }
 }
