@@ -1,7 +1,8 @@
 /**
  * Team mode when things go wrong, on a real PostgreSQL server: a job that fails three times is parked with its error
  * until `sitrep retry`, and later units wait for it; a worker process SIGKILLed mid-job loses nothing, its job is
- * handed out again when its lease runs out, and nothing is doubled. Either way the store ends as one process builds it.
+ * handed out again when its lease runs out, and nothing is doubled; two tries of one job at once save each document
+ * once. Either way the store ends as one process builds it.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import pg from 'pg';
 import { ingest } from '../src/ingest/ingest.ts';
 import { analyse } from '../src/pipeline/analyse.ts';
 import { queueAnalysis } from '../src/pipeline/queue-analysis.ts';
+import { analyseJob } from '../src/pipeline/run-worker.ts';
 import { WorkQueue } from '../src/store/postgres/work-queue.ts';
 import { type Lexicons, loadLexicons } from '../src/understand/understand.ts';
 import { PROJECT_DIR, scratchDir } from './fixtures.ts';
@@ -81,6 +83,43 @@ describe('team mode: parked jobs, retries and killed workers', { skip: NO_POSTGR
     assert.equal((await queue.counts()).parked, 0);
     await queue.close();
     assertSameExports(reference, await exportAll(store.location), 'after the retry');
+    await store.close();
+  });
+
+  it('two tries of one job at once (a lease that ran out while the first still worked) save each document once', async () => {
+    const alone = await databases.open();
+    await ingest(alone, [SAMPLES]);
+    await analyse(alone, { workers: 0, lexicons, batchSize: 5 });
+    const reference = await exportAll(alone.location);
+    await alone.close();
+
+    const store = await databases.open();
+    await ingest(store, [SAMPLES]);
+    const queue = await WorkQueue.open(store.location);
+    await queueAnalysis(store, queue, { unitSize: 5, jobSize: 5 });
+    const client = new pg.Client({ connectionString: store.location });
+    await client.connect();
+    const { rows } = await client.query<{ document_id: string }>('select document_id from team_items where unit = 1 order by seq');
+    await client.end();
+    const job = { unit: 1, documents: rows.map((r) => r.document_id) };
+    assert.equal(job.documents.length, 5);
+    // Each try with its own connections, as two workers have: both read the documents before either saves them.
+    const [first, second] = await Promise.all([databases.reopen(store), databases.reopen(store)]);
+    assert.ok(first && second);
+    const tries = await Promise.all([analyseJob(first, lexicons, job, 'a'), analyseJob(second, lexicons, job, 'b')]);
+    await Promise.all([first.close(), second.close()]);
+    assert.deepEqual(tries.map((t) => t.analysed).sort(), [0, 5], 'one try saved the documents, the other found them saved');
+    assert.equal(
+      tries.reduce((n, t) => n + t.resolvedUnits, 0),
+      1,
+      'the unit was resolved once',
+    );
+    const again = await analyseJob(store, lexicons, job, 'c');
+    assert.equal(again.analysed, 0, 'a third try finds nothing left to do');
+
+    await runWorkers(databases.reopen, store, 2, lexicons);
+    await queue.close();
+    assertSameExports(reference, await exportAll(store.location), 'after two tries at once');
     await store.close();
   });
 

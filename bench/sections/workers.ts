@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { JOB_SIZE } from '../../src/pipeline/queue-analysis.ts';
 import type { JobResult } from '../../src/pipeline/run-worker.ts';
 import { ADMIN_URL, postgresProblem } from '../../test/postgres-server.ts';
 import { compareExports, exportAll, type Exports } from '../../test/torture/compare-exports.ts';
@@ -30,6 +31,8 @@ interface Run {
   /** The whole database when the run ended (queue and search index included), and the reports' text alone. */
   readonly databaseBytes: number;
   readonly textBytes: number;
+  /** The machine's one-minute load average when the run ended. */
+  readonly load: number;
 }
 
 function databaseUrl(name: string): string {
@@ -90,6 +93,7 @@ async function runWorkers(projectDir: string, admin: pg.Pool, template: string, 
       databaseBytes: Number(size.rows[0]?.bytes),
       textBytes: Number(size.rows[0]?.text_bytes),
       exports: await exportAll(url),
+      load: loadavg()[0] as number,
     };
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -98,6 +102,13 @@ async function runWorkers(projectDir: string, admin: pg.Pool, template: string, 
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((n, v) => n + v, 0) / values.length;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const section: BenchSection = {
@@ -168,7 +179,11 @@ const section: BenchSection = {
         figures,
         notes: [
           `${corpus.length} reports grown from ${reports.length} in ${origin}; stored and queued once in ${queueSeconds.toFixed(1)} s (sitrep ingest --queue), then copied per run`,
-          `${one.jobs.length} jobs of up to 50 reports; per job on average: analysis ${analysisMs.toFixed(0)} ms, reading ${mean(jobs.map((j) => j.readMs)).toFixed(0)} ms, saving mentions ${mean(jobs.map((j) => j.saveMs)).toFixed(0)} ms, queue bookkeeping ${mean(jobs.map((j) => j.queueMs)).toFixed(0)} ms, between jobs ${mean(runs.flatMap((r) => r.gapsMs)).toFixed(0)} ms, resolution ${mean(jobs.map((j) => j.resolveMs)).toFixed(0)} ms`,
+          `${one.jobs.length} jobs of up to ${JOB_SIZE} reports; per job on average: analysis ${analysisMs.toFixed(0)} ms, reading ${mean(jobs.map((j) => j.readMs)).toFixed(0)} ms, saving mentions ${mean(jobs.map((j) => j.saveMs)).toFixed(0)} ms, queue bookkeeping ${mean(jobs.map((j) => j.queueMs)).toFixed(0)} ms, between jobs ${mean(runs.flatMap((r) => r.gapsMs)).toFixed(0)} ms, resolution ${mean(jobs.map((j) => j.resolveMs)).toFixed(0)} ms`,
+          ...runs.map(
+            (run) =>
+              `${run.workers} worker${run.workers === 1 ? '' : 's'}, per job: analysis ${mean(run.jobs.map((j) => j.analysisMs)).toFixed(0)} ms, queue bookkeeping ${mean(run.jobs.map((j) => j.queueMs)).toFixed(1)} ms (median ${median(run.jobs.map((j) => j.queueMs)).toFixed(1)}), between jobs ${mean(run.gapsMs).toFixed(1)} ms (median ${median(run.gapsMs).toFixed(1)}): ${((100 * (mean(run.jobs.map((j) => j.queueMs)) + mean(run.gapsMs))) / mean(run.jobs.map((j) => j.analysisMs))).toFixed(1)}%; load average ${run.load.toFixed(1)} at its end`,
+          ),
           `database size after the 1-worker run: ${(one.databaseBytes / 1e6).toFixed(0)} MB for ${one.documents} reports, ${(one.databaseBytes / one.documents / 1000).toFixed(1)} kB a report (of which text ${(one.textBytes / one.documents / 1000).toFixed(1)} kB)`,
           `reports per second: from the first job taken to the last unit resolved; wall times add each process's start-up`,
           ...differences,

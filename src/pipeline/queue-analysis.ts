@@ -8,8 +8,13 @@ import type { Store } from '../store/store.ts';
 import { type AnalysisJob, DEFAULT_LEASE_SECONDS, type WorkQueue } from '../store/postgres/work-queue.ts';
 import { ANALYSIS_VERSION, ANALYSIS_BATCH } from './analyse.ts';
 
-/** Documents per analysis job: small enough to spread a unit over many workers, large enough that queueing is cheap. */
-export const JOB_SIZE = 50;
+/**
+ * Documents per analysis job: small enough to spread a unit over many workers (5 jobs a unit) and to lose little to a
+ * killed worker (under a second of work on this project's machine), large enough that a job's fixed costs (taking it,
+ * beginning and committing its transaction) stay a small share of its analysis: with jobs of 50, once analysis took
+ * about 0.4 s a job, they alone came near the 5% of it the queue may cost (the bench's `workers` section).
+ */
+export const JOB_SIZE = 100;
 
 export interface QueueAnalysisOptions {
   /**
@@ -17,7 +22,7 @@ export interface QueueAnalysisOptions {
    * `sitrep ingest` process would have built).
    */
   readonly unitSize?: number;
-  /** Documents per analysis job (default 50). */
+  /** Documents per analysis job (default 100). */
   readonly jobSize?: number;
   /** Seconds a job may run before it is taken to have lost its worker and is handed out again (default 300). */
   readonly leaseSeconds?: number;

@@ -5,7 +5,6 @@
  * job whose worker died is handed out again when its lease runs out.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Document } from '../model/document.ts';
 import type { Store } from '../store/store.ts';
 import type { AnalysisJob, QueueCounts, WorkQueue } from '../store/postgres/work-queue.ts';
 import { type Lexicons, loadLexicons } from '../understand/understand.ts';
@@ -25,15 +24,19 @@ export interface JobResult {
   readonly analysed: number;
   /** Units this try resolved after its analysis. */
   readonly resolvedUnits: number;
-  /** Queue bookkeeping: finding the job's documents not yet analysed, and keeping what was found for their unit. */
+  /**
+   * Team mode's bookkeeping, which one `sitrep analyse` process does not do: keeping what was found for the unit and
+   * counting it analysed, the job's commit, and, when the job resolves units, looking for a ready one, reading back
+   * what was kept for it and dropping it.
+   */
   readonly queueMs: number;
-  /** Reading the documents' text. */
+  /** Reading the documents' text (those still to analyse). */
   readonly readMs: number;
   /** The per-document stages. */
   readonly analysisMs: number;
   /** Saving the mentions, as a single `sitrep analyse` process does. */
   readonly saveMs: number;
-  /** Resolving the units that became ready. */
+  /** Resolving the units that became ready: resolution proper, as one process does it (its bookkeeping is in `queueMs`). */
   readonly resolveMs: number;
   /** Wall-clock start and end (ms since the epoch), to see the gaps between one worker's jobs. */
   readonly startedAt: number;
@@ -82,7 +85,7 @@ export async function runWorker(store: Store, queue: WorkQueue, options: RunWork
     while (!options.signal?.aborted) {
       await Promise.race([sleep(TICK_MS), aborted]);
       // A unit a dead worker's resolution left, or one another process left while it held the lock.
-      resolvedUnits += await resolveUnits(store);
+      resolvedUnits += (await resolveUnits(store)).units;
       await queue.expireLeases();
       if (options.untilIdle && (await isIdle(store, queue))) break;
     }
@@ -97,44 +100,63 @@ export async function runWorker(store: Store, queue: WorkQueue, options: RunWork
 async function isIdle(store: Store, queue: WorkQueue): Promise<boolean> {
   const counts = await queue.counts();
   if (counts.pending + counts.running > 0) return false;
-  const next = (await store.team.progress()).next;
+  const next = await store.team.nextUnit();
   return next === null || next.analysed < next.documents;
 }
 
 /**
  * One job: analyses its documents that no earlier try saved, saves their mentions and keeps their claims and events
- * for their unit in one transaction, then resolves the units that are ready. Safe to run twice at once (a lease that
- * ran out while the first still worked): each document is saved by one of them.
+ * for their unit in one transaction, then, if that completed a unit, resolves the units that are ready. Safe to run
+ * twice at once (a lease that ran out while the first still worked): each document is saved by one of them.
  */
 export async function analyseJob(store: Store, lexicons: Lexicons, job: AnalysisJob, id = '?'): Promise<JobResult> {
   const startedAt = Date.now();
   const clock = stopwatch();
   let queueMs = 0;
-  const { todo, documents } = await store.transaction(async (tx) => {
-    const todo = await tx.team.takeUnanalysed(job.documents);
-    queueMs += clock();
-    return { todo, documents: await tx.documents.byIds(todo) };
-  });
-  const readMs = clock();
-  const missing = todo.filter((documentId) => !documents.has(documentId));
-  if (missing.length > 0)
-    throw new Error(`job ${id} (unit ${job.unit}) names documents that are not stored in ${store.location}: ${missing.join(', ')}`);
-  const found = todo.map((documentId) => analyseDocument(documents.get(documentId) as Document, lexicons));
-  const analysisMs = clock();
+  let readMs = 0;
+  let analysisMs = 0;
   let saveMs = 0;
-  const analysed = await store.transaction(async (tx) => {
-    const mine = new Set(await tx.team.takeUnanalysed(todo));
-    const results = found.filter((r) => mine.has(r.documentId));
+  // One transaction, as `sitrep analyse` holds one a batch: the documents are read and locked, analysed and saved.
+  const kept = await store.transaction(async (tx) => {
+    // Beginning it: one process begins one a batch, a worker one a job as well.
     queueMs += clock();
-    await tx.mentions.save(results, ANALYSIS_VERSION);
+    // Finding what is left is one join on the documents read anyway, so it is counted as reading them.
+    const { documents, missing } = await tx.team.takeUnanalysed(job.documents);
+    readMs = clock();
+    if (missing.length > 0)
+      throw new Error(`job ${id} (unit ${job.unit}) names documents that are not stored in ${store.location}: ${missing.join(', ')}`);
+    const found = documents.map((document) => analyseDocument(document, lexicons));
+    analysisMs = clock();
+    await tx.mentions.save(found, ANALYSIS_VERSION);
     saveMs = clock();
-    await tx.team.stage(results.map((r) => ({ documentId: r.documentId, claims: r.claims, events: r.events })));
-    return results.length;
+    // Last, as the count it makes locks the unit's row (which every job of the unit updates) until the commit.
+    return tx.team.keep(found.map((r) => ({ documentId: r.documentId, claims: r.claims, events: r.events })));
   });
+  // Keeping the analyses, and the commit.
   queueMs += clock();
-  const resolvedUnits = await resolveUnits(store);
-  const resolveMs = clock();
-  return { id, unit: job.unit, analysed, resolvedUnits, queueMs, readMs, analysisMs, saveMs, resolveMs, startedAt, endedAt: Date.now() };
+  let resolvedUnits = 0;
+  let resolveMs = 0;
+  // Only a job that completed a unit can have made one ready: a unit left by a worker that died, or by one that found
+  // the lock taken, is resolved by the lock's holder or by a worker's next tick.
+  if (kept.completedUnits.length > 0) {
+    const resolved = await resolveUnits(store);
+    resolvedUnits = resolved.units;
+    resolveMs = resolved.resolutionMs;
+    queueMs += resolved.bookkeepingMs;
+  }
+  return {
+    id,
+    unit: job.unit,
+    analysed: kept.documentIds.length,
+    resolvedUnits,
+    queueMs,
+    readMs,
+    analysisMs,
+    saveMs,
+    resolveMs,
+    startedAt,
+    endedAt: Date.now(),
+  };
 }
 
 /** Milliseconds since the last call (or since it was made). */

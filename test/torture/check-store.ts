@@ -378,7 +378,8 @@ async function checkTeamAnalysis(
   const items = new Map(
     (
       await probe.all(
-        'select document_id, unit, analysed, json_array_length(claims) as claims, json_array_length(events) as events from team_items',
+        `select document_id, unit, analysed, json_array_length(found::json -> 0) as claims, json_array_length(found::json -> 1) as events
+         from team_items`,
       )
     ).map((r) => [String(r.document_id), r]),
   );

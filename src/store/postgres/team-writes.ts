@@ -3,10 +3,12 @@
  * analysis found in each, kept until its unit is resolved. A unit is a run of documents in store order; units are
  * resolved one after another in that order, so the facts and incidents never depend on which worker analysed what.
  */
-import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Claim } from '../../model/claim.ts';
+import type { Document } from '../../model/document.ts';
 import type { Event } from '../../model/event.ts';
-import type { Database } from '../schema.ts';
+import { toDocument } from '../documents-repository.ts';
+import type { Database, DocumentsTable } from '../schema.ts';
 
 /** A unit as resolution sees it. */
 export interface TeamUnit {
@@ -33,9 +35,18 @@ export interface TeamProgress {
   readonly next: TeamUnit | null;
 }
 
+/** What a job's save found when it kept its documents' analyses. */
+export interface KeptAnalyses {
+  /** The documents kept, in store order. */
+  readonly documentIds: string[];
+  /** Units whose last document this transaction kept: they are ready to resolve once it commits. */
+  readonly completedUnits: number[];
+}
+
 /**
- * Created on first use (`prepareTeamTables`); a SQLite store has none of them. What analysis found is kept as `json`,
- * not `jsonb`: jsonb reorders keys, and the records must reach the store exactly as one process would write them.
+ * Created on first use (`prepareTeamTables`); a SQLite store has none of them. What analysis found in a document is
+ * kept as one JSON text, `[claims, events]`: plain `text`, so the server neither parses it on the way in (as `json`
+ * would) nor reorders keys (as `jsonb` would), and the records reach the store exactly as one process writes them.
  */
 const TABLES = [
   sql`create table if not exists team_units (
@@ -50,11 +61,13 @@ const TABLES = [
     unit bigint not null,
     seq bigint not null,
     analysed boolean not null default false,
-    claims json,
-    events json
+    found text
   )`,
   sql`create index if not exists team_items_by_unit on team_items (unit, seq)`,
 ];
+
+/** Rows per statement when keeping analyses: two parameters a row, far below PostgreSQL's 65,535. */
+const KEPT_PER_STATEMENT = 1000;
 
 /** Advisory lock key for creating the tables: "sitrep" in ASCII, then 0x10. */
 const PREPARE_LOCK = 0x7369747265710;
@@ -63,7 +76,21 @@ const PREPARE_LOCK = 0x7369747265710;
 export async function prepareTeamTables(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${PREPARE_LOCK})`.execute(trx);
+    const before = await sql<{ found: string | null }>`select to_regclass('team_items')::text as found`.execute(trx);
+    const created = before.rows[0]?.found == null;
     for (const statement of TABLES) await statement.execute(trx);
+    // Set once, on the table just made: altering it later would wait for every worker's writes, and they for it.
+    if (!created) return;
+    // A job's analyses are about 5 kB of JSON a document, written once and read once: lz4 compresses them several
+    // times faster than PostgreSQL's default pglz (a job's write took 7 ms against 11 ms); a server built without lz4
+    // stores them uncompressed (9 ms), which costs disk for the few units in flight rather than CPU on every job.
+    const { rows } = await sql<{ lz4: boolean }>`
+      select coalesce(bool_or('lz4' = any(enumvals)), false) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(trx);
+    await (
+      rows[0]?.lz4
+        ? sql`alter table team_items alter column found set compression lz4`
+        : sql`alter table team_items alter column found set storage external`
+    ).execute(trx);
   });
 }
 
@@ -104,32 +131,56 @@ export class TeamWrites {
   }
 
   /**
-   * Of these documents, the queued ones no one has analysed yet, locked until the transaction ends: a second worker
-   * running the same job (its lease ran out while the first still worked) waits here, then finds them analysed.
+   * Of these documents, those queued and not yet analysed, in store order, locked until the transaction ends: what a
+   * job has left to do (all of it, unless an earlier try saved some), with the ids of any that are queued but no
+   * longer stored. A second worker running the same job (its lease ran out while the first still worked) waits here,
+   * then finds them analysed.
    */
-  async takeUnanalysed(documentIds: readonly string[]): Promise<string[]> {
-    const { rows } = await sql<{ document_id: string }>`
-      select document_id from team_items
-      where document_id = any(${[...documentIds]}::text[]) and not analysed
-      order by seq for update`.execute(this.#trx);
-    return rows.map((r) => r.document_id);
+  async takeUnanalysed(documentIds: readonly string[]): Promise<{ documents: Document[]; missing: string[] }> {
+    const { rows } = await sql<{ item_id: string } & Partial<Selectable<DocumentsTable>>>`
+      select i.document_id as item_id, d.* from team_items i left join documents d on d.id = i.document_id
+      where i.document_id = any(${[...documentIds]}::text[]) and not i.analysed
+      order by i.seq for update of i`.execute(this.#trx);
+    const documents: Document[] = [];
+    const missing: string[] = [];
+    for (const { item_id, ...row } of rows) {
+      if (row.id == null) missing.push(item_id);
+      else documents.push(toDocument(row as Selectable<DocumentsTable>));
+    }
+    return { documents, missing };
   }
 
-  /** Keeps what analysis found in these documents (taken with `takeUnanalysed`) until their units are resolved. */
-  async stage(results: readonly StagedAnalysis[]): Promise<void> {
-    if (results.length === 0) return;
-    // One statement for the whole job; the json type (unlike jsonb) hands each record back exactly as it was written.
-    const payload = JSON.stringify(results.map((r) => ({ id: r.documentId, claims: r.claims, events: r.events })));
-    const { rows } = await sql<{ unit: number; documents: number }>`
-      with staged as (
-        update team_items i set analysed = true, claims = e.value -> 'claims', events = e.value -> 'events'
-        from json_array_elements(${payload}::json) e
-        where i.document_id = e.value ->> 'id' and not i.analysed
-        returning i.unit
-      )
-      select unit, count(*)::int as documents from staged group by unit order by unit`.execute(this.#trx);
-    for (const row of rows)
-      await sql`update team_units set analysed = analysed + ${row.documents} where unit = ${row.unit}`.execute(this.#trx);
+  /**
+   * Keeps what analysis found in these documents (taken with `takeUnanalysed`) until their units are resolved, and
+   * counts them analysed in their units: one statement a job. Run it last before the commit: the count locks the
+   * unit's row, which every job of the unit updates.
+   */
+  async keep(analyses: readonly StagedAnalysis[]): Promise<KeptAnalyses> {
+    const documentIds: string[] = [];
+    const completed = new Set<number>();
+    for (let at = 0; at < analyses.length; at += KEPT_PER_STATEMENT) {
+      const part = analyses.slice(at, at + KEPT_PER_STATEMENT);
+      // One parameter per document: an array parameter would be escaped into an array literal and parsed back.
+      const values = part.map((a) => sql`(${a.documentId}::text, ${JSON.stringify([a.claims, a.events])}::text)`);
+      const { rows } = await sql<{ document_id: string; unit: number; complete: boolean }>`
+        with kept as (
+          update team_items i set analysed = true, found = v.found
+          from (values ${sql.join(values)}) as v(document_id, found)
+          where i.document_id = v.document_id and not i.analysed
+          returning i.document_id, i.unit, i.seq
+        ), counted as (
+          update team_units u set analysed = u.analysed + k.documents
+          from (select unit, count(*)::int as documents from kept group by unit) k
+          where u.unit = k.unit
+          returning u.unit, u.analysed = u.documents as complete
+        )
+        select k.document_id, k.unit, c.complete from kept k join counted c on c.unit = k.unit order by k.seq`.execute(this.#trx);
+      for (const row of rows) {
+        documentIds.push(row.document_id);
+        if (row.complete) completed.add(Number(row.unit));
+      }
+    }
+    return { documentIds, completedUnits: [...completed].sort((a, b) => a - b) };
   }
 
   /** This transaction's connection, for the queue library to write its jobs in the same transaction. */
@@ -144,18 +195,20 @@ export class TeamWrites {
 
   /** What analysis found in a unit's documents, in store order. */
   async staged(unit: number): Promise<StagedAnalysis[]> {
-    const { rows } = await sql<{ document_id: string; claims: Claim[] | null; events: Event[] | null }>`
-      select document_id, claims, events from team_items where unit = ${unit} order by seq`.execute(this.#trx);
+    const { rows } = await sql<{ document_id: string; found: string | null }>`
+      select document_id, found from team_items where unit = ${unit} order by seq`.execute(this.#trx);
     return rows.map((r) => {
-      if (r.claims === null || r.events === null) throw new Error(`team unit ${unit}: document ${r.document_id} is not analysed yet`);
-      return { documentId: r.document_id, claims: r.claims, events: r.events };
+      if (r.found === null) throw new Error(`team unit ${unit}: document ${r.document_id} is not analysed yet`);
+      const [claims, events] = JSON.parse(r.found) as [Claim[], Event[]];
+      return { documentId: r.document_id, claims, events };
     });
   }
 
   /** Marks a unit resolved and drops what was kept for it. */
   async finishUnit(unit: number): Promise<void> {
-    await sql`delete from team_items where unit = ${unit}`.execute(this.#trx);
-    await sql`update team_units set resolved_at = now() where unit = ${unit}`.execute(this.#trx);
+    await sql`
+      with dropped as (delete from team_items where unit = ${unit})
+      update team_units set resolved_at = now() where unit = ${unit}`.execute(this.#trx);
   }
 }
 
@@ -202,5 +255,10 @@ export class TeamRepository {
   /** How far resolution has got. */
   progress(): Promise<TeamProgress> {
     return teamProgress(this.#db);
+  }
+
+  /** The first unit not yet resolved, or null (the team tables must exist: `prepare`). */
+  async nextUnit(): Promise<TeamUnit | null> {
+    return nextUnit(this.#db);
   }
 }
