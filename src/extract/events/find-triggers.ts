@@ -76,7 +76,12 @@ export function findTriggers(frame: DocumentFrame, lexicon: EventLexicon): Trigg
     if (type === 'ASSAULT' && entry.modes.length === 0 && /^kill/.test(view.keys[at] as string) && view.keys[at - 1] === ',')
       if (last?.type === 'DEATH' && last.sentence === frame.sentenceOf[at] && last.entry.type === 'ASSAULT') type = 'DEATH';
     const previous = view.keys[at - 1] ?? '';
-    const pos = option.pos === 'verb' && NOUN_BEFORE.has(previous) ? 'noun' : option.pos;
+    // "the attacks", "67 attacks", "Israeli attacks": a determiner, a number or a nationality makes a noun of the word.
+    const nounAhead =
+      NOUN_BEFORE.has(previous) ||
+      /^\d[\d,.]*$/.test(previous) ||
+      frame.places.some((p) => p.end === at && p.mention.rule === 'place/demonym');
+    const pos = option.pos === 'verb' && nounAhead ? 'noun' : option.pos;
     found.push({
       entry,
       type,

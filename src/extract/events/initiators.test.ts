@@ -54,6 +54,10 @@ describe('initiators: who did it', () => {
     ['Members of the armed forces massacred six priests at the university.', ['armed forces']],
     ['The houses were bombed by Salvadoran air force helicopters.', ['Salvadoran air force']],
     ['RSF fighters attacked the camp near El Fasher on Sunday.', ['Rapid Support Forces']],
+    // A nationality or a number before "attacks" makes it a noun whose nationality did it, not a verb of the subject.
+    ['The ministry said Lebanon had registered 67 Israeli attacks on hospitals.', ['Israel']],
+    ['The monitor counted 40 Russian attacks on the grid.', ['Russia']],
+    ['The army attacks the village every night.', ['army']],
     // The object of "an attack on" a region of a country is its target, never its doer.
     ['A Hamas-led surprise attack on southern Israel killed about 1,200 people.', ['Hamas']],
     ['Rebels launched an attack on northern Mali on Monday, killing 30 soldiers.', ['Rebels']],
