@@ -3,6 +3,7 @@ import type { EventPlace } from '../../model/event.ts';
 import type { MentionOf, PlaceValue } from '../../model/mention.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 import { words } from '../../understand/sentences/words.ts';
+import { mostCounted } from '../../understand/tally.ts';
 import type { DocumentFrame, PlacedMention } from './document-frame.ts';
 
 const LOCATIVES: ReadonlySet<string> = new Set(words('in at near outside inside on across throughout into within'));
@@ -437,15 +438,7 @@ function mainCountry(frame: DocumentFrame): string | null {
     // A first-level region ("Pennsylvania", "Texas") is rarely a false reading: it counts double.
     counts.set(v.country, (counts.get(v.country) ?? 0) + (v.precision === 4 ? 2 : 1));
   }
-  let best: string | null = null;
-  let n = 0;
-  for (const [country, count] of counts) {
-    if (count > n) {
-      best = country;
-      n = count;
-    }
-  }
-  return best;
+  return mostCounted(counts) ?? null;
 }
 
 /** The first-level region most places in the report fall in, or null. */
@@ -456,15 +449,7 @@ function mainRegion(frame: DocumentFrame): string | null {
     if (v.metonymic || v.admin1 === null || v.precision > 4) continue;
     counts.set(v.admin1, (counts.get(v.admin1) ?? 0) + 1);
   }
-  let best: string | null = null;
-  let n = 0;
-  for (const [admin1, count] of counts) {
-    if (count > n) {
-      best = admin1;
-      n = count;
-    }
-  }
-  return best;
+  return mostCounted(counts) ?? null;
 }
 
 function countOf(frame: DocumentFrame, name: string): number {

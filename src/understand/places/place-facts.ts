@@ -6,6 +6,7 @@ import { distanceKm } from './distance-km.ts';
 import { placeKey } from './place-key.ts';
 import { type Match, type Container } from './place-match.ts';
 import { type PlaceToken } from './tokenize-for-places.ts';
+import { mostCounted } from '../tally.ts';
 
 // A place abroad this big is named for itself, not mistaken for a word: it counts as the report's news from abroad.
 export const MIN_FOREIGN_TOWN = 100000;
@@ -136,16 +137,8 @@ export function mostNamedTown(g: Gazetteer, matches: readonly Match[], country: 
     if (o.rule !== 'place/gazetteer' && o.rule !== 'place/dateline' && o.container === null) continue;
     counts.set(o.chosen, (counts.get(o.chosen) ?? 0) + 1);
   }
-  let best = -1;
-  let n = 0;
   // The map keeps the order the towns were first named in.
-  for (const [id, count] of counts) {
-    if (count > n) {
-      best = id;
-      n = count;
-    }
-  }
-  return best;
+  return mostCounted(counts) ?? -1;
 }
 
 /** The country most resolved places of the document are in (a first-level region counts double), or -1. */
@@ -156,15 +149,7 @@ export function mainCountryIndex(g: Gazetteer, matches: readonly Match[]): numbe
     const country = g.countryIndex(o.chosen);
     counts.set(country, (counts.get(country) ?? 0) + (g.kind(o.chosen) === 'admin1' ? 2 : 1));
   }
-  let best = -1;
-  let n = 0;
-  for (const [country, count] of counts) {
-    if (count > n) {
-      best = country;
-      n = count;
-    }
-  }
-  return best;
+  return mostCounted(counts) ?? -1;
 }
 
 /** The place with the least summed distance to the others: the middle of a cluster, never pulled off by one outlier. */
