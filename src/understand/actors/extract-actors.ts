@@ -65,12 +65,14 @@ export function extractActors(
 function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   const found: ActorMatch[] = [];
   for (let at = 0; at < view.tokens.length;) {
-    // Most tokens start nothing: one set look-up and a capital test rule them out.
-    if ((view.shapes[at] as number) === 0 && !lexicon.actorStartKeys.has(view.keys[at] as string)) {
+    // Most tokens start nothing: a token that starts no lexicon phrase can only open a name ("Chicago Police
+    // Department", "Morazanist Patriotic Front"), which needs a capital then a small letter.
+    const startsActor = lexicon.actorStartKeys.has(view.keys[at] as string) && lexicon.actorStarts.has(view, at);
+    if (!startsActor && !isCapitalised(view, at)) {
       at++;
       continue;
     }
-    const match = actorAt(view, at, lexicon, found.at(-1)?.end === at);
+    const match = actorAt(view, at, lexicon, startsActor, found.at(-1)?.end === at);
     if (match === null) {
       at++;
       continue;
@@ -81,10 +83,12 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   return found;
 }
 
-/** The longest actor starting at token `at`: a named police force, a lexicon alias, an unnamed group or an agent noun. */
-function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, afterActor: boolean): ActorMatch | null {
+/**
+ * The longest actor starting at token `at`: a named police force, a lexicon alias, an unnamed group or an agent noun.
+ * `startsActor`: some lexicon phrase starts with the token as written.
+ */
+function actorAt(view: TokenView, at: number, lexicon: ActorLexicon, startsActor: boolean, afterActor: boolean): ActorMatch | null {
   let best: ActorMatch | null = namedPoliceAt(view, at, lexicon);
-  const startsActor = lexicon.actorStartKeys.has(view.keys[at] as string) && lexicon.actorStarts.has(view, at);
   if (startsActor) {
     const alias = lexicon.aliases.match(view, at);
     if (alias !== null && (best === null || alias.end > best.end) && (!alias.value.metonymic || isAgent(view, at, alias.end))) {

@@ -30,6 +30,8 @@ import {
   resolveCounty,
   countyNamesakes,
   resolveStreet,
+  streetTowns,
+  type StreetTowns,
   placeNearReportTown,
   placeInPossessiveTown,
 } from './us-local-places.ts';
@@ -473,6 +475,8 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   const focusing = profile.readings.has('namesake-focus');
   // "of Denmark" beside "Bamberg County": a town inside a county the report names is the one meant, of any namesakes.
   const namedCounties = new Set(matches.flatMap((m) => (m.rule === 'place/county' ? countyNamesakes(m, g) : [])));
+  // A candidate's neighbours and its region's share of the names are the same in both rounds: counted once, on demand.
+  const nearby = matches.map((m) => new Float64Array(m.candidates.length * 2).fill(-1));
   let evidence = sure;
   for (let round = 0; round < 2; round++) {
     // Round two hears round one's choices at half weight on top of the sure ones, so a wrong guess cannot outvote them.
@@ -490,19 +494,26 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
       const wireDateline = isWireDateline(m, profile);
       // "St. Louis" is spelled as the American city spells itself, not as Saint-Louis in Senegal does.
       const abbreviated = m.isSingleWord ? null : abbreviatedSpelling(text, m);
-      for (const posting of m.candidates) {
+      const near = nearby[index] as Float64Array;
+      for (let k = 0; k < m.candidates.length; k++) {
+        const posting = m.candidates[k] as number;
         const id = posting & ~ALIAS_FLAG;
         if (m.container && !isInside(g, id, m.container)) continue;
         const support = supportOf(g, id, index, evidence);
         const kind = g.kind(id);
-        const neighbours =
-          g.precision(id) === 1
-            ? countNeighbours(neighbourhood.cells, g, id, m.key)
-            : kind === 'admin1'
-              ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
-              : 0;
         const inNamedCounty = namedCounties.size > 0 && namedCounties.has(g.county(id));
         const local = focusing || (sure.countries.get(g.countryIndex(id)) ?? 0) > 0;
+        // Neighbours and focus count only for a place where the report is local.
+        if (local && near[2 * k] === -1) {
+          near[2 * k] =
+            g.precision(id) === 1
+              ? countNeighbours(neighbourhood.cells, g, id, m.key)
+              : kind === 'admin1'
+                ? countOthers(neighbourhood.regions.get(g.admin1Index(id)), m.key)
+                : 0;
+          near[2 * k + 1] = focusShareOf(neighbourhood, g, id, m.key);
+        }
+        const neighbours = local ? (near[2 * k] as number) : 0;
         const score =
           (wireDateline ? g.prior(id) : 0) +
           (inNamedCounty ? COUNTY_WEIGHT : 0) +
@@ -513,14 +524,14 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
           COUNTRY_WEIGHT * support.countryShare +
           0.5 * Math.min(support.country, 4) +
           ADMIN1_WEIGHT * support.admin1Share +
-          (local ? NEAR_WEIGHT * Math.min(neighbours, 2) + FOCUS_WEIGHT * focusShareOf(neighbourhood, g, id, m.key) : 0);
+          (local ? NEAR_WEIGHT * Math.min(neighbours, 2) + FOCUS_WEIGHT * (near[2 * k + 1] as number) : 0);
         if (score > bestScore) {
           best = id;
           bestScore = score;
           bestInCounty = inNamedCounty;
-          const near = local && neighbours > 0;
-          bestSupported = m.container !== null || support.admin1 > 0 || near || support.country > 0 || inNamedCounty;
-          bestStrong = m.container !== null || support.admin1 > 0 || near || inNamedCounty;
+          const hasNeighbours = neighbours > 0;
+          bestSupported = m.container !== null || support.admin1 > 0 || hasNeighbours || support.country > 0 || inNamedCounty;
+          bestStrong = m.container !== null || support.admin1 > 0 || hasNeighbours || inNamedCounty;
         }
       }
       // Wide news: "El Salvador" is the country, not a Mexican hamlet of that name however many Mexican names (read
@@ -562,8 +573,11 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   placeInPossessiveTown(matches, g);
   for (const m of matches) if (m.rule === 'place/county') resolveCounty(m, g, matches, neighbourhood, minPopulation);
   // After the counties, whose towns they never borrow: a street lies in a town, not in a county's middle.
+  let towns: StreetTowns | null = null;
   matches.forEach((m, index) => {
-    if (m.rule === 'place/street') resolveStreet(m, index, g, matches, text, minPopulation);
+    if (m.rule !== 'place/street') return;
+    towns ??= streetTowns(g, matches, minPopulation);
+    resolveStreet(m, index, g, matches, text, towns);
   });
 }
 

@@ -32,8 +32,10 @@ const SEPARATORS = /[\s\-‐‑‒–—_/]+/g;
  */
 export function placeKey(name: string): string {
   let s = name;
-  // Most words are plain ASCII letters: lower-case them and be done.
-  if (isPlainWord(s)) return s.toLowerCase();
+  // Most words are plain ASCII letters and digits: lower-case them (no new string when they already are) and be done.
+  const plain = plainWord(s);
+  if (plain === PLAIN_LOWER) return s;
+  if (plain === PLAIN_MIXED) return s.toLowerCase();
   if (!isAscii(s)) {
     s = s.normalize('NFD').replace(MARKS, '');
     let folded = '';
@@ -43,13 +45,20 @@ export function placeKey(name: string): string {
   return s.toLowerCase().replace(DROPPED, '').replace(SEPARATORS, ' ').trim();
 }
 
-function isPlainWord(s: string): boolean {
-  if (s.length === 0) return false;
+const NOT_PLAIN = 0;
+const PLAIN_LOWER = 1;
+const PLAIN_MIXED = 2;
+
+/** Whether `s` is only ASCII letters and digits (`PLAIN_LOWER` with no capital, `PLAIN_MIXED` with one), else `NOT_PLAIN`. */
+function plainWord(s: string): number {
+  if (s.length === 0) return NOT_PLAIN;
+  let kind = PLAIN_LOWER;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+    if (c >= 65 && c <= 90) kind = PLAIN_MIXED;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return NOT_PLAIN;
   }
-  return true;
+  return kind;
 }
 
 function isAscii(s: string): boolean {

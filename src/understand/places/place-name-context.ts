@@ -54,16 +54,26 @@ const SURNAME_PARTICLES_BEFORE = /\b[A-Z][\w'’-]+\s+(?:van|von|de|der|den|ter|
 
 // "Reporting by Lincoln Feast", "Photo by Sam Jordan/AFP", "Photo: Jordan Pix/Reuters", "By Sam Austin" opening a line:
 // who wrote, edited or photographed, not where.
-const CREDITS =
-  /(?:\b(?:[Aa]dditional reporting|[Rr]eporting|[Ww]riting|[Ww]ritten|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]hotos?|[Pp]hotographs?|[Ii]mages?|[Vv]ideo|[Gg]raphics?)\s+by|(?:^|\n)[ \t]*By)\s+([^\n;()|]{1,60}?)(?=$|[\n;()|]|\s(?:in|at|from|for|with|on|via)\s|,|\.\s)|\b(?:Photo|Credit|Image|Picture)s?:\s*([^\n/()]{1,40})(?=\/|\s+via\s)/g;
+const CREDIT_NAME = String.raw`\s+([^\n;()|]{1,60}?)(?=$|[\n;()|]|\s(?:in|at|from|for|with|on|via)\s|,|\.\s)`;
+// Each pattern opens on its literal ("by", "By", ":") and looks behind only there: a pattern opening on the
+// alternation of credit words would try it at every character of the text.
+const CREDITS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`(?:by(?<=\b(?:[Aa]dditional reporting|[Rr]eporting|[Ww]riting|[Ww]ritten|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]hotos?|[Pp]hotographs?|[Ii]mages?|[Vv]ideo|[Gg]raphics?)\s+by)|By(?<=(?:^|\n)[ \t]*By))` +
+      CREDIT_NAME,
+    'g',
+  ),
+  /:(?<=\b(?:Photo|Credit|Image|Picture)s?:)\s*([^\n/()]{1,40})(?=\/|\s+via\s)/g,
+];
 
 /** Where the text credits its writers, editors and photographers: `[start, end)` pairs. */
 export function creditSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
-  for (const m of text.matchAll(CREDITS)) {
-    const name = m[1] ?? m[2] ?? '';
-    const end = (m.index ?? 0) + m[0].length;
-    spans.push([end - name.length, end]);
+  for (const pattern of CREDITS) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      spans.push([end - (m[1] ?? '').length, end]);
+    }
   }
   return spans;
 }

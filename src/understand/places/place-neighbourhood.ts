@@ -121,14 +121,20 @@ export function countOthers(names: ReadonlySet<string> | undefined, ownKey: stri
 export function countNeighbours(cells: Neighbourhood['cells'], g: Gazetteer, id: number, ownKey: string): number {
   const lat = Math.floor(g.lat(id));
   const lon = Math.floor(g.lon(id));
-  const names = new Set<string>();
+  // A list, not a set: a few names at most lie near one place, and this runs for every candidate of every name.
+  let names: string[] | null = null;
   for (let dy = -1; dy <= 1; dy++) {
     for (let dx = -1; dx <= 1; dx++) {
       const here = cells.get(cellKey(lat + dy, lon + dx));
-      if (here) for (const other of here) if (other.key !== ownKey && other.id !== id) names.add(other.key);
+      if (here === undefined) continue;
+      for (const other of here) {
+        if (other.key === ownKey || other.id === id) continue;
+        if (names === null) names = [other.key];
+        else if (!names.includes(other.key)) names.push(other.key);
+      }
     }
   }
-  return names.size;
+  return names === null ? 0 : names.length;
 }
 
 function cellOf(lat: number, lon: number): number {

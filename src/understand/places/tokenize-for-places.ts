@@ -130,9 +130,11 @@ export function tokenizeForPlaces(text: string): PlaceToken[] {
     }
     if (!keepsPeriod && isApostrophe(text.charCodeAt(end)) && !isLetter(text.charCodeAt(end + 1))) fullEnd = end + 1;
     const tokenText = text.slice(start, coreEnd);
+    const isCapitalised = isUpper(c);
     let letters = 0;
     let capitals = 0;
-    for (let k = start; k < coreEnd; k++) {
+    // A word opening on a small (or caseless) letter is not in capitals: most words are settled by their first letter.
+    for (let k = isCapitalised || isDigit(c) ? start : coreEnd; k < coreEnd; k++) {
       const d = text.charCodeAt(k);
       if (isLetter(d)) {
         letters++;
@@ -147,7 +149,7 @@ export function tokenizeForPlaces(text: string): PlaceToken[] {
       text: tokenText,
       key: placeKey(tokenText),
       fullEnd,
-      isCapitalised: isUpper(c),
+      isCapitalised,
       isAllCaps: letters >= 2 && capitals === letters,
       isSentenceStart: sentenceStart,
       isHyphenated: gapLength === 1 && isHyphen(firstGap),

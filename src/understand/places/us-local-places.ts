@@ -62,6 +62,8 @@ export const NEW_YORK_CITY = 'New York City';
 /** "Calif.", "W.Va.", "D.C." and, after "Town, ", postal codes: the region itself is a place mention. */
 export function matchRegionAbbreviation(text: string, tokens: readonly PlaceToken[], i: number, g: Gazetteer): Match | null {
   const t = tokens[i] as PlaceToken;
+  // Every AP abbreviation ("Calif.", "D.C.") and postal code ("TX") opens on a capital.
+  if (!t.isCapitalised) return null;
   const previous = tokens[i - 1];
   // "Town, ST": asked only of a capitalised word's next token, and the comma before the slice is made.
   const afterComma =
@@ -429,30 +431,44 @@ function mostPopulous(g: Gazetteer, counties: readonly number[]): number {
   return best;
 }
 
+/** Where a document's streets lie when no town follows them: the same for each of its streets, so read once. */
+export interface StreetTowns {
+  /** The town of the report's dateline, or -1. */
+  readonly dateline: number;
+  /** The main country of the places the document keeps. */
+  readonly country: number;
+  /** The kept town the document names most in that country, or -1. */
+  readonly best: number;
+}
+
+/** The towns a document's streets may lie in (`StreetTowns`), from the places it keeps, streets aside. */
+export function streetTowns(g: Gazetteer, matches: readonly Match[], minPopulation: number): StreetTowns {
+  // Only places the document keeps: a dropped false friend ("Bobby", "Advocate") must not place a street.
+  const kept = matches.filter((o) => o.chosen >= 0 && o.rule !== 'place/street' && isKept(o, g, minPopulation));
+  const dateline = kept.find((o) => o.rule === 'place/dateline' && SETTLEMENTS.has(g.kind(o.chosen)));
+  // Never a town abroad: a report on a shooting in Ohio that mentions Paris does not put Elm Street in France, and the
+  // middle of towns in two countries is in neither.
+  const country = mainCountryIndex(g, kept);
+  return { dateline: dateline?.chosen ?? -1, country, best: mostNamedTown(g, kept, country) };
+}
+
 /**
  * Places a street at its town: the one named right after it ("Orchard St., Alexandria", "Elm Street in Dayton"), else
  * the dateline's town, else the town the document names most in its main country. A document that names no such town
  * leaves the street unplaced, and dropped.
  */
-export function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string, minPopulation: number): void {
+export function resolveStreet(m: Match, index: number, g: Gazetteer, matches: readonly Match[], text: string, towns: StreetTowns): void {
   const next = matches[index + 1];
   if (next && next.chosen >= 0 && g.precision(next.chosen) === 1 && /^(?:,|\s+in)\s*$/.test(text.slice(m.end, next.start))) {
     m.chosen = next.chosen;
     return;
   }
   // Local news reports from where it happened: the dateline names the street's town.
-  // Only places the document keeps: a dropped false friend ("Bobby", "Advocate") must not place a street.
-  const kept = matches.filter((o) => o.chosen >= 0 && o.rule !== 'place/street' && isKept(o, g, minPopulation));
-  const dateline = kept.find((o) => o.rule === 'place/dateline' && SETTLEMENTS.has(g.kind(o.chosen)));
-  if (dateline) {
-    m.chosen = dateline.chosen;
+  if (towns.dateline >= 0) {
+    m.chosen = towns.dateline;
     return;
   }
-  // Never a town abroad: a report on a shooting in Ohio that mentions Paris does not put Elm Street in France, and the
-  // middle of towns in two countries is in neither.
-  const country = mainCountryIndex(g, kept);
   // A kept town first; else one the document drops as unsure, which still says where the report is from.
-  const best = mostNamedTown(g, kept, country);
-  const fallback = best >= 0 ? best : mostNamedTown(g, matches, country);
+  const fallback = towns.best >= 0 ? towns.best : mostNamedTown(g, matches, towns.country);
   if (fallback >= 0) m.chosen = fallback;
 }
