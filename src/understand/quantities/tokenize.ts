@@ -62,10 +62,24 @@ export function tokenize(text: string): Token[] {
       offset++;
     }
     const value = text.slice(start, offset);
-    const lower = type !== 'word' ? value : lowerText === null ? value.toLowerCase() : lowerText.slice(start, offset);
+    const lower =
+      type !== 'word' || !hasCapital(text, start, offset)
+        ? value
+        : lowerText === null
+          ? value.toLowerCase()
+          : lowerText.slice(start, offset);
     tokens.push({ text: value, lower, type, start, end: offset });
   }
   return tokens;
+}
+
+/** Whether `text[start..end)` has a character lower-casing may change: an ASCII capital or any non-ASCII one. */
+function hasCapital(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if ((code >= 65 && code <= 90) || code >= 128) return true;
+  }
+  return false;
 }
 
 function scanNumber(text: string, from: number): number {
