@@ -52,6 +52,21 @@ describe('the headline toll', () => {
     assert.equal(event?.killed?.low, 1);
     assert.equal(event?.injured?.low ?? 0, 0);
   });
+  it('a toll another attack of the body already tells stays with that attack, not the main one', () => {
+    const { events } = analyseDocument(
+      {
+        id: 'doc',
+        title: '40 killed in rebel assault on Bunia',
+        text:
+          'Rebels shelled the airport of Bunia on Monday, wounding two guards. ' +
+          'On February 20, clashes between the rebels and the army in the town killed 40 people, aid groups said.',
+        published,
+      },
+      lexicons,
+    );
+    const killed = events.filter((e) => e.type === 'ASSAULT' || e.type === 'DEATH').map((e) => e.killed?.low ?? null);
+    assert.equal(killed.filter((k) => k === 40).length, 1);
+  });
   const suicides: Array<[string, string, number]> = [
     // A headline telling a murder-suicide leaves the killer out of its count where the body counts him.
     [

@@ -113,6 +113,10 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
       ((e.killed !== null && (isDefinite(e.killed) || !bodyTellsDeath)) || e.injured !== null),
   );
   if (!toll) return body;
+  // "700 killed during M23 rebels' Goma capture" over a body whose other attack tells those 700: the body has the toll
+  // already, on the happening that had it; the main event keeps its own.
+  // Only a count too large to recur by chance: "one killed" may be told of several attacks.
+  if (toll.killed !== null && toll.killed.low >= 10 && body.some((e) => e !== main && sameCasualties(e.killed, toll.killed))) return body;
   // A headline that tells a murder-suicide ("Two boys killed, father commits suicide") often leaves the killer out of
   // its count, where the body counts him.
   const leavesKillerOut = SUICIDE.test(title) && main.killed !== null && toll.killed !== null && main.killed.low > toll.killed.low;
@@ -129,6 +133,10 @@ function withHeadlineToll(document: DocumentInput, body: readonly Event[], lexic
 }
 
 const SUICIDE = /\bsuicides?\b/i;
+
+function sameCasualties(a: CasualtyRange | null, b: CasualtyRange | null): boolean {
+  return a !== null && b !== null && a.low === b.low && a.high === b.high;
+}
 
 /**
  * The body's hurt, less those the headline says died where it counts more dead than the body: "Girl dies after

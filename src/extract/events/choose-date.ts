@@ -148,7 +148,7 @@ export function reportDate(
 /**
  * Whether the token at `at` lies in a clause opened by "since" ("since March 15", "since the campaign came into action
  * on March 15") that holds none of the event's triggers: a day such a clause gives starts a period, told to measure
- * against or count from.
+ * against or count from. Not where a "when" clause after it tells what happened that day.
  */
 function sinceClauseWithout(
   frame: DocumentFrame,
@@ -161,6 +161,10 @@ function sinceClauseWithout(
   if (frame.view.keys[first] !== 'since') return false;
   let last = at;
   while (last + 1 < frame.clauseOf.length && frame.clauseOf[last + 1] === clause) last++;
+  // "since October 7, when Hamas stormed across the border, killing 1,200": the day's own happening follows, told in
+  // its "when" clause, and the day is its date.
+  const keys = frame.view.keys;
+  if (keys[last + 1] === 'when' || (keys[last + 1] === ',' && keys[last + 2] === 'when')) return false;
   const from = frame.view.tokens[first]?.start ?? 0;
   const to = frame.view.tokens[last]?.end ?? 0;
   return !triggerSpans.some((t) => t.start >= from && t.end <= to);

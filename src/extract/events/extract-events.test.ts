@@ -702,6 +702,14 @@ describe('dating an attack apart from what followed it', () => {
       since.some((e) => e.type === 'ASSAULT' && e.date?.start === '2023-10-07'),
       JSON.stringify(since.map((e) => e.date)),
     );
+    // The day's own happening, told in a "when" clause after it, is dated by it.
+    const when = eventsOf(
+      'The raid was the largest rescue since October 7, when gunmen stormed across the border, killing some 1,200 people.',
+    );
+    assert.ok(
+      when.some((e) => e.type === 'ASSAULT' && e.killed?.low === 1200 && e.date?.start === '2023-10-07'),
+      JSON.stringify(when.map((e) => [e.killed, e.date])),
+    );
   });
 
   it('an arrest is dated by its own day, not as what followed', () => {

@@ -248,11 +248,16 @@ function isWrittenDate(text: string, found: Found): boolean {
   }
   const word = month[1] ?? '';
   if (word[0] !== word[0]?.toUpperCase()) return false;
+  if (NAMED_AFTER_DATE.test(text.slice(found.end, found.end + 30))) return false;
   if (found.from.day !== null || found.from.year !== null || (found.to !== null && found.to.year !== null)) return true;
   // A month alone: not an abbreviation without its dot ("Jan" is a name), and after a word that takes a time.
   if (word.length === 3 && month[2] === '' && word.toLowerCase() !== 'may') return false;
   return MONTH_LEAD.test(text.slice(Math.max(0, found.start - 24), found.start));
 }
+
+// "the March 23 Movement (M23)", "the March 14 Alliance", "the 6 April Youth Movement": a date that opens the name of a
+// group (a capitalised head right after it, or one more capitalised word and then the head) is part of that name.
+const NAMED_AFTER_DATE = /^\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Alliance|Brigades?|Front|Coalition|Revolution|Uprising)\b/;
 
 // A date a few days after the reference keeps its year: a publication day a little early, or a
 // hearing set for next week, is likelier than a date almost a year back.

@@ -34,6 +34,9 @@ const POSITIVE: ReadonlyArray<readonly [text: string, reference: string | null, 
   // A count after a date and a comma is never a two-digit year: the date ends before it.
   ['Between Oct. 17 and Oct. 24, 13 attacks hit the bases.', TUESDAY, ['Between Oct. 17 and Oct. 24', '2023-10-17', '2023-10-24', 'day']],
   ['On Oct. 24, 9 soldiers were hurt.', TUESDAY, ['Oct. 24', '2023-10-24', '2023-10-24', 'day']],
+  // A date before a lower-case word, or before a name that is no group's, is still a date.
+  ['On October 7 militants crossed the fence.', TUESDAY, ['October 7', '2023-10-07', '2023-10-07', 'day']],
+  ['On October 26 Israeli troops entered the town.', TUESDAY, ['October 26', '2023-10-26', '2023-10-26', 'day']],
   ['The storm of Oct. 24, 2013 was the worst.', TUESDAY, ['Oct. 24, 2013', '2013-10-24', '2013-10-24', 'day']],
   // Ranges.
   ['Drones struck bases from Oct. 17 to Oct. 30, a spokesman said.', TUESDAY, ['Oct. 17 to Oct. 30', '2023-10-17', '2023-10-30', 'day']],
@@ -136,6 +139,9 @@ const NEGATIVE: readonly string[] = [
   '9/11 changed the region.',
   'They launched one-way attack drones at 2,500 troops.',
   'Rescuers worked around the clock for days.',
+  'Fighters of the March 23 Movement entered the city.',
+  'The March 14 Alliance walked out of the cabinet.',
+  'Members of the 6 April Youth Movement marched again.',
 ];
 
 for (const text of NEGATIVE) {
