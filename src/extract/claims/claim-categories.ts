@@ -189,12 +189,22 @@ export function categoryOfVerbAfter(after: string): ClaimCategory | null {
 }
 
 function verbAfter(text: string): ClaimCategory | null {
-  const aside = ASIDE.exec(text);
+  const aside = ASIDE.exec(text) ?? LIST_AFTER.exec(text);
   const body = aside ? text.slice(aside[0].length) : text;
-  const rest = body.slice(RELATIVE.exec(body)?.[0].length ?? 0).replace(/^[\s,]+/, '');
+  const relative = RELATIVE.exec(body);
+  let rest = body.slice(relative?.[0].length ?? 0).replace(/^[\s,]+/, '');
+  // "the 12 people who the ministry said were killed": a speaker inside the relative clause.
+  if (relative !== null) rest = rest.slice(SPEAKER_IN_RELATIVE.exec(rest)?.[0].length ?? 0);
   for (const [pattern, category] of VERB_AFTER) if (pattern.test(rest)) return category;
   return null;
 }
+
+// "six health workers, four doctors, a nurse and a pharmacist were abducted": counted items listed up to the verb.
+const LIST_AFTER =
+  /^(?:\s*,\s*(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s*,?\s+and\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+[a-z-]+(?:\s+[a-z-]+)?(?=\s+(?:were|was|had|have|are)\b)/i;
+
+// A speaker told inside a relative clause, before its verb: "who the ministry said", "that officials say".
+const SPEAKER_IN_RELATIVE = /^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:said|says|say|reported|reports|confirmed)\s+/i;
 
 /** A strike verb anywhere in `text` (the sentence before a figure of targets or facilities). */
 export function hasStrikeVerb(text: string): boolean {

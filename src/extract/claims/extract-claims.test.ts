@@ -95,6 +95,25 @@ const CLAIMS: ReadonlyArray<readonly [text: string, expected: readonly Expected[
     'Nearly 200 hostages are still held in Gaza, officials said.',
     [['hostages', 'about 200', 'Nearly 200', 'PS', 'as-of', 'asserted', 'officials']],
   ],
+  // Hostages taken count a kidnapping; hostages held (above) do not.
+  ['Gunmen raided the village near Kaduna and took 40 hostage.', [['kidnapped', 'exact 40', '40', 'NG', 'as-of', 'asserted', null]]],
+  // A speaker inside a relative clause, and a list of who was counted, stand between a figure and its verb.
+  [
+    'Mourners buried the 12 people who the ministry said were killed in Sidon.',
+    [['killed', 'exact 12', '12', 'LB', 'as-of', 'asserted', null]],
+  ],
+  [
+    'In Goma, five aid workers, three drivers and a nurse were abducted.',
+    [
+      ['kidnapped', 'exact 5', 'five', 'CD', 'as-of', 'asserted', null],
+      ['kidnapped', 'exact 3', 'three', 'CD', 'as-of', 'asserted', null],
+    ],
+  ],
+  // A weapon's name of several words after the figure is the noun it counts.
+  [
+    'Russia fired two Iskander-M/KN-23 ballistic missiles at Sumy.',
+    [['missiles-launched', 'exact 2', 'two', 'UA', 'as-of', 'asserted', null]],
+  ],
   // What strikes hit, and strikes themselves.
   ['Aircraft struck 14 targets in Aleppo overnight.', [['strikes', 'exact 14', '14', 'SY', 'as-of', 'asserted', null]]],
   [

@@ -64,6 +64,9 @@ const PERSON_VERBS: ReadonlySet<ClaimCategory> = new Set([
 // Nouns that count occurrences: "attacked 14 separate times" takes its category from the verb.
 const OCCURRENCE = /^(?:times|occasions|instances)$/;
 // Nouns that name what befell people ("206 wounded", "12 missing"): they say what a figure counts whatever verb precedes it.
+// The verb that takes hostages, right before their count (with its qualifier): "took 251 hostage", "seizing some 240".
+const TAKEN_BEFORE =
+  /\b(?:took|taking|take|takes|taken|seized|seizing|abducted|abducting|kidnapped|kidnapping)\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|another)\s+)?$/i;
 const STATE_NOUNS: ReadonlySet<ClaimCategory> = new Set(['killed', 'injured', 'casualties', 'missing', 'displaced', 'hostages']);
 const TOTAL_BEFORE =
   /\b(?:total(?:l?ing)?(?:\s+of)?|bringing\s+the\s+(?:total|tally|count|number)\s+to|in\s+total|altogether|overall|combined|a\s+total\s+of)\s*$/i;
@@ -209,7 +212,10 @@ function sentenceFigures(
     const read =
       quantity.value.noun === null || quantity.rule === 'quantity/elided-noun' ? nounAfter(text, quantity.span.end, sentence.end) : null;
     // "728 Shahed and decoy drones", "52 of 72 drones": a drone or missile named a few words on (or the whole a share is of).
-    const weapon = quantity.value.noun === null && read === null ? weaponNounAfter(text.slice(quantity.span.end, sentence.end)) : null;
+    const weapon =
+      read === null && (quantity.value.noun === null || weaponOf(quantity.value.noun) === null)
+        ? weaponNamed(text.slice(quantity.span.end, sentence.end), quantity.value.noun)
+        : null;
     const noun = read?.noun ?? weapon?.noun ?? (gerund ? null : quantity.value.noun);
     // A noun borrowed from an earlier figure ("killed 35 people and injured 129") ends before this one: read on from the figure.
     const nounEnd = Math.max(
@@ -263,6 +269,18 @@ const MAX_NOUN_WORDS = 6;
  * The counted noun after a number the quantity stage left without one ("21 US personnel suffered", "About 350 US Army
  * and Air Force personnel", "Four of the facilities"): the words up to the first that names a category.
  */
+/**
+ * The drone or missile a figure counts when named a few words on: after a figure the quantity stage left without a
+ * noun ("728 Shahed and decoy drones"), or after one whose noun is only the first word of the weapon's name ("two
+ * Iskander-M/KN-23 ballistic missiles"), never across a list ("two children and five missiles").
+ */
+function weaponNamed(after: string, noun: string | null): ReturnType<typeof weaponNounAfter> {
+  const weapon = weaponNounAfter(after);
+  if (weapon === null || noun === null) return weapon;
+  const named = weapon.noun.trim();
+  return !weapon.share && named.startsWith(noun) && !/,|\b(?:and|or)\b/i.test(named) ? weapon : null;
+}
+
 function nounAfter(text: string, from: number, to: number): { noun: string; end: number } | null {
   const rest = text.slice(from, Math.min(to, from + 120));
   const partitive = /^\s+of\s+(?:the|these|those|them|its|their)\s+/i.exec(rest);
@@ -341,6 +359,8 @@ function categorise(
   }
   const weapon = weaponOf(noun);
   if (weapon !== null) return { category: weaponCategory(weapon, before, after), cue: 'weapon', noun };
+  // "took 251 hostage", "taking around 250 hostages": hostages taken count a kidnapping, not those still held.
+  if (nounCategory === 'hostages' && TAKEN_BEFORE.test(before)) return { category: 'kidnapped', cue: 'verb-before', noun };
   // "killed and 206 wounded": a noun naming what befell people is what the figure counts, whatever verb precedes it.
   if (nounCategory !== null && STATE_NOUNS.has(nounCategory)) return { category: nounCategory, cue: 'noun', noun };
   const clause = before.split(/[;:]|\s[—–]\s/).pop() ?? before;
