@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readPublished } from './infer-published.ts';
-import { datePeers, type StoryReport, storyTerms } from './story-peers.ts';
+import { datePeers, SAME_STORY, type StoryReport, storyTerms } from './story-peers.ts';
 
 /** Our own short reports: three of one strike on a fuel port, a rewrite of a rewrite, and unrelated stories. */
 const texts: Record<string, [string, string | null]> = {
@@ -39,6 +39,40 @@ describe('datePeers', () => {
     const group = reports().map((r) => (r.id === 'flood' ? { ...r, syndicationGroup: 'other' } : r));
     assert.equal(datePeers(group, redate).get('flood')?.peer.peer, 'other');
   });
+});
+
+describe('datePeers on the weekday a report names', () => {
+  // Invented words, each written again in an undated note, so each weighs like a rare term of the batch: the loose
+  // report and the wire share only the academy's name, a similarity of about 0.17, under SAME_STORY.
+  const words = (prefix: string) => Array.from({ length: 25 }, (_, i) => `${prefix}${'abcdefghijklmnopqrstuvwxy'[i]}ton`);
+  const loose = words('lor');
+  const wire = words('wir');
+  function batch(day: string): StoryReport[] {
+    const texts: Record<string, [string, string | null]> = {
+      wire: [`A missile hit the Verlan academy on Tuesday. ${wire.join(' ')}.`, '2024-09-03'],
+      loose: [`Russia hit the Verlan academy on ${day}. ${loose.join(' ')}.`, null],
+      noteA: [`Notes: ${loose.join(' ')}.`, null],
+      noteB: [`Notes: ${wire.join(' ')}.`, null],
+      filler1: ['Officials discussed grain exports at the ministry.', '2022-06-01'],
+      filler2: ['A court heard the appeal of two journalists.', '2022-07-04'],
+      filler3: ['The central bank held interest rates.', '2022-08-12'],
+    };
+    return Object.entries(texts).map(([id, [text, published]]) => {
+      const reading = readPublished(text, { metadata: published, today: '2026-12-01' });
+      return { id, text, title: null, syndicationGroup: id, published: reading.published, firm: reading.firm };
+    });
+  }
+  it('takes a looser peer published on the day the report names', () => {
+    const found = datePeers(batch('Tuesday'), redate).get('loose');
+    assert.equal(found?.peer.peer, 'wire');
+    assert.ok((found?.peer.similarity ?? 1) < SAME_STORY);
+    assert.equal(found?.published.start, '2024-09-03');
+  });
+  it('and one published the day after it', () => assert.equal(datePeers(batch('Monday'), redate).get('loose')?.peer.peer, 'wire'));
+  // Negatives: another weekday, or the day after the peer's, leaves the loose report undated.
+  for (const day of ['Wednesday', 'Friday']) {
+    it(`but not for a report that names ${day}`, () => assert.equal(datePeers(batch(day), redate).has('loose'), false));
+  }
 });
 
 describe('storyTerms', () => {

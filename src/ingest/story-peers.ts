@@ -30,6 +30,11 @@ export interface StoryPeer {
  * words every report of the war uses, which weigh almost nothing.
  */
 export const SAME_STORY = 0.2;
+/**
+ * A lower bar for a peer published on a weekday the report names, or the day after it: "on Tuesday" in a report that
+ * shares a strike's place and figures with one published that Tuesday tells the same story, though more loosely.
+ */
+export const SAME_STORY_ON_ITS_DAY = 0.12;
 /** Terms in more than this share of the batch (and at least a few reports) say nothing of which story it is. */
 const COMMON_SHARE = 0.2;
 /** Characters of a report read for its terms: the headline and opening carry the story. */
@@ -166,14 +171,35 @@ class StoryIndex {
         for (const other of holders.get(term) ?? []) shared.set(other, (shared.get(other) ?? 0) + w * w);
       }
       const own = this.#norm(report.id);
+      const named = namedWeekdays(report);
       let best: { report: StoryReport; similarity: number } | null = null;
       for (const [other, dot] of shared) {
         const similarity = dot / (own * (norms.get(other.id) ?? 1) || 1);
-        if (similarity >= SAME_STORY && (best === null || similarity > best.similarity)) best = { report: other, similarity };
+        const bar = named.size > 0 && onNamedDay(named, other.published) ? SAME_STORY_ON_ITS_DAY : SAME_STORY;
+        if (similarity >= bar && (best === null || similarity > best.similarity)) best = { report: other, similarity };
       }
       if (best?.report.published)
         found.set(report.id, { near: best.report.published.start, peer: best.report.id, similarity: best.similarity });
     }
     return found;
   }
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_WORD = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/** The weekdays (0 for Sunday) a report's headline and opening name. */
+function namedWeekdays(report: StoryReport): Set<number> {
+  const days = new Set<number>();
+  for (const match of `${report.title ?? ''}\n${report.text.slice(0, READ_CHARS)}`.matchAll(WEEKDAY_WORD)) {
+    days.add(WEEKDAYS.indexOf((match[1] as string).toLowerCase()));
+  }
+  return days;
+}
+
+/** Whether a report was published on one of these weekdays or the day after one (a day's news told the next morning). */
+function onNamedDay(days: ReadonlySet<number>, published: Published | null): boolean {
+  if (published === null) return false;
+  const weekday = new Date(`${published.start.slice(0, 10)}T12:00:00Z`).getUTCDay();
+  return days.has(weekday) || days.has((weekday + 6) % 7);
 }

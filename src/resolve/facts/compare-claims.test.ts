@@ -299,6 +299,30 @@ describe('seriesRule', () => {
       series(v('at-least', 36), asOf('2024-07-08'), KYIV_LEDE, 'killed'),
       null,
     ],
+    [
+      "a count under the report's country lede, after the city's the same day",
+      series(v('at-least', 50), asOf('2024-09-03'), place('Ukraine', ['UA'], 5, 49, 32, 'lede'), 'killed'),
+      series(v('at-least', 47), text('2024-09-03', '2024-09-03'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      "the city's count two days after one under the country's lede: the story's count, revised",
+      series(v('exact', 54), asOf('2024-09-05'), KYIV, 'killed'),
+      series(v('at-least', 50), asOf('2024-09-03'), place('Ukraine', ['UA'], 5, 49, 32, 'lede'), 'killed'),
+      'happening-toll',
+    ],
+    [
+      "but not under another country's lede",
+      series(v('at-least', 50), asOf('2024-09-03'), place('Russia', ['RU'], 5, 55, 37, 'lede'), 'killed'),
+      series(v('at-least', 47), text('2024-09-03', '2024-09-03'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      "nor the country's own count, told in its text, two days on",
+      series(v('exact', 54), asOf('2024-09-05'), KYIV, 'killed'),
+      series(v('at-least', 50), asOf('2024-09-03'), place('Ukraine', ['UA'], 5, 49, 32), 'killed'),
+      null,
+    ],
   ];
   for (const [name, later, earlier, expected] of TABLE) test(name, () => assert.equal(seriesRule(later, earlier), expected));
 });

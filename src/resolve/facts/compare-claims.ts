@@ -270,7 +270,10 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
     // need a later end by their own rules.)
     const gap = daysBetween(happeningDay(b), happeningDay(a));
     const same = samePlace(later.place, earlier.place);
-    if (gap >= -1 && gap <= (same ? HAPPENING_REVISION_DAYS : 1) && (same || nested(later.place, earlier.place))) return 'happening-toll';
+    // A count placed only by its report's lede is the story's own, so it is revised as the place's is.
+    const story = later.place?.basis === 'lede' || earlier.place?.basis === 'lede';
+    const reach = same || story ? HAPPENING_REVISION_DAYS : 1;
+    if (gap >= -1 && gap <= reach && (same || nested(later.place, earlier.place))) return 'happening-toll';
   }
   if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
     const gap = daysBetween(b.end, a.end);
@@ -297,8 +300,13 @@ function nested(a: ClaimPlace | null, b: ClaimPlace | null): boolean {
   if (a === null || b === null) return false;
   if (a.basis === 'lede' || b.basis === 'lede') {
     const [lede, other] = a.basis === 'lede' ? [a, b] : [b, a];
+    // Inside the country the lede names, or the country a lede town lies in ("at least 50 killed" under a Ukraine lede
+    // and "47 killed in Poltava" are one count).
     return (
-      other.basis === 'text' && other.precision === 5 && lede.countries.length === 1 && other.countries.join() === lede.countries.join()
+      other.basis === 'text' &&
+      (other.precision === 5 || lede.precision === 5) &&
+      lede.countries.length === 1 &&
+      other.countries.join() === lede.countries.join()
     );
   }
   if (a.precision === b.precision) return false;
