@@ -789,6 +789,22 @@ describe("a war's running toll is not a happening", () => {
     }
   });
 
+  it("hundreds killed between two days more than a month apart are a campaign's toll", () => {
+    const violent = eventsOf('Monitors documented 3,900 civilians killed by the army between 24 February and 15 May.').filter(
+      (e) => e.type === 'ASSAULT' || e.type === 'DEATH',
+    );
+    assert.ok(violent.length > 0);
+    for (const event of violent) assert.notEqual(event.aggregate, null, JSON.stringify(event.date));
+    // Negatives: a few dead over those months, and hundreds over a week of clashes, are no campaign's toll.
+    for (const text of [
+      'Monitors documented 12 civilians killed by the army between 24 February and 15 May.',
+      'Clashes between the militias killed 300 people between 13 July and 19 July, the monitor said.',
+    ]) {
+      const event = mainEvent(text);
+      assert.equal(event?.aggregate, null, text);
+    }
+  });
+
   it('a massacre counted over a day or two keeps its dead', () => {
     for (const text of [
       'Gunmen killed 120 villagers in the region within the past 48 hours, the monitor said.',

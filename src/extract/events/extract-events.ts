@@ -364,6 +364,17 @@ function tellsWarToll(frame: DocumentFrame, draft: Draft): boolean {
   });
 }
 
+/** Days a dated toll may span and still be one happening's: a massacre over several days, clashes over a fortnight. */
+const HAPPENING_SPAN_DAYS = 31;
+/** Dead that, told over a longer span, are a campaign's toll. */
+const PERIOD_TOLL_MIN = 100;
+
+/** Whether a violent event's own date spans weeks and its dead are many: a campaign's toll over a period. */
+function isPeriodToll(date: EventDate | null, killed: CasualtyRange | null): boolean {
+  if (date === null || killed === null || killed.low < PERIOD_TOLL_MIN) return false;
+  return (Date.parse(date.end) - Date.parse(date.start)) / 86_400_000 > HAPPENING_SPAN_DAYS;
+}
+
 /**
  * A toll this large is a war's or a campaign's: the deadliest single attacks of recent wars (7 October 2023: about
  * 1,200 dead) stay far below it.
@@ -690,9 +701,6 @@ function toEvent(
   const first = draft.triggers[0] as Trigger;
   const sentence = frame.sentences[first.sentence];
   const span = sentence ? sentence.span : { start: 0, end: 0 };
-  // Only a single violent happening is refined to a town and dated from the report: an aggregate spans places and
-  // days, and aid or talks are between states.
-  const single = draft.aggregate === null && (draft.type === 'ASSAULT' || draft.type === 'DEATH');
   const own =
     draft.date ??
     chooseDate(
@@ -701,10 +709,17 @@ function toEvent(
       draft.type,
       draft.triggers.map((t) => charSpan(frame, t)),
     );
-  const date = single && draft.modality === 'asserted' ? reportDate(frame, own, draft.sentences, violent) : own;
+  const { killed, injured } = casualtiesOf(draft.accounts);
+  // Only a single violent happening is refined to a town and dated from the report: an aggregate spans places and
+  // days, and aid or talks are between states.
+  const violentOne = draft.aggregate === null && (draft.type === 'ASSAULT' || draft.type === 'DEATH');
+  const date = violentOne && draft.modality === 'asserted' ? reportDate(frame, own, draft.sentences, violent) : own;
+  // "3,924 civilians killed between 24 February and 15 May": hundreds dead over more than a month are a campaign's
+  // toll, many happenings summed, never one incident.
+  const aggregate = draft.aggregate ?? (violentOne && isPeriodToll(date, killed) ? WAR_TOLL : null);
+  const single = aggregate === null && violentOne;
   const place = single ? refinePlace(draft.place, fallbackPlace) : (draft.place ?? fallbackPlace);
   const modes = [...draft.modes].sort();
-  const { killed, injured } = casualtiesOf(draft.accounts);
   const evidence = [...draft.sentences]
     .sort((a, b) => a - b)
     .map((s) => frame.sentences[s]?.span)
@@ -744,7 +759,7 @@ function toEvent(
     injured: draft.type === 'ASSAULT' ? injured : null,
     modality: draft.modality,
     salience: 0,
-    aggregate: draft.aggregate,
+    aggregate,
     field: 'text',
     span,
     text: frame.text.slice(span.start, span.end),

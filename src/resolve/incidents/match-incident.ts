@@ -45,6 +45,10 @@ export function matchIncident(event: Event, incident: Incident): number | null {
   const usual = DATE_SLACK_DAYS[event.date.precision] + DATE_SLACK_DAYS[incident.date.precision];
   const gap = dayGap(event.date, incident.date);
   if (gap > usual + (named ? NAMED_DATE_SLACK_DAYS : 0)) return null;
+  const killed = compareCounts(event.killed, incident.killed ? { low: incident.killed.best, high: incident.killed.best } : null, 1.5);
+  // Names stretch the days only for one toll: a dozen dead one day and five hundred six days on are two happenings the
+  // same officials told of ("the pagers exploded", then "the strikes"), however many names the reports share.
+  if (gap > usual && killed < 0) return null;
   const place = comparePlaces(event.place, incident.place, incident.aggregate || named);
   if (place === null) return null;
   if (sidesDiffer(event.initiator, incident.initiator)) return null;
@@ -56,7 +60,7 @@ export function matchIncident(event: Event, incident: Incident): number | null {
   else score -= 0.25 * Math.min(gap, usual);
   score += shared(event.initiator, incident.initiator) + shared(event.target, incident.target);
   score += nameScore(names, event.names ?? [], incident.names ?? []);
-  score += compareCounts(event.killed, incident.killed ? { low: incident.killed.best, high: incident.killed.best } : null, 1.5);
+  score += killed;
   score += compareCounts(event.injured, incident.injured ? { low: incident.injured.best, high: incident.injured.best } : null, 1);
   return score;
 }
