@@ -227,7 +227,8 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       continue;
     }
     const startsName =
-      t.isCapitalised || (ARTICLES.has(t.key) && tokens[i + 1]?.isHyphenated === true && tokens[i + 1]?.isCapitalised === true);
+      // The article last: most words are lower case, and a look-up would hash each one.
+      t.isCapitalised || (tokens[i + 1]?.isHyphenated === true && tokens[i + 1]?.isCapitalised === true && ARTICLES.has(t.key));
     // "Wal-Mart", "Jean-Paul": a capitalised word hyphened to an unmatched capitalised word is part of that word.
     const previous = tokens[i - 1];
     // A party and a town ("R-Charleston") are two words, not one name.
