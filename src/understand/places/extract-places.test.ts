@@ -689,6 +689,11 @@ describe('extractPlaces reads no place in the names of ships, aircraft, families
     ['Photo: Jordan Pix/Reuters', 'Jordan'],
     ['A source told Xinhua that talks would resume.', 'Xinhua'],
     ['DAMASCUS, July 20 (Xinhua) -- Fighting went on in the south.', 'Xinhua'],
+    // A ship's flag and a firm's owners are whose, not where.
+    ['Missiles hit the Liberian-flagged tanker off Hodeidah on Monday.', 'Liberian'],
+    ['The Panama-registered bulk carrier sank in the Red Sea.', 'Panama'],
+    ['The Greek-owned ship was struck again overnight.', 'Greek'],
+    ['The bulk carrier, flagged in Liberia, sank after the attack.', 'Liberia'],
   ];
   for (const [text, name] of cases) {
     it(`no place "${name}" in: ${text}`, () => assert.ok(!places(text).some((m) => m.text === name)));
@@ -699,6 +704,7 @@ describe('extractPlaces reads no place in the names of ships, aircraft, families
     ['Salem police said the family was found safe.', 'Salem', 'US'],
     ['The man told Dayton police he had been shot twice.', 'Dayton', 'US'],
     ['Three soldiers were killed at a base in Jordan near the Syrian border.', 'Jordan', 'JO'],
+    ['Militants attacked a Liberian village near the border.', 'Liberian', 'LR'],
   ];
   for (const [text, name, country] of kept) {
     it(`negative: "${name}" kept in: ${text}`, () => assert.equal(find(text, name).value.country, country));

@@ -9,6 +9,7 @@ import { chooseNewsProfile, countWarWords, type NewsProfile } from './news-profi
 import {
   creditSpans,
   isNamedThing,
+  isRegistryCountry,
   isAfterAmpersand,
   opensFullName,
   isSpeakingPerson,
@@ -292,7 +293,8 @@ function findMatches(text: string, tokens: readonly PlaceToken[], g: Gazetteer, 
       (context === 'organisation' && keyIndex < 0) ||
       speaks ||
       inFirmName ||
-      (!isDateline && isNamedThing(text, t.start, end.end, credits))
+      (!isDateline && isNamedThing(text, t.start, end.end, credits)) ||
+      isRegistryCountry(tokens, i, last)
     ) {
       // Only a town's name recurs as the person's; a capital or a region stays a place elsewhere in the text.
       // A region's name given as a family name ("Francisco Jose Guerrero") recurs as the person's too ("Guerrero, who").

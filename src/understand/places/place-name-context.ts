@@ -93,6 +93,19 @@ export function isNamedThing(text: string, start: number, end: number, credits: 
   return credits.some(([s, e]) => start >= s && end <= e);
 }
 
+// "a Liberian-flagged tanker", "the Greek-owned bulk carrier", "Panama-registered": a ship's or a firm's country.
+const REGISTRY_WORDS = new Set('flagged registered owned operated managed chartered insured'.split(' '));
+
+/**
+ * A country or nationality hyphened to "flagged", "owned" and the like, or after "flagged in": whose a ship or a firm
+ * is, not where anything is.
+ */
+export function isRegistryCountry(tokens: readonly PlaceToken[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (next !== undefined && next.isHyphenated && REGISTRY_WORDS.has(next.key)) return true;
+  return tokens[first - 1]?.key === 'in' && REGISTRY_WORDS.has(tokens[first - 2]?.key ?? '');
+}
+
 export function isAfterAmpersand(text: string, t: PlaceToken): boolean {
   return /\S\s?&\s?$/.test(text.slice(Math.max(0, t.start - 4), t.start));
 }
