@@ -165,7 +165,8 @@ const OF_TAILS: ReadonlySet<string> = new Set(words('liberation resistance peopl
  * Not after a nationality ("Colombian Army" is the country's) or where a lexicon name starts inside it. No id.
  */
 function namedBodyAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorMatch | null {
-  if (!isCapitalised(view, at) || BODY_WORDS.has(view.keys[at] as string) || sentenceOpeners.has(view.tokens[at]?.text ?? '')) return null;
+  if (!isCapitalised(view, at) || !bodyWordAhead(view, at)) return null;
+  if (BODY_WORDS.has(view.keys[at] as string) || sentenceOpeners.has(view.tokens[at]?.text ?? '')) return null;
   // "Mr. Smith", "Gen. Ochoa": a title makes the name a person's.
   if (lexicon.titleStarts.has(view.keys[at - 1] ?? '') || view.keys[at - 1] === '.') return null;
   let i = at;
@@ -201,6 +202,12 @@ function namedBodyAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorM
     rule: 'actor/named-body',
     confidence: 0.6,
   };
+}
+
+/** Whether a body's word follows within the three words a name may run to: most capitalised words start no body. */
+function bodyWordAhead(view: TokenView, at: number): boolean {
+  for (let k = at + 1; k <= at + 3 && k < view.keys.length; k++) if (BODY_WORDS.has(view.keys[k] as string)) return true;
+  return false;
 }
 
 function lexiconMatch(actor: LexiconActor, start: number, end: number, rule: string): ActorMatch {
