@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ANALYSIS_WORKER } from '../package-files.ts';
 import type { DocumentAnalysis, DocumentInput } from './analyse-document.ts';
+import { restoreQuotes } from './quoted-text.ts';
 
 type Pending = { resolve: (results: DocumentAnalysis[]) => void; reject: (error: Error) => void };
 
@@ -53,10 +54,11 @@ export class AnalysisPool {
     await entry.ready;
     const id = this.#next++;
     entry.busy++;
-    return new Promise((resolve, reject) => {
+    const results = await new Promise<DocumentAnalysis[]>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       entry.worker.postMessage({ id, documents, stage });
     });
+    return results.map((r, i) => restoreQuotes(r, (documents[i] as DocumentInput).text));
   }
 
   async close(): Promise<void> {
