@@ -300,6 +300,18 @@ describe('seriesRule', () => {
       null,
     ],
     [
+      "a massacre's toll over four days, then a larger count of it",
+      series(v('exact', 1383), asOf('2025-03-12'), KYIV, 'killed'),
+      series(v('exact', 1225), text('2025-03-06', '2025-03-09'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      "but not three weeks' toll",
+      series(v('exact', 1383), asOf('2025-03-12'), KYIV, 'killed'),
+      series(v('exact', 1225), text('2025-02-14', '2025-03-06'), KYIV, 'killed'),
+      null,
+    ],
+    [
       "a count under the report's country lede, after the city's the same day",
       series(v('at-least', 50), asOf('2024-09-03'), place('Ukraine', ['UA'], 5, 49, 32, 'lede'), 'killed'),
       series(v('at-least', 47), text('2024-09-03', '2024-09-03'), KYIV, 'killed'),

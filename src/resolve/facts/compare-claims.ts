@@ -166,8 +166,13 @@ export function claimUnit(category: ClaimCategory, noun: string | null): string 
 
 /** How far apart (days) the starts of two counts of one growing thing may be. */
 export const SERIES_START_DAYS = 31;
-/** A happening's toll: a period this short (days) is one strike, raid or attack. */
-const HAPPENING_DAYS = 3;
+/**
+ * A happening's toll: a period this short (days) is one strike, raid, attack or massacre. A fact's period stretches
+ * with the later reports that join it ("16 dead" told again days on), and a massacre may run over several days (the
+ * coastal killings of 6-9 March), so a week and more still holds one happening's toll; its counts must still follow
+ * each other within `HAPPENING_REVISION_DAYS`.
+ */
+const HAPPENING_DAYS = 10;
 /** Days after a happening that a report's own count of it may still come (rescuers dig for days). */
 const HAPPENING_REVISION_DAYS = 7;
 /** A happening's toll grows at most this many times between counts; more is another count. */
