@@ -79,6 +79,11 @@ export interface ActorLexicon {
   readonly actorStartKeys: ReadonlySet<string>;
   /** Whether a token, as written (key and case), can start an actor or unnamed group: other tokens need no trie look-up. */
   readonly actorStarts: TokenStarts;
+  /**
+   * Start keys only a lexicon name of two or more words begins with ("the" of "the Taliban", "3" of "3rd Brigade"), to
+   * the keys its second word may have: a token before any other word starts nothing.
+   */
+  readonly startsOnlyBefore: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every key a title or a nationality before a title can start with. */
   readonly titleStarts: ReadonlySet<string>;
 }
@@ -243,8 +248,22 @@ export function compileActorLexicon(data: unknown, dictionary?: unknown, nationa
       'pro',
     ]),
     actorStarts: new TokenStarts([aliases, agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
+    startsOnlyBefore: startsOnlyBefore(aliases, [agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
     titleStarts: new Set([...titles.firstKeys(), ...demonyms.firstKeys()]),
   };
+}
+
+/** The alias start keys no other reader starts with and no one-word alias is, to the keys their second word may have. */
+function startsOnlyBefore(
+  aliases: TokenTrie<ActorAlias>,
+  others: ReadonlyArray<TokenTrie<unknown>>,
+  otherKeys: readonly string[],
+): Map<string, ReadonlySet<string>> {
+  const taken = new Set<string>(otherKeys);
+  for (const trie of others) for (const key of trie.firstKeys()) taken.add(key);
+  const only = new Map<string, ReadonlySet<string>>();
+  for (const [key, seconds] of aliases.secondKeys()) if (seconds !== null && !taken.has(key)) only.set(key, seconds);
+  return only;
 }
 
 /** Adds the dictionary's groups as actors and its agent nouns, each only where the hand lexicon does not have it. */

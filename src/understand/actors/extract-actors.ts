@@ -67,7 +67,8 @@ function findActors(view: TokenView, lexicon: ActorLexicon): ActorMatch[] {
   for (let at = 0; at < view.tokens.length;) {
     // Most tokens start nothing: a token that starts no lexicon phrase can only open a name ("Chicago Police
     // Department", "Morazanist Patriotic Front"), which needs a capital then a small letter.
-    const startsActor = lexicon.actorStartKeys.has(view.keys[at] as string) && lexicon.actorStarts.has(view, at);
+    const key = view.keys[at] as string;
+    const startsActor = lexicon.actorStartKeys.has(key) && lexicon.actorStarts.has(view, at) && canContinue(view, at, key, lexicon);
     if (!startsActor && !isCapitalised(view, at)) {
       at++;
       continue;
@@ -202,6 +203,12 @@ function namedBodyAt(view: TokenView, at: number, lexicon: ActorLexicon): ActorM
     rule: 'actor/named-body',
     confidence: 0.6,
   };
+}
+
+/** Whether the next word may continue a name its token starts ("the Taliban"; not "the town"), where only a name of several words starts so. */
+function canContinue(view: TokenView, at: number, key: string, lexicon: ActorLexicon): boolean {
+  const seconds = lexicon.startsOnlyBefore.get(key);
+  return seconds === undefined || (view.breaks[at + 1] !== 1 && seconds.has(view.keys[at + 1] ?? ''));
 }
 
 /** Whether a body's word follows within the three words a name may run to: most capitalised words start no body. */

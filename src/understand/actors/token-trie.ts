@@ -80,6 +80,13 @@ export class TokenTrie<T> {
     return this.#root.children.keys();
   }
 
+  /** Per first key, the keys a phrase's second word may have, or null where a phrase of that one word exists. */
+  secondKeys(): Map<string, ReadonlySet<string> | null> {
+    const seconds = new Map<string, ReadonlySet<string> | null>();
+    for (const [key, node] of this.#root.children) seconds.set(key, node.entries.length > 0 ? null : new Set(node.children.keys()));
+    return seconds;
+  }
+
   /** Per first key, the forms a phrase's first token must be written in ('any' for a lower-case word). */
   startForms(): ReadonlyMap<string, StartForms> {
     return this.#starts;
