@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTokenView, SHAPE_CAPITALISED, SHAPE_UPPER, shapeOf } from '../sentences/token-view.ts';
+import { defaultActorLexicon } from './actor-lexicon.ts';
 import { TokenStarts, TokenTrie } from './token-trie.ts';
 
 function trieOf(...phrases: string[]): TokenTrie<string> {
@@ -67,4 +68,25 @@ const shapes: ReadonlyArray<readonly [string, number]> = [
 test('token shapes: a capital first, and a capital then a small letter', () => {
   for (const [text, expected] of shapes) assert.equal(shapeOf(text), expected, text);
   assert.deepEqual([...createTokenView('Gaza US “the').shapes], [3, 1, 0, 0]);
+});
+
+test('secondKeys: the words a phrase may go on with, or null where the first word is a phrase of its own', () => {
+  const trie = new TokenTrie<string>();
+  trie.add('the Taliban', 'taliban');
+  trie.add('the Houthis', 'houthis');
+  trie.add('Hamas', 'hamas');
+  trie.add('Hamas fighters', 'hamas');
+  const seconds = trie.secondKeys();
+  assert.deepEqual([...(seconds.get('the') ?? [])].sort(), ['houthis', 'taliban']);
+  assert.equal(seconds.get('hamas'), null);
+  assert.equal(seconds.has('town'), false);
+});
+
+test('the actor lexicon starts nothing at a word only longer names begin with, before any other word', () => {
+  const lexicon = defaultActorLexicon();
+  const taliban = lexicon.startsOnlyBefore.get('the');
+  assert.ok(taliban?.has('taliban'));
+  // Negatives: a word that is a name of its own, or that starts another reader's phrase, is no such start.
+  assert.equal(lexicon.startsOnlyBefore.has('hamas'), false);
+  assert.equal(lexicon.startsOnlyBefore.has('army'), false);
 });
