@@ -80,8 +80,8 @@ export interface ActorLexicon {
   /** Whether a token, as written (key and case), can start an actor or unnamed group: other tokens need no trie look-up. */
   readonly actorStarts: TokenStarts;
   /**
-   * Start keys only a lexicon name of two or more words begins with ("the" of "the Taliban", "3" of "3rd Brigade"), to
-   * the keys its second word may have: a token before any other word starts nothing.
+   * Start keys only phrases of two or more words begin with ("the" of "the Taliban", "hit" of "hit squad"), to the keys
+   * their second word may have: a token before any other word starts nothing.
    */
   readonly startsOnlyBefore: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every key a title or a nationality before a title can start with. */
@@ -248,22 +248,31 @@ export function compileActorLexicon(data: unknown, dictionary?: unknown, nationa
       'pro',
     ]),
     actorStarts: new TokenStarts([aliases, agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
-    startsOnlyBefore: startsOnlyBefore(aliases, [agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
+    startsOnlyBefore: startsOnlyBefore([aliases, agents, nationalities, patrons, unidentifiedHeads], [...unidentifiedModifiers, 'pro']),
     titleStarts: new Set([...titles.firstKeys(), ...demonyms.firstKeys()]),
   };
 }
 
-/** The alias start keys no other reader starts with and no one-word alias is, to the keys their second word may have. */
-function startsOnlyBefore(
-  aliases: TokenTrie<ActorAlias>,
-  others: ReadonlyArray<TokenTrie<unknown>>,
-  otherKeys: readonly string[],
-): Map<string, ReadonlySet<string>> {
-  const taken = new Set<string>(otherKeys);
-  for (const trie of others) for (const key of trie.firstKeys()) taken.add(key);
-  const only = new Map<string, ReadonlySet<string>>();
-  for (const [key, seconds] of aliases.secondKeys()) if (seconds !== null && !taken.has(key)) only.set(key, seconds);
-  return only;
+/**
+ * The start keys no reader has a phrase of one word for (nor takes alone, as a modifier), to the keys their second
+ * word may have in any of the readers' tries: "the" (of "the Taliban"), "hit" (of "hit squad").
+ */
+function startsOnlyBefore(tries: ReadonlyArray<TokenTrie<unknown>>, aloneKeys: readonly string[]): Map<string, ReadonlySet<string>> {
+  const alone = new Set<string>(aloneKeys);
+  const seconds = new Map<string, Set<string>>();
+  for (const trie of tries) {
+    for (const [key, next] of trie.secondKeys()) {
+      if (next === null) {
+        alone.add(key);
+        continue;
+      }
+      const known = seconds.get(key);
+      if (known === undefined) seconds.set(key, new Set(next));
+      else for (const word of next) known.add(word);
+    }
+  }
+  for (const key of alone) seconds.delete(key);
+  return seconds;
 }
 
 /** Adds the dictionary's groups as actors and its agent nouns, each only where the hand lexicon does not have it. */
