@@ -35,6 +35,13 @@ describe('mentions sent back from a worker without their quotes', () => {
       assert.deepEqual(restoreQuotes(structuredClone(sent), document.text), analysis);
     });
   }
+  it('a mention empty for another reason sends its document whole, and it comes back as it was', () => {
+    const analysis = analyseDocument(documents[0] as (typeof documents)[number], lexicons);
+    const odd = { ...analysis, mentions: analysis.mentions.map((m, i) => (i === 0 ? { ...m, text: '' } : m)) };
+    const sent = withoutQuotes(odd, (documents[0] as (typeof documents)[number]).text);
+    assert.equal(sent, odd);
+    assert.deepEqual(restoreQuotes(structuredClone(sent), (documents[0] as (typeof documents)[number]).text), odd);
+  });
   it('and the pool gives what analysing in this thread gives', async () => {
     const pool = new AnalysisPool(1);
     try {
