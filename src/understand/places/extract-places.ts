@@ -1,4 +1,5 @@
 /** @module Finds place names in a report and resolves each to one gazetteer entry, using the rest of the document to choose among places of one name. */
+import { mostCounted } from '../tally.ts';
 import type { MentionOf } from '../../model/mention.ts';
 import type { UnderstandInput } from '../context.ts';
 import { ALIAS_FLAG, type Gazetteer, NO_ADMIN1, NO_COUNTRY, SETTLEMENT_KINDS as SETTLEMENTS } from './gazetteer.ts';
@@ -560,7 +561,7 @@ function resolveMatches(matches: Match[], g: Gazetteer, text: string, minPopulat
   // Wide news: a country named, other than the one the report is mostly about, says little for a small namesake there
   // ("the Red Cross" as a village in a report on Yemen that names the US); its region, a neighbour or a container must.
   if (!focusing) {
-    const main = mostVoted(sure.countries);
+    const main = mostCounted(sure.countries) ?? -1;
     for (const m of matches) {
       if (m.chosen >= 0 && SETTLEMENTS.has(g.kind(m.chosen)) && !m.strong && g.countryIndex(m.chosen) !== main) {
         m.supported = false;
@@ -590,19 +591,6 @@ function biggestCandidate(m: Match, g: Gazetteer): number {
   for (const posting of m.candidates) {
     const id = posting & ~ALIAS_FLAG;
     if (best < 0 || g.prior(id) > g.prior(best)) best = id;
-  }
-  return best;
-}
-
-/** The key with the most votes, or -1. */
-function mostVoted(votes: ReadonlyMap<number, number>): number {
-  let best = -1;
-  let n = 0;
-  for (const [key, v] of votes) {
-    if (v > n) {
-      best = key;
-      n = v;
-    }
   }
   return best;
 }
