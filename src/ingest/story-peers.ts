@@ -3,6 +3,7 @@
  * syndication group, else the firmly dated report sharing most of its rare words and figures (the place, the ship,
  * the ministry's running count). Their publication day is where the report's yearless dates are read.
  */
+import { parseIsoDay, weekday } from '../model/day-number.ts';
 import type { Published } from '../model/document.ts';
 
 /** A report of the batch, as the peer search needs it. */
@@ -200,6 +201,8 @@ function namedWeekdays(report: StoryReport): Set<number> {
 /** Whether a report was published on one of these weekdays or the day after one (a day's news told the next morning). */
 function onNamedDay(days: ReadonlySet<number>, published: Published | null): boolean {
   if (published === null) return false;
-  const weekday = new Date(`${published.start.slice(0, 10)}T12:00:00Z`).getUTCDay();
-  return days.has(weekday) || days.has((weekday + 6) % 7);
+  const day = parseIsoDay(published.start.slice(0, 10));
+  if (day === null) return false;
+  const named = weekday(day);
+  return days.has(named) || days.has((named + 6) % 7);
 }

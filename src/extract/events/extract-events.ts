@@ -9,6 +9,7 @@
  * filled in from the report as a whole, and salience is scored against every event of the report.
  */
 import { createHash } from 'node:crypto';
+import { parseIsoDay } from '../../model/day-number.ts';
 import type { CasualtyRange, Event, EventActor, EventDate, EventModality, EventType, Responsibility } from '../../model/event.ts';
 import type { DateInterval } from '../../model/interval.ts';
 import type { Mention, PlaceValue } from '../../model/mention.ts';
@@ -372,7 +373,9 @@ const PERIOD_TOLL_MIN = 100;
 /** Whether a violent event's own date spans weeks and its dead are many: a campaign's toll over a period. */
 function isPeriodToll(date: EventDate | null, killed: CasualtyRange | null): boolean {
   if (date === null || killed === null || killed.low < PERIOD_TOLL_MIN) return false;
-  return (Date.parse(date.end) - Date.parse(date.start)) / 86_400_000 > HAPPENING_SPAN_DAYS;
+  const start = parseIsoDay(date.start);
+  const end = parseIsoDay(date.end);
+  return start !== null && end !== null && end - start > HAPPENING_SPAN_DAYS;
 }
 
 /**
