@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ANALYSIS_WORKER } from '../package-files.ts';
 import type { DocumentAnalysis, DocumentInput } from './analyse-document.ts';
-import { restoreQuotes } from './quoted-text.ts';
+import { decodeAnalyses } from './analysis-wire.ts';
 
-type Pending = { resolve: (results: DocumentAnalysis[]) => void; reject: (error: Error) => void };
+type Pending = { resolve: (results: string) => void; reject: (error: Error) => void };
 
 /** A fixed set of analysis workers; `analyse` sends a batch to the least busy one. */
 export class AnalysisPool {
@@ -27,13 +27,13 @@ export class AnalysisPool {
         worker.once('message', () => resolve());
       });
       const entry = { worker, busy: 0, ready };
-      worker.on('message', (message: { id?: number; results?: DocumentAnalysis[]; error?: string }) => {
+      worker.on('message', (message: { id?: number; results?: string; error?: string }) => {
         if (message.id === undefined) return;
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);
         entry.busy--;
         if (message.error) pending?.reject(new Error(`analysis worker failed: ${message.error}`));
-        else pending?.resolve(message.results ?? []);
+        else pending?.resolve(message.results ?? '[]');
       });
       worker.on('error', (error) => {
         for (const pending of this.#pending.values()) pending.reject(error);
@@ -54,11 +54,11 @@ export class AnalysisPool {
     await entry.ready;
     const id = this.#next++;
     entry.busy++;
-    const results = await new Promise<DocumentAnalysis[]>((resolve, reject) => {
+    const results = await new Promise<string>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       entry.worker.postMessage({ id, documents, stage });
     });
-    return results.map((r, i) => restoreQuotes(r, (documents[i] as DocumentInput).text));
+    return decodeAnalyses(results, documents);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadLexicons, understandReport } from '../understand/understand.ts';
 import { analyseDocument, type DocumentInput } from './analyse-document.ts';
-import { withoutQuotes } from './quoted-text.ts';
+import { encodeAnalyses } from './analysis-wire.ts';
 
 if (!parentPort) throw new Error('analysis-worker.ts runs as a worker thread of the analysis pool');
 const port = parentPort;
@@ -21,8 +21,8 @@ port.on(
               events: [],
             }))
           : message.documents.map((d) => analyseDocument(d, lexicons));
-      // The main thread holds the texts: mentions go back without quoting them (`quoted-text.ts`).
-      port.postMessage({ id: message.id, results: results.map((r, i) => withoutQuotes(r, (message.documents[i] as DocumentInput).text)) });
+      // As JSON text, without quoting the texts the main thread holds (`analysis-wire.ts`).
+      port.postMessage({ id: message.id, results: encodeAnalyses(results, message.documents) });
     } catch (error) {
       port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
     }
