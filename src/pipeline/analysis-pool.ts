@@ -5,6 +5,13 @@ import { ANALYSIS_WORKER } from '../package-files.ts';
 import type { DocumentAnalysis, DocumentInput } from './analyse-document.ts';
 import { decodeAnalyses } from './analysis-wire.ts';
 
+/**
+ * Each worker's young generation (V8's default is 48 MB). Reading a report allocates many short-lived tokens and
+ * candidates; with twice the room, fewer of them survive a scavenge to be copied. Measured on the bench corpus, pools
+ * alternating in one process: 4-8% more reports per second at 64-128 MB, none at 32 or 192.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 type Pending = { resolve: (results: string) => void; reject: (error: Error) => void };
 
 /** A fixed set of analysis workers; `analyse` sends a batch to the least busy one. */
@@ -21,7 +28,7 @@ export class AnalysisPool {
     const url = ANALYSIS_WORKER;
     const execArgv = withoutTsx(process.execArgv);
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(url, { execArgv });
+      const worker = new Worker(url, { execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const ready = new Promise<void>((resolve, reject) => {
         worker.once('error', reject);
         worker.once('message', () => resolve());
