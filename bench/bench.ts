@@ -18,30 +18,29 @@ const { values, positionals } = parseArgs({
 const sharedDir = resolve(values.shared ?? process.env.SITREP_SHARED ?? join(projectDir, '../shared'));
 const documents = Number(values.documents);
 
+// A section lives in `bench/sections/NAME.ts`. Only the sections asked for are loaded: another section's modules (a
+// server, a database driver) would otherwise sit in the measuring process's heap and weigh on its figures.
 const sectionsDir = join(projectDir, 'bench/sections');
-const sections: BenchSection[] = [];
-for (const file of readdirSync(sectionsDir)
+const known = readdirSync(sectionsDir)
   .filter((f) => f.endsWith('.ts'))
-  .sort()) {
-  const module = (await import(pathToFileURL(join(sectionsDir, file)).href)) as { default: BenchSection };
-  sections.push(module.default);
-}
-const unknown = positionals.filter((name) => !sections.some((s) => s.name === name));
+  .map((f) => f.slice(0, -'.ts'.length))
+  .sort();
+const unknown = positionals.filter((name) => !known.includes(name));
 if (unknown.length > 0) {
-  console.error(`bench: no section named ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}`);
+  console.error(`bench: no section named ${unknown.join(', ')}; known: ${known.join(', ')}`);
   process.exit(2);
 }
-const chosen = positionals.length > 0 ? sections.filter((s) => positionals.includes(s.name)) : sections;
-if (chosen.length > 1) {
+const names = positionals.length > 0 ? known.filter((n) => positionals.includes(n)) : known;
+if (names.length > 1) {
   // Each section runs in a process of its own, so peak memory and warm caches are that section's alone.
   const results: Record<string, unknown> = {};
-  for (const section of chosen) {
+  for (const name of names) {
     const args = [
       '--import',
       'tsx',
       '--expose-gc',
       fileURLToPath(import.meta.url),
-      section.name,
+      name,
       '--documents',
       String(documents),
       '--shared',
@@ -49,7 +48,7 @@ if (chosen.length > 1) {
     ];
     const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = 1;
-    results[section.name] = JSON.parse(readFileSync(join(projectDir, 'bench/results/latest.json'), 'utf8')).results?.[section.name];
+    results[name] = JSON.parse(readFileSync(join(projectDir, 'bench/results/latest.json'), 'utf8')).results?.[name];
   }
   mkdirSync(join(projectDir, 'bench/results'), { recursive: true });
   writeFileSync(
@@ -60,7 +59,10 @@ if (chosen.length > 1) {
 }
 console.log(`sitrep bench: ${documents.toLocaleString('en-US')} documents, ${cpus().length} cores, Node ${process.version}`);
 const results: Record<string, unknown> = {};
-for (const section of chosen) {
+for (const name of names) {
+  const module = (await import(pathToFileURL(join(sectionsDir, `${name}.ts`)).href)) as { default: BenchSection };
+  const section = module.default;
+  if (section.name !== name) throw new Error(`bench/sections/${name}.ts names its section ${section.name}`);
   const workDir = mkdtempSync(join(tmpdir(), `sitrep-bench-${section.name}-`));
   try {
     const { figures, notes } = await section.run({ projectDir, sharedDir, workDir, documents });
