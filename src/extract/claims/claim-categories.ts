@@ -247,6 +247,27 @@ export function weaponOf(noun: string | null): 'drones' | 'missiles' | null {
   return null;
 }
 
+// "300 drones and missiles", "missiles and attack drones": one count of a mixed salvo, not of either weapon.
+const OTHER_WEAPON_AFTER = /^\s+(?:and|or|&)\s+(?:[a-z-]+\s+){0,2}?(drones?|UAVs?|missiles?)\b/i;
+
+/**
+ * The noun of a mixed salvo: a count of drones coordinated with missiles, or of missiles with drones, with no figure
+ * of its own for the second ("300 drones and missiles"; not "728 drones and 13 missiles"). Null for one weapon.
+ */
+export function mixedSalvo(weapon: 'drones' | 'missiles', noun: string, after: string): string | null {
+  const other = OTHER_WEAPON_AFTER.exec(after);
+  if (other === null || weaponOf(other[1] as string) === weapon) return null;
+  return `${noun}${other[0]}`;
+}
+
+// What a mixed salvo's noun says of it: both weapons, or one word for all that flies ("projectiles").
+const SALVO_NOUN = /^projectiles?$|\b(?:drones?|UAVs?)\b.*\bmissiles?\b|\bmissiles?\b.*\b(?:drones?|UAVs?)\b/i;
+
+/** Whether a counted noun is a mixed salvo: "drones and missiles", "missiles and drones", "projectiles". */
+export function isSalvoNoun(noun: string): boolean {
+  return SALVO_NOUN.test(noun.trim());
+}
+
 /**
  * The category of a count of drones or missiles: downed when a verb of air defence governs it ("shot down 296 drones",
  * "87 drones were intercepted"), else launched ("fired 728 drones", "two ballistic missiles struck the city"); the whole

@@ -43,7 +43,7 @@ const AFTER_LOCATION: ReadonlySet<string> = new Set(
     'and or but as on in at from to for with since during after before when where which that who whose is are was were ' +
     'has have had said says say over near between amid despite until by via through the a an this last while if than ' +
     'because so including remain remains stayed also alone itself next early late overnight yesterday today tonight ' +
-    'earlier later ago recently'
+    'earlier later ago recently due following'
   ).split(' '),
 );
 // "Israel's offensive", "Russia's full-scale invasion", "Israel's 12-day bombing": an owner of an act, not a place

@@ -299,6 +299,18 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['By morning, 31 drones had been intercepted over the bay.', '31', 'drones-downed'],
   ['The army fired 300 Geran and decoy drones at the grid.', '300', 'drones-launched'],
   ['Two missiles slammed into the depot at dawn.', 'Two', 'missiles-launched'],
+  // A mixed salvo counts neither weapon; a second weapon with a figure of its own is another count.
+  ['Iran fired more than 300 drones and missiles at the coast overnight.', '300', 'other'],
+  ['The air force said 90 missiles and attack drones were launched.', '90', 'other'],
+  ['Russia launched 728 drones and 13 missiles overnight.', '728', 'drones-launched'],
+  ['Russia launched 728 drones and 13 missiles overnight.', '13', 'missiles-launched'],
+  // A figure opening its own clause after a comma, with a verb of its own, is not counted by the clause before.
+  ['Of the 25 crew, four were confirmed killed, ten were rescued and six are missing.', 'ten', 'other'],
+  ['Of the 25 crew, four were confirmed killed, ten were rescued and six are missing.', 'four', 'killed'],
+  // Negative: a figure after the verb's comma with no verb of its own is still the verb's.
+  ['Among those killed, 12 were children.', '12', 'killed'],
+  // A day after a participle noun dates the clause, it is not counted: "200 wounded Tuesday" counts the wounded.
+  ['Nine people were killed and more than 200 wounded Tuesday when a bus exploded.', '200', 'injured'],
   // Negative: a drone operator is not a drone, nor is a crew counted by its missiles.
   ['The unit trained 40 drone operators last spring.', '40', 'other'],
   // Negative: a count of soldiers deployed is not a toll, and a toll phrase does not reach across a full stop.
@@ -339,6 +351,16 @@ describe('what a figure counts and where, in the wording of wire copy', () => {
     const place = one(text, 'at least 36').place;
     assert.equal(place?.name, 'Ukraine');
     assert.equal(place?.basis, 'text');
+  });
+
+  test('a country before "due to" or "following" is where, not an adjective; before a noun it is an adjective', () => {
+    const where = 'Over 450 people were injured across Lebanon due to exploding radios, the ministry said.';
+    assert.equal(one(where, 'Over 450').place?.name, 'Lebanon');
+    assert.equal(one(where, 'Over 450').place?.basis, 'text');
+    const after = 'Over 450 people were injured in Lebanon following the blasts, the ministry said.';
+    assert.equal(one(after, 'Over 450').place?.basis, 'text');
+    const adjective = 'Over 450 Lebanon officials attended the funerals in Tyre.';
+    assert.notEqual(one(adjective, 'Over 450').place?.name, 'Lebanon');
   });
 
   test('without such words the lede city stands in, as a guess', () => {

@@ -23,6 +23,7 @@ import {
   isStruckAfter,
   weaponCategory,
   weaponNounAfter,
+  mixedSalvo,
   weaponOf,
   isNotCounted,
   isTargetNoun,
@@ -67,6 +68,10 @@ const OCCURRENCE = /^(?:times|occasions|instances)$/;
 // The verb that takes hostages, right before their count (with its qualifier): "took 251 hostage", "seizing some 240".
 const TAKEN_BEFORE =
   /\b(?:took|taking|take|takes|taken|seized|seizing|abducted|abducting|kidnapped|kidnapping)\s+(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|another)\s+)?$/i;
+// "four were killed, ten were rescued": a figure after a comma with a passive verb of its own opens its own clause, and
+// the verb of the clause before does not count it.
+const OWN_CLAUSE_BEFORE = /,\s*$/;
+const OWN_PASSIVE_AFTER = /^\s*(?:were|was|are|is|have been|has been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b/i;
 const STATE_NOUNS: ReadonlySet<ClaimCategory> = new Set(['killed', 'injured', 'casualties', 'missing', 'displaced', 'hostages']);
 const TOTAL_BEFORE =
   /\b(?:total(?:l?ing)?(?:\s+of)?|bringing\s+the\s+(?:total|tally|count|number)\s+to|in\s+total|altogether|overall|combined|a\s+total\s+of)\s*$/i;
@@ -233,7 +238,8 @@ function sentenceFigures(
     const figure: Figure = {
       value: quantity.span,
       quantity: qualified(text, quantity, nounEnd),
-      noun: noun ?? found.noun,
+      // A mixed salvo's noun takes in the second weapon ("drones and missiles").
+      noun: found.cue === 'weapon-salvo' ? found.noun : (noun ?? found.noun),
       nounEnd,
       category: found.category,
       cue: read !== null && found.cue !== 'tally' ? `${found.cue}+noun-read` : found.cue,
@@ -358,13 +364,17 @@ function categorise(
     if (passive !== null) return { category: passive, cue: 'verb-after', noun };
   }
   const weapon = weaponOf(noun);
+  // A mixed salvo counts neither weapon: it stays a figure of its own noun.
+  const salvo = weapon === null ? null : mixedSalvo(weapon, noun as string, after);
+  if (salvo !== null) return { category: 'other', cue: 'weapon-salvo', noun: salvo };
   if (weapon !== null) return { category: weaponCategory(weapon, before, after), cue: 'weapon', noun };
   // "took 251 hostage", "taking around 250 hostages": hostages taken count a kidnapping, not those still held.
   if (nounCategory === 'hostages' && TAKEN_BEFORE.test(before)) return { category: 'kidnapped', cue: 'verb-before', noun };
   // "killed and 206 wounded": a noun naming what befell people is what the figure counts, whatever verb precedes it.
   if (nounCategory !== null && STATE_NOUNS.has(nounCategory)) return { category: nounCategory, cue: 'noun', noun };
   const clause = before.split(/[;:]|\s[—–]\s/).pop() ?? before;
-  const verbBefore = categoryOfVerbBefore(before);
+  const ownClause = OWN_CLAUSE_BEFORE.test(before) && OWN_PASSIVE_AFTER.test(after);
+  const verbBefore = ownClause ? null : categoryOfVerbBefore(before);
   const personVerb = verbBefore !== null && PERSON_VERBS.has(verbBefore);
   // "at least 492 people, including 35 children": a breakdown counts what the figure before it counts.
   if (!personVerb && isBreakdown(clause)) {

@@ -111,6 +111,10 @@ const UNITS: ReadonlyArray<readonly [category: ClaimCategory, a: string | null, 
   ['other', 'precision munitions', 'precision-guided munitions', true],
   ['other', 'frigates', 'jets', false],
   ['attacks', 'separate times', 'attacks', true],
+  // A mixed salvo is one unit however it is named; one weapon alone is another.
+  ['other', 'drones and missiles', 'missiles and attack drones', true],
+  ['other', 'projectiles', 'drones and missiles', true],
+  ['other', 'drones and missiles', 'drones', false],
 ];
 
 describe('compareValues', () => {

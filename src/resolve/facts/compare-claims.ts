@@ -4,7 +4,7 @@
  * supersedes an earlier count of the same growing thing.
  */
 
-import { headWord } from '../../extract/claims/claim-categories.ts';
+import { headWord, isSalvoNoun } from '../../extract/claims/claim-categories.ts';
 import type { ClaimCategory, ClaimPeriod, ClaimPlace, ClaimValue } from '../../model/claim.ts';
 import { distanceKm } from '../../understand/places/distance-km.ts';
 
@@ -154,12 +154,13 @@ const STRIKE_UNITS: ReadonlyMap<string, string> = new Map([
 
 /**
  * What a figure counts, finer than its category: figures join only when their units match. An `other` figure's unit
- * is its noun ("precision munitions" is not "jets"); strikes count strikes, targets or facilities; the rest count
- * what their category names.
+ * is its noun ("precision munitions" is not "jets"), and one unit for a mixed salvo however it is named ("drones and
+ * missiles", "missiles and drones", "projectiles"); strikes count strikes, targets or facilities; the rest count what
+ * their category names.
  */
 export function claimUnit(category: ClaimCategory, noun: string | null): string {
   const head = noun === null ? '' : headWord(noun).replace(/s$/, '');
-  if (category === 'other') return `other:${head}`;
+  if (category === 'other') return noun !== null && isSalvoNoun(noun) ? 'other:salvo' : `other:${head}`;
   if (category === 'strikes') return `strikes:${STRIKE_UNITS.get(headWord(noun ?? '')) ?? 'strikes'}`;
   return category;
 }

@@ -79,6 +79,8 @@ const COUNTS: ReadonlyArray<readonly [text: string, expected: Count]> = [
   ['Police found two other victims nearby.', ['two', 2, 2, 'exact', 'other victims']],
   ['Shots left one man dead on Friday.', ['one', 1, 1, 'exact', 'man']],
   ['Gunfire left one man Wednesday.', ['one', 1, 1, 'exact', 'man']],
+  ['The blasts left 200 wounded Tuesday.', ['200', 200, 200, 'exact', 'wounded']],
+  ['The blasts left 200 wounded soldiers.', ['200', 200, 200, 'exact', 'wounded soldiers']],
   ['“Two guys came up to me,” she said.', ['Two', 2, 2, 'exact', 'guys']],
   ['POLICE SAY 3 KILLED IN RAID', ['3', 3, 3, 'exact', null]],
   ['REPORT LEADS TO FOUR FATALITIES', ['FOUR', 4, 4, 'exact', 'FATALITIES']],

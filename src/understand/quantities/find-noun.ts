@@ -40,6 +40,8 @@ export function findNoun(text: string, tokens: readonly Token[], index: number):
       // "14 dead", "21 wounded soldiers"; after a noun it is a predicate ("one man dead").
       if (last >= 0) break;
       last = position;
+      // "200 wounded Tuesday": the day after it dates the clause.
+      sawLowerCase = true;
       if (followed) {
         position++;
         continue;
