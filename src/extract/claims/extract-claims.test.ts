@@ -363,6 +363,17 @@ describe('what a figure counts and where, in the wording of wire copy', () => {
     assert.notEqual(one(adjective, 'Over 450').place?.name, 'Lebanon');
   });
 
+  test("a health ministry's country is where its figures are, whatever the report opens with", () => {
+    const text =
+      'Iranian officials said strikes hit Tehran overnight. Meanwhile, Israel’s Health Ministry has reported 28 deaths and 3,100 injuries since the war began.';
+    assert.equal(one(text, '3,100').place?.name, 'Israel');
+    assert.equal(one(text, '3,100').place?.basis, 'text');
+    // Negative: a ministry of another remit speaks for no place.
+    const other =
+      'Iranian officials said strikes hit Tehran overnight. Meanwhile, Israel’s Foreign Ministry has reported 3,100 visa requests.';
+    assert.notEqual(one(other, '3,100').place?.basis, 'text');
+  });
+
   test('without such words the lede city stands in, as a guess', () => {
     const text = 'Russian missiles struck Kyiv and other cities in Ukraine on Monday. At least 36 people were killed, officials said.';
     assert.equal(one(text, 'At least 36').place?.basis, 'lede');

@@ -456,13 +456,19 @@ function totalParts(text: string, figures: readonly Figure[], i: number): number
   return null;
 }
 
-/** A health ministry or statistics office counts for where it governs: the place in its name stands for the figure's ("the Gaza health ministry"). */
+// A health authority counts the dead and wounded of where it governs, by whatever kind of source it is read as.
+const HEALTH_AUTHORITY = /\b(?:health\s+(?:ministry|minister|authorit(?:y|ies)|department|officials?)|ministry\s+of\s+health)\b/i;
+
+/**
+ * A health ministry or statistics office counts for where it governs: the place in its name stands for the figure's
+ * ("the Gaza health ministry", "Israel's Health Ministry").
+ */
 function authorityPlace(
   places: readonly MentionOf<'place'>[],
   value: Span,
   attributions: readonly MentionOf<'attribution'>[],
 ): ClaimPlace | null {
-  const over = attributionsOver(attributions, value).filter((a) => a.value.kind === 'statistics');
+  const over = attributionsOver(attributions, value).filter((a) => a.value.kind === 'statistics' || HEALTH_AUTHORITY.test(a.value.speaker));
   const inSpeaker = places.filter(
     (p) =>
       !p.value.metonymic &&
