@@ -66,7 +66,7 @@ const AUX =
 const VERB_AFTER: ReadonlyArray<readonly [RegExp, ClaimCategory]> = [
   [
     new RegExp(
-      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|slain|executed|shot dead|(?:shot|stabbed|beaten|burned|burnt|hacked|crushed)\\s+(?:and\\s+killed|to\\s+death)|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
+      `^${AUX}(?:among (?:those|the)\\s+)?(?:killed|dead|died|dies|die|slain|executed|shot dead|(?:shot|stabbed|beaten|burned|burnt|hacked|crushed)\\s+(?:and\\s+killed|to\\s+death)|massacred|murdered|eliminated|gunned down|martyred|perished|lost their lives)\\b`,
       'i',
     ),
     'killed',
@@ -281,9 +281,9 @@ export function weaponCategory(weapon: 'drones' | 'missiles', before: string, af
 
 // A drone or missile noun a few words after a figure the quantity stage left without a noun: "728 Shahed and decoy
 // drones", "26 Shahed-136/131 attack UAVs", "52 of 72 drones" (a share of a whole), "two out of three Russia-launched
-// Shahed drones".
+// Shahed drones". Not past a verb or a clause's start: "50 die as Russian missiles hit" counts the dead.
 const WEAPON_NOUN_AFTER =
-  /^(\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+)?\s*((?:(?!(?:were|was|are|is|had|have|has|in|at|on|from|by|over|into|toward|towards|against|said|fired|launched)\b)[\w’'/.-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|unmanned aerial vehicles))\b/i;
+  /^(\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+)?\s*((?:(?!(?:were|was|are|is|had|have|has|in|at|on|from|by|over|into|toward|towards|against|said|fired|launched|die|died|dies|dead|killed|wounded|injured|as|when|after)\b)[\w’'/.-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|unmanned aerial vehicles))\b/i;
 
 /** The drone or missile noun right after a figure, with where it ends (relative to `after`'s start), or null. */
 export function weaponNounAfter(after: string): { noun: string; end: number; share: boolean } | null {
