@@ -301,7 +301,7 @@ const CATEGORIES: ReadonlyArray<readonly [text: string, figure: string, category
   ['Two missiles slammed into the depot at dawn.', 'Two', 'missiles-launched'],
   // Negative: a figure that dies is not counted by the weapon named after it.
   ['50 die as Russian missiles target a training school', '50', 'killed'],
-  ['One dies after drones hit a bus depot', 'One', 'killed'],
+  ['One man dies after drones hit a bus depot', 'One', 'killed'],
   // A mixed salvo counts neither weapon; a second weapon with a figure of its own is another count.
   ['Iran fired more than 300 drones and missiles at the coast overnight.', '300', 'other'],
   ['The air force said 90 missiles and attack drones were launched.', '90', 'other'],

@@ -579,6 +579,7 @@ export const NOUN_STOPS: ReadonlySet<string> = new Set([
   'remains',
   'died',
   'die',
+  'dies',
   'fled',
   'flee',
   'fell',
