@@ -8,7 +8,7 @@ import { decodeAnalyses } from './analysis-wire.ts';
 /**
  * Each worker's young generation (V8's default is 48 MB). Reading a report allocates many short-lived tokens and
  * candidates; with twice the room, fewer of them survive a scavenge to be copied. Measured on the bench corpus, pools
- * alternating in one process: 4-8% more reports per second at 64-128 MB, none at 32 or 192.
+ * alternating in one process: 3-11% more reports per second at 64-128 MB (about 6% in all), none at 32 or 192.
  */
 const YOUNG_GENERATION_MB = 96;
 
