@@ -260,12 +260,15 @@ export function mixedSalvo(weapon: 'drones' | 'missiles', noun: string, after: s
   return `${noun}${other[0]}`;
 }
 
-// What a mixed salvo's noun says of it: both weapons, or one word for all that flies ("projectiles").
-const SALVO_NOUN = /^projectiles?$|\b(?:drones?|UAVs?)\b.*\bmissiles?\b|\bmissiles?\b.*\b(?:drones?|UAVs?)\b/i;
-
-/** Whether a counted noun is a mixed salvo: "drones and missiles", "missiles and drones", "projectiles". */
+/** Whether a counted noun is a mixed salvo: both weapons ("drones and missiles"), or "projectiles", a word for all. */
 export function isSalvoNoun(noun: string): boolean {
-  return SALVO_NOUN.test(noun.trim());
+  const words = noun
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/);
+  if (words.length === 1) return words[0] === 'projectiles' || words[0] === 'projectile';
+  const weapons = new Set(words.map((w) => weaponOf(w)));
+  return weapons.has('drones') && weapons.has('missiles');
 }
 
 /**

@@ -172,6 +172,30 @@ describe('seriesRule', () => {
       'count-since',
     ],
     [
+      'fewer missing a day on, at one place: some were found',
+      series(v('exact', 12), asOf('2025-07-10'), KYIV, 'missing'),
+      series(v('exact', 19), asOf('2025-07-09'), KYIV, 'missing'),
+      'still-missing',
+    ],
+    [
+      'more missing told a day before is no update of fewer',
+      series(v('exact', 19), asOf('2025-07-09'), KYIV, 'missing'),
+      series(v('exact', 12), asOf('2025-07-10'), KYIV, 'missing'),
+      null,
+    ],
+    [
+      'fewer missing on the same day say nothing of which came later',
+      series(v('exact', 11), asOf('2025-07-10'), KYIV, 'missing'),
+      series(v('exact', 12), asOf('2025-07-10'), KYIV, 'missing'),
+      null,
+    ],
+    [
+      'fewer dead a day on is no update: the dead are only counted up',
+      series(v('exact', 12), asOf('2025-07-10'), KYIV, 'killed'),
+      series(v('exact', 19), asOf('2025-07-09'), KYIV, 'killed'),
+      null,
+    ],
+    [
       'not the other way round',
       series(v('exact', 23), text('2023-10-17', '2023-10-30')),
       series(v('at-least', 134), text('2023-10-01', '2023-12-31')),

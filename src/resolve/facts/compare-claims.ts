@@ -213,7 +213,7 @@ export interface SeriesMember {
 }
 
 /** How a later count supersedes an earlier one, or null when it does not. */
-export type SeriesRule = 'count-since' | 'happening-toll' | 'running-total';
+export type SeriesRule = 'count-since' | 'happening-toll' | 'running-total' | 'still-missing';
 
 /** The subgroup a counted noun names ("children"), or '' for a whole count ("people", none). */
 export function subgroupOf(noun: string | null): string {
@@ -253,6 +253,8 @@ function happeningDay(period: ClaimPeriod): string {
  * - `happening-toll`: one happening's toll at one place, revised as rescuers dig ("at least 47", then "54" two days on);
  * - `running-total`: a cumulative toll reported again weeks or months on ("36,700", then "39,623 since October 7"),
  *   never a day's toll against the total (at most twice as large).
+ * - `still-missing`: the missing of one happening at one place, counted again on a later day, fewer as some are found
+ *   ("19 missing", then "12" the next day); counts of one day are ordered only by growth, as any other toll.
  */
 export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRule | null {
   if (later.category !== earlier.category || later.unit !== earlier.unit) return null;
@@ -263,6 +265,11 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
   const b = earlier.period;
   if (a === null || b === null) return null;
   const grown = valueAnchor(later.value) / Math.max(valueAnchor(earlier.value), 1);
+  if (grown < 1 && later.category === 'missing' && isHappeningToll(later) && isHappeningToll(earlier)) {
+    const gap = daysBetween(happeningDay(b), happeningDay(a));
+    if (gap >= 1 && gap <= HAPPENING_REVISION_DAYS && samePlace(later.place, earlier.place)) return 'still-missing';
+    return null;
+  }
   if (grown <= 1) return null;
   if (a.basis === 'text' && b.basis === 'text' && Math.abs(daysBetween(a.start, b.start)) <= SERIES_START_DAYS) {
     if (daysBetween(b.end, a.end) > SAME_PERIOD_DAYS) return 'count-since';
@@ -279,7 +286,9 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
     // A count placed only by its report's lede is the story's own, so it is revised as the place's is.
     const story = later.place?.basis === 'lede' || earlier.place?.basis === 'lede';
     const reach = same || story ? HAPPENING_REVISION_DAYS : 1;
-    if (gap >= -1 && gap <= reach && (same || nested(later.place, earlier.place))) return 'happening-toll';
+    // The missing are also counted down (`still-missing`): a larger count of them told on an earlier day is no update.
+    const earliest = later.category === 'missing' ? 0 : -1;
+    if (gap >= earliest && gap <= reach && (same || nested(later.place, earlier.place))) return 'happening-toll';
   }
   if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
     const gap = daysBetween(b.end, a.end);
