@@ -172,6 +172,24 @@ describe('seriesRule', () => {
       'count-since',
     ],
     [
+      'a count told as of a report three days on may be an older count: four dead on the 10th update three as of the 13th',
+      series(v('exact', 4), text('2025-07-10', '2025-07-10'), KYIV, 'killed'),
+      series(v('exact', 3), asOf('2025-07-13'), KYIV, 'killed'),
+      'happening-toll',
+    ],
+    [
+      "but a week on, a smaller count as of its report is another day's",
+      series(v('exact', 40), text('2025-07-04', '2025-07-04'), KYIV, 'killed'),
+      series(v('exact', 17), asOf('2025-07-10'), KYIV, 'killed'),
+      null,
+    ],
+    [
+      "and a dated smaller count two days on is another day's",
+      series(v('exact', 4), text('2025-07-10', '2025-07-10'), KYIV, 'killed'),
+      series(v('exact', 3), text('2025-07-12', '2025-07-12'), KYIV, 'killed'),
+      null,
+    ],
+    [
       'fewer missing a day on, at one place: some were found',
       series(v('exact', 12), asOf('2025-07-10'), KYIV, 'missing'),
       series(v('exact', 19), asOf('2025-07-09'), KYIV, 'missing'),

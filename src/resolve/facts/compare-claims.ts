@@ -256,6 +256,12 @@ function happeningDay(period: ClaimPeriod): string {
  * - `still-missing`: the missing of one happening at one place, counted again on a later day, fewer as some are found
  *   ("19 missing", then "12" the next day); counts of one day are ordered only by growth, as any other toll.
  */
+/**
+ * Days a count told only as of its report may lag the report: a report a few days on may still tell the count of the
+ * day it happened ("three crew killed", after four were confirmed), but a week on, at a busy place, it is another day's.
+ */
+const STALE_AS_OF_DAYS = 3;
+
 export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRule | null {
   if (later.category !== earlier.category || later.unit !== earlier.unit) return null;
   if (subgroupOf(later.noun) !== subgroupOf(earlier.noun)) return null;
@@ -287,7 +293,10 @@ export function seriesRule(later: SeriesMember, earlier: SeriesMember): SeriesRu
     const story = later.place?.basis === 'lede' || earlier.place?.basis === 'lede';
     const reach = same || story ? HAPPENING_REVISION_DAYS : 1;
     // The missing are also counted down (`still-missing`): a larger count of them told on an earlier day is no update.
-    const earliest = later.category === 'missing' ? 0 : -1;
+    // A count known only as of its report may be a few days older than the report: the larger count at the place,
+    // dated up to `STALE_AS_OF_DAYS` before that report, is still the later.
+    const stale = b.basis === 'published' && same;
+    const earliest = later.category === 'missing' ? 0 : stale ? -STALE_AS_OF_DAYS : -1;
     if (gap >= earliest && gap <= reach && (same || nested(later.place, earlier.place))) return 'happening-toll';
   }
   if (isRunningTotal(later) && isRunningTotal(earlier) && grown <= TOTAL_GROWTH) {
