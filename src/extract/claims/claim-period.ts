@@ -24,6 +24,10 @@ const BEGAN_LEAD = /\b(?:started|began|begun|erupted|broke out)\s+(?:in|on)\s+$/
 // "the April 2023 war", "the Oct. 7 attack": a date naming a happening, not the time a figure covers.
 const NAMES_HAPPENING = /^(?:,\s*)?\s*(?:war|attacks?|offensive|invasion|conflict|assault|massacre|raid|incursion|uprising|coup)\b/i;
 const FOUR_DIGIT_YEAR = /\b(?:19|20)\d\d\b/;
+// "Russia's deadliest airstrike on the capital in 2024", "the worst attack of 2023": a year after a superlative is what
+// the happening is compared with, not when it happened.
+const SUPERLATIVE_BEFORE =
+  /\b(?:deadliest|worst|largest|biggest|heaviest|bloodiest|most\s+(?:lethal|intense|destructive|massive))\b[^,.;:!?()\n]{0,60}?\s(?:in|of|so far in|since)\s+$/i;
 const DAY_MS = 86_400_000;
 
 /**
@@ -50,6 +54,7 @@ export function periodCandidates(
       continue;
     }
     if (NAMES_HAPPENING.test(text.slice(date.span.end, Math.min(sentence.end, date.span.end + 20)))) continue;
+    if (/^(?:19|20)\d\d$/.test(date.text.trim()) && SUPERLATIVE_BEFORE.test(before)) continue;
     if (published !== null && !FOUR_DIGIT_YEAR.test(date.text) && yearsApart(date.value, published) > 1) {
       const repaired = inPublicationYear(date, published);
       if (repaired !== null) found.push(repaired);

@@ -69,6 +69,15 @@ const CLAIMS: ReadonlyArray<readonly [text: string, expected: readonly Expected[
     'The war that began in April 2023 has killed more than 16,500 people in Sudan.',
     [['killed', 'more-than 16500', 'more than 16,500', 'SD', '2023-04-01..2024-03-12', 'asserted', null]],
   ],
+  // A year after a superlative is what the happening is compared with, not its period; a year alone still is one.
+  [
+    'The death toll rose to 23 in Kyiv, the deadliest strike on the capital in 2023, officials said.',
+    [['killed', 'exact 23', '23', 'UA', 'as-of', 'asserted', 'officials']],
+  ],
+  [
+    'Strikes killed 23 people in Kyiv in 2023, officials said.',
+    [['killed', 'exact 23', '23', 'UA', '2023-01-01..2023-12-31', 'asserted', 'officials']],
+  ],
   // A country named as who acts ("Israel's offensive on Gaza") is not where the dead are.
   [
     "At least 41,020 people have been killed in Israel's offensive on Gaza, the ministry said.",
